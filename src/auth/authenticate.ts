@@ -1,0 +1,23 @@
+import type { DataSource } from "typeorm";
+import { unauthenticated } from "../common/errors.js";
+import { principalOfApiKey } from "./api-keys.js";
+import { principalOfCustomerToken } from "./customer-tokens.js";
+import { ANONYMOUS, type Principal } from "./principal.js";
+import { API_KEY_PREFIX, CUSTOMER_TOKEN_PREFIX } from "./tokens.js";
+
+/**
+ * Resolves the principal from an `Authorization` header. No header means anonymous;
+ * a header that is malformed, unknown, expired or revoked is `UNAUTHENTICATED`
+ * (a client that sends credentials wants to know they failed, not to be silently anonymous).
+ */
+export async function authenticate(dataSource: DataSource, header: string | undefined, storeName: string): Promise<Principal> {
+  if (!header) return ANONYMOUS;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw unauthenticated("The Authorization header must be `Bearer <API key or customer access token>`.");
+  const token = match[1]!;
+  let principal: Principal | null = null;
+  if (token.startsWith(API_KEY_PREFIX)) principal = await principalOfApiKey(dataSource, token);
+  else if (token.startsWith(CUSTOMER_TOKEN_PREFIX)) principal = await principalOfCustomerToken(dataSource, token, storeName);
+  if (!principal) throw unauthenticated("The bearer token is unknown, expired or revoked. Sign in again or use a valid API key.");
+  return principal;
+}

@@ -1,0 +1,40 @@
+import type { DataSource } from "typeorm";
+import { verifyPassword } from "./password.js";
+import type { Principal } from "./principal.js";
+import { CUSTOMER_TOKEN_PREFIX, digest, newSecret } from "./tokens.js";
+
+/** How long a customer access token works. */
+export const CUSTOMER_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Checks a customer's e-mail (case-insensitive) and password and issues an access
+ * token; null when they do not match (the caller does not learn which was wrong).
+ */
+export async function createCustomerToken(
+  dataSource: DataSource,
+  email: string,
+  password: string,
+): Promise<{ accessToken: string; expiresAt: Date } | null> {
+  const [account] = (await dataSource.query(`SELECT id, password_hash FROM account WHERE lower(email) = lower($1)`, [email.trim()])) as Array<{
+    id: string;
+    password_hash: string | null;
+  }>;
+  if (!account?.password_hash || !(await verifyPassword(password, account.password_hash))) return null;
+  const accessToken = newSecret(CUSTOMER_TOKEN_PREFIX);
+  const expiresAt = new Date(Date.now() + CUSTOMER_TOKEN_TTL_MS);
+  await dataSource.query(`INSERT INTO customer_access_token (account_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [
+    account.id,
+    digest(accessToken),
+    expiresAt,
+  ]);
+  return { accessToken, expiresAt };
+}
+
+/** The principal of a customer token, or null when it is unknown, expired or revoked. */
+export async function principalOfCustomerToken(dataSource: DataSource, token: string, storeName: string): Promise<Principal | null> {
+  const [row] = (await dataSource.query(
+    `SELECT id, account_id FROM customer_access_token WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
+    [digest(token)],
+  )) as Array<{ id: string; account_id: string }>;
+  return row ? { kind: "CUSTOMER", tokenId: row.id, account: { source: storeName, key: row.account_id }, scopes: ["customer"] } : null;
+}

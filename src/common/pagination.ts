@@ -1,0 +1,120 @@
+import { badUserInput } from "./errors.js";
+
+/** Largest page a client may ask for. */
+export const MAX_PAGE_SIZE = 100;
+/** Page size when the client gives neither `first` nor `last`. */
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** A position in a sorted list: the item's sort value and its key (the tie-breaker). */
+export interface CursorPosition {
+  /** The sort column's value, as text. */
+  sort: string;
+  /** The item's key, unique within the list. */
+  key: string;
+}
+
+/** Connection arguments as clients send them. */
+export interface ConnectionArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+  reverse?: boolean | null;
+}
+
+/**
+ * A validated page request, as connectors receive it: `direction` says whether
+ * to read forward from `after` (the first `size` items) or backward from `before`.
+ */
+export interface PageRequest {
+  direction: "forward" | "backward";
+  size: number;
+  after: CursorPosition | null;
+  before: CursorPosition | null;
+  /** Reverse the sort key's natural order. */
+  reverse: boolean;
+}
+
+/** One page of items returned by a connector, with what the connection needs. */
+export interface Page<T> {
+  items: T[];
+  /** The position of each item, same order as `items`. */
+  positions: CursorPosition[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  /** Counts the whole list (all pages); null when the source cannot count. Called only when asked for. */
+  count: () => Promise<number | null>;
+}
+
+/** A Relay connection as resolvers return it; `totalCount` is resolved lazily from `count`. */
+export interface ConnectionModel<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  count: () => Promise<number | null>;
+}
+
+/** Encodes a position as an opaque cursor. */
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([position.sort, position.key]), "utf8").toString("base64url");
+}
+
+/** Decodes a cursor from `argument`; a malformed one is a `BAD_USER_INPUT` error. */
+export function decodeCursor(cursor: string, argument: string): CursorPosition {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
+      return { sort: value[0], key: value[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw badUserInput(`\`${argument}\` is not a cursor returned by this connection.`, argument);
+}
+
+function checkSize(value: number, argument: string): number {
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+    throw badUserInput(`\`${argument}\` must be between 1 and ${MAX_PAGE_SIZE}, got ${value}.`, argument);
+  }
+  return value;
+}
+
+/**
+ * Validates connection arguments: `first` and `last` are 1–100 and not both given;
+ * cursors must be well-formed. Neither gives the first {@link DEFAULT_PAGE_SIZE}.
+ */
+export function toPageRequest(args: ConnectionArgs): PageRequest {
+  const { first, last } = args;
+  if (first != null && last != null) throw badUserInput("Give `first` or `last`, not both.", "last");
+  const after = args.after != null ? decodeCursor(args.after, "after") : null;
+  const before = args.before != null ? decodeCursor(args.before, "before") : null;
+  const reverse = args.reverse ?? false;
+  if (last != null) return { direction: "backward", size: checkSize(last, "last"), after, before, reverse };
+  return { direction: "forward", size: first != null ? checkSize(first, "first") : DEFAULT_PAGE_SIZE, after, before, reverse };
+}
+
+/** Turns a connector's page into a Relay connection. */
+export function toConnection<T>(page: Page<T>): ConnectionModel<T> {
+  const cursors = page.positions.map(encodeCursor);
+  return {
+    edges: page.items.map((node, i) => ({ cursor: cursors[i]!, node })),
+    nodes: page.items,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: cursors[0] ?? null,
+      endCursor: cursors.at(-1) ?? null,
+    },
+    count: page.count,
+  };
+}
+
+/** Maps the items of a page, keeping positions and flags. */
+export function mapPage<T, U>(page: Page<T>, map: (item: T) => U): Page<U> {
+  return { ...page, items: page.items.map(map) };
+}
+
+/** A connection with no items (for example a filter that can match nothing). */
+export function emptyConnection<T>(): ConnectionModel<T> {
+  return toConnection<T>({ items: [], positions: [], hasNextPage: false, hasPreviousPage: false, count: async () => 0 });
+}

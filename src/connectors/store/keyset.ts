@@ -1,0 +1,67 @@
+import type { CursorPosition, Page, PageRequest } from "../../common/pagination.js";
+import type { Query, Row } from "./sql.js";
+
+/** A sortable list in SQL, paged by keyset (seek) pagination. */
+export interface KeysetList<T> {
+  /** Select list, for example `p.*`. */
+  select: string;
+  /** FROM clause with joins, for example `product p`. */
+  from: string;
+  /** Conditions ANDed together; they may use `$1…$n` from `params`. */
+  where: string[];
+  params: unknown[];
+  /** The sort column expression and its SQL type (cursor values are compared as this type). */
+  sort: { column: string; type: "text" | "timestamptz" | "date" };
+  /** The unique tie-breaker column (a uuid). */
+  key: string;
+  /** True when the list's natural order is descending (newest first). */
+  descending: boolean;
+  map: (row: Row) => T;
+}
+
+/**
+ * Reads one page of a list with keyset pagination: `(sort, key)` compared
+ * against the cursor positions, `size + 1` rows fetched to know whether more
+ * follow. Stable under inserts: a cursor names a position, not an offset.
+ */
+export async function keysetPage<T>(query: Query, list: KeysetList<T>, page: PageRequest): Promise<Page<T>> {
+  const params = [...list.params];
+  const where = [...list.where];
+  const descending = list.descending !== page.reverse;
+  const cmpAfter = descending ? "<" : ">";
+  const cmpBefore = descending ? ">" : "<";
+  const row = `(${list.sort.column}, ${list.key})`;
+  const bind = (position: CursorPosition) => {
+    params.push(position.sort, position.key);
+    return `($${params.length - 1}::${list.sort.type}, $${params.length}::uuid)`;
+  };
+  if (page.after) where.push(`${row} ${cmpAfter} ${bind(page.after)}`);
+  if (page.before) where.push(`${row} ${cmpBefore} ${bind(page.before)}`);
+
+  const forward = page.direction === "forward";
+  const dir = descending === forward ? "DESC" : "ASC";
+  params.push(page.size + 1);
+  const sql =
+    `SELECT ${list.select}, (${list.sort.column})::text AS __sort, (${list.key})::text AS __key ` +
+    `FROM ${list.from} ${whereClause(where)} ` +
+    `ORDER BY ${list.sort.column} ${dir}, ${list.key} ${dir} LIMIT $${params.length}`;
+  const rows = await query(sql, params);
+  const more = rows.length > page.size;
+  const pageRows = rows.slice(0, page.size);
+  if (!forward) pageRows.reverse();
+
+  return {
+    items: pageRows.map(list.map),
+    positions: pageRows.map((r) => ({ sort: String(r.__sort), key: String(r.__key) })),
+    hasNextPage: forward ? more : page.before !== null,
+    hasPreviousPage: forward ? page.after !== null : more,
+    count: async () => {
+      const [result] = await query(`SELECT count(*)::int AS n FROM ${list.from} ${whereClause(list.where)}`, list.params);
+      return Number(result?.n ?? 0);
+    },
+  };
+}
+
+function whereClause(conditions: string[]): string {
+  return conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
+}

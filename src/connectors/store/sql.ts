@@ -1,0 +1,89 @@
+import type { DataSource } from "typeorm";
+
+/** A row as `pg` returns it. */
+export type Row = Record<string, unknown>;
+
+/** Runs one parameterised SQL statement and returns its rows. */
+export type Query = (sql: string, params?: unknown[]) => Promise<Row[]>;
+
+/** Adapts a TypeORM data source to {@link Query} (statements go through its logger). */
+export function queryOf(dataSource: DataSource): Query {
+  return (sql, params) => dataSource.query(sql, params) as Promise<Row[]>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a UUID string; other keys cannot exist in the store and are never sent to SQL. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/**
+ * Loads rows for many keys with one statement (`sql` takes the key array as `$1`)
+ * and returns one result per key, in key order, null where missing.
+ * Keys that are not UUIDs are answered with null without a query when `uuidKeys` is set.
+ */
+export async function rowsByKeys<T>(
+  query: Query,
+  sql: string,
+  keys: readonly string[],
+  keyOf: (row: Row) => string,
+  map: (row: Row) => T,
+  options: { uuidKeys?: boolean; normalise?: (key: string) => string } = {},
+): Promise<Array<T | null>> {
+  const normalise = options.normalise ?? ((key: string) => key);
+  const wanted = [...new Set(keys.map(normalise))].filter((key) => !options.uuidKeys || isUuid(key));
+  const found = new Map<string, T>();
+  if (wanted.length > 0) {
+    for (const row of await query(sql, [wanted])) found.set(normalise(keyOf(row)), map(row));
+  }
+  return keys.map((key) => found.get(normalise(key)) ?? null);
+}
+
+/**
+ * Loads child rows of many parents with one statement (`sql` takes the parent
+ * key array as `$1`) and returns one list per parent, in key order.
+ */
+export async function rowsByParent<T>(
+  query: Query,
+  sql: string,
+  parentKeys: readonly string[],
+  parentOf: (row: Row) => string,
+  map: (row: Row) => T,
+): Promise<T[][]> {
+  const wanted = [...new Set(parentKeys)].filter(isUuid);
+  const groups = new Map<string, T[]>();
+  if (wanted.length > 0) {
+    for (const row of await query(sql, [wanted])) {
+      const parent = parentOf(row);
+      const list = groups.get(parent) ?? [];
+      list.push(map(row));
+      groups.set(parent, list);
+    }
+  }
+  return parentKeys.map((key) => groups.get(key) ?? []);
+}
+
+/** Reads a string column. */
+export function str(row: Row, column: string): string {
+  return String(row[column]);
+}
+
+/** Reads a nullable string column. */
+export function strOrNull(row: Row, column: string): string | null {
+  const value = row[column];
+  return value == null ? null : String(value);
+}
+
+/** A `%text%` ILIKE pattern with `%`, `_` and `\` escaped. */
+export function likePattern(text: string): string {
+  return `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * `column = $n::uuid` for a key that is a UUID; `false` for any other key,
+ * which cannot match a store row and must not reach SQL as a uuid.
+ */
+export function uuidEquals(column: string, key: string, bind: (value: unknown) => string): string {
+  return isUuid(key) ? `${column} = ${bind(key)}::uuid` : "false";
+}

@@ -1,0 +1,31 @@
+import type { DataSource } from "typeorm";
+import type { Connector } from "../connector.js";
+import { queryOf } from "./sql.js";
+import { storeAccountReader } from "./store-account-reader.js";
+import { storeCatalogReader } from "./store-catalog-reader.js";
+import { storeInventoryReader } from "./store-inventory-reader.js";
+import { storeInvoiceReader } from "./store-invoice-reader.js";
+import { storeOrderReader } from "./store-order-reader.js";
+import { storeQuoteReader } from "./store-quote-reader.js";
+import { storeWarehouseReader } from "./store-warehouse-reader.js";
+
+/**
+ * The built-in connector: every domain kept in Commerce Graph's own Postgres.
+ * Each reader method is one batched SQL statement.
+ */
+export function createStoreConnector(dataSource: DataSource, name = "store"): Connector {
+  const query = queryOf(dataSource);
+  return {
+    name,
+    kind: "store",
+    readers: {
+      warehouses: storeWarehouseReader(query, name),
+      catalog: storeCatalogReader(query, name),
+      inventory: storeInventoryReader(query, name),
+      accounts: storeAccountReader(query, name),
+      orders: storeOrderReader(query, name),
+      invoices: storeInvoiceReader(query, name),
+      quotes: storeQuoteReader(query, name),
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { DataSource } from "typeorm";
+import type { Principal } from "./auth/principal.js";
+import type { Router } from "./connectors/router.js";
+import { createAccountLoaders } from "./domains/account/account.loaders.js";
+import { createInvoiceLoaders } from "./domains/invoice/invoice.loaders.js";
+import { createOrderLoaders } from "./domains/order/order.loaders.js";
+import { createProductLoaders } from "./domains/product/product.loaders.js";
+import { createQuoteLoaders } from "./domains/quote/quote.loaders.js";
+import { createWarehouseLoaders } from "./domains/warehouse/warehouse.loaders.js";
+
+/** Every per-request DataLoader, by name. */
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Creates fresh loaders for one request (their caches live as long as the request). */
+export function createLoaders(router: Router) {
+  return {
+    ...createWarehouseLoaders(router),
+    ...createProductLoaders(router),
+    ...createAccountLoaders(router),
+    ...createOrderLoaders(router),
+    ...createInvoiceLoaders(router),
+    ...createQuoteLoaders(router),
+  };
+}
+
+/** What every resolver and service receives as its first argument. */
+export interface RequestContext {
+  /** Who is asking. */
+  principal: Principal;
+  /** Routes reads to connectors. */
+  router: Router;
+  /** Per-request batching loaders. */
+  loaders: Loaders;
+  /** Commerce Graph's own database (credentials, later the outbox). Resolvers never use it directly. */
+  dataSource: DataSource;
+}

@@ -1,0 +1,40 @@
+import { DataSource, type Logger } from "typeorm";
+import { InitialSchema1700000000000 } from "./migrations/1700000000000-initial-schema.js";
+
+/** Every migration, in order. TypeORM runs the ones not yet applied. */
+export const migrations = [InitialSchema1700000000000];
+
+/** Options for {@link createDataSource}. */
+export interface DataSourceOptions {
+  /** A `postgres://` connection string. */
+  url: string;
+  /** Pool size per process (default 10). */
+  poolSize?: number;
+  /** A TypeORM logger, e.g. to count statements in tests. */
+  logger?: Logger;
+}
+
+/**
+ * Builds (but does not connect) the TypeORM data source for a Postgres URL.
+ * Schema changes only ever happen through {@link migrations}; `synchronize` is off.
+ */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: "postgres",
+    url: options.url,
+    migrations,
+    migrationsTableName: "typeorm_migration",
+    synchronize: false,
+    logging: options.logger ? ["query"] : false,
+    logger: options.logger,
+    extra: { max: options.poolSize ?? 10 },
+  });
+}
+
+/** Connects and applies pending migrations; returns the connected data source. */
+export async function connectAndMigrate(options: DataSourceOptions): Promise<DataSource> {
+  const dataSource = createDataSource(options);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: "each" });
+  return dataSource;
+}

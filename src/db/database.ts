@@ -1,0 +1,51 @@
+import { resolve } from "node:path";
+import type { DataSource } from "typeorm";
+import type { AppConfig } from "../config.js";
+import type { Logger } from "../logger.js";
+import { connectAndMigrate } from "./data-source.js";
+import { startEmbeddedPostgres } from "./embedded-postgres.js";
+
+/** A migrated database connection and how to shut it down. */
+export interface Database {
+  dataSource: DataSource;
+  /** True when the server is the embedded one started by this process. */
+  embedded: boolean;
+  /** Closes the pool, then stops the embedded server if there is one. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to `DATABASE_URL`, or starts the embedded PostgreSQL with its data
+ * under the data directory, then applies pending migrations.
+ */
+export async function openDatabase(config: AppConfig, logger: Logger): Promise<Database> {
+  let stopServer = async () => undefined as void;
+  let url = config.databaseUrl;
+  if (!url) {
+    const dataDir = resolve(config.dataDir, "postgres");
+    logger.info({ dataDir }, "starting embedded PostgreSQL");
+    const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort });
+    url = server.url;
+    stopServer = server.stop;
+  }
+  try {
+    const dataSource = await connectAndMigrate({ url });
+    return {
+      dataSource,
+      embedded: !config.databaseUrl,
+      close: async () => {
+        await dataSource.destroy();
+        await stopServer();
+      },
+    };
+  } catch (error) {
+    await stopServer();
+    throw error;
+  }
+}
+
+/** True when the database holds no catalog yet. */
+export async function isEmpty(dataSource: DataSource): Promise<boolean> {
+  const [row] = (await dataSource.query("SELECT NOT EXISTS (SELECT 1 FROM product) AS empty")) as Array<{ empty: boolean }>;
+  return row!.empty;
+}

@@ -1,0 +1,17 @@
+import type { Router } from "../../connectors/router.js";
+import { keyLoader, refLoader } from "../../common/loaders.js";
+import type { AccountModel, ShipToModel } from "../../models/account.js";
+
+/** Per-request loaders for accounts. */
+export function createAccountLoaders(router: Router) {
+  const accounts = (source: string) => router.readerOf("accounts", source);
+  return {
+    account: refLoader<AccountModel | null>((source, keys) => accounts(source).byKeys(keys)),
+    accountByEmail: keyLoader<AccountModel | null>((emails) => router.route("accounts").reader.byEmails(emails)),
+    accountByCode: keyLoader<AccountModel | null>((codes) => router.route("accounts").reader.byCodes(codes)),
+    shipTo: refLoader<ShipToModel | null>((source, keys) => accounts(source).shipTosByKeys(keys)),
+    shipTosOfAccount: refLoader<ShipToModel[]>((source, keys) => accounts(source).shipTosOf(keys)),
+    subAccounts: refLoader<AccountModel[]>((source, keys) => accounts(source).subAccountsOf(keys)),
+    restrictedProductKeys: refLoader<string[]>((source, keys) => accounts(source).restrictedProductKeysOf(keys)),
+  };
+}

@@ -1,0 +1,38 @@
+import { exactlyOne } from "../../common/arguments.js";
+import { connectionResolvers, globalIdOf } from "../../common/resolvers.js";
+import type { Resolvers } from "../../generated/graphql.js";
+import { listInvoices } from "../invoice/invoice.service.js";
+import { listOrders } from "../order/order.service.js";
+import { restrictedProductsOf } from "../product/product.service.js";
+import { listQuotes } from "../quote/quote.service.js";
+import { accountByBusinessKey, accountById, accountByRef, listAccounts } from "./account.service.js";
+
+/** The global ID of an account, for filters of its own lists. */
+const accountId = globalIdOf("Account");
+
+/** Resolvers of `schema/account.graphql`. */
+export const accountResolvers: Resolvers = {
+  Query: {
+    account: (_, args, ctx) => {
+      const { name, value } = exactlyOne(args, ["id", "email", "code"]);
+      return name === "id" ? accountById(ctx, value) : accountByBusinessKey(ctx, name, value);
+    },
+    accounts: (_, args, ctx) => listAccounts(ctx, args),
+  },
+  Account: {
+    id: accountId,
+    defaultWarehouse: (account, _, ctx) =>
+      account.defaultWarehouseKey ? ctx.loaders.warehouse.load({ source: account.source, key: account.defaultWarehouseKey }) : null,
+    shipTos: (account, _, ctx) => ctx.loaders.shipTosOfAccount.load(account),
+    parentAccount: (account, _, ctx) => (account.parentKey ? accountByRef(ctx, { source: account.source, key: account.parentKey }) : null),
+    subAccounts: (account, _, ctx) => ctx.loaders.subAccounts.load(account),
+    restrictedProducts: (account, _, ctx) => restrictedProductsOf(ctx, account),
+    orders: (account, args, ctx) => listOrders(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }),
+    invoices: (account, args, ctx) => listInvoices(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }),
+    quotes: (account, args, ctx) => listQuotes(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }),
+  },
+  ShipTo: {
+    id: globalIdOf("ShipTo"),
+  },
+  AccountConnection: connectionResolvers,
+};

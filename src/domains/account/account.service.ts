@@ -1,0 +1,89 @@
+import { accountScopeOf, assertCanReadAccount } from "../../auth/access.js";
+import { forbidden } from "../../common/errors.js";
+import { expectGlobalId } from "../../common/ids.js";
+import type { ConnectionArgs, ConnectionModel } from "../../common/pagination.js";
+import { toConnection, toPageRequest } from "../../common/pagination.js";
+import type { RequestContext } from "../../context.js";
+import type { AccountFilterModel, AccountModel, AccountSort, ShipToModel } from "../../models/account.js";
+import type { SourceRef } from "../../models/common.js";
+
+/** Loads an account and checks the principal may read it; null when not found. */
+export async function accountByRef(ctx: RequestContext, ref: SourceRef): Promise<AccountModel | null> {
+  assertCanReadAccount(ctx.principal, ref, "account");
+  return ctx.router.serves("accounts", ref.source) ? ctx.loaders.account.load(ref) : null;
+}
+
+/** An account by global ID. */
+export function accountById(ctx: RequestContext, id: string): Promise<AccountModel | null> {
+  const gid = expectGlobalId(id, "Account");
+  return accountByRef(ctx, { source: gid.connector, key: gid.key });
+}
+
+/** An account by e-mail (case-insensitive) or code; the principal must be allowed to read it. */
+export async function accountByBusinessKey(ctx: RequestContext, field: "email" | "code", value: string): Promise<AccountModel | null> {
+  // Anonymous: UNAUTHENTICATED; storefront keys: FORBIDDEN, before any lookup.
+  if (ctx.principal.kind !== "CUSTOMER") accountScopeOf(ctx.principal, null, "accounts");
+  const account = await (field === "email" ? ctx.loaders.accountByEmail : ctx.loaders.accountByCode).load(value);
+  // A customer learns nothing about other accounts, not even whether they exist.
+  if (!account && ctx.principal.kind === "CUSTOMER") throw forbidden("Customers may only read their own account.");
+  if (account) assertCanReadAccount(ctx.principal, account, "account");
+  return account;
+}
+
+/** Arguments of `accounts`. */
+export interface AccountListArgs extends ConnectionArgs {
+  filter?: { search?: string | null; customerGroupCode?: string | null; parentAccountId?: string | null } | null;
+  sortKey?: AccountSort | null;
+}
+
+/** A page of accounts: admin API keys only (customers read their own through `viewer.account`). */
+export async function listAccounts(ctx: RequestContext, args: AccountListArgs): Promise<ConnectionModel<AccountModel>> {
+  if (ctx.principal.kind === "CUSTOMER") throw forbidden("Customers cannot list accounts; read your own with `viewer { account { … } }`.");
+  accountScopeOf(ctx.principal, null, "accounts");
+  const page = toPageRequest(args);
+  const { source, reader } = ctx.router.route("accounts");
+  const filter: AccountFilterModel = { search: args.filter?.search, customerGroupCode: args.filter?.customerGroupCode };
+  if (args.filter?.parentAccountId != null) {
+    const parent = expectGlobalId(args.filter.parentAccountId, "Account", "filter.parentAccountId");
+    filter.parentKey = parent.connector === source ? parent.key : "";
+  }
+  return toConnection(await reader.list({ page, sort: args.sortKey ?? "CODE", filter }));
+}
+
+/** A ship-to by global ID; its account must be readable. */
+export async function shipToById(ctx: RequestContext, id: string): Promise<ShipToModel | null> {
+  const gid = expectGlobalId(id, "ShipTo");
+  if (!ctx.router.serves("accounts", gid.connector)) return null;
+  const shipTo = await ctx.loaders.shipTo.load({ source: gid.connector, key: gid.key });
+  if (shipTo) assertCanReadAccount(ctx.principal, { source: shipTo.source, key: shipTo.accountKey }, "ship-to");
+  return shipTo;
+}
+
+/**
+ * The key of an account in another connector: its own key when it comes from
+ * that connector, else its external reference there (null when it has none).
+ */
+export async function accountKeyIn(ctx: RequestContext, account: SourceRef, source: string): Promise<string | null> {
+  if (account.source === source) return account.key;
+  const model = await ctx.loaders.account.load(account);
+  return model?.externalReferences.find((ref) => ref.connector === source)?.externalId ?? null;
+}
+
+/**
+ * The account filter of a list of account-owned data (orders, invoices, quotes)
+ * read from connector `source`: customers are limited to their own account;
+ * `undefined` means every account, `null` an account the source does not know.
+ */
+export async function accountFilterFor(
+  ctx: RequestContext,
+  source: string,
+  requestedId: string | null | undefined,
+  what: string,
+): Promise<string | null | undefined> {
+  const requested = requestedId != null ? expectGlobalId(requestedId, "Account", "filter.accountId") : null;
+  const scope = accountScopeOf(ctx.principal, requested ? { source: requested.connector, key: requested.key } : null, what);
+  return scope ? accountKeyIn(ctx, scope, source) : undefined;
+}
+
+/** Connection arguments with an account-owned list's sort and filter. */
+export type OwnedListArgs<Filter, Sort> = ConnectionArgs & { filter?: Filter | null; sortKey?: Sort | null };

@@ -1,0 +1,50 @@
+import { assertCanReadAccount } from "../../auth/access.js";
+import { expectGlobalId } from "../../common/ids.js";
+import type { ConnectionModel } from "../../common/pagination.js";
+import { emptyConnection, toConnection, toPageRequest } from "../../common/pagination.js";
+import type { RequestContext } from "../../context.js";
+import type { InvoiceModel, InvoiceSort } from "../../models/invoice.js";
+import type { OrderModel } from "../../models/order.js";
+import { accountFilterFor, type OwnedListArgs } from "../account/account.service.js";
+
+/** The `filter` argument of invoice lists. */
+export interface InvoiceFilterArgs {
+  accountId?: string | null;
+  statuses?: readonly string[] | null;
+  dueBefore?: string | null;
+}
+
+function authorise(ctx: RequestContext, invoice: InvoiceModel | null): InvoiceModel | null {
+  if (invoice) assertCanReadAccount(ctx.principal, { source: invoice.source, key: invoice.accountKey }, "invoice");
+  return invoice;
+}
+
+/** An invoice by global ID; null when not found. */
+export async function invoiceById(ctx: RequestContext, id: string): Promise<InvoiceModel | null> {
+  const gid = expectGlobalId(id, "Invoice");
+  if (!ctx.router.serves("invoices", gid.connector)) return null;
+  return authorise(ctx, await ctx.loaders.invoice.load({ source: gid.connector, key: gid.key }));
+}
+
+/** The invoices raised for an order (the order was authorised when read). */
+export async function invoicesOfOrder(ctx: RequestContext, order: OrderModel): Promise<InvoiceModel[]> {
+  return ctx.router.serves("invoices", order.source) ? ctx.loaders.invoicesOfOrder.load(order) : [];
+}
+
+/** A page of invoices, newest first by default. */
+export async function listInvoices(
+  ctx: RequestContext,
+  args: OwnedListArgs<InvoiceFilterArgs, InvoiceSort>,
+): Promise<ConnectionModel<InvoiceModel>> {
+  const page = toPageRequest(args);
+  const filter = args.filter ?? {};
+  const { source, reader } = ctx.router.route("invoices");
+  const accountKey = await accountFilterFor(ctx, source, filter.accountId, "invoices");
+  if (accountKey === null) return emptyConnection();
+  const result = await reader.list({
+    page,
+    sort: args.sortKey ?? "CREATED_AT",
+    filter: { accountKey, statuses: filter.statuses ? [...filter.statuses] : null, dueBefore: filter.dueBefore },
+  });
+  return toConnection(result);
+}

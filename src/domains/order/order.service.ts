@@ -1,0 +1,59 @@
+import { assertCanReadAccount } from "../../auth/access.js";
+import { parseDateTime } from "../../common/arguments.js";
+import { expectGlobalId } from "../../common/ids.js";
+import type { ConnectionModel } from "../../common/pagination.js";
+import { emptyConnection, toConnection, toPageRequest } from "../../common/pagination.js";
+import type { RequestContext } from "../../context.js";
+import type { OrderModel, OrderSort } from "../../models/order.js";
+import { accountFilterFor, type OwnedListArgs } from "../account/account.service.js";
+
+/** The `filter` argument of order lists. */
+export interface OrderFilterArgs {
+  accountId?: string | null;
+  statuses?: readonly string[] | null;
+  kinds?: readonly string[] | null;
+  createdAfter?: Date | string | null;
+  createdBefore?: Date | string | null;
+}
+
+/** Checks that the principal may read an order (it must be its account's). */
+function authorise(ctx: RequestContext, order: OrderModel | null): OrderModel | null {
+  if (order) assertCanReadAccount(ctx.principal, { source: order.source, key: order.accountKey }, "order");
+  return order;
+}
+
+/** An order by reference; null when not found. */
+export async function orderByRef(ctx: RequestContext, ref: { source: string; key: string }): Promise<OrderModel | null> {
+  if (!ctx.router.serves("orders", ref.source)) return null;
+  return authorise(ctx, await ctx.loaders.order.load(ref));
+}
+
+/** An order by global ID; null when not found. */
+export function orderById(ctx: RequestContext, id: string): Promise<OrderModel | null> {
+  const gid = expectGlobalId(id, "Order");
+  return orderByRef(ctx, { source: gid.connector, key: gid.key });
+}
+
+/** A page of orders, newest first by default; `accountId` limits it to one account (customers: always their own). */
+export async function listOrders(
+  ctx: RequestContext,
+  args: OwnedListArgs<OrderFilterArgs, OrderSort>,
+): Promise<ConnectionModel<OrderModel>> {
+  const page = toPageRequest(args);
+  const filter = args.filter ?? {};
+  const { source, reader } = ctx.router.route("orders");
+  const accountKey = await accountFilterFor(ctx, source, filter.accountId, "orders");
+  if (accountKey === null) return emptyConnection();
+  const result = await reader.list({
+    page,
+    sort: args.sortKey ?? "CREATED_AT",
+    filter: {
+      accountKey,
+      statuses: filter.statuses ? [...filter.statuses] : null,
+      kinds: filter.kinds ? [...filter.kinds] : null,
+      createdAfter: parseDateTime(filter.createdAfter, "filter.createdAfter"),
+      createdBefore: parseDateTime(filter.createdBefore, "filter.createdBefore"),
+    },
+  });
+  return toConnection(result);
+}

@@ -1,0 +1,127 @@
+import { pricingAccountOf } from "../../auth/access.js";
+import { badUserInput } from "../../common/errors.js";
+import { atMost } from "../../common/arguments.js";
+import { expectGlobalId } from "../../common/ids.js";
+import type { ConnectionArgs, ConnectionModel } from "../../common/pagination.js";
+import { toConnection, toPageRequest } from "../../common/pagination.js";
+import type { RequestContext } from "../../context.js";
+import type { AccountModel } from "../../models/account.js";
+import type { SourceRef } from "../../models/common.js";
+import type { CategoryModel, ProductModel, ProductSort } from "../../models/product.js";
+import type { InventoryLevelModel } from "../../models/warehouse.js";
+import { availableOf } from "../warehouse/warehouse.service.js";
+import { resolvePrice, type ProductPriceModel } from "./product-price.js";
+
+/** A product by global ID; null when not found. The catalog is public. */
+export async function productById(ctx: RequestContext, id: string): Promise<ProductModel | null> {
+  const gid = expectGlobalId(id, "Product");
+  if (!ctx.router.serves("catalog", gid.connector)) return null;
+  return ctx.loaders.product.load({ source: gid.connector, key: gid.key });
+}
+
+/** The product a reference points at: by key in the same connector, else by SKU wherever the catalog is read. */
+export async function productOfReference(ctx: RequestContext, ref: { source: string; productKey: string | null; sku?: string | null }): Promise<ProductModel | null> {
+  if (ref.productKey && ctx.router.serves("catalog", ref.source)) return ctx.loaders.product.load({ source: ref.source, key: ref.productKey });
+  return ref.sku ? ctx.loaders.productBySku.load(ref.sku) : null;
+}
+
+/** Filter arguments of `products`. */
+export interface ProductListArgs extends ConnectionArgs {
+  filter?: { search?: string | null; categoryId?: string | null; skus?: readonly string[] | null; available?: boolean | null } | null;
+  sortKey?: ProductSort | null;
+}
+
+/** A page of the catalog. */
+export async function listProducts(ctx: RequestContext, args: ProductListArgs): Promise<ConnectionModel<ProductModel>> {
+  const page = toPageRequest(args);
+  const filter = args.filter ?? {};
+  const { source, reader } = ctx.router.route("catalog");
+  const category = filter.categoryId != null ? expectGlobalId(filter.categoryId, "Category", "filter.categoryId") : null;
+  const skus = atMost(filter.skus, 100, "filter.skus");
+  const result = await reader.listProducts({
+    page,
+    sort: args.sortKey ?? "SKU",
+    filter: {
+      search: filter.search,
+      categoryKey: category ? (category.connector === source ? category.key : "") : undefined,
+      skus: skus ? [...skus] : null,
+      available: filter.available,
+    },
+  });
+  return toConnection(result);
+}
+
+/** A page of the products of a category. */
+export async function productsOfCategory(
+  ctx: RequestContext,
+  category: CategoryModel,
+  args: ConnectionArgs & { sortKey?: ProductSort | null },
+): Promise<ConnectionModel<ProductModel>> {
+  const page = toPageRequest(args);
+  const reader = ctx.router.readerOf("catalog", category.source);
+  return toConnection(await reader.listProducts({ page, sort: args.sortKey ?? "SKU", filter: { categoryKey: category.key } }));
+}
+
+/** Stock summed over warehouses. */
+export function inventorySummary(levels: InventoryLevelModel[]): { onHand: number; reserved: number; available: number } {
+  return levels.reduce(
+    (sum, level) => ({ onHand: sum.onHand + level.onHand, reserved: sum.reserved + level.reserved, available: sum.available + availableOf(level) }),
+    { onHand: 0, reserved: 0, available: 0 },
+  );
+}
+
+/** The stock levels of a product, per warehouse. */
+export function inventoryLevelsOfProduct(ctx: RequestContext, product: ProductModel): Promise<InventoryLevelModel[]> {
+  return ctx.router.serves("inventory", product.source) ? ctx.loaders.inventoryLevels.load(product) : Promise.resolve([]);
+}
+
+/** The units a product is sold in, base unit first. */
+export async function unitsOfProduct(ctx: RequestContext, product: ProductModel) {
+  const units = await ctx.loaders.productUnits.load(product);
+  return units.length > 0 ? units : [{ code: product.baseUnit, name: product.baseUnit, factor: 1 }];
+}
+
+/**
+ * The price of a product for the buyer: the account given (API keys), or the
+ * signed-in customer's own, or list prices when there is no account.
+ */
+export async function priceOfProduct(
+  ctx: RequestContext,
+  product: ProductModel,
+  args: { accountId?: string | null; quantity?: number | null; unit?: string | null },
+): Promise<ProductPriceModel> {
+  const requested: SourceRef | null = args.accountId != null ? toRef(expectGlobalId(args.accountId, "Account", "accountId")) : null;
+  const accountRef = pricingAccountOf(ctx.principal, requested);
+  // Reading the account itself is allowed here: pricing rights were checked above.
+  const account = accountRef && ctx.router.serves("accounts", accountRef.source) ? await ctx.loaders.account.load(accountRef) : null;
+  if (accountRef && !account) throw badUserInput("`accountId` does not name an existing account.", "accountId");
+  const accountKey = account && account.source === product.source ? account.key : null;
+  const [units, tiers] = await Promise.all([
+    unitsOfProduct(ctx, product),
+    ctx.loaders.priceTiers.load({ product, accountKey }),
+  ]);
+  return resolvePrice({ product, units, tiers, account, quantity: args.quantity ?? 1, unitCode: args.unit ?? null });
+}
+
+/** The products an account may not buy (the account was authorised when it was read). */
+export async function restrictedProductsOf(ctx: RequestContext, account: AccountModel): Promise<ProductModel[]> {
+  const keys = await ctx.loaders.restrictedProductKeys.load(account);
+  const products = await Promise.all(keys.map((key) => ctx.loaders.product.load({ source: account.source, key })));
+  return products.filter((p): p is ProductModel => p !== null);
+}
+
+function toRef(gid: { connector: string; key: string }): SourceRef {
+  return { source: gid.connector, key: gid.key };
+}
+
+/** A category by global ID; null when not found. */
+export async function categoryById(ctx: RequestContext, id: string): Promise<CategoryModel | null> {
+  const gid = expectGlobalId(id, "Category");
+  return ctx.router.serves("catalog", gid.connector) ? ctx.loaders.category.load({ source: gid.connector, key: gid.key }) : null;
+}
+
+/** A page of categories by name, optionally only the top level. */
+export async function listCategories(ctx: RequestContext, args: ConnectionArgs & { topLevel?: boolean | null }): Promise<ConnectionModel<CategoryModel>> {
+  const page = toPageRequest(args);
+  return toConnection(await ctx.router.route("catalog").reader.listCategories({ page, sort: "NAME", filter: { topLevel: args.topLevel } }));
+}

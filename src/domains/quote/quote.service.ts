@@ -1,0 +1,33 @@
+import { assertCanReadAccount } from "../../auth/access.js";
+import { expectGlobalId } from "../../common/ids.js";
+import type { ConnectionModel } from "../../common/pagination.js";
+import { emptyConnection, toConnection, toPageRequest } from "../../common/pagination.js";
+import type { RequestContext } from "../../context.js";
+import type { QuoteModel, QuoteSort } from "../../models/quote.js";
+import { accountFilterFor, type OwnedListArgs } from "../account/account.service.js";
+
+/** The `filter` argument of quote lists. */
+export interface QuoteFilterArgs {
+  accountId?: string | null;
+  statuses?: readonly string[] | null;
+}
+
+/** A quote by global ID; null when not found. */
+export async function quoteById(ctx: RequestContext, id: string): Promise<QuoteModel | null> {
+  const gid = expectGlobalId(id, "Quote");
+  if (!ctx.router.serves("quotes", gid.connector)) return null;
+  const quote = await ctx.loaders.quote.load({ source: gid.connector, key: gid.key });
+  if (quote) assertCanReadAccount(ctx.principal, { source: quote.source, key: quote.accountKey }, "quote");
+  return quote;
+}
+
+/** A page of quotes, newest first by default. */
+export async function listQuotes(ctx: RequestContext, args: OwnedListArgs<QuoteFilterArgs, QuoteSort>): Promise<ConnectionModel<QuoteModel>> {
+  const page = toPageRequest(args);
+  const filter = args.filter ?? {};
+  const { source, reader } = ctx.router.route("quotes");
+  const accountKey = await accountFilterFor(ctx, source, filter.accountId, "quotes");
+  if (accountKey === null) return emptyConnection();
+  const result = await reader.list({ page, sort: args.sortKey ?? "CREATED_AT", filter: { accountKey, statuses: filter.statuses ? [...filter.statuses] : null } });
+  return toConnection(result);
+}

@@ -1,0 +1,47 @@
+import type { ConnectionArgs, ConnectionModel } from "../../common/pagination.js";
+import { toConnection, toPageRequest } from "../../common/pagination.js";
+import { expectGlobalId } from "../../common/ids.js";
+import type { RequestContext } from "../../context.js";
+import type { InventoryLevelFilterModel, InventoryLevelModel, WarehouseModel, WarehouseSort } from "../../models/warehouse.js";
+
+/** A warehouse by global ID; null when not found. Warehouses are public. */
+export async function warehouseById(ctx: RequestContext, id: string): Promise<WarehouseModel | null> {
+  const gid = expectGlobalId(id, "Warehouse");
+  if (!ctx.router.serves("warehouses", gid.connector)) return null;
+  return ctx.loaders.warehouse.load({ source: gid.connector, key: gid.key });
+}
+
+/** A warehouse by code; null when not found. */
+export function warehouseByCode(ctx: RequestContext, code: string): Promise<WarehouseModel | null> {
+  return ctx.loaders.warehouseByCode.load(code);
+}
+
+/** A page of warehouses. */
+export async function listWarehouses(
+  ctx: RequestContext,
+  args: ConnectionArgs & { sortKey?: WarehouseSort | null },
+): Promise<ConnectionModel<WarehouseModel>> {
+  const page = toPageRequest(args);
+  return toConnection(await ctx.router.route("warehouses").reader.list({ page, sort: args.sortKey ?? "CODE", filter: {} }));
+}
+
+/** A page of the stock levels of one warehouse, by SKU. */
+export async function inventoryLevelsOfWarehouse(
+  ctx: RequestContext,
+  warehouse: WarehouseModel,
+  args: ConnectionArgs & { filter?: InventoryLevelFilterModel | null },
+): Promise<ConnectionModel<InventoryLevelModel>> {
+  const page = toPageRequest(args);
+  const reader = ctx.router.readerOf("inventory", warehouse.source);
+  return toConnection(await reader.listLevelsOfWarehouse(warehouse.key, { page, sort: "SKU", filter: args.filter ?? {} }));
+}
+
+/** The warehouse a stock level is in. */
+export function warehouseOfLevel(ctx: RequestContext, level: InventoryLevelModel): Promise<WarehouseModel | null> {
+  return ctx.loaders.warehouse.load({ source: level.source, key: level.warehouseKey });
+}
+
+/** Units that can be sold now: on hand minus reserved, never negative. */
+export function availableOf(level: { onHand: number; reserved: number }): number {
+  return Math.max(level.onHand - level.reserved, 0);
+}

@@ -1,0 +1,91 @@
+import { parseArgs } from "node:util";
+import type { DataSource } from "typeorm";
+import { createApp } from "./app.js";
+import { createApiKey, hasAdminKey } from "./auth/api-keys.js";
+import { loadConfig, type AppConfig } from "./config.js";
+import { isEmpty, openDatabase } from "./db/database.js";
+import { DEMO_CUSTOMERS, seedDemoData } from "./db/seed/seed-demo-data.js";
+import { createLogger, type Logger } from "./logger.js";
+
+/**
+ * Command-line entry:
+ *   start    migrate, seed an empty embedded database, serve GraphQL
+ *   migrate  apply pending migrations and exit
+ *   seed     migrate and load the demo data into an empty database (`--scale N`)
+ */
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { scale: { type: "string" } } });
+  const command = positionals[0] ?? "start";
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  switch (command) {
+    case "start":
+      return start(config, logger);
+    case "migrate": {
+      const db = await openDatabase(config, logger);
+      logger.info("migrations applied");
+      return db.close();
+    }
+    case "seed": {
+      const db = await openDatabase(config, logger);
+      try {
+        await seedIfEmpty(db.dataSource, logger, Number(values.scale ?? 1));
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    default:
+      throw new Error(`Unknown command "${command}". Use start, migrate or seed.`);
+  }
+}
+
+async function seedIfEmpty(dataSource: DataSource, logger: Logger, scale: number): Promise<void> {
+  if (!(scale > 0)) throw new Error("--scale must be a positive number");
+  if (!(await isEmpty(dataSource))) {
+    logger.info("database already holds data; not seeding");
+    return;
+  }
+  const started = Date.now();
+  const summary = await seedDemoData(dataSource, { scale, onProgress: (message) => logger.info(`seed: ${message}`) });
+  logger.info({ ...summary, ms: Date.now() - started }, "demo data seeded");
+  for (const customer of DEMO_CUSTOMERS) logger.info(`demo customer: ${customer.email} / ${customer.password}`);
+}
+
+/** Makes sure an admin key exists: `ADMIN_API_KEY` if set, else a new one printed once. */
+async function ensureAdminKey(dataSource: DataSource, config: AppConfig, logger: Logger): Promise<void> {
+  if (config.adminApiKey) {
+    await createApiKey(dataSource, { name: "admin (ADMIN_API_KEY)", scopes: ["admin"], secret: config.adminApiKey });
+    return;
+  }
+  if (await hasAdminKey(dataSource)) return;
+  const { secret } = await createApiKey(dataSource, { name: "admin (first start)", scopes: ["admin"] });
+  logger.warn(`created an admin API key; it is shown only this once: ${secret}`);
+}
+
+async function start(config: AppConfig, logger: Logger): Promise<void> {
+  const db = await openDatabase(config, logger);
+  const shouldSeed = config.seed === "always" || (config.seed === "auto" && db.embedded);
+  if (shouldSeed) await seedIfEmpty(db.dataSource, logger, 1);
+  await ensureAdminKey(db.dataSource, config, logger);
+  const app = await createApp({ dataSource: db.dataSource, logger, production: config.production });
+  await app.listen({ port: config.port, host: config.host });
+  logger.info(`Commerce Graph ready at http://localhost:${config.port}/graphql`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

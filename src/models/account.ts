@@ -1,0 +1,36 @@
+import type { AddressModel, SourceRef } from "./common.js";
+
+/** An account as connectors return it. */
+export interface AccountModel extends SourceRef {
+  code: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  externalReferences: Array<{ connector: string; externalId: string }>;
+  customerGroup: { code: string; name: string } | null;
+  corporateGroup: { code: string; name: string } | null;
+  defaultWarehouseKey: string | null;
+  parentKey: string | null;
+  paymentTerms: string;
+  currencyCode: string;
+  createdAt: Date;
+}
+
+/** A ship-to address of an account. */
+export interface ShipToModel extends SourceRef {
+  accountKey: string;
+  erpShipToId: string | null;
+  name: string;
+  address: AddressModel;
+  isDefault: boolean;
+}
+
+/** Filter of the account list. */
+export interface AccountFilterModel {
+  search?: string | null;
+  customerGroupCode?: string | null;
+  parentKey?: string | null;
+}
+
+/** Sort keys of the account list. */
+export type AccountSort = "CODE" | "NAME" | "CREATED_AT";

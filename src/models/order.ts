@@ -1,0 +1,53 @@
+import type { MoneyModel, SourceRef } from "./common.js";
+
+/** An order as connectors return it (lines and shipments load separately). */
+export interface OrderModel extends SourceRef {
+  number: string;
+  externalNumber: string | null;
+  accountKey: string;
+  shipToKey: string | null;
+  kind: "ORDER" | "PREORDER";
+  status: "PENDING" | "OPEN" | "PROCESSING" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "RETURNED";
+  subtotal: MoneyModel;
+  taxTotal: MoneyModel;
+  shippingTotal: MoneyModel;
+  total: MoneyModel;
+  poNumber: string | null;
+  notes: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A line of an order or a quote. */
+export interface OrderLineModel {
+  source: string;
+  lineNumber: number;
+  productKey: string | null;
+  sku: string;
+  quantity: number;
+  unit: string;
+  unitPrice: MoneyModel;
+  lineTotal: MoneyModel;
+  warehouseKey: string | null;
+}
+
+/** A shipment of an order. */
+export interface ShipmentModel {
+  source: string;
+  carrierCode: string;
+  trackingNumber: string;
+  warehouseKey: string | null;
+  shippedAt: Date;
+}
+
+/** Filter of order lists (account given as a key in the same connector). */
+export interface OrderFilterModel {
+  accountKey?: string | null;
+  statuses?: string[] | null;
+  kinds?: string[] | null;
+  createdAfter?: Date | null;
+  createdBefore?: Date | null;
+}
+
+/** Sort keys of order lists. */
+export type OrderSort = "CREATED_AT" | "NUMBER";

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataAt } from "./support/paging.js";
+import { startTestServer, type TestServer } from "./support/test-server.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+/** The mobile order-history page: an account, its orders, lines, products, stock per warehouse. */
+const ORDER_HISTORY = `query($code: String!, $first: Int!) {
+  account(code: $code) {
+    name
+    orders(first: $first) {
+      nodes {
+        number status total { amount }
+        lines { sku quantity unitPrice { amount }
+          product { sku name inventoryLevels { available warehouse { code } } } }
+        shipments { trackingNumber warehouse { code } }
+      }
+    }
+  }
+}`;
+
+async function statementsFor(first: number): Promise<{ statements: number; orders: number; lines: number }> {
+  server.statements.reset();
+  const account = dataAt<any>(await server.gql(ORDER_HISTORY, { code: "C00001", first }, server.adminKey), "account");
+  const orders = account.orders.nodes as any[];
+  return {
+    statements: server.statements.count,
+    orders: orders.length,
+    lines: orders.reduce((sum, o) => sum + o.lines.length, 0),
+  };
+}
+
+describe("batched reads", () => {
+  it("the order-history query costs the same number of SQL statements for 5 and for 50 orders", async () => {
+    const small = await statementsFor(5);
+    const large = await statementsFor(50);
+    expect(small.orders).toBe(5);
+    expect(large.orders).toBe(50);
+    expect(large.lines).toBeGreaterThan(small.lines);
+    expect(large.statements).toBe(small.statements);
+    // One per level: key lookup, account, orders page, lines, shipments, products, levels, warehouses.
+    expect(large.statements).toBeLessThanOrEqual(9);
+  });
+
+  it("a catalog page with prices, stock and relations is a fixed number of statements", async () => {
+    const query = `query($first: Int!) { products(first: $first) { nodes { sku
+      price(quantity: 12) { unitPrice { amount } }
+      inventory { available } inventoryLevels { warehouse { code } }
+      categories { name } units { code } priceBreaks { minQuantity }
+      relatedProducts { kind product { sku } } kitComponents { product { sku } } } } }`;
+    server.statements.reset();
+    dataAt(await server.gql(query, { first: 5 }, server.storefrontKey), "products");
+    const small = server.statements.count;
+    server.statements.reset();
+    dataAt(await server.gql(query, { first: 100 }, server.storefrontKey), "products");
+    expect(server.statements.count).toBe(small);
+  });
+});

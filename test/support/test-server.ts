@@ -1,0 +1,91 @@
+import type { FastifyInstance } from "fastify";
+import type { Logger as TypeOrmLogger } from "typeorm";
+import type { DataSource } from "typeorm";
+import { inject } from "vitest";
+import { createApp } from "../../src/app.js";
+import { createApiKey } from "../../src/auth/api-keys.js";
+import { connectAndMigrate } from "../../src/db/data-source.js";
+import { DEMO_CUSTOMERS } from "../../src/db/seed/seed-demo-data.js";
+import { createLogger } from "../../src/logger.js";
+
+/** A GraphQL response as tests read it. */
+export interface GqlResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } & Record<string, unknown> }>;
+}
+
+/** Counts SQL statements sent through the data source (the N+1 check). */
+export class StatementCounter implements TypeOrmLogger {
+  count = 0;
+  statements: string[] = [];
+  logQuery(query: string): void {
+    this.count++;
+    this.statements.push(query);
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+  reset(): void {
+    this.count = 0;
+    this.statements = [];
+  }
+}
+
+/** An in-process server over the seeded test database, driven through real HTTP requests (Fastify inject). */
+export interface TestServer {
+  app: FastifyInstance;
+  dataSource: DataSource;
+  statements: StatementCounter;
+  adminKey: string;
+  storefrontKey: string;
+  /** Runs a GraphQL operation with an optional bearer token. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  /** Signs a demo customer in and returns the access token. */
+  customerToken(index: 0 | 1): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts a test server on the shared seeded database. */
+export async function startTestServer(): Promise<TestServer> {
+  const statements = new StatementCounter();
+  const dataSource = await connectAndMigrate({ url: inject("databaseUrl"), poolSize: 4, logger: statements });
+  const app = await createApp({ dataSource, logger: createLogger("silent") });
+  const adminKey = (await createApiKey(dataSource, { name: "test admin", scopes: ["admin"] })).secret;
+  const storefrontKey = (await createApiKey(dataSource, { name: "test storefront", scopes: ["storefront"] })).secret;
+
+  const gql = async <T,>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>> => {
+    const response = await app.inject({
+      method: "POST",
+      url: "/graphql",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      payload: JSON.stringify({ query, variables }),
+    });
+    return { status: response.statusCode, ...(response.json() as object) } as GqlResponse<T>;
+  };
+
+  return {
+    app,
+    dataSource,
+    statements,
+    adminKey,
+    storefrontKey,
+    gql,
+    customerToken: async (index) => {
+      const { email, password } = DEMO_CUSTOMERS[index]!;
+      const result = await gql<{ customerAccessTokenCreate: { customerAccessToken: { accessToken: string } | null } }>(
+        `mutation($input: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $input) { customerAccessToken { accessToken } userErrors { code } } }`,
+        { input: { email, password } },
+      );
+      const token = result.data?.customerAccessTokenCreate.customerAccessToken?.accessToken;
+      if (!token) throw new Error(`could not sign in ${email}: ${JSON.stringify(result)}`);
+      return token;
+    },
+    close: async () => {
+      await app.close();
+      await dataSource.destroy();
+    },
+  };
+}
