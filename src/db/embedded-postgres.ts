@@ -41,12 +41,26 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: !options.ephemeral,
     // Running as root, PostgreSQL refuses to start unless a separate OS user owns the data.
     createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-    onError: () => undefined,
+    onLog: (message) => remember(message),
+    onError: (message) => remember(message),
   });
-  if (fresh) await server.initialise();
-  await server.start();
-  if (fresh) await server.createDatabase(database);
+  // PostgreSQL's own output, kept to explain a failed start.
+  const output: string[] = [];
+  const remember = (message: unknown) => {
+    output.push(String(message).trim());
+    if (output.length > 8) output.shift();
+  };
+  try {
+    if (fresh) await server.initialise();
+    await server.start();
+    if (fresh) await server.createDatabase(database);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : output.filter(Boolean).join("\n  ");
+    throw new Error(
+      `Could not start the embedded PostgreSQL (data in ${options.dataDir}, port ${port}). ` +
+        `Is another instance using that directory or port? Set EMBEDDED_PG_PORT or DATABASE_URL.\n  ${detail}`,
+    );
+  }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     stop: () => server.stop(),
