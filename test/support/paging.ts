@@ -1,10 +1,10 @@
 import { expect } from "vitest";
 import type { GqlResponse } from "./test-server.js";
 
-/** Reads `data.<path>` of a response, failing the test on GraphQL errors. */
+/** Reads `data.<path>` (all of `data` for "") of a response, failing the test on GraphQL errors. */
 export function dataAt<T>(response: GqlResponse, path: string): T {
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return path.split(".").reduce<any>((value, key) => value?.[key], response.data) as T;
+  return (path ? path.split(".") : []).reduce<any>((value, key) => value?.[key], response.data) as T;
 }
 
 interface PageShape {
