@@ -5,8 +5,11 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastif
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { DataSource } from "typeorm";
 import { authenticate } from "./auth/authenticate.js";
-import { createStoreConnector } from "./connectors/store/store-connector.js";
-import { Router } from "./connectors/router.js";
+import type { Connector } from "./connectors/connector.js";
+import { createStoreConnector, STORE } from "./connectors/store/store-connector.js";
+import { Router, type WriteRoutes } from "./connectors/router.js";
+import { ALL_COMMAND_TYPES } from "./outbox/command-types.js";
+import { idempotencyPlugin } from "./outbox/idempotency-plugin.js";
 import { createLoaders, type RequestContext } from "./context.js";
 import type { Logger } from "./logger.js";
 import { buildSchema } from "./schema.js";
@@ -17,20 +20,19 @@ export interface AppOptions {
   logger: Logger;
   /** Hide the Sandbox landing page (production). */
   production?: boolean;
+  /** Connectors and routes; default: everything in the store ({@link createDefaultRouter}). */
+  router?: Router;
 }
 
-/** The built-in routing: every domain read from the `store` connector. */
-export function createDefaultRouter(dataSource: DataSource): Router {
-  const store = createStoreConnector(dataSource, "store");
-  return new Router([store], {
-    warehouses: "store",
-    catalog: "store",
-    inventory: "store",
-    accounts: "store",
-    orders: "store",
-    invoices: "store",
-    quotes: "store",
-  });
+/** The built-in routing: every domain read from the `store` connector, every command applied by it. */
+export function createDefaultRouter(dataSource: DataSource, extra: { connectors?: Connector[]; writes?: WriteRoutes } = {}): Router {
+  const store = createStoreConnector(dataSource, STORE);
+  const writes: WriteRoutes = Object.fromEntries(ALL_COMMAND_TYPES.map((type) => [type, [STORE]]));
+  return new Router(
+    [store, ...(extra.connectors ?? [])],
+    { warehouses: STORE, catalog: STORE, inventory: STORE, accounts: STORE, orders: STORE, invoices: STORE, quotes: STORE },
+    { ...writes, ...extra.writes },
+  );
 }
 
 /**
@@ -40,7 +42,7 @@ export function createDefaultRouter(dataSource: DataSource): Router {
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const logger: FastifyBaseLogger = options.logger.child({ component: "http" });
   const fastify = Fastify({ loggerInstance: logger });
-  const router = createDefaultRouter(options.dataSource);
+  const router = options.router ?? createDefaultRouter(options.dataSource);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
     logger: options.logger.child({ component: "graphql" }),
@@ -50,15 +52,16 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       fastifyApolloDrainPlugin(fastify),
       // The default cache-control plugin wraps every field resolver; it halves throughput on list-heavy pages.
       ApolloServerPluginCacheControlDisabled(),
+      idempotencyPlugin(),
       options.production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   });
   await apollo.start();
   await fastify.register(fastifyApollo(apollo), {
     context: async (request): Promise<RequestContext> => ({
-      principal: await authenticate(options.dataSource, request.headers.authorization, "store"),
+      principal: await authenticate(options.dataSource, request.headers.authorization, STORE),
       router,
-      loaders: createLoaders(router),
+      loaders: createLoaders(router, options.dataSource),
       dataSource: options.dataSource,
     }),
   });

@@ -11,6 +11,13 @@ const EnvSchema = z.object({
   SEED: z.enum(["auto", "always", "never"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
+  RELAY: z.enum(["on", "off"]).default("on"),
+  RELAY_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  RELAY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+  RELAY_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(1000),
+  RELAY_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(300_000),
+  FAILURE_WEBHOOK_URL: z.string().url().optional(),
+  FAILURE_WEBHOOK_SECRET: z.string().min(16, "FAILURE_WEBHOOK_SECRET must be at least 16 characters").optional(),
 });
 
 /** Validated configuration. */
@@ -27,6 +34,20 @@ export interface AppConfig {
   seed: "auto" | "always" | "never";
   logLevel: string;
   production: boolean;
+  relay: {
+    /** Run the outbox relay inside `start` (it always runs in `relay`). */
+    inProcess: boolean;
+    concurrency: number;
+    maxAttempts: number;
+    baseMs: number;
+    maxMs: number;
+    webhook?: { url: string; secret: string };
+  };
+}
+
+function requireSecret(secret: string | undefined): string {
+  if (!secret) throw new Error("Invalid configuration:\n  FAILURE_WEBHOOK_SECRET: required when FAILURE_WEBHOOK_URL is set");
+  return secret;
 }
 
 /** Reads and validates the configuration; a bad value stops start-up with a message naming it. */
@@ -47,5 +68,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seed: e.SEED ?? "auto",
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
+    relay: {
+      inProcess: e.RELAY === "on",
+      concurrency: e.RELAY_CONCURRENCY,
+      maxAttempts: e.RELAY_MAX_ATTEMPTS,
+      baseMs: e.RELAY_BACKOFF_BASE_MS,
+      maxMs: e.RELAY_BACKOFF_MAX_MS,
+      webhook: e.FAILURE_WEBHOOK_URL ? { url: e.FAILURE_WEBHOOK_URL, secret: requireSecret(e.FAILURE_WEBHOOK_SECRET) } : undefined,
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Principal } from "./auth/principal.js";
 import type { Router } from "./connectors/router.js";
+import { createCommandLoaders } from "./domains/command/command.loaders.js";
 import { createAccountLoaders } from "./domains/account/account.loaders.js";
 import { createInvoiceLoaders } from "./domains/invoice/invoice.loaders.js";
 import { createOrderLoaders } from "./domains/order/order.loaders.js";
@@ -12,8 +13,9 @@ import { createWarehouseLoaders } from "./domains/warehouse/warehouse.loaders.js
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /** Creates fresh loaders for one request (their caches live as long as the request). */
-export function createLoaders(router: Router) {
+export function createLoaders(router: Router, dataSource: DataSource) {
   return {
+    ...createCommandLoaders(dataSource),
     ...createWarehouseLoaders(router),
     ...createProductLoaders(router),
     ...createAccountLoaders(router),
@@ -31,6 +33,8 @@ export interface RequestContext {
   router: Router;
   /** Per-request batching loaders. */
   loaders: Loaders;
-  /** Commerce Graph's own database (credentials, later the outbox). Resolvers never use it directly. */
+  /** Commerce Graph's own database (credentials, outbox, idempotency records). Resolvers never use it directly. */
   dataSource: DataSource;
+  /** Set by idempotent mutations; reported as `extensions.idempotency`. */
+  idempotency?: { replayed: boolean };
 }

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import type { DataSource } from "typeorm";
-import { createApp } from "./app.js";
+import { createApp, createDefaultRouter } from "./app.js";
+import type { Router } from "./connectors/router.js";
+import { startRelay } from "./outbox/relay.js";
 import { createApiKey, hasAdminKey } from "./auth/api-keys.js";
 import { loadConfig, type AppConfig } from "./config.js";
 import { isEmpty, openDatabase } from "./db/database.js";
@@ -12,6 +14,7 @@ import { createLogger, type Logger } from "./logger.js";
  *   start    migrate, seed an empty embedded database, serve GraphQL
  *   migrate  apply pending migrations and exit
  *   seed     migrate and load the demo data into an empty database (`--scale N`)
+ *   relay    deliver the outbox only (run several, on one database, to scale out)
  */
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { scale: { type: "string" } } });
@@ -21,6 +24,15 @@ async function main(): Promise<void> {
   switch (command) {
     case "start":
       return start(config, logger);
+    case "relay": {
+      const db = await openDatabase(config, logger);
+      const relay = await startRelayFor(db.url, createDefaultRouter(db.dataSource), config, logger);
+      onStop(logger, async () => {
+        await relay.stop();
+        await db.close();
+      });
+      return;
+    }
     case "migrate": {
       const db = await openDatabase(config, logger);
       logger.info("migrations applied");
@@ -36,7 +48,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      throw new Error(`Unknown command "${command}". Use start, migrate or seed.`);
+      throw new Error(`Unknown command "${command}". Use start, relay, migrate or seed.`);
   }
 }
 
@@ -68,21 +80,40 @@ async function start(config: AppConfig, logger: Logger): Promise<void> {
   const shouldSeed = config.seed === "always" || (config.seed === "auto" && db.embedded);
   if (shouldSeed) await seedIfEmpty(db.dataSource, logger, 1);
   await ensureAdminKey(db.dataSource, config, logger);
-  const app = await createApp({ dataSource: db.dataSource, logger, production: config.production });
+  const router = createDefaultRouter(db.dataSource);
+  const app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router });
+  const relay = config.relay.inProcess ? await startRelayFor(db.url, router, config, logger) : null;
   await app.listen({ port: config.port, host: config.host });
   logger.info(`Commerce Graph ready at http://localhost:${config.port}/graphql`);
+  onStop(logger, async () => {
+    await app.close();
+    await relay?.stop();
+    await db.close();
+  });
+}
 
+function startRelayFor(databaseUrl: string, router: Router, config: AppConfig, logger: Logger) {
+  const { concurrency, maxAttempts, baseMs, maxMs, webhook } = config.relay;
+  return startRelay({ databaseUrl, router, logger, concurrency, webhook, backoff: { maxAttempts, baseMs, maxMs } });
+}
+
+/** Runs `stop` once on Ctrl-C or SIGTERM, then exits. */
+function onStop(logger: Logger, stop: () => Promise<void>): void {
   let stopping = false;
-  const stop = async (signal: string) => {
+  const handler = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
-    await app.close();
-    await db.close();
-    process.exit(0);
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
   };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => handler("SIGINT"));
+  process.on("SIGTERM", () => handler("SIGTERM"));
 }
 
 main().catch((error: unknown) => {

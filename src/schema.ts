@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import { scalarResolvers } from "./common/scalars.js";
+import { commandResolvers } from "./domains/command/command.resolvers.js";
 import { accountResolvers } from "./domains/account/account.resolvers.js";
 import { invoiceResolvers } from "./domains/invoice/invoice.resolvers.js";
 import { nodeResolvers } from "./domains/node/node.resolvers.js";
@@ -35,6 +36,7 @@ export function buildSchema(): GraphQLSchema {
       orderResolvers,
       invoiceResolvers,
       quoteResolvers,
+      commandResolvers,
     ] as never,
     resolverValidationOptions: { requireResolversToMatchSchema: "error" },
   });

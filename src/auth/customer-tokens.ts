@@ -30,6 +30,12 @@ export async function createCustomerToken(
   return { accessToken, expiresAt };
 }
 
+/** Revokes a customer token; true when it was valid until now. Knowing the token is the authority to revoke it. */
+export async function revokeCustomerToken(dataSource: DataSource, token: string): Promise<boolean> {
+  const rows = (await dataSource.query(`UPDATE customer_access_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id`, [digest(token)])) as unknown[];
+  return (Array.isArray(rows[0]) ? (rows[0] as unknown[]) : rows).length > 0;
+}
+
 /** The principal of a customer token, or null when it is unknown, expired or revoked. */
 export async function principalOfCustomerToken(dataSource: DataSource, token: string, storeName: string): Promise<Principal | null> {
   const [row] = (await dataSource.query(

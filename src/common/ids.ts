@@ -38,3 +38,10 @@ export function expectGlobalId(id: string, type: string, argument = "id"): Globa
   if (gid.type !== type) throw badUserInput(`\`${argument}\` is the ID of a ${gid.type}, expected a ${type}.`, argument);
   return gid;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a UUID string; keys that are not cannot exist in our tables and are never sent to SQL as uuids. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -134,6 +134,67 @@ export interface Connector {
   readonly kind: string;
   /** The domains this connector can read. */
   readonly readers: Partial<DomainReaders>;
+  /** Applies commands from the outbox, when the connector accepts writes. */
+  readonly writer?: CommandWriter;
   /** Releases connections and timers. */
   close?(): Promise<void>;
+}
+
+/** A command as the relay hands it to a connector: one outbox row. */
+export interface OutboxCommand {
+  /** The outbox row id. */
+  id: string;
+  /** Command type, for example `orderPlace`. */
+  type: string;
+  /** What the command is about, for example `Order` and the order's key. */
+  aggregateType: string;
+  aggregateId: string;
+  /** The command's data (JSON). */
+  payload: Record<string, unknown>;
+  /**
+   * Sent with every delivery of this command to this connector; a backend that
+   * deduplicates by it applies the command once however often it is delivered.
+   */
+  idempotencyKey: string;
+}
+
+/** What a backend returned for an applied command. */
+export interface ApplyResult {
+  /** The backend's reference for the entity (its order number, customer id…). */
+  reference?: string | null;
+  /** Anything else worth keeping from the answer. */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * A backend refused a command in a way that retrying cannot fix (a 4xx, a
+ * validation error). The relay marks it `FAILED` at once.
+ */
+export class PermanentDeliveryError extends Error {
+  override name = "PermanentDeliveryError";
+}
+
+/**
+ * A backend could not take the command now (timeout, 5xx, 429). The relay
+ * retries it with backoff, or after `retryAfterMs` when the backend said so.
+ */
+export class TransientDeliveryError extends Error {
+  override name = "TransientDeliveryError";
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Applies commands to a backend. */
+export interface CommandWriter {
+  /** The command types this connector can apply. */
+  readonly applies: readonly string[];
+  /**
+   * Applies one command. Throws {@link PermanentDeliveryError} or
+   * {@link TransientDeliveryError}; any other error counts as transient.
+   */
+  apply(command: OutboxCommand): Promise<ApplyResult>;
 }

@@ -1,8 +1,10 @@
 import { DataSource, type Logger } from "typeorm";
+import { runMigrations as runWorkerMigrations } from "graphile-worker";
 import { InitialSchema1700000000000 } from "./migrations/1700000000000-initial-schema.js";
+import { Outbox1700000000001 } from "./migrations/1700000000001-outbox.js";
 
 /** Every migration, in order. TypeORM runs the ones not yet applied. */
-export const migrations = [InitialSchema1700000000000];
+export const migrations = [InitialSchema1700000000000, Outbox1700000000001];
 
 /** Options for {@link createDataSource}. */
 export interface DataSourceOptions {
@@ -31,10 +33,14 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   });
 }
 
-/** Connects and applies pending migrations; returns the connected data source. */
+/**
+ * Connects and applies pending migrations — ours, then graphile-worker's own
+ * schema (the outbox relay's job queue) — and returns the connected data source.
+ */
 export async function connectAndMigrate(options: DataSourceOptions): Promise<DataSource> {
   const dataSource = createDataSource(options);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: "each" });
+  await runWorkerMigrations({ connectionString: options.url });
   return dataSource;
 }

@@ -8,6 +8,8 @@ import { startEmbeddedPostgres } from "./embedded-postgres.js";
 /** A migrated database connection and how to shut it down. */
 export interface Database {
   dataSource: DataSource;
+  /** The connection string (for processes that need their own pool, like the relay). */
+  url: string;
   /** True when the server is the embedded one started by this process. */
   embedded: boolean;
   /** Closes the pool, then stops the embedded server if there is one. */
@@ -32,6 +34,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
     const dataSource = await connectAndMigrate({ url });
     return {
       dataSource,
+      url,
       embedded: !config.databaseUrl,
       close: async () => {
         await dataSource.destroy();

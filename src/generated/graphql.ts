@@ -8,7 +8,8 @@ import type { OrderModel, OrderLineModel, ShipmentModel } from '../models/order.
 import type { InvoiceModel, InvoiceLineModel } from '../models/invoice.js';
 import type { QuoteModel, QuoteLineModel } from '../models/quote.js';
 import type { Principal } from '../auth/principal.js';
-import type { AccountConnectionModel, ProductConnectionModel, CategoryConnectionModel, WarehouseConnectionModel, InventoryLevelConnectionModel, OrderConnectionModel, InvoiceConnectionModel, QuoteConnectionModel } from '../models/connections.js';
+import type { CommandModel, DeliveryModel } from '../models/command.js';
+import type { CommandConnectionModel, AccountConnectionModel, ProductConnectionModel, CategoryConnectionModel, WarehouseConnectionModel, InventoryLevelConnectionModel, OrderConnectionModel, InvoiceConnectionModel, QuoteConnectionModel } from '../models/connections.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -60,6 +61,8 @@ export type Account = Node & {
   id: Scalars['ID']['output'];
   /** The account's invoices, newest first. */
   invoices: InvoiceConnection;
+  /** The latest command that changed the account; null for accounts that came from a backend. */
+  lastCommand: Maybe<Command>;
   /** Company or customer name. */
   name: Scalars['String']['output'];
   /** The account's orders, newest first by default. */
@@ -78,6 +81,8 @@ export type Account = Node & {
   shipTos: Array<ShipTo>;
   /** Ship-to sub-accounts of this account. */
   subAccounts: Array<Account>;
+  /** Whether the backends hold the account's latest change. */
+  syncStatus: SyncStatus;
 };
 
 
@@ -136,6 +141,35 @@ export type AccountConnection = {
   pageInfo: PageInfo;
   /** The number of accounts in the whole list. */
   totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** A new customer account. */
+export type AccountCreateInput = {
+  /** The customer's own id in the web shop (CID), unique. */
+  code: Scalars['String']['input'];
+  /** Customer group code, for group pricing. */
+  customerGroupCode?: InputMaybe<Scalars['String']['input']>;
+  /** Contact e-mail, unique (case-insensitive). */
+  email: Scalars['String']['input'];
+  /** Company or customer name. */
+  name: Scalars['String']['input'];
+  /** A password so the customer can sign in (at least 10 characters). */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** Payment terms code (default `NET30`). */
+  paymentTerms?: InputMaybe<Scalars['String']['input']>;
+  /** Contact phone number. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `accountCreate`. */
+export type AccountCreatePayload = {
+  __typename?: 'AccountCreatePayload';
+  /** The new account; null when there are user errors. */
+  account: Maybe<Account>;
+  /** The command carrying the account to its target systems. */
+  command: Maybe<Command>;
+  /** What to fix, for example an e-mail that is taken. */
+  userErrors: Array<UserError>;
 };
 
 /** An account and its cursor. */
@@ -233,6 +267,108 @@ export type CategoryEdge = {
   node: Category;
 };
 
+/**
+ * A change a client asked for, kept in the outbox until every target backend has
+ * applied it. Delivered at least once, in order per entity, with the same
+ * idempotency key each time.
+ */
+export type Command = Node & {
+  __typename?: 'Command';
+  /** The key of that entity. */
+  aggregateId: Scalars['String']['output'];
+  /** The kind of entity the command changes, for example `Order`. */
+  aggregateType: Scalars['String']['output'];
+  /** Attempts so far, summed over deliveries. */
+  attempts: Scalars['Int']['output'];
+  /** When the command was accepted. */
+  createdAt: Scalars['DateTime']['output'];
+  /** One delivery per target connector. */
+  deliveries: Array<CommandDelivery>;
+  /** The global ID (`gid://outbox/Command/<uuid>`). */
+  id: Scalars['ID']['output'];
+  /** The last error a backend reported, if any. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When the next attempt is due, while retrying. */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** Overall status: `FAILED` if any delivery failed, `DELIVERED` when all are done, else the least advanced delivery's status. */
+  status: CommandStatus;
+  /** The mutation that made it, for example `orderPlace`. */
+  type: Scalars['String']['output'];
+};
+
+/** A page of commands. */
+export type CommandConnection = {
+  __typename?: 'CommandConnection';
+  /** The commands with their cursors. */
+  edges: Array<CommandEdge>;
+  /** The commands, without cursors. */
+  nodes: Array<Command>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** The number of commands in the whole list. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** The delivery of a command to one connector (one outbox row). */
+export type CommandDelivery = {
+  __typename?: 'CommandDelivery';
+  /** Attempts so far. */
+  attempts: Scalars['Int']['output'];
+  /** The target connector's name. */
+  connector: Scalars['String']['output'];
+  /** When the backend applied it. */
+  deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  /** The last error this backend reported. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When the next attempt is due, while retrying. */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** What the backend returned as its reference (its order number, customer id). */
+  reference: Maybe<Scalars['String']['output']>;
+  /** Status of this delivery. */
+  status: CommandStatus;
+};
+
+/** A command and its cursor. */
+export type CommandEdge = {
+  __typename?: 'CommandEdge';
+  /** Opaque cursor for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The command. */
+  node: Command;
+};
+
+/** Filters for the command list. */
+export type CommandFilter = {
+  /** Only commands with a delivery to this connector. */
+  connector?: InputMaybe<Scalars['String']['input']>;
+  /** Only commands in this status. */
+  status?: InputMaybe<CommandStatus>;
+  /** Only commands of this type, for example `orderPlace`. */
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `commandRetry`. */
+export type CommandRetryPayload = {
+  __typename?: 'CommandRetryPayload';
+  /** The command, with its failed deliveries scheduled again. */
+  command: Maybe<Command>;
+  /** Why nothing was retried (the command did not fail). */
+  userErrors: Array<UserError>;
+};
+
+/** Where a command is on its way to the systems that must apply it. */
+export type CommandStatus =
+  /** Applied by every target backend. */
+  | 'DELIVERED'
+  /** Being sent to a backend now. */
+  | 'DELIVERING'
+  /** A backend refused it, or it failed too often; an operator can retry it with `commandRetry`. */
+  | 'FAILED'
+  /** Accepted and stored; not yet sent. */
+  | 'PENDING'
+  /** A backend could not take it; another attempt is scheduled (`nextAttemptAt`). */
+  | 'RETRYING';
+
 /** A corporate group: accounts that belong to one company. */
 export type CorporateGroup = {
   __typename?: 'CorporateGroup';
@@ -265,6 +401,15 @@ export type CustomerAccessTokenCreatePayload = {
   /** The new token, or null when the credentials were wrong. */
   customerAccessToken: Maybe<CustomerAccessToken>;
   /** Why no token was issued (code `INVALID_CREDENTIALS`). */
+  userErrors: Array<UserError>;
+};
+
+/** Result of `customerAccessTokenDelete`. */
+export type CustomerAccessTokenDeletePayload = {
+  __typename?: 'CustomerAccessTokenDeletePayload';
+  /** True when a token was revoked by this call; false when it was unknown or already revoked. */
+  deleted: Scalars['Boolean']['output'];
+  /** Always empty: there is nothing a client must fix. */
   userErrors: Array<UserError>;
 };
 
@@ -483,14 +628,63 @@ export type Money = {
 /** The root of every write. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Creates a customer account (admin API keys) and sends it to its target systems. */
+  accountCreate: AccountCreatePayload;
+  /** Schedules the failed deliveries of a command again, now (admin API keys). Later commands for the same entity wait for it. */
+  commandRetry: CommandRetryPayload;
   /** Signs a customer in with e-mail and password and returns an access token to send as `Authorization: Bearer <token>`. */
   customerAccessTokenCreate: CustomerAccessTokenCreatePayload;
+  /** Signs a customer out: the token stops working at once. Deleting a token twice is harmless. */
+  customerAccessTokenDelete: CustomerAccessTokenDeletePayload;
+  /** Cancels a whole order that has not shipped, releasing its reserved stock. */
+  orderCancel: OrderCancelPayload;
+  /**
+   * Places an order for a cart. Prices are resolved for the account (contract prices,
+   * quantity breaks); stock is checked and reserved per line unless the order is a
+   * pre-order or the product is a special order. The order is stored at once and sent
+   * to its target systems through the outbox.
+   */
+  orderPlace: OrderPlacePayload;
+};
+
+
+/** The root of every write. */
+export type MutationAccountCreateArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: AccountCreateInput;
+};
+
+
+/** The root of every write. */
+export type MutationCommandRetryArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
 };
 
 
 /** The root of every write. */
 export type MutationCustomerAccessTokenCreateArgs = {
   input: CustomerAccessTokenCreateInput;
+};
+
+
+/** The root of every write. */
+export type MutationCustomerAccessTokenDeleteArgs = {
+  accessToken: Scalars['String']['input'];
+};
+
+
+/** The root of every write. */
+export type MutationOrderCancelArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: OrderCancelInput;
+};
+
+
+/** The root of every write. */
+export type MutationOrderPlaceArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: OrderPlaceInput;
 };
 
 /**
@@ -517,6 +711,8 @@ export type Order = Node & {
   invoices: Array<Invoice>;
   /** Order or pre-order. */
   kind: OrderKind;
+  /** The latest command (place, cancel…) for this order; null for orders that came from a backend. */
+  lastCommand: Maybe<Command>;
   /** The ordered lines, in line-number order. */
   lines: Array<OrderLine>;
   /** Notes from the buyer. */
@@ -535,12 +731,33 @@ export type Order = Node & {
   status: OrderStatus;
   /** Sum of the line totals. */
   subtotal: Money;
+  /** Whether the systems that fulfil the order hold its latest change. */
+  syncStatus: SyncStatus;
   /** Tax. */
   taxTotal: Money;
   /** What the buyer pays: subtotal + tax + shipping. */
   total: Money;
   /** When the order last changed. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** What to cancel. */
+export type OrderCancelInput = {
+  /** The order's global ID. */
+  orderId: Scalars['ID']['input'];
+  /** Why it is cancelled (kept with the command). */
+  reason: Scalars['String']['input'];
+};
+
+/** Result of `orderCancel`. */
+export type OrderCancelPayload = {
+  __typename?: 'OrderCancelPayload';
+  /** The command carrying the cancellation to its target systems. */
+  command: Maybe<Command>;
+  /** The order, now `CANCELLED`; null when there are user errors. */
+  order: Maybe<Order>;
+  /** Why the order cannot be cancelled (for example it has shipped). */
+  userErrors: Array<UserError>;
 };
 
 /** A page of orders. */
@@ -605,6 +822,47 @@ export type OrderLine = {
   unitPrice: Money;
   /** The warehouse the line ships from. */
   warehouse: Maybe<Warehouse>;
+};
+
+/** A line of a cart to order: a product by ID or SKU, a quantity and a unit. */
+export type OrderLineInput = {
+  /** The product's global ID (give this or `sku`). */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Quantity in `unit`, at least 1. */
+  quantity: Scalars['Int']['input'];
+  /** The product's SKU (give this or `productId`). */
+  sku?: InputMaybe<Scalars['String']['input']>;
+  /** Unit code such as `EA` or `CASE` (default: the product's base unit). */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** The warehouse to ship this line from (default: the account's default warehouse). */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A cart to turn into an order. */
+export type OrderPlaceInput = {
+  /** The buying account; customers may omit it (their own account) and may not name another. */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Order or pre-order (default `ORDER`). Pre-order lines are not checked for stock. */
+  kind?: InputMaybe<OrderKind>;
+  /** The lines, 1 to 100. */
+  lines: Array<OrderLineInput>;
+  /** Notes for the seller. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The buyer's purchase-order number. */
+  poNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Where to deliver (default: the account's default ship-to). */
+  shipToId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Result of `orderPlace`. */
+export type OrderPlacePayload = {
+  __typename?: 'OrderPlacePayload';
+  /** The command carrying the order to its target systems (see `status`). */
+  command: Maybe<Command>;
+  /** The new order, `PENDING` until its target systems confirm it; null when there are user errors. */
+  order: Maybe<Order>;
+  /** What the buyer must fix (naming the line), for example an unknown SKU or not enough stock. */
+  userErrors: Array<UserError>;
 };
 
 /** Keys to sort orders by. */
@@ -832,6 +1090,10 @@ export type Query = {
   categories: CategoryConnection;
   /** One category, by global ID or slug. Give exactly one argument. Null when not found. */
   category: Maybe<Category>;
+  /** One command by global ID (admin API keys). Null when not found. */
+  command: Maybe<Command>;
+  /** Commands, newest first (admin API keys). */
+  commands: CommandConnection;
   /** One invoice by global ID. Null when not found; customers may only read their own. */
   invoice: Maybe<Invoice>;
   /** Invoices, newest first. Customers see only their own; API keys need the `admin` scope. */
@@ -895,6 +1157,22 @@ export type QueryCategoriesArgs = {
 export type QueryCategoryArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The root of every read. */
+export type QueryCommandArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root of every read. */
+export type QueryCommandsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CommandFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1130,6 +1408,15 @@ export type Shipment = {
   warehouse: Maybe<Warehouse>;
 };
 
+/** Whether the backends hold the latest change of an entity. */
+export type SyncStatus =
+  /** The latest change failed; see `lastCommand.lastError`. */
+  | 'FAILED'
+  /** The latest change is still on its way (pending, being delivered or retrying). */
+  | 'PENDING'
+  /** Every change has been applied by its target backends. */
+  | 'SYNCED';
+
 /** A unit a product is sold in, with its size in base units. */
 export type UnitOfMeasure = {
   __typename?: 'UnitOfMeasure';
@@ -1165,8 +1452,16 @@ export type UserErrorCode =
   | 'INVALID'
   /** The e-mail and password do not match a customer. */
   | 'INVALID_CREDENTIALS'
+  /** The object is in a state that does not allow this (a shipped order cannot be cancelled). */
+  | 'INVALID_STATE'
+  /** Not enough stock is available for the line. */
+  | 'NOT_ENOUGH_STOCK'
   /** The referenced object does not exist. */
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  /** The account may not buy this product. */
+  | 'PRODUCT_RESTRICTED'
+  /** The value is already used by another object (an e-mail, a code). */
+  | 'TAKEN';
 
 /** The principal making the request, as the server sees it. */
 export type Viewer = {
@@ -1308,6 +1603,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( AccountModel )
     | ( CategoryModel )
+    | ( CommandModel )
     | ( InvoiceModel )
     | ( OrderModel )
     | ( ProductModel )
@@ -1321,6 +1617,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   Account: ResolverTypeWrapper<AccountModel>;
   AccountConnection: ResolverTypeWrapper<AccountConnectionModel>;
+  AccountCreateInput: AccountCreateInput;
+  AccountCreatePayload: ResolverTypeWrapper<Omit<AccountCreatePayload, 'account' | 'command'> & { account?: Maybe<ResolversTypes['Account']>, command?: Maybe<ResolversTypes['Command']> }>;
   AccountEdge: ResolverTypeWrapper<Omit<AccountEdge, 'node'> & { node: ResolversTypes['Account'] }>;
   AccountFilter: AccountFilter;
   AccountSortKey: AccountSortKey;
@@ -1329,11 +1627,19 @@ export type ResolversTypes = {
   Category: ResolverTypeWrapper<CategoryModel>;
   CategoryConnection: ResolverTypeWrapper<CategoryConnectionModel>;
   CategoryEdge: ResolverTypeWrapper<Omit<CategoryEdge, 'node'> & { node: ResolversTypes['Category'] }>;
+  Command: ResolverTypeWrapper<CommandModel>;
+  CommandConnection: ResolverTypeWrapper<CommandConnectionModel>;
+  CommandDelivery: ResolverTypeWrapper<DeliveryModel>;
+  CommandEdge: ResolverTypeWrapper<Omit<CommandEdge, 'node'> & { node: ResolversTypes['Command'] }>;
+  CommandFilter: CommandFilter;
+  CommandRetryPayload: ResolverTypeWrapper<Omit<CommandRetryPayload, 'command'> & { command?: Maybe<ResolversTypes['Command']> }>;
+  CommandStatus: CommandStatus;
   CorporateGroup: ResolverTypeWrapper<CorporateGroup>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   CustomerAccessToken: ResolverTypeWrapper<CustomerAccessToken>;
   CustomerAccessTokenCreateInput: CustomerAccessTokenCreateInput;
   CustomerAccessTokenCreatePayload: ResolverTypeWrapper<CustomerAccessTokenCreatePayload>;
+  CustomerAccessTokenDeletePayload: ResolverTypeWrapper<CustomerAccessTokenDeletePayload>;
   CustomerGroup: ResolverTypeWrapper<CustomerGroup>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1360,11 +1666,16 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Order: ResolverTypeWrapper<OrderModel>;
+  OrderCancelInput: OrderCancelInput;
+  OrderCancelPayload: ResolverTypeWrapper<Omit<OrderCancelPayload, 'command' | 'order'> & { command?: Maybe<ResolversTypes['Command']>, order?: Maybe<ResolversTypes['Order']> }>;
   OrderConnection: ResolverTypeWrapper<OrderConnectionModel>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderFilter: OrderFilter;
   OrderKind: OrderKind;
   OrderLine: ResolverTypeWrapper<OrderLineModel>;
+  OrderLineInput: OrderLineInput;
+  OrderPlaceInput: OrderPlaceInput;
+  OrderPlacePayload: ResolverTypeWrapper<Omit<OrderPlacePayload, 'command' | 'order'> & { command?: Maybe<ResolversTypes['Command']>, order?: Maybe<ResolversTypes['Order']> }>;
   OrderSortKey: OrderSortKey;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1390,6 +1701,7 @@ export type ResolversTypes = {
   ShipTo: ResolverTypeWrapper<ShipToModel>;
   Shipment: ResolverTypeWrapper<ShipmentModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SyncStatus: SyncStatus;
   UnitOfMeasure: ResolverTypeWrapper<UnitOfMeasure>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
@@ -1404,6 +1716,8 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Account: AccountModel;
   AccountConnection: AccountConnectionModel;
+  AccountCreateInput: AccountCreateInput;
+  AccountCreatePayload: Omit<AccountCreatePayload, 'account' | 'command'> & { account?: Maybe<ResolversParentTypes['Account']>, command?: Maybe<ResolversParentTypes['Command']> };
   AccountEdge: Omit<AccountEdge, 'node'> & { node: ResolversParentTypes['Account'] };
   AccountFilter: AccountFilter;
   Address: Address;
@@ -1411,11 +1725,18 @@ export type ResolversParentTypes = {
   Category: CategoryModel;
   CategoryConnection: CategoryConnectionModel;
   CategoryEdge: Omit<CategoryEdge, 'node'> & { node: ResolversParentTypes['Category'] };
+  Command: CommandModel;
+  CommandConnection: CommandConnectionModel;
+  CommandDelivery: DeliveryModel;
+  CommandEdge: Omit<CommandEdge, 'node'> & { node: ResolversParentTypes['Command'] };
+  CommandFilter: CommandFilter;
+  CommandRetryPayload: Omit<CommandRetryPayload, 'command'> & { command?: Maybe<ResolversParentTypes['Command']> };
   CorporateGroup: CorporateGroup;
   CurrencyCode: Scalars['CurrencyCode']['output'];
   CustomerAccessToken: CustomerAccessToken;
   CustomerAccessTokenCreateInput: CustomerAccessTokenCreateInput;
   CustomerAccessTokenCreatePayload: CustomerAccessTokenCreatePayload;
+  CustomerAccessTokenDeletePayload: CustomerAccessTokenDeletePayload;
   CustomerGroup: CustomerGroup;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -1440,10 +1761,15 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Order: OrderModel;
+  OrderCancelInput: OrderCancelInput;
+  OrderCancelPayload: Omit<OrderCancelPayload, 'command' | 'order'> & { command?: Maybe<ResolversParentTypes['Command']>, order?: Maybe<ResolversParentTypes['Order']> };
   OrderConnection: OrderConnectionModel;
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderFilter: OrderFilter;
   OrderLine: OrderLineModel;
+  OrderLineInput: OrderLineInput;
+  OrderPlaceInput: OrderPlaceInput;
+  OrderPlacePayload: Omit<OrderPlacePayload, 'command' | 'order'> & { command?: Maybe<ResolversParentTypes['Command']>, order?: Maybe<ResolversParentTypes['Order']> };
   PageInfo: PageInfo;
   PriceBreak: PriceBreak;
   Product: ProductModel;
@@ -1480,6 +1806,7 @@ export type AccountResolvers<ContextType = RequestContext, ParentType extends Re
   externalReferences?: Resolver<Array<ResolversTypes['ExternalReference']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, Partial<AccountInvoicesArgs>>;
+  lastCommand?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<AccountOrdersArgs>>;
   parentAccount?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
@@ -1489,6 +1816,7 @@ export type AccountResolvers<ContextType = RequestContext, ParentType extends Re
   restrictedProducts?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
   shipTos?: Resolver<Array<ResolversTypes['ShipTo']>, ParentType, ContextType>;
   subAccounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType>;
+  syncStatus?: Resolver<ResolversTypes['SyncStatus'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1497,6 +1825,12 @@ export type AccountConnectionResolvers<ContextType = RequestContext, ParentType 
   nodes?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AccountCreatePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccountCreatePayload'] = ResolversParentTypes['AccountCreatePayload']> = {
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
+  command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type AccountEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccountEdge'] = ResolversParentTypes['AccountEdge']> = {
@@ -1535,6 +1869,47 @@ export type CategoryEdgeResolvers<ContextType = RequestContext, ParentType exten
   node?: Resolver<ResolversTypes['Category'], ParentType, ContextType>;
 };
 
+export type CommandResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Command'] = ResolversParentTypes['Command']> = {
+  aggregateId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aggregateType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveries?: Resolver<Array<ResolversTypes['CommandDelivery']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CommandStatus'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CommandConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommandConnection'] = ResolversParentTypes['CommandConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CommandEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Command']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type CommandDeliveryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommandDelivery'] = ResolversParentTypes['CommandDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  connector?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CommandStatus'], ParentType, ContextType>;
+};
+
+export type CommandEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommandEdge'] = ResolversParentTypes['CommandEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Command'], ParentType, ContextType>;
+};
+
+export type CommandRetryPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommandRetryPayload'] = ResolversParentTypes['CommandRetryPayload']> = {
+  command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CorporateGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CorporateGroup'] = ResolversParentTypes['CorporateGroup']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1551,6 +1926,11 @@ export type CustomerAccessTokenResolvers<ContextType = RequestContext, ParentTyp
 
 export type CustomerAccessTokenCreatePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerAccessTokenCreatePayload'] = ResolversParentTypes['CustomerAccessTokenCreatePayload']> = {
   customerAccessToken?: Resolver<Maybe<ResolversTypes['CustomerAccessToken']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CustomerAccessTokenDeletePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerAccessTokenDeletePayload'] = ResolversParentTypes['CustomerAccessTokenDeletePayload']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -1664,11 +2044,16 @@ export type MoneyResolvers<ContextType = RequestContext, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  accountCreate?: Resolver<ResolversTypes['AccountCreatePayload'], ParentType, ContextType, RequireFields<MutationAccountCreateArgs, 'idempotencyKey' | 'input'>>;
+  commandRetry?: Resolver<ResolversTypes['CommandRetryPayload'], ParentType, ContextType, RequireFields<MutationCommandRetryArgs, 'id' | 'idempotencyKey'>>;
   customerAccessTokenCreate?: Resolver<ResolversTypes['CustomerAccessTokenCreatePayload'], ParentType, ContextType, RequireFields<MutationCustomerAccessTokenCreateArgs, 'input'>>;
+  customerAccessTokenDelete?: Resolver<ResolversTypes['CustomerAccessTokenDeletePayload'], ParentType, ContextType, RequireFields<MutationCustomerAccessTokenDeleteArgs, 'accessToken'>>;
+  orderCancel?: Resolver<ResolversTypes['OrderCancelPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'idempotencyKey' | 'input'>>;
+  orderPlace?: Resolver<ResolversTypes['OrderPlacePayload'], ParentType, ContextType, RequireFields<MutationOrderPlaceArgs, 'idempotencyKey' | 'input'>>;
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Account' | 'Category' | 'Invoice' | 'Order' | 'Product' | 'Quote' | 'ShipTo' | 'Warehouse', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Account' | 'Category' | 'Command' | 'Invoice' | 'Order' | 'Product' | 'Quote' | 'ShipTo' | 'Warehouse', ParentType, ContextType>;
 };
 
 export type OrderResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -1678,6 +2063,7 @@ export type OrderResolvers<ContextType = RequestContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OrderKind'], ParentType, ContextType>;
+  lastCommand?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1687,10 +2073,17 @@ export type OrderResolvers<ContextType = RequestContext, ParentType extends Reso
   shippingTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  syncStatus?: Resolver<ResolversTypes['SyncStatus'], ParentType, ContextType>;
   taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OrderCancelPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderCancelPayload'] = ResolversParentTypes['OrderCancelPayload']> = {
+  command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type OrderConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = {
@@ -1714,6 +2107,12 @@ export type OrderLineResolvers<ContextType = RequestContext, ParentType extends 
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   warehouse?: Resolver<Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type OrderPlacePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderPlacePayload'] = ResolversParentTypes['OrderPlacePayload']> = {
+  command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1782,6 +2181,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   accounts?: Resolver<ResolversTypes['AccountConnection'], ParentType, ContextType, Partial<QueryAccountsArgs>>;
   categories?: Resolver<ResolversTypes['CategoryConnection'], ParentType, ContextType, Partial<QueryCategoriesArgs>>;
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, Partial<QueryCategoryArgs>>;
+  command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType, RequireFields<QueryCommandArgs, 'id'>>;
+  commands?: Resolver<ResolversTypes['CommandConnection'], ParentType, ContextType, Partial<QueryCommandsArgs>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
   invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, Partial<QueryInvoicesArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -1895,15 +2296,22 @@ export type WarehouseEdgeResolvers<ContextType = RequestContext, ParentType exte
 export type Resolvers<ContextType = RequestContext> = {
   Account?: AccountResolvers<ContextType>;
   AccountConnection?: AccountConnectionResolvers<ContextType>;
+  AccountCreatePayload?: AccountCreatePayloadResolvers<ContextType>;
   AccountEdge?: AccountEdgeResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   Category?: CategoryResolvers<ContextType>;
   CategoryConnection?: CategoryConnectionResolvers<ContextType>;
   CategoryEdge?: CategoryEdgeResolvers<ContextType>;
+  Command?: CommandResolvers<ContextType>;
+  CommandConnection?: CommandConnectionResolvers<ContextType>;
+  CommandDelivery?: CommandDeliveryResolvers<ContextType>;
+  CommandEdge?: CommandEdgeResolvers<ContextType>;
+  CommandRetryPayload?: CommandRetryPayloadResolvers<ContextType>;
   CorporateGroup?: CorporateGroupResolvers<ContextType>;
   CurrencyCode?: GraphQLScalarType;
   CustomerAccessToken?: CustomerAccessTokenResolvers<ContextType>;
   CustomerAccessTokenCreatePayload?: CustomerAccessTokenCreatePayloadResolvers<ContextType>;
+  CustomerAccessTokenDeletePayload?: CustomerAccessTokenDeletePayloadResolvers<ContextType>;
   CustomerGroup?: CustomerGroupResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -1924,9 +2332,11 @@ export type Resolvers<ContextType = RequestContext> = {
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  OrderCancelPayload?: OrderCancelPayloadResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
+  OrderPlacePayload?: OrderPlacePayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PriceBreak?: PriceBreakResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;

@@ -14,6 +14,8 @@ export interface AccountModel extends SourceRef {
   paymentTerms: string;
   currencyCode: string;
   createdAt: Date;
+  /** The latest command a mutation made for this account, if any. */
+  lastCommandId?: string | null;
 }
 
 /** A ship-to address of an account. */

@@ -1,5 +1,6 @@
 import type { ConnectionModel } from "../common/pagination.js";
 import type { AccountModel } from "./account.js";
+import type { CommandModel } from "./command.js";
 import type { InvoiceModel } from "./invoice.js";
 import type { OrderModel } from "./order.js";
 import type { CategoryModel, ProductModel } from "./product.js";
@@ -15,3 +16,4 @@ export type InventoryLevelConnectionModel = ConnectionModel<InventoryLevelModel>
 export type OrderConnectionModel = ConnectionModel<OrderModel>;
 export type InvoiceConnectionModel = ConnectionModel<InvoiceModel>;
 export type QuoteConnectionModel = ConnectionModel<QuoteModel>;
+export type CommandConnectionModel = ConnectionModel<CommandModel>;

@@ -16,6 +16,8 @@ export interface OrderModel extends SourceRef {
   notes: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The latest command a mutation made for this order, if any. */
+  lastCommandId?: string | null;
 }
 
 /** A line of an order or a quote. */

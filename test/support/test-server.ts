@@ -3,6 +3,7 @@ import type { Logger as TypeOrmLogger } from "typeorm";
 import type { DataSource } from "typeorm";
 import { inject } from "vitest";
 import { createApp } from "../../src/app.js";
+import type { Router } from "../../src/connectors/router.js";
 import { createApiKey } from "../../src/auth/api-keys.js";
 import { connectAndMigrate } from "../../src/db/data-source.js";
 import { DEMO_CUSTOMERS } from "../../src/db/seed/seed-demo-data.js";
@@ -48,11 +49,19 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts a test server on the shared seeded database. */
-export async function startTestServer(): Promise<TestServer> {
+/** Options of {@link startTestServer}. */
+export interface TestServerOptions {
+  /** Use the database for writing tests instead of the shared read-only one. */
+  writes?: boolean;
+  /** Connectors and routes, built on the server's data source (default: everything in the store). */
+  router?: (dataSource: DataSource) => Router;
+}
+
+/** Starts a test server on a seeded database. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const statements = new StatementCounter();
-  const dataSource = await connectAndMigrate({ url: inject("databaseUrl"), poolSize: 4, logger: statements });
-  const app = await createApp({ dataSource, logger: createLogger("silent") });
+  const dataSource = await connectAndMigrate({ url: inject(options.writes ? "writeDatabaseUrl" : "databaseUrl"), poolSize: 4, logger: statements });
+  const app = await createApp({ dataSource, logger: createLogger("silent"), router: options.router?.(dataSource) });
   const adminKey = (await createApiKey(dataSource, { name: "test admin", scopes: ["admin"] })).secret;
   const storefrontKey = (await createApiKey(dataSource, { name: "test storefront", scopes: ["storefront"] })).secret;
 

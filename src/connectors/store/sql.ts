@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { isUuid } from "../../common/ids.js";
 
 /** A row as `pg` returns it. */
 export type Row = Record<string, unknown>;
@@ -11,12 +12,7 @@ export function queryOf(dataSource: DataSource): Query {
   return (sql, params) => dataSource.query(sql, params) as Promise<Row[]>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True for a UUID string; other keys cannot exist in the store and are never sent to SQL. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+export { isUuid };
 
 /**
  * Loads rows for many keys with one statement (`sql` takes the key array as `$1`)

@@ -37,6 +37,7 @@ export function storeAccountReader(query: Query, source: string): AccountReader 
     paymentTerms: str(row, "payment_terms"),
     currencyCode: str(row, "currency_code"),
     createdAt: row.created_at as Date,
+    lastCommandId: strOrNull(row, "last_command_id"),
   });
   const shipTo = (row: Row): ShipToModel => ({
     source,

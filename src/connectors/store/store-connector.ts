@@ -8,12 +8,17 @@ import { storeInvoiceReader } from "./store-invoice-reader.js";
 import { storeOrderReader } from "./store-order-reader.js";
 import { storeQuoteReader } from "./store-quote-reader.js";
 import { storeWarehouseReader } from "./store-warehouse-reader.js";
+import { storeWriter } from "./store-writer.js";
+
+/** Name of the built-in store connector. */
+export const STORE = "store";
 
 /**
  * The built-in connector: every domain kept in Commerce Graph's own Postgres.
- * Each reader method is one batched SQL statement.
+ * Each reader method is one batched SQL statement; as a command target it
+ * confirms what the mutation already wrote locally.
  */
-export function createStoreConnector(dataSource: DataSource, name = "store"): Connector {
+export function createStoreConnector(dataSource: DataSource, name = STORE): Connector {
   const query = queryOf(dataSource);
   return {
     name,
@@ -27,5 +32,6 @@ export function createStoreConnector(dataSource: DataSource, name = "store"): Co
       invoices: storeInvoiceReader(query, name),
       quotes: storeQuoteReader(query, name),
     },
+    writer: storeWriter(query),
   };
 }

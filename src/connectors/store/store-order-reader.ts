@@ -58,6 +58,7 @@ export function storeOrderReader(query: Query, source: string): OrderReader {
       notes: strOrNull(row, "notes"),
       createdAt: row.created_at as Date,
       updatedAt: row.updated_at as Date,
+      lastCommandId: strOrNull(row, "last_command_id"),
     };
   };
   return {

@@ -1,10 +1,14 @@
 import { exactlyOne } from "../../common/arguments.js";
 import { connectionResolvers, globalIdOf } from "../../common/resolvers.js";
+import { STORE } from "../../connectors/store/store-connector.js";
 import type { Resolvers } from "../../generated/graphql.js";
 import { listInvoices } from "../invoice/invoice.service.js";
 import { listOrders } from "../order/order.service.js";
 import { restrictedProductsOf } from "../product/product.service.js";
 import { listQuotes } from "../quote/quote.service.js";
+import { syncStatusOf } from "../../models/command.js";
+import { lastCommandOf } from "../command/command.service.js";
+import { createAccount } from "./account.commands.js";
 import { accountByBusinessKey, accountById, accountByRef, listAccounts } from "./account.service.js";
 
 /** The global ID of an account, for filters of its own lists. */
@@ -19,6 +23,16 @@ export const accountResolvers: Resolvers = {
     },
     accounts: (_, args, ctx) => listAccounts(ctx, args),
   },
+  Mutation: {
+    accountCreate: async (_, { input, idempotencyKey }, ctx) => {
+      const outcome = await createAccount(ctx, input, idempotencyKey);
+      return {
+        account: outcome.entityKey ? await ctx.loaders.account.load({ source: STORE, key: outcome.entityKey }) : null,
+        command: outcome.commandId ? await ctx.loaders.command.load(outcome.commandId) : null,
+        userErrors: outcome.userErrors as never,
+      };
+    },
+  },
   Account: {
     id: accountId,
     defaultWarehouse: (account, _, ctx) =>
@@ -30,6 +44,8 @@ export const accountResolvers: Resolvers = {
     orders: (account, args, ctx) => listOrders(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }),
     invoices: (account, args, ctx) => listInvoices(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }),
     quotes: (account, args, ctx) => listQuotes(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }),
+    syncStatus: async (account, _, ctx) => syncStatusOf(await lastCommandOf(ctx, account.lastCommandId)),
+    lastCommand: (account, _, ctx) => lastCommandOf(ctx, account.lastCommandId),
   },
   ShipTo: {
     id: globalIdOf("ShipTo"),

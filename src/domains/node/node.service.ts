@@ -5,6 +5,7 @@ import { accountById, shipToById } from "../account/account.service.js";
 import { invoiceById } from "../invoice/invoice.service.js";
 import { orderById } from "../order/order.service.js";
 import { categoryById, productById } from "../product/product.service.js";
+import { commandById } from "../command/command.service.js";
 import { quoteById } from "../quote/quote.service.js";
 import { warehouseById } from "../warehouse/warehouse.service.js";
 
@@ -18,6 +19,7 @@ const FETCHERS: Record<string, (ctx: RequestContext, id: string) => Promise<obje
   Order: orderById,
   Invoice: invoiceById,
   Quote: quoteById,
+  Command: commandById,
 };
 
 /** Most IDs `nodes` accepts in one call. */

@@ -1,15 +1,34 @@
 import { connectionResolvers, globalIdOf } from "../../common/resolvers.js";
+import { STORE } from "../../connectors/store/store-connector.js";
 import type { Resolvers } from "../../generated/graphql.js";
 import { accountByRef } from "../account/account.service.js";
 import { invoicesOfOrder } from "../invoice/invoice.service.js";
 import { productOfReference } from "../product/product.service.js";
+import { syncStatusOf } from "../../models/command.js";
+import type { RequestContext } from "../../context.js";
+import type { MutationOutcome } from "../../outbox/idempotency.js";
+import { lastCommandOf } from "../command/command.service.js";
+import { cancelOrder, placeOrder } from "./order.commands.js";
 import { listOrders, orderById } from "./order.service.js";
+
+/** The payload of an order mutation, read fresh: the order and command as they are now. */
+async function orderPayload(ctx: RequestContext, outcome: MutationOutcome) {
+  return {
+    order: outcome.entityKey ? await ctx.loaders.order.load({ source: STORE, key: outcome.entityKey }) : null,
+    command: outcome.commandId ? await ctx.loaders.command.load(outcome.commandId) : null,
+    userErrors: outcome.userErrors as never,
+  };
+}
 
 /** Resolvers of `schema/order.graphql`. */
 export const orderResolvers: Resolvers = {
   Query: {
     order: (_, { id }, ctx) => orderById(ctx, id),
     orders: (_, args, ctx) => listOrders(ctx, args),
+  },
+  Mutation: {
+    orderPlace: async (_, { input, idempotencyKey }, ctx) => orderPayload(ctx, await placeOrder(ctx, input, idempotencyKey)),
+    orderCancel: async (_, { input, idempotencyKey }, ctx) => orderPayload(ctx, await cancelOrder(ctx, input, idempotencyKey)),
   },
   Order: {
     id: globalIdOf("Order"),
@@ -18,6 +37,8 @@ export const orderResolvers: Resolvers = {
     lines: (order, _, ctx) => ctx.loaders.orderLines.load(order),
     shipments: (order, _, ctx) => ctx.loaders.orderShipments.load(order),
     invoices: (order, _, ctx) => invoicesOfOrder(ctx, order),
+    syncStatus: async (order, _, ctx) => syncStatusOf(await lastCommandOf(ctx, order.lastCommandId)),
+    lastCommand: (order, _, ctx) => lastCommandOf(ctx, order.lastCommandId),
   },
   OrderLine: {
     product: (line, _, ctx) => productOfReference(ctx, line),

@@ -1,4 +1,4 @@
-import { createCustomerToken } from "../../auth/customer-tokens.js";
+import { createCustomerToken, revokeCustomerToken } from "../../auth/customer-tokens.js";
 import type { Resolvers } from "../../generated/graphql.js";
 import { accountByRef } from "../account/account.service.js";
 
@@ -16,5 +16,6 @@ export const viewerResolvers: Resolvers = {
       if (token) return { customerAccessToken: token, userErrors: [] };
       return { customerAccessToken: null, userErrors: [{ field: ["input", "email"], message: "The e-mail or password is wrong.", code: "INVALID_CREDENTIALS" }] };
     },
+    customerAccessTokenDelete: async (_, { accessToken }, ctx) => ({ deleted: await revokeCustomerToken(ctx.dataSource, accessToken), userErrors: [] }),
   },
 };

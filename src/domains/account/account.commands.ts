@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import { isAdmin } from "../../auth/principal.js";
+import { hashPassword } from "../../auth/password.js";
+import { forbidden } from "../../common/errors.js";
+import type { RequestContext } from "../../context.js";
+import { enqueueCommand } from "../../outbox/enqueue.js";
+import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
+
+/** The `input` of `accountCreate`. */
+export interface AccountCreateInput {
+  code: string;
+  name: string;
+  email: string;
+  phone?: string | null;
+  customerGroupCode?: string | null;
+  paymentTerms?: string | null;
+  password?: string | null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function validate(input: AccountCreateInput): UserErrorModel[] {
+  const errors: UserErrorModel[] = [];
+  const invalid = (name: string, message: string) => errors.push({ field: ["input", name], message, code: "INVALID" });
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(input.code)) invalid("code", "The code must be 1 to 64 letters, digits, dots, dashes or underscores.");
+  if (!input.name.trim() || input.name.length > 200) invalid("name", "The name must be 1 to 200 characters.");
+  if (!EMAIL.test(input.email.trim())) invalid("email", "This is not an e-mail address.");
+  if (input.password != null && input.password.length < 10) invalid("password", "The password must be at least 10 characters.");
+  return errors;
+}
+
+/** `accountCreate` (admin API keys): stores the account and sends it through the outbox. */
+export async function createAccount(ctx: RequestContext, input: AccountCreateInput, idempotencyKey: string): Promise<MutationOutcome> {
+  if (!isAdmin(ctx.principal)) throw forbidden("Creating accounts needs an admin API key.");
+  return runIdempotent(ctx, "accountCreate", idempotencyKey, input, async (manager, principal) => {
+    const errors = validate(input);
+    if (errors.length > 0) throw new UserErrors(errors);
+    let groupId: string | null = null;
+    if (input.customerGroupCode) {
+      const [group] = (await manager.query(`SELECT id FROM customer_group WHERE code = $1`, [input.customerGroupCode])) as Array<{ id: string }>;
+      if (!group) throw new UserErrors([{ field: ["input", "customerGroupCode"], message: `No customer group ${input.customerGroupCode}.`, code: "NOT_FOUND" }]);
+      groupId = group.id;
+    }
+    const accountId = randomUUID();
+    const email = input.email.trim();
+    const inserted = (await manager.query(
+      `INSERT INTO account (id, code, name, email, phone, customer_group_id, payment_terms, password_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
+      [accountId, input.code, input.name.trim(), email, input.phone ?? null, groupId, input.paymentTerms ?? "NET30", input.password ? await hashPassword(input.password) : null],
+    )) as unknown[];
+    if (inserted.length === 0) {
+      throw new UserErrors([{ field: ["input", "email"], message: "An account with this code or e-mail already exists.", code: "TAKEN" }]);
+    }
+    const commandId = await enqueueCommand(manager, ctx.router, {
+      type: "accountCreate",
+      aggregateId: accountId,
+      idempotencyKey,
+      principal,
+      payload: { code: input.code, name: input.name.trim(), email, phone: input.phone ?? null, customerGroupCode: input.customerGroupCode ?? null, paymentTerms: input.paymentTerms ?? "NET30" },
+    });
+    await manager.query(`UPDATE account SET last_command_id = $2 WHERE id = $1`, [accountId, commandId]);
+    return { entityKey: accountId, commandId, userErrors: [] };
+  });
+}

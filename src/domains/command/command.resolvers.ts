@@ -1,0 +1,28 @@
+import { toGlobalId } from "../../common/ids.js";
+import { connectionResolvers } from "../../common/resolvers.js";
+import type { Resolvers } from "../../generated/graphql.js";
+import { commandStatusOf } from "../../models/command.js";
+import { commandById, COMMAND_SOURCE, listCommands, retryCommand } from "./command.service.js";
+
+/** Resolvers of `schema/command.graphql`. */
+export const commandResolvers: Resolvers = {
+  Query: {
+    command: (_, { id }, ctx) => commandById(ctx, id),
+    commands: (_, args, ctx) => listCommands(ctx, args),
+  },
+  Mutation: {
+    commandRetry: async (_, { id, idempotencyKey }, ctx) => {
+      const outcome = await retryCommand(ctx, id, idempotencyKey);
+      return { command: outcome.commandId ? await ctx.loaders.command.load(outcome.commandId) : null, userErrors: outcome.userErrors as never };
+    },
+  },
+  Command: {
+    id: (command) => toGlobalId(COMMAND_SOURCE, "Command", command.key),
+    status: (command) => commandStatusOf(command),
+    attempts: (command) => command.deliveries.reduce((sum, d) => sum + d.attempts, 0),
+    lastError: (command) => command.deliveries.find((d) => d.lastError)?.lastError ?? null,
+    nextAttemptAt: (command) =>
+      command.deliveries.map((d) => d.nextAttemptAt).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null,
+  },
+  CommandConnection: connectionResolvers,
+};

@@ -1,0 +1,246 @@
+import { randomUUID } from "node:crypto";
+import type { EntityManager } from "typeorm";
+import { forbidden } from "../../common/errors.js";
+import { badUserInput } from "../../common/errors.js";
+import { expectGlobalId, parseGlobalId } from "../../common/ids.js";
+import { fromCents, toCents } from "../../common/money.js";
+import type { RequestContext } from "../../context.js";
+import type { AccountModel } from "../../models/account.js";
+import type { SourceRef } from "../../models/common.js";
+import type { ProductModel } from "../../models/product.js";
+import { enqueueCommand } from "../../outbox/enqueue.js";
+import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
+import { isAdmin } from "../../auth/principal.js";
+import { resolvePrice } from "../product/product-price.js";
+import { unitsOfProduct } from "../product/product.service.js";
+import { orderById } from "./order.service.js";
+
+/** A cart line as the client sends it. */
+interface LineInput {
+  productId?: string | null;
+  sku?: string | null;
+  quantity: number;
+  unit?: string | null;
+  warehouseId?: string | null;
+}
+
+/** The `input` of `orderPlace`. */
+export interface OrderPlaceInput {
+  accountId?: string | null;
+  shipToId?: string | null;
+  kind?: "ORDER" | "PREORDER" | null;
+  poNumber?: string | null;
+  notes?: string | null;
+  lines: readonly LineInput[];
+}
+
+/** A validated, priced line. */
+interface PricedLine {
+  product: ProductModel;
+  quantity: number;
+  unit: string;
+  factor: number;
+  unitPrice: string;
+  lineTotal: string;
+  currency: string;
+  warehouseKey: string | null;
+  checkStock: boolean;
+}
+
+/** The account an order is placed for: a customer's own; for admin keys the one named. */
+function buyerOf(ctx: RequestContext, accountId: string | null | undefined): SourceRef {
+  const requested = accountId != null ? expectGlobalId(accountId, "Account", "input.accountId") : null;
+  const ref = requested ? { source: requested.connector, key: requested.key } : null;
+  const principal = ctx.principal;
+  if (principal.kind === "CUSTOMER") {
+    if (ref && (ref.source !== principal.account.source || ref.key !== principal.account.key)) throw forbidden("Customers may only order for their own account.");
+    return principal.account;
+  }
+  if (!isAdmin(principal)) throw forbidden("Placing orders needs a customer access token or an admin API key.");
+  if (!ref) throw badUserInput("`input.accountId` is required when ordering with an API key.", "input.accountId");
+  return ref;
+}
+
+async function productOfLine(ctx: RequestContext, line: LineInput, field: string[]): Promise<ProductModel | UserErrorModel> {
+  if ((line.productId == null) === (line.sku == null)) return { field, message: "Give either productId or sku.", code: "INVALID" };
+  if (line.productId != null) {
+    const gid = parseGlobalId(line.productId);
+    const product = gid?.type === "Product" && ctx.router.serves("catalog", gid.connector) ? await ctx.loaders.product.load({ source: gid.connector, key: gid.key }) : null;
+    return product ?? { field: [...field, "productId"], message: `No product with ID ${line.productId}.`, code: "NOT_FOUND" };
+  }
+  const product = await ctx.loaders.productBySku.load(line.sku!);
+  return product ?? { field: [...field, "sku"], message: `No product with SKU ${line.sku}.`, code: "NOT_FOUND" };
+}
+
+/** The warehouse a line ships from: the one asked for, the account's default, or the one with most stock. */
+async function warehouseOfLine(ctx: RequestContext, line: LineInput, account: AccountModel, product: ProductModel, field: string[]): Promise<string | null | UserErrorModel> {
+  if (line.warehouseId != null) {
+    const gid = parseGlobalId(line.warehouseId);
+    const warehouse = gid?.type === "Warehouse" && gid.connector === product.source ? await ctx.loaders.warehouse.load({ source: gid.connector, key: gid.key }) : null;
+    return warehouse ? warehouse.key : { field: [...field, "warehouseId"], message: `No warehouse with ID ${line.warehouseId}.`, code: "NOT_FOUND" };
+  }
+  if (account.defaultWarehouseKey) return account.defaultWarehouseKey;
+  const levels = await ctx.loaders.inventoryLevels.load(product);
+  const best = [...levels].sort((a, b) => b.onHand - b.reserved - (a.onHand - a.reserved))[0];
+  return best?.warehouseKey ?? null;
+}
+
+/** Validates and prices every line; collects every problem, each naming its line. */
+async function priceLines(ctx: RequestContext, input: OrderPlaceInput, account: AccountModel): Promise<PricedLine[]> {
+  const errors: UserErrorModel[] = [];
+  if (input.lines.length < 1 || input.lines.length > 100) throw new UserErrors([{ field: ["input", "lines"], message: "An order needs 1 to 100 lines.", code: "INVALID" }]);
+  const restricted = new Set(await ctx.loaders.restrictedProductKeys.load(account));
+  const priced: PricedLine[] = [];
+  for (const [index, line] of input.lines.entries()) {
+    const field = ["input", "lines", String(index)];
+    const product = await productOfLine(ctx, line, field);
+    if ("code" in product) {
+      errors.push(product);
+      continue;
+    }
+    if (!Number.isInteger(line.quantity) || line.quantity < 1) {
+      errors.push({ field: [...field, "quantity"], message: `Line ${index + 1}: quantity must be a whole number of at least 1.`, code: "INVALID" });
+      continue;
+    }
+    if (restricted.has(product.key) && product.source === account.source) {
+      errors.push({ field, message: `Line ${index + 1}: ${product.sku} may not be sold to this account.`, code: "PRODUCT_RESTRICTED" });
+      continue;
+    }
+    const units = await unitsOfProduct(ctx, product);
+    const unit = units.find((u) => u.code === (line.unit ?? product.baseUnit));
+    if (!unit) {
+      errors.push({ field: [...field, "unit"], message: `Line ${index + 1}: ${product.sku} is sold in ${units.map((u) => u.code).join(", ")}, not ${line.unit}.`, code: "INVALID" });
+      continue;
+    }
+    const warehouseKey = await warehouseOfLine(ctx, line, account, product, field);
+    if (warehouseKey !== null && typeof warehouseKey === "object") {
+      errors.push(warehouseKey);
+      continue;
+    }
+    const tiers = await ctx.loaders.priceTiers.load({ product, accountKey: account.source === product.source ? account.key : null });
+    const price = resolvePrice({ product, units, tiers, account, quantity: line.quantity, unitCode: unit.code });
+    priced.push({
+      product,
+      quantity: line.quantity,
+      unit: unit.code,
+      factor: unit.factor,
+      unitPrice: price.unitPrice.amount,
+      lineTotal: price.total.amount,
+      currency: price.unitPrice.currencyCode,
+      warehouseKey,
+      checkStock: input.kind !== "PREORDER" && !product.specialOrder,
+    });
+  }
+  if (errors.length > 0) throw new UserErrors(errors);
+  return priced;
+}
+
+/** Holds stock for each stock-checked line; a line without enough available stock is a user error. */
+async function reserveStock(manager: EntityManager, lines: PricedLine[]): Promise<number[]> {
+  const errors: UserErrorModel[] = [];
+  const reserved: number[] = [];
+  for (const [index, line] of lines.entries()) {
+    const quantity = line.quantity * line.factor;
+    if (!line.checkStock) {
+      reserved.push(0);
+      continue;
+    }
+    const rows = line.warehouseKey
+      ? ((await manager.query(
+          `UPDATE inventory_level SET reserved = reserved + $3, updated_at = now()
+           WHERE product_id = $1::uuid AND warehouse_id = $2::uuid AND on_hand - reserved >= $3 RETURNING 1`,
+          [line.product.key, line.warehouseKey, quantity],
+        )) as unknown[])
+      : [];
+    // pg returns [rows, count] for UPDATE … RETURNING through TypeORM.
+    const updated = Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : rows.length;
+    if (updated === 0) errors.push({ field: ["input", "lines", String(index), "quantity"], message: `Line ${index + 1}: not enough ${line.product.sku} in stock for ${line.quantity} ${line.unit}.`, code: "NOT_ENOUGH_STOCK" });
+    reserved.push(quantity);
+  }
+  if (errors.length > 0) throw new UserErrors(errors);
+  return reserved;
+}
+
+/**
+ * `orderPlace`: validates the cart, prices it for the account, reserves stock,
+ * and in one transaction stores the order (`PENDING`), its lines, the outbox
+ * command and the idempotency record.
+ */
+export async function placeOrder(ctx: RequestContext, input: OrderPlaceInput, idempotencyKey: string): Promise<MutationOutcome> {
+  const buyer = buyerOf(ctx, input.accountId);
+  return runIdempotent(ctx, "orderPlace", idempotencyKey, input, async (manager, principal) => {
+    const account = ctx.router.serves("accounts", buyer.source) ? await ctx.loaders.account.load(buyer) : null;
+    if (!account) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account.", code: "NOT_FOUND" }]);
+    const shipTos = await ctx.loaders.shipTosOfAccount.load(account);
+    let shipTo = shipTos.find((s) => s.isDefault) ?? shipTos[0] ?? null;
+    if (input.shipToId != null) {
+      shipTo = shipTos.find((s) => `gid://${s.source}/ShipTo/${encodeURIComponent(s.key)}` === input.shipToId) ?? null;
+      if (!shipTo) throw new UserErrors([{ field: ["input", "shipToId"], message: "This ship-to does not belong to the account.", code: "INVALID" }]);
+    }
+    const lines = await priceLines(ctx, input, account);
+    const currency = lines[0]!.currency;
+    const total = fromCents(lines.reduce((sum, line) => sum + toCents(line.lineTotal), 0n));
+
+    const orderId = randomUUID();
+    const [{ number }] = (await manager.query(`SELECT 'SO-' || nextval('order_number_seq') AS number`)) as [{ number: string }];
+    await manager.query(
+      `INSERT INTO "order" (id, number, account_id, ship_to_id, kind, status, currency_code, subtotal, tax_total, shipping_total, total, po_number, notes)
+       VALUES ($1, $2, $3, $4, $5, 'PENDING', $6, $7, 0, 0, $7, $8, $9)`,
+      [orderId, number, account.key, shipTo?.key ?? null, input.kind ?? "ORDER", currency, total, input.poNumber ?? null, input.notes ?? null],
+    );
+    const reserved = await reserveStock(manager, lines);
+    for (const [index, line] of lines.entries()) {
+      await manager.query(
+        `INSERT INTO order_line (order_id, line_number, product_id, sku, quantity, unit, unit_price, line_total, warehouse_id, reserved_quantity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [orderId, index + 1, line.product.key, line.product.sku, line.quantity, line.unit, line.unitPrice, line.lineTotal, line.warehouseKey, reserved[index]],
+      );
+    }
+    const commandId = await enqueueCommand(manager, ctx.router, {
+      type: "orderPlace",
+      aggregateId: orderId,
+      idempotencyKey,
+      principal,
+      payload: {
+        number,
+        accountCode: account.code,
+        externalReferences: account.externalReferences,
+        shipTo: shipTo ? { erpShipToId: shipTo.erpShipToId, name: shipTo.name, address: shipTo.address } : null,
+        kind: input.kind ?? "ORDER",
+        poNumber: input.poNumber ?? null,
+        notes: input.notes ?? null,
+        currencyCode: currency,
+        total,
+        lines: lines.map((line, index) => ({ lineNumber: index + 1, sku: line.product.sku, quantity: line.quantity, unit: line.unit, unitPrice: line.unitPrice, lineTotal: line.lineTotal })),
+      },
+    });
+    await manager.query(`UPDATE "order" SET last_command_id = $2 WHERE id = $1`, [orderId, commandId]);
+    return { entityKey: orderId, commandId, userErrors: [] };
+  });
+}
+
+/**
+ * `orderCancel`: cancels an order that has not shipped, releases the stock its
+ * lines reserved, and sends the cancellation through the outbox — after the
+ * order's earlier commands, never before them.
+ */
+export async function cancelOrder(ctx: RequestContext, input: { orderId: string; reason: string }, idempotencyKey: string): Promise<MutationOutcome> {
+  const order = await orderById(ctx, input.orderId);
+  return runIdempotent(ctx, "orderCancel", idempotencyKey, input, async (manager, principal) => {
+    if (!order) throw new UserErrors([{ field: ["input", "orderId"], message: "No such order.", code: "NOT_FOUND" }]);
+    const [row] = (await manager.query(`SELECT status, number FROM "order" WHERE id = $1 FOR UPDATE`, [order.key])) as Array<{ status: string; number: string }>;
+    if (!row || !["PENDING", "OPEN", "PROCESSING"].includes(row.status)) {
+      throw new UserErrors([{ field: ["input", "orderId"], message: `An order that is ${row?.status ?? "gone"} cannot be cancelled.`, code: "INVALID_STATE" }]);
+    }
+    await manager.query(`UPDATE "order" SET status = 'CANCELLED', updated_at = now() WHERE id = $1`, [order.key]);
+    await manager.query(
+      `UPDATE inventory_level il SET reserved = greatest(il.reserved - l.reserved_quantity, 0), updated_at = now()
+       FROM order_line l WHERE l.order_id = $1 AND l.reserved_quantity > 0 AND il.product_id = l.product_id AND il.warehouse_id = l.warehouse_id`,
+      [order.key],
+    );
+    await manager.query(`UPDATE order_line SET reserved_quantity = 0 WHERE order_id = $1`, [order.key]);
+    const commandId = await enqueueCommand(manager, ctx.router, { type: "orderCancel", aggregateId: order.key, idempotencyKey, principal, payload: { number: row.number, reason: input.reason } });
+    await manager.query(`UPDATE "order" SET last_command_id = $2 WHERE id = $1`, [order.key, commandId]);
+    return { entityKey: order.key, commandId, userErrors: [] };
+  });
+}

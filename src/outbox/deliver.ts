@@ -1,0 +1,76 @@
+import type { Pool } from "pg";
+import { PermanentDeliveryError, TransientDeliveryError } from "../connectors/connector.js";
+import type { Router } from "../connectors/router.js";
+import type { Logger } from "../logger.js";
+import { nextDelayMs, type BackoffPolicy } from "./backoff.js";
+import { SCHEDULE_SQL, scheduleParams, type AggregateStream } from "./enqueue.js";
+import type { FailureNotifier } from "./failure-notifier.js";
+import { applyDeliveryToProjection } from "./projections.js";
+
+/** What {@link deliverStream} needs. */
+export interface DeliveryDeps {
+  pool: Pool;
+  router: Router;
+  backoff: BackoffPolicy;
+  notify: FailureNotifier;
+  logger: Logger;
+}
+
+interface OutboxRow {
+  id: string;
+  command_id: string;
+  type: string;
+  payload: Record<string, unknown>;
+  status: string;
+  attempts: number;
+  next_attempt_at: Date;
+}
+
+/**
+ * Delivers a stream's outbox rows to its connector, oldest first, one at a
+ * time. Stops at the first row that cannot be delivered now (rescheduled with
+ * backoff) or has `FAILED` (later rows wait until an operator retries it), so
+ * commands for one aggregate are never applied out of order. The caller holds
+ * the stream's lock.
+ */
+export async function deliverStream(deps: DeliveryDeps, stream: AggregateStream): Promise<void> {
+  const writer = deps.router.writerOf(stream.connector);
+  for (;;) {
+    const { rows } = await deps.pool.query<OutboxRow>(
+      `SELECT id, command_id, type, payload, status, attempts, next_attempt_at FROM outbox
+       WHERE connector = $1 AND aggregatetype = $2 AND aggregateid = $3 AND status <> 'DELIVERED'
+       ORDER BY sequence LIMIT 1`,
+      [stream.connector, stream.aggregateType, stream.aggregateId],
+    );
+    const row = rows[0];
+    if (!row || row.status === "FAILED") return;
+    if (row.next_attempt_at.getTime() > Date.now()) {
+      await deps.pool.query(SCHEDULE_SQL, scheduleParams(stream, row.next_attempt_at));
+      return;
+    }
+    const attempts = row.attempts + 1;
+    await deps.pool.query(`UPDATE outbox SET status = 'DELIVERING', attempts = $2, updated_at = clock_timestamp() WHERE id = $1`, [row.id, attempts]);
+    try {
+      const result = await writer.apply({ id: row.id, type: row.type, aggregateType: stream.aggregateType, aggregateId: stream.aggregateId, payload: row.payload, idempotencyKey: row.id });
+      await deps.pool.query(
+        `UPDATE outbox SET status = 'DELIVERED', delivered_at = clock_timestamp(), reference = $2, result = $3, last_error = NULL, updated_at = clock_timestamp() WHERE id = $1`,
+        [row.id, result.reference ?? null, JSON.stringify(result.details ?? {})],
+      );
+      await applyDeliveryToProjection(deps.pool, { connector: stream.connector, type: row.type, aggregateId: stream.aggregateId, reference: result.reference ?? null });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const permanent = error instanceof PermanentDeliveryError;
+      if (permanent || attempts >= deps.backoff.maxAttempts) {
+        await deps.pool.query(`UPDATE outbox SET status = 'FAILED', last_error = $2, updated_at = clock_timestamp() WHERE id = $1`, [row.id, message]);
+        await deps.notify({ outboxId: row.id, commandId: row.command_id, type: row.type, connector: stream.connector, aggregateType: stream.aggregateType, aggregateId: stream.aggregateId, attempts, error: permanent ? message : `gave up after ${attempts} attempts: ${message}`, payload: row.payload });
+        return;
+      }
+      const delay = nextDelayMs(deps.backoff, attempts, error instanceof TransientDeliveryError ? error.retryAfterMs : undefined);
+      const next = new Date(Date.now() + delay);
+      await deps.pool.query(`UPDATE outbox SET status = 'RETRYING', last_error = $2, next_attempt_at = $3, updated_at = clock_timestamp() WHERE id = $1`, [row.id, message, next]);
+      await deps.pool.query(SCHEDULE_SQL, scheduleParams(stream, next));
+      deps.logger.warn({ outboxId: row.id, connector: stream.connector, attempts, retryInMs: delay, err: message }, "delivery failed; will retry");
+      return;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import { createHash } from "node:crypto";
+import { GraphQLError } from "graphql";
+import type { EntityManager } from "typeorm";
+import type { Principal } from "../auth/principal.js";
+import { badUserInput, unauthenticated } from "../common/errors.js";
+import type { RequestContext } from "../context.js";
+
+/** How long a key is remembered: a retry within this time gets the first answer. */
+export const IDEMPOTENCY_TTL_HOURS = 24;
+
+/** A user error as mutations return it. */
+export interface UserErrorModel {
+  field: string[] | null;
+  message: string;
+  code: string;
+}
+
+/**
+ * What a mutation answered, as stored for replays: references, not copies,
+ * so a replay shows the entity and command as they are now.
+ */
+export interface MutationOutcome {
+  entityKey: string | null;
+  commandId: string | null;
+  userErrors: UserErrorModel[];
+}
+
+/** The stable name of a principal that scopes its idempotency keys. */
+export function principalKeyOf(principal: Principal): string {
+  if (principal.kind === "API_KEY") return `api-key:${principal.keyId}`;
+  if (principal.kind === "CUSTOMER") return `customer:${principal.account.source}:${principal.account.key}`;
+  throw unauthenticated("Sign in to change data.");
+}
+
+/** JSON with sorted keys, so equal inputs hash equally whatever their key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * Runs a mutation at most once per (principal, idempotency key), in one transaction:
+ * - a new key runs `execute` and stores its outcome with the key, atomically;
+ * - the same key and input again returns the stored outcome (`replayed`);
+ * - the same key with another input is a `userError` `IDEMPOTENCY_KEY_REUSED`;
+ * - the same key while a first request still runs is an `IDEMPOTENCY_KEY_IN_FLIGHT` error: retry.
+ * `execute` throws {@link UserErrors} for expected failures: its writes are rolled
+ * back, and the user errors are stored and replayed like any other answer.
+ */
+export async function runIdempotent(
+  ctx: RequestContext,
+  operation: string,
+  idempotencyKey: string,
+  input: unknown,
+  execute: (manager: EntityManager, principal: string) => Promise<MutationOutcome>,
+): Promise<MutationOutcome> {
+  const principal = principalKeyOf(ctx.principal);
+  if (idempotencyKey.length < 1 || idempotencyKey.length > 255) throw badUserInput("`idempotencyKey` must be 1 to 255 characters.", "idempotencyKey");
+  const requestHash = createHash("sha256").update(`${operation}\n${canonical(input)}`).digest("hex");
+  ctx.idempotency = { replayed: false };
+
+  return ctx.dataSource.transaction(async (manager) => {
+    const [lock] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`, [`${principal}\n${idempotencyKey}`])) as Array<{ locked: boolean }>;
+    if (!lock?.locked) {
+      throw new GraphQLError("A request with this idempotency key is still being processed. Retry in a moment with the same key.", {
+        extensions: { code: "IDEMPOTENCY_KEY_IN_FLIGHT", http: { status: 409 } },
+      });
+    }
+    const [existing] = (await manager.query(
+      `SELECT operation, request_hash, response FROM idempotency_record WHERE principal = $1 AND key = $2 AND expires_at > now()`,
+      [principal, idempotencyKey],
+    )) as Array<{ operation: string; request_hash: string; response: MutationOutcome }>;
+    if (existing) {
+      if (existing.operation === operation && existing.request_hash === requestHash) {
+        ctx.idempotency = { replayed: true };
+        return existing.response;
+      }
+      return {
+        entityKey: null,
+        commandId: null,
+        userErrors: [{ field: ["idempotencyKey"], code: "IDEMPOTENCY_KEY_REUSED", message: "This idempotency key was already used for a different request. Use a new key for a new request." }],
+      };
+    }
+    // User errors undo the mutation's writes but are remembered like any answer.
+    await manager.query("SAVEPOINT mutation");
+    let outcome: MutationOutcome;
+    try {
+      outcome = await execute(manager, principal);
+    } catch (error) {
+      if (!(error instanceof UserErrors)) throw error;
+      await manager.query("ROLLBACK TO SAVEPOINT mutation");
+      outcome = { entityKey: null, commandId: null, userErrors: error.userErrors };
+    }
+    await manager.query(
+      `INSERT INTO idempotency_record (principal, key, operation, request_hash, response, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))
+       ON CONFLICT (principal, key) DO UPDATE SET operation = EXCLUDED.operation, request_hash = EXCLUDED.request_hash,
+         response = EXCLUDED.response, created_at = now(), expires_at = EXCLUDED.expires_at`,
+      [principal, idempotencyKey, operation, requestHash, JSON.stringify(outcome), IDEMPOTENCY_TTL_HOURS],
+    );
+    return outcome;
+  });
+}
+
+/** Thrown inside `execute` to roll the transaction back and answer with user errors (which are then stored). */
+export class UserErrors extends Error {
+  constructor(readonly userErrors: UserErrorModel[]) {
+    super(userErrors.map((e) => e.message).join("; "));
+  }
+}

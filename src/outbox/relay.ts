@@ -1,0 +1,102 @@
+import { Logger as WorkerLogger, run, type Runner } from "graphile-worker";
+import pg from "pg";
+import type { Router } from "../connectors/router.js";
+import type { Logger } from "../logger.js";
+import { DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff.js";
+import { deliverStream } from "./deliver.js";
+import { DELIVER_TASK, jobKeyOf, SCHEDULE_SQL, scheduleParams, type AggregateStream } from "./enqueue.js";
+import { createFailureNotifier, type FailureWebhook } from "./failure-notifier.js";
+
+/** Settings of the relay. */
+export interface RelayOptions {
+  /** Postgres connection string (the same database as the API). */
+  databaseUrl: string;
+  router: Router;
+  logger: Logger;
+  backoff?: Partial<BackoffPolicy>;
+  webhook?: FailureWebhook;
+  /** Streams delivered at once by this process (default 4). */
+  concurrency?: number;
+  /** How often to look for streams whose job was lost with a crashed worker (default 30 s). */
+  sweepIntervalMs?: number;
+}
+
+/** A running relay. */
+export interface Relay {
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the relay: graphile-worker runs one job per stream (connector +
+ * aggregate); each job takes a session-level advisory lock on its stream, so
+ * two workers never deliver one aggregate at once, and a crashed worker's lock
+ * goes with its connection. Run as many relay processes as needed on one database.
+ */
+export async function startRelay(options: RelayOptions): Promise<Relay> {
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: (options.concurrency ?? 4) + 3 });
+  const logger = options.logger.child({ component: "relay" });
+  const deps = {
+    pool,
+    router: options.router,
+    backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
+    notify: createFailureNotifier(logger, options.webhook),
+    logger,
+  };
+
+  const runner: Runner = await run({
+    pgPool: pool,
+    concurrency: options.concurrency ?? 4,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    // graphile-worker's own messages go to our structured log (its "warning" is pino's "warn").
+    logger: new WorkerLogger(() => (level, message, meta) => logger[level === "warning" ? "warn" : level === "error" ? "error" : "debug"]({ worker: meta }, message)),
+    taskList: {
+      [DELIVER_TASK]: async (payload) => {
+        const stream = payload as AggregateStream;
+        const client = await pool.connect();
+        try {
+          const lockKey = jobKeyOf(stream);
+          const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [lockKey]);
+          if (!rows[0]?.locked) {
+            // Another worker is delivering this stream; look again shortly.
+            await client.query(SCHEDULE_SQL, scheduleParams(stream, new Date(Date.now() + 1000)));
+            return;
+          }
+          try {
+            await deliverStream(deps, stream);
+          } finally {
+            await client.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey]);
+          }
+        } finally {
+          client.release();
+        }
+      },
+    },
+  });
+
+  // A worker that died mid-delivery leaves its job locked for hours: reschedule such streams.
+  const sweep = async (staleMs: number) => {
+    const { rows } = await pool.query<{ connector: string; aggregatetype: string; aggregateid: string }>(
+      `SELECT DISTINCT connector, aggregatetype, aggregateid FROM outbox
+       WHERE status IN ('PENDING', 'DELIVERING', 'RETRYING')
+         AND next_attempt_at <= clock_timestamp() - make_interval(secs => $1::float / 1000)
+         AND updated_at <= clock_timestamp() - make_interval(secs => $1::float / 1000)`,
+      [staleMs],
+    );
+    for (const row of rows) await pool.query(SCHEDULE_SQL, scheduleParams({ connector: row.connector, aggregateType: row.aggregatetype, aggregateId: row.aggregateid }));
+    if (rows.length > 0) logger.info({ streams: rows.length }, "rescheduled undelivered streams");
+  };
+  await sweep(0);
+  const interval = options.sweepIntervalMs ?? 30_000;
+  const timer = setInterval(() => void sweep(interval).catch((error: unknown) => logger.error({ err: error }, "sweep failed")), interval);
+  timer.unref();
+  logger.info({ concurrency: options.concurrency ?? 4 }, "relay started");
+
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await runner.stop();
+      await pool.end();
+    },
+  };
+}
