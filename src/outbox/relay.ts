@@ -35,6 +35,9 @@ export interface Relay {
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: (options.concurrency ?? 4) + 3 });
   const logger = options.logger.child({ component: "relay" });
+  // A dropped idle connection must not crash the process; the pool replaces it.
+  pool.on("error", (error) => logger.warn({ err: error }, "relay database connection lost"));
+  pool.on("connect", (client) => client.on("error", (error) => logger.warn({ err: error }, "relay database connection lost")));
   const deps = {
     pool,
     router: options.router,

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
-import { forbidden } from "../../common/errors.js";
-import { badUserInput } from "../../common/errors.js";
+import { badUserInput, forbidden, unauthenticated } from "../../common/errors.js";
 import { expectGlobalId, parseGlobalId } from "../../common/ids.js";
 import { fromCents, toCents } from "../../common/money.js";
 import type { RequestContext } from "../../context.js";
@@ -52,6 +51,7 @@ function buyerOf(ctx: RequestContext, accountId: string | null | undefined): Sou
   const requested = accountId != null ? expectGlobalId(accountId, "Account", "input.accountId") : null;
   const ref = requested ? { source: requested.connector, key: requested.key } : null;
   const principal = ctx.principal;
+  if (principal.kind === "ANONYMOUS") throw unauthenticated("Sign in to place orders.");
   if (principal.kind === "CUSTOMER") {
     if (ref && (ref.source !== principal.account.source || ref.key !== principal.account.key)) throw forbidden("Customers may only order for their own account.");
     return principal.account;

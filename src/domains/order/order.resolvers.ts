@@ -11,11 +11,12 @@ import { lastCommandOf } from "../command/command.service.js";
 import { cancelOrder, placeOrder } from "./order.commands.js";
 import { listOrders, orderById } from "./order.service.js";
 
-/** The payload of an order mutation, read fresh: the order and command as they are now. */
+/** The payload of an order mutation, read fresh (not from this request's cache): the order and command as they are now. */
 async function orderPayload(ctx: RequestContext, outcome: MutationOutcome) {
+  const ref = { source: STORE, key: outcome.entityKey ?? "" };
   return {
-    order: outcome.entityKey ? await ctx.loaders.order.load({ source: STORE, key: outcome.entityKey }) : null,
-    command: outcome.commandId ? await ctx.loaders.command.load(outcome.commandId) : null,
+    order: outcome.entityKey ? await ctx.loaders.order.clear(ref).load(ref) : null,
+    command: outcome.commandId ? await ctx.loaders.command.clear(outcome.commandId).load(outcome.commandId) : null,
     userErrors: outcome.userErrors as never,
   };
 }

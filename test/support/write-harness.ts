@@ -1,0 +1,68 @@
+import type { DataSource } from "typeorm";
+import { inject } from "vitest";
+import { createDefaultRouter } from "../../src/app.js";
+import { createHttpCommandsConnector } from "../../src/connectors/http-commands/http-commands-connector.js";
+import type { Router } from "../../src/connectors/router.js";
+import { createLogger } from "../../src/logger.js";
+import { startRelay, type Relay } from "../../src/outbox/relay.js";
+import { FakeCommandBackend } from "../fakes/command-backend.js";
+import { dataAt } from "./paging.js";
+import { startTestServer, type TestServer } from "./test-server.js";
+
+/** A server on the write database whose orders also go to a fake ERP, and a relay with short backoff. */
+export interface WriteHarness {
+  server: TestServer;
+  erp: FakeCommandBackend;
+  relay: Relay;
+  /** Polls a command (admin) until its status is one of `statuses`; fails after `timeoutMs`. */
+  waitForCommand(commandId: string, statuses: string[], timeoutMs?: number): Promise<any>;
+  close(): Promise<void>;
+}
+
+/** Routes orders to the store and the fake ERP; everything else to the store. */
+function routerWithErp(dataSource: DataSource, erpUrl: string): Router {
+  const erp = createHttpCommandsConnector({ name: "erp", url: erpUrl, applies: ["orderPlace", "orderCancel", "accountCreate"], timeoutMs: 2000 });
+  return createDefaultRouter(dataSource, { connectors: [erp], writes: { orderPlace: ["store", "erp"], orderCancel: ["store", "erp"], accountCreate: ["store", "erp"] } });
+}
+
+/** Starts the fake ERP, a server on the write database and an in-process relay. */
+export async function startWriteHarness(options: { maxAttempts?: number } = {}): Promise<WriteHarness> {
+  const erp = await new FakeCommandBackend().start();
+  let router: Router | null = null;
+  const server = await startTestServer({ writes: true, router: (dataSource) => (router = routerWithErp(dataSource, erp.url)) });
+  const relay = await startRelay({
+    databaseUrl: inject("writeDatabaseUrl"),
+    router: router!,
+    logger: createLogger("silent"),
+    backoff: { baseMs: 50, maxMs: 400, maxAttempts: options.maxAttempts ?? 4 },
+    concurrency: 4,
+    sweepIntervalMs: 1000,
+  });
+  const waitForCommand = async (commandId: string, statuses: string[], timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const command = dataAt<any>(
+        await server.gql(
+          `query($id: ID!) { command(id: $id) { id type status attempts lastError nextAttemptAt deliveries { connector status attempts lastError reference } } }`,
+          { id: commandId },
+          server.adminKey,
+        ),
+        "command",
+      );
+      if (statuses.includes(command.status)) return command;
+      if (Date.now() > deadline) throw new Error(`command stayed ${command.status}: ${JSON.stringify(command)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  return {
+    server,
+    erp,
+    relay,
+    waitForCommand,
+    close: async () => {
+      await relay.stop();
+      await server.close();
+      await erp.stop();
+    },
+  };
+}
