@@ -61,8 +61,9 @@ export async function deliverStream(deps: DeliveryDeps, stream: AggregateStream)
       const message = error instanceof Error ? error.message : String(error);
       const permanent = error instanceof PermanentDeliveryError;
       if (permanent || attempts >= deps.backoff.maxAttempts) {
-        await deps.pool.query(`UPDATE outbox SET status = 'FAILED', last_error = $2, updated_at = clock_timestamp() WHERE id = $1`, [row.id, message]);
-        await deps.notify({ outboxId: row.id, commandId: row.command_id, type: row.type, connector: stream.connector, aggregateType: stream.aggregateType, aggregateId: stream.aggregateId, attempts, error: permanent ? message : `gave up after ${attempts} attempts: ${message}`, payload: row.payload });
+        const reason = permanent ? message : `gave up after ${attempts} attempts: ${message}`;
+        await deps.pool.query(`UPDATE outbox SET status = 'FAILED', last_error = $2, updated_at = clock_timestamp() WHERE id = $1`, [row.id, reason]);
+        await deps.notify({ outboxId: row.id, commandId: row.command_id, type: row.type, connector: stream.connector, aggregateType: stream.aggregateType, aggregateId: stream.aggregateId, attempts, error: reason, payload: row.payload });
         return;
       }
       const delay = nextDelayMs(deps.backoff, attempts, error instanceof TransientDeliveryError ? error.retryAfterMs : undefined);

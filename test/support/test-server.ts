@@ -51,8 +51,8 @@ export interface TestServer {
 
 /** Options of {@link startTestServer}. */
 export interface TestServerOptions {
-  /** Use the database for writing tests instead of the shared read-only one. */
-  writes?: boolean;
+  /** A database of this test file's own (a copy of the seeded template) instead of the shared read-only one. */
+  databaseUrl?: string;
   /** Connectors and routes, built on the server's data source (default: everything in the store). */
   router?: (dataSource: DataSource) => Router;
 }
@@ -60,7 +60,7 @@ export interface TestServerOptions {
 /** Starts a test server on a seeded database. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const statements = new StatementCounter();
-  const dataSource = await connectAndMigrate({ url: inject(options.writes ? "writeDatabaseUrl" : "databaseUrl"), poolSize: 4, logger: statements });
+  const dataSource = await connectAndMigrate({ url: options.databaseUrl ?? inject("databaseUrl"), poolSize: 4, logger: statements });
   const app = await createApp({ dataSource, logger: createLogger("silent"), router: options.router?.(dataSource) });
   const adminKey = (await createApiKey(dataSource, { name: "test admin", scopes: ["admin"] })).secret;
   const storefrontKey = (await createApiKey(dataSource, { name: "test storefront", scopes: ["storefront"] })).secret;

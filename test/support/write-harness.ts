@@ -4,13 +4,18 @@ import { createDefaultRouter } from "../../src/app.js";
 import { createHttpCommandsConnector } from "../../src/connectors/http-commands/http-commands-connector.js";
 import type { Router } from "../../src/connectors/router.js";
 import { createLogger } from "../../src/logger.js";
+import type { FailureWebhook } from "../../src/outbox/failure-notifier.js";
 import { startRelay, type Relay } from "../../src/outbox/relay.js";
+import { randomBytes } from "node:crypto";
 import { FakeCommandBackend } from "../fakes/command-backend.js";
+import { copyDatabase, dropDatabase } from "./databases.js";
 import { dataAt } from "./paging.js";
 import { startTestServer, type TestServer } from "./test-server.js";
 
-/** A server on the write database whose orders also go to a fake ERP, and a relay with short backoff. */
+/** A server on a database of its own whose orders also go to a fake ERP, and a relay with short backoff. */
 export interface WriteHarness {
+  /** This harness's database (a copy of the seeded template). */
+  databaseUrl: string;
   server: TestServer;
   erp: FakeCommandBackend;
   relay: Relay;
@@ -26,17 +31,20 @@ function routerWithErp(dataSource: DataSource, erpUrl: string): Router {
 }
 
 /** Starts the fake ERP, a server on the write database and an in-process relay. */
-export async function startWriteHarness(options: { maxAttempts?: number } = {}): Promise<WriteHarness> {
+export async function startWriteHarness(options: { maxAttempts?: number; webhook?: FailureWebhook } = {}): Promise<WriteHarness> {
   const erp = await new FakeCommandBackend().start();
+  const template = inject("writeTemplateUrl");
+  const databaseUrl = await copyDatabase(template, `writes_${process.pid}_${randomBytes(4).toString("hex")}`, new URL(template).pathname.slice(1));
   let router: Router | null = null;
-  const server = await startTestServer({ writes: true, router: (dataSource) => (router = routerWithErp(dataSource, erp.url)) });
+  const server = await startTestServer({ databaseUrl, router: (dataSource) => (router = routerWithErp(dataSource, erp.url)) });
   const relay = await startRelay({
-    databaseUrl: inject("writeDatabaseUrl"),
+    databaseUrl,
     router: router!,
     logger: createLogger("silent"),
     backoff: { baseMs: 50, maxMs: 400, maxAttempts: options.maxAttempts ?? 4 },
     concurrency: 4,
     sweepIntervalMs: 1000,
+    webhook: options.webhook,
   });
   const waitForCommand = async (commandId: string, statuses: string[], timeoutMs = 15_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -55,6 +63,7 @@ export async function startWriteHarness(options: { maxAttempts?: number } = {}):
     }
   };
   return {
+    databaseUrl,
     server,
     erp,
     relay,
@@ -63,6 +72,7 @@ export async function startWriteHarness(options: { maxAttempts?: number } = {}):
       await relay.stop();
       await server.close();
       await erp.stop();
+      await dropDatabase(databaseUrl);
     },
   };
 }

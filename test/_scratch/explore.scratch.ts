@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/test-server.js";
+let server: TestServer;
+beforeAll(async () => { server = await startTestServer(); });
+afterAll(() => server.close());
+const q = async (sql: string, p: unknown[] = []) => console.log(sql.slice(0, 80), JSON.stringify(await server.dataSource.query(sql, p)));
+it("explore", async () => {
+  await q(`SELECT datcollate, datctype FROM pg_database WHERE datname = current_database()`);
+  await q(`SHOW timezone`);
+  await q(`SELECT count(*) FROM product`);
+  await q(`SELECT kind, count(*) FROM product_relation GROUP BY kind`);
+  await q(`SELECT special_order, presell, restricted, count(*) FROM product GROUP BY 1,2,3`);
+  await q(`SELECT name, count(*) FROM product GROUP BY name HAVING count(*) > 1 LIMIT 5`);
+  await q(`SELECT a.code, count(*) FROM "order" o JOIN account a ON a.id=o.account_id WHERE a.code IN ('C00001','C00002') GROUP BY 1`);
+  await q(`SELECT a.code, count(*) FROM invoice o JOIN account a ON a.id=o.account_id WHERE a.code IN ('C00001','C00002') GROUP BY 1`);
+  await q(`SELECT a.code, count(*) FROM quote o JOIN account a ON a.id=o.account_id WHERE a.code IN ('C00001','C00002') GROUP BY 1`);
+  await q(`SELECT status, count(*) FROM quote GROUP BY 1`);
+  await q(`SELECT status, count(*) FROM invoice GROUP BY 1`);
+  await q(`SELECT status, kind, count(*) FROM "order" GROUP BY 1,2 ORDER BY 1,2`);
+  await q(`SELECT min(created_at), max(created_at) FROM "order"`);
+  await q(`SELECT pl.name, count(*) FROM price_list pl JOIN price_list_entry e ON e.price_list_id=pl.id GROUP BY 1 ORDER BY 1`);
+  await q(`SELECT count(*) FROM product p WHERE NOT EXISTS (SELECT 1 FROM inventory_level il WHERE il.product_id=p.id)`);
+  await q(`SELECT count(*) FROM inventory_level WHERE reserved > on_hand`);
+  await q(`SELECT code, (SELECT count(*) FROM account c WHERE c.parent_id=a.id) FROM account a WHERE EXISTS (SELECT 1 FROM account c WHERE c.parent_id=a.id) ORDER BY code`);
+  await q(`SELECT name FROM product ORDER BY name LIMIT 15`);
+  await q(`SELECT count(*) FROM category`);
+});
