@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataAt } from "./support/paging.js";
-import { startTestServer, type TestServer } from "./support/test-server.js";
+import { startTestServer, type GqlResponse, type TestServer } from "./support/test-server.js";
 
 let server: TestServer;
+/** Global IDs of the demo accounts C00001 (WHOLESALE, own price list) and C00002 (CONTRACTOR). */
 let acme: string;
 let globex: string;
 beforeAll(async () => {
@@ -14,8 +15,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** Money strings from numeric(14,2) always have two decimals: "12.30" → 1230n. */
-const cents = (amount: string) => BigInt(amount.replace(".", ""));
+const cents = (amount: string) => {
+  expect(amount).toMatch(/^\d+\.\d{2}$/);
+  return BigInt(amount.replace(".", ""));
+};
 const format = (value: bigint) => `${value / 100n}.${(value % 100n).toString().padStart(2, "0")}`;
+/** `amount × factor`, exactly. */
+const times = (amount: string, factor: number) => format(cents(amount) * BigInt(factor));
 
 interface Tier {
   min: number;
@@ -24,24 +30,27 @@ interface Tier {
 
 /** The tier for a quantity in base units: the largest minimum not above it. */
 function tierFor(tiers: Tier[], baseQuantity: number): Tier {
-  return tiers.filter((t) => t.min <= baseQuantity).sort((x, y) => y.min - x.min)[0]!;
+  const tier = tiers.filter((t) => t.min <= baseQuantity).sort((x, y) => y.min - x.min)[0];
+  if (!tier) throw new Error(`no tier for ${baseQuantity} in ${JSON.stringify(tiers)}`);
+  return tier;
 }
 
 async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
   return (await server.dataSource.query(query, params)) as T[];
 }
 
-/** List price and list breaks of a product, as tiers. */
+/** The list price (from 1) and the list breaks of a product, as tiers. */
 async function listTiers(sku: string): Promise<Tier[]> {
   const rows = await sql<{ min: number; price: string }>(
     `SELECT 1 AS min, list_price::text AS price FROM product WHERE sku = $1
-     UNION ALL SELECT b.min_quantity, b.unit_price::text FROM product_price_break b JOIN product p ON p.id = b.product_id WHERE p.sku = $1`,
+     UNION ALL SELECT b.min_quantity, b.unit_price::text FROM product_price_break b JOIN product p ON p.id = b.product_id WHERE p.sku = $1
+     ORDER BY 1`,
     [sku],
   );
   return rows.map((r) => ({ min: Number(r.min), price: r.price }));
 }
 
-/** Tiers of a price list kind ("account" or "group") for an account code and SKU. */
+/** The tiers of the account's own ("account") or its customer group's ("group") price list for a SKU. */
 async function contractTiers(kind: "account" | "group", code: string, sku: string): Promise<Tier[]> {
   const join = kind === "account" ? "pl.account_id = a.id" : "pl.customer_group_id = a.customer_group_id";
   const rows = await sql<{ min: number; price: string }>(
@@ -53,108 +62,297 @@ async function contractTiers(kind: "account" | "group", code: string, sku: strin
   return rows.map((r) => ({ min: Number(r.min), price: r.price }));
 }
 
-const PRICE = `query($sku: String!, $accountId: ID, $quantity: Int, $unit: String) {
-  product(sku: $sku) { price(accountId: $accountId, quantity: $quantity, unit: $unit) {
-    unitPrice { amount currencyCode } total { amount } listUnitPrice { amount } quantity unit { code factor } source
-    breaks { minQuantity unitPrice { amount } } account { code } } } }`;
-
-async function price(vars: Record<string, unknown>, token = server.storefrontKey) {
-  return dataAt<any>(await server.gql(PRICE, vars, token), "product.price");
+/** The first SKU (by SKU) matching a condition on product `p` and account `a` (the account with `code`). */
+async function firstSku(code: string, condition: string): Promise<string> {
+  const [row] = await sql<{ sku: string }>(`SELECT p.sku FROM product p, account a WHERE a.code = $1 AND ${condition} ORDER BY p.sku LIMIT 1`, [code]);
+  expect(row, `the seed has a product where ${condition}`).toBeDefined();
+  return row!.sku;
 }
 
-describe("contract prices", () => {
-  it("C00001 pays its own contract price, with its own quantity breaks, ahead of its group's and the list's", async () => {
-    // A product with an account price, a group price and list breaks: precedence is visible.
-    const [row] = await sql<{ sku: string }>(
-      `SELECT p.sku FROM product p JOIN account a ON a.code = 'C00001'
-       WHERE EXISTS (SELECT 1 FROM price_list pl JOIN price_list_entry e ON e.price_list_id = pl.id WHERE pl.account_id = a.id AND e.product_id = p.id AND e.min_quantity > 1)
-         AND EXISTS (SELECT 1 FROM price_list pl JOIN price_list_entry e ON e.price_list_id = pl.id WHERE pl.customer_group_id = a.customer_group_id AND e.product_id = p.id)
-         AND EXISTS (SELECT 1 FROM product_price_break b WHERE b.product_id = p.id)
-       ORDER BY p.sku LIMIT 1`,
-    );
-    expect(row, "the seed has a product priced three ways for C00001").toBeDefined();
-    const tiers = await contractTiers("account", "C00001", row!.sku);
-    const group = await contractTiers("group", "C00001", row!.sku);
+/** SQL conditions on `p` and `a` for {@link firstSku}. */
+const HAS = {
+  accountEntry: `EXISTS (SELECT 1 FROM price_list pl JOIN price_list_entry e ON e.price_list_id = pl.id WHERE pl.account_id = a.id AND e.product_id = p.id)`,
+  accountBreak: `EXISTS (SELECT 1 FROM price_list pl JOIN price_list_entry e ON e.price_list_id = pl.id WHERE pl.account_id = a.id AND e.product_id = p.id AND e.min_quantity > 1)`,
+  groupEntry: `EXISTS (SELECT 1 FROM price_list pl JOIN price_list_entry e ON e.price_list_id = pl.id WHERE pl.customer_group_id = a.customer_group_id AND e.product_id = p.id)`,
+  groupBreak: `EXISTS (SELECT 1 FROM price_list pl JOIN price_list_entry e ON e.price_list_id = pl.id WHERE pl.customer_group_id = a.customer_group_id AND e.product_id = p.id AND e.min_quantity > 1)`,
+  listBreaks: `EXISTS (SELECT 1 FROM product_price_break b WHERE b.product_id = p.id)`,
+  box: `EXISTS (SELECT 1 FROM product_unit u WHERE u.product_id = p.id AND u.code = 'BOX')`,
+  case: `EXISTS (SELECT 1 FROM product_unit u WHERE u.product_id = p.id AND u.code = 'CASE')`,
+};
+const not = (condition: string) => `NOT ${condition}`;
+const all = (...conditions: string[]) => conditions.join(" AND ");
+
+/** The factor of a pack unit of a product. */
+async function factorOf(sku: string, unit: string): Promise<number> {
+  const [row] = await sql<{ factor: number }>(`SELECT u.factor FROM product_unit u JOIN product p ON p.id = u.product_id WHERE p.sku = $1 AND u.code = $2`, [sku, unit]);
+  return Number(row!.factor);
+}
+
+const PRICE = `query($sku: String!, $accountId: ID, $quantity: Int, $unit: String) {
+  product(sku: $sku) { price(accountId: $accountId, quantity: $quantity, unit: $unit) {
+    unitPrice { amount currencyCode } total { amount currencyCode } listUnitPrice { amount } quantity unit { code factor } source
+    breaks { minQuantity unitPrice { amount } } account { code } } } }`;
+
+function priceResponse(vars: Record<string, unknown>, token?: string): Promise<GqlResponse> {
+  return server.gql(PRICE, vars, token);
+}
+
+async function price(vars: Record<string, unknown>, token?: string) {
+  return dataAt<any>(await priceResponse(vars, token), "product.price");
+}
+
+/**
+ * The price the API must return: the tier of `tiers` for the quantity in base
+ * units, scaled to the unit; the total is unit price × quantity.
+ */
+function expectedPrice(options: { tiers: Tier[]; list: Tier[]; source: string; account: string | null; quantity: number; unit?: { code: string; factor: number } }) {
+  const unit = options.unit ?? { code: "EA", factor: 1 };
+  const unitPrice = times(tierFor(options.tiers, options.quantity * unit.factor).price, unit.factor);
+  return {
+    unitPrice: { amount: unitPrice, currencyCode: "USD" },
+    total: { amount: times(unitPrice, options.quantity), currencyCode: "USD" },
+    listUnitPrice: { amount: times(options.list[0]!.price, unit.factor) },
+    quantity: options.quantity,
+    unit,
+    source: options.source,
+    breaks: options.tiers.map((t) => ({ minQuantity: t.min, unitPrice: { amount: t.price } })),
+    account: options.account ? { code: options.account } : null,
+  };
+}
+
+const QUANTITIES = [1, 9, 10, 49, 50, 99, 100, 1000];
+
+describe("list prices", () => {
+  it("anonymous, without accountId: the list price, with the list breaks at 10, 50 and 100", async () => {
+    const sku = await firstSku("C00001", HAS.listBreaks);
+    const list = await listTiers(sku);
+    expect(list.map((t) => t.min)).toEqual([1, 10, 50, 100]);
+    for (const quantity of QUANTITIES) {
+      const result = await price({ sku, quantity });
+      expect(result, `quantity ${quantity}`).toEqual(expectedPrice({ tiers: list, list, source: "LIST", account: null, quantity }));
+    }
+    // The breaks make a difference: 100 units cost less each than 1.
+    expect(cents(tierFor(list, 100).price)).toBeLessThan(cents(list[0]!.price));
+  });
+
+  it("quantity defaults to 1; a product without list breaks costs its list price at every quantity", async () => {
+    const sku = await firstSku("C00001", not(HAS.listBreaks));
+    const list = await listTiers(sku);
+    expect(list).toHaveLength(1);
+    expect(await price({ sku })).toEqual(expectedPrice({ tiers: list, list, source: "LIST", account: null, quantity: 1 }));
+    expect(await price({ sku, quantity: 500 })).toEqual(expectedPrice({ tiers: list, list, source: "LIST", account: null, quantity: 500 }));
+  });
+
+  it("API keys without accountId get list prices too", async () => {
+    const sku = await firstSku("C00001", all(HAS.accountEntry, HAS.listBreaks));
+    const list = await listTiers(sku);
+    for (const token of [server.adminKey, server.storefrontKey]) {
+      expect(await price({ sku, quantity: 50 }, token)).toEqual(expectedPrice({ tiers: list, list, source: "LIST", account: null, quantity: 50 }));
+    }
+  });
+});
+
+describe("account prices", () => {
+  it("C00001 pays its own price list's tier for the quantity, ahead of its group's and the list's (admin and storefront keys)", async () => {
+    const sku = await firstSku("C00001", all(HAS.accountBreak, HAS.groupEntry, HAS.listBreaks));
+    const tiers = await contractTiers("account", "C00001", sku);
+    const list = await listTiers(sku);
+    expect(tiers.map((t) => t.min)).toEqual([1, 10, 50]);
+    // The three lists disagree, so the source that won is visible in the price.
+    const group = await contractTiers("group", "C00001", sku);
     expect(group.length).toBeGreaterThan(0);
-    for (const quantity of [1, 9, 10, 49, 50, 120]) {
-      const result = await price({ sku: row!.sku, accountId: acme, quantity });
-      const expected = tierFor(tiers, quantity).price;
-      expect(result.source).toBe("ACCOUNT");
-      expect(result.unitPrice).toEqual({ amount: expected, currencyCode: "USD" });
-      expect(result.total.amount).toBe(format(cents(expected) * BigInt(quantity)));
-      expect(result.account.code).toBe("C00001");
-    }
-    const result = await price({ sku: row!.sku, accountId: acme });
-    expect(result.breaks.map((b: any) => [b.minQuantity, b.unitPrice.amount])).toEqual(tiers.map((t) => [t.min, t.price]));
-  });
-
-  it("C00002 pays its customer group's price where the group has one, else the list price", async () => {
-    const [inGroup] = await sql<{ sku: string }>(
-      `SELECT p.sku FROM product p JOIN account a ON a.code = 'C00002' JOIN price_list pl ON pl.customer_group_id = a.customer_group_id
-       JOIN price_list_entry e ON e.price_list_id = pl.id AND e.product_id = p.id ORDER BY p.sku LIMIT 1`,
-    );
-    const [notInGroup] = await sql<{ sku: string }>(
-      `SELECT p.sku FROM product p JOIN account a ON a.code = 'C00002'
-       WHERE NOT EXISTS (SELECT 1 FROM price_list pl JOIN price_list_entry e ON e.price_list_id = pl.id
-                         WHERE (pl.customer_group_id = a.customer_group_id OR pl.account_id = a.id) AND e.product_id = p.id)
-       ORDER BY p.sku LIMIT 1`,
-    );
-    const grouped = await price({ sku: inGroup!.sku, accountId: globex });
-    expect(grouped.source).toBe("CUSTOMER_GROUP");
-    expect(grouped.unitPrice.amount).toBe(tierFor(await contractTiers("group", "C00002", inGroup!.sku), 1).price);
-    const listed = await price({ sku: notInGroup!.sku, accountId: globex });
-    expect(listed.source).toBe("LIST");
-    expect(listed.unitPrice.amount).toBe(tierFor(await listTiers(notInGroup!.sku), 1).price);
-  });
-
-  it("without an account, list prices apply with the list quantity breaks", async () => {
-    const [row] = await sql<{ sku: string }>(`SELECT p.sku FROM product p WHERE EXISTS (SELECT 1 FROM product_price_break b WHERE b.product_id = p.id) ORDER BY sku LIMIT 1`);
-    const tiers = await listTiers(row!.sku);
-    expect(tiers.length).toBeGreaterThan(1);
-    for (const quantity of [1, 10, 50, 100, 1000]) {
-      const result = await price({ sku: row!.sku, quantity }, "");
-      expect(result.source).toBe("LIST");
-      expect(result.unitPrice.amount).toBe(tierFor(tiers, quantity).price);
-      expect(result.listUnitPrice.amount).toBe(tiers[0]!.price);
-      expect(result.account).toBeNull();
+    expect(tierFor(tiers, 1).price).not.toBe(tierFor(group, 1).price);
+    expect(tierFor(tiers, 1).price).not.toBe(list[0]!.price);
+    for (const token of [server.adminKey, server.storefrontKey]) {
+      for (const quantity of QUANTITIES) {
+        const result = await price({ sku, accountId: acme, quantity }, token);
+        expect(result, `quantity ${quantity}`).toEqual(expectedPrice({ tiers, list, source: "ACCOUNT", account: "C00001", quantity }));
+      }
     }
   });
 
-  it("a pack unit is priced per pack, and its quantity in base units picks the break", async () => {
-    const [row] = await sql<{ sku: string; code: string; factor: number }>(
-      `SELECT p.sku, u.code, u.factor FROM product p JOIN product_unit u ON u.product_id = p.id AND u.factor > 1
-       WHERE EXISTS (SELECT 1 FROM product_price_break b WHERE b.product_id = p.id) ORDER BY p.sku, u.factor DESC LIMIT 1`,
-    );
-    const tiers = await listTiers(row!.sku);
-    const quantity = 3;
-    const perBase = tierFor(tiers, quantity * row!.factor).price;
-    const result = await price({ sku: row!.sku, quantity, unit: row!.code }, "");
-    expect(result.unit).toEqual({ code: row!.code, factor: row!.factor });
-    expect(result.unitPrice.amount).toBe(format(cents(perBase) * BigInt(row!.factor)));
-    expect(result.total.amount).toBe(format(cents(perBase) * BigInt(row!.factor * quantity)));
-    expect(result.listUnitPrice.amount).toBe(format(cents(tiers[0]!.price) * BigInt(row!.factor)));
+  it("C00001 gets its group's (WHOLESALE) price where it has no own price, else the list price", async () => {
+    const grouped = await firstSku("C00001", all(not(HAS.accountEntry), HAS.groupEntry));
+    const groupTiers = await contractTiers("group", "C00001", grouped);
+    for (const quantity of [1, 10, 50]) {
+      expect(await price({ sku: grouped, accountId: acme, quantity }, server.adminKey)).toEqual(
+        expectedPrice({ tiers: groupTiers, list: await listTiers(grouped), source: "CUSTOMER_GROUP", account: "C00001", quantity }),
+      );
+    }
+    const listed = await firstSku("C00001", all(not(HAS.accountEntry), not(HAS.groupEntry), HAS.listBreaks));
+    const list = await listTiers(listed);
+    for (const quantity of [1, 10, 100]) {
+      expect(await price({ sku: listed, accountId: acme, quantity }, server.adminKey)).toEqual(expectedPrice({ tiers: list, list, source: "LIST", account: "C00001", quantity }));
+    }
   });
 
-  it("a signed-in customer gets its own prices without naming its account", async () => {
-    const [row] = await sql<{ sku: string }>(
-      `SELECT p.sku FROM product p JOIN price_list_entry e ON e.product_id = p.id JOIN price_list pl ON pl.id = e.price_list_id
-       JOIN account a ON a.id = pl.account_id WHERE a.code = 'C00001' ORDER BY p.sku LIMIT 1`,
+  it("C00002 (CONTRACTOR) pays its group's tier where the group lists the product", async () => {
+    const sku = await firstSku("C00002", all(HAS.groupBreak, HAS.listBreaks));
+    const tiers = await contractTiers("group", "C00002", sku);
+    expect(await contractTiers("account", "C00002", sku)).toEqual([]);
+    expect(tiers.map((t) => t.min)).toEqual([1, 10, 50]);
+    const list = await listTiers(sku);
+    for (const quantity of QUANTITIES) {
+      expect(await price({ sku, accountId: globex, quantity }, server.storefrontKey), `quantity ${quantity}`).toEqual(
+        expectedPrice({ tiers, list, source: "CUSTOMER_GROUP", account: "C00002", quantity }),
+      );
+    }
+  });
+
+  it("C00002 pays the list price, with list breaks, where its group does not list the product", async () => {
+    const sku = await firstSku("C00002", all(not(HAS.groupEntry), not(HAS.accountEntry), HAS.listBreaks));
+    const list = await listTiers(sku);
+    for (const quantity of [1, 10, 50, 100]) {
+      expect(await price({ sku, accountId: globex, quantity }, server.adminKey)).toEqual(expectedPrice({ tiers: list, list, source: "LIST", account: "C00002", quantity }));
+    }
+  });
+});
+
+describe("many prices in one request", () => {
+  /** Tiers by SKU, from rows of (sku, min, price). */
+  function bySku(rows: Array<{ sku: string; min: number; price: string }>): Map<string, Tier[]> {
+    const map = new Map<string, Tier[]>();
+    for (const r of rows) map.set(r.sku, [...(map.get(r.sku) ?? []), { min: Number(r.min), price: r.price }].sort((x, y) => x.min - y.min));
+    return map;
+  }
+  const contractRows = (kind: "account" | "group", code: string) =>
+    sql<{ sku: string; min: number; price: string }>(
+      `SELECT p.sku, e.min_quantity AS min, e.unit_price::text AS price FROM account a
+       JOIN price_list pl ON ${kind === "account" ? "pl.account_id = a.id" : "pl.customer_group_id = a.customer_group_id"}
+       JOIN price_list_entry e ON e.price_list_id = pl.id JOIN product p ON p.id = e.product_id WHERE a.code = $1`,
+      [code],
     );
+
+  it("a page of products priced for C00001, C00002 and no account at once gets each product's own price", async () => {
+    const list = bySku(
+      await sql(`SELECT sku, 1 AS min, list_price::text AS price FROM product
+                 UNION ALL SELECT p.sku, b.min_quantity, b.unit_price::text FROM product_price_break b JOIN product p ON p.id = b.product_id`),
+    );
+    const lists = {
+      C00001: { ACCOUNT: bySku(await contractRows("account", "C00001")), CUSTOMER_GROUP: bySku(await contractRows("group", "C00001")) },
+      C00002: { ACCOUNT: bySku(await contractRows("account", "C00002")), CUSTOMER_GROUP: bySku(await contractRows("group", "C00002")) },
+    };
+    /** The price list that applies, by precedence: the account's, its group's, the list. */
+    const expected = (code: "C00001" | "C00002" | null, sku: string, quantity: number) => {
+      const source = code === null ? "LIST" : lists[code].ACCOUNT.has(sku) ? "ACCOUNT" : lists[code].CUSTOMER_GROUP.has(sku) ? "CUSTOMER_GROUP" : "LIST";
+      const tiers = source === "LIST" ? list.get(sku)! : lists[code!][source as "ACCOUNT" | "CUSTOMER_GROUP"].get(sku)!;
+      return { source, unitPrice: { amount: tierFor(tiers, quantity).price } };
+    };
+    const nodes = dataAt<any[]>(
+      await server.gql(
+        `query($a: ID!, $g: ID!) { products(first: 100) { nodes { sku
+          a: price(accountId: $a, quantity: 10) { source unitPrice { amount } }
+          g: price(accountId: $g, quantity: 50) { source unitPrice { amount } }
+          l: price(quantity: 100) { source unitPrice { amount } } } } }`,
+        { a: acme, g: globex },
+        server.storefrontKey,
+      ),
+      "products.nodes",
+    );
+    expect(nodes).toHaveLength(100);
+    const sources = new Set<string>();
+    for (const p of nodes) {
+      expect(p.a, `${p.sku} for C00001`).toEqual(expected("C00001", p.sku, 10));
+      expect(p.g, `${p.sku} for C00002`).toEqual(expected("C00002", p.sku, 50));
+      expect(p.l, `${p.sku} without account`).toEqual(expected(null, p.sku, 100));
+      sources.add(`a:${p.a.source}`).add(`g:${p.g.source}`);
+    }
+    // The page shows every precedence case.
+    expect(sources).toEqual(new Set(["a:ACCOUNT", "a:CUSTOMER_GROUP", "a:LIST", "g:CUSTOMER_GROUP", "g:LIST"]));
+  });
+});
+
+describe("pack units", () => {
+  it("a BOX or CASE costs the per-base-unit price × its factor, and the quantity in base units picks the break", async () => {
+    const sku = await firstSku("C00001", all(HAS.box, HAS.case, HAS.listBreaks));
+    const list = await listTiers(sku);
+    for (const code of ["BOX", "CASE"]) {
+      const unit = { code, factor: await factorOf(sku, code) };
+      expect(unit.factor).toBeGreaterThanOrEqual(6);
+      for (const quantity of [1, 2, 3, 5, 9]) {
+        const result = await price({ sku, quantity, unit: code });
+        expect(result, `${quantity} ${code}`).toEqual(expectedPrice({ tiers: list, list, source: "LIST", account: null, quantity, unit }));
+      }
+    }
+    // Two boxes (of 6 or 12) are 12 or 24 base units: the 10+ break applies, though the quantity asked for is 2.
+    const box = await factorOf(sku, "BOX");
+    const twoBoxes = await price({ sku, quantity: 2, unit: "BOX" });
+    expect(twoBoxes.unitPrice.amount).toBe(times(tierFor(list, 10).price, box));
+    expect(twoBoxes.unitPrice.amount).not.toBe(times(list[0]!.price, box));
+  });
+
+  it("for an account, the pack quantity in base units picks the account's tier", async () => {
+    const sku = await firstSku("C00001", all(HAS.accountBreak, HAS.box));
+    const tiers = await contractTiers("account", "C00001", sku);
+    const list = await listTiers(sku);
+    const unit = { code: "BOX", factor: await factorOf(sku, "BOX") };
+    for (const quantity of [1, 2, 4, 5, 9]) {
+      expect(await price({ sku, accountId: acme, quantity, unit: "BOX" }, server.adminKey), `${quantity} BOX`).toEqual(
+        expectedPrice({ tiers, list, source: "ACCOUNT", account: "C00001", quantity, unit }),
+      );
+    }
+  });
+
+  it("unit EA is the same as no unit", async () => {
+    const sku = await firstSku("C00001", HAS.listBreaks);
+    expect(await price({ sku, quantity: 12, unit: "EA" })).toEqual(await price({ sku, quantity: 12 }));
+  });
+});
+
+describe("signed-in customers", () => {
+  it("get their own prices without accountId, the same as an API key asking for their account", async () => {
+    const sku = await firstSku("C00001", all(HAS.accountBreak, HAS.groupEntry));
+    const [tokenA, tokenB] = await Promise.all([server.customerToken(0), server.customerToken(1)]);
+    for (const quantity of [1, 10, 50]) {
+      const own = await price({ sku, quantity }, tokenA);
+      expect(own.source).toBe("ACCOUNT");
+      expect(own.account).toEqual({ code: "C00001" });
+      expect(own).toEqual(await price({ sku, accountId: acme, quantity }, server.adminKey));
+    }
+    const globexSku = await firstSku("C00002", HAS.groupEntry);
+    const own = await price({ sku: globexSku, quantity: 10 }, tokenB);
+    expect(own.source).toBe("CUSTOMER_GROUP");
+    expect(own).toEqual(await price({ sku: globexSku, accountId: globex, quantity: 10 }, server.adminKey));
+  });
+
+  it("may name their own account", async () => {
+    const sku = await firstSku("C00001", HAS.accountEntry);
     const token = await server.customerToken(0);
-    const own = await price({ sku: row!.sku }, token);
-    const asAdmin = await price({ sku: row!.sku, accountId: acme }, server.adminKey);
-    expect(own.source).toBe("ACCOUNT");
-    expect(own).toEqual(asAdmin);
+    expect(await price({ sku, accountId: acme, quantity: 10 }, token)).toEqual(await price({ sku, quantity: 10 }, token));
   });
 
-  it.each([
-    [{ quantity: 0 }, "quantity"],
-    [{ quantity: -3 }, "quantity"],
-    [{ unit: "PALLET" }, "unit"],
-    [{ accountId: "gid://store/Account/00000000-0000-0000-0000-000000000000" }, "accountId"],
-    [{ accountId: "gid://store/Order/00000000-0000-0000-0000-000000000000" }, "accountId"],
-  ])("%j is a BAD_USER_INPUT error naming %s", async (vars, argument) => {
-    const response = await server.gql(PRICE, { sku: "SKU-00001", ...vars }, server.adminKey);
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: argument });
+  it("asking for another account's prices is FORBIDDEN and shows no price", async () => {
+    const sku = await firstSku("C00002", HAS.groupEntry);
+    const token = await server.customerToken(0);
+    const response = await priceResponse({ sku, accountId: globex }, token);
+    expect(response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(response.data?.product ?? null).toBeNull();
+  });
+});
+
+describe("invalid price requests", () => {
+  it("anonymous with an accountId is UNAUTHENTICATED", async () => {
+    const response = await priceResponse({ sku: "SKU-00001", accountId: acme });
+    expect(response.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(response.data?.product ?? null).toBeNull();
+  });
+
+  const INVALID: Array<{ name: string; vars: Record<string, unknown>; argument: string; productWithoutCase?: boolean }> = [
+    { name: "quantity 0", vars: { quantity: 0 }, argument: "quantity" },
+    { name: "a negative quantity", vars: { quantity: -3 }, argument: "quantity" },
+    { name: "an unknown unit", vars: { unit: "PALLET" }, argument: "unit" },
+    { name: "a unit the product is not sold in", vars: { unit: "CASE" }, argument: "unit", productWithoutCase: true },
+    { name: "an unknown account", vars: { accountId: "gid://store/Account/00000000-0000-0000-0000-000000000000" }, argument: "accountId" },
+    { name: "the ID of another type as accountId", vars: { accountId: "gid://store/Order/00000000-0000-0000-0000-000000000000" }, argument: "accountId" },
+    { name: "a malformed accountId", vars: { accountId: "C00001" }, argument: "accountId" },
+  ];
+
+  it.each(INVALID)("$name is BAD_USER_INPUT naming the argument", async ({ vars, argument, productWithoutCase }) => {
+    const sku = productWithoutCase ? await firstSku("C00001", not(HAS.case)) : "SKU-00001";
+    for (const token of [server.adminKey, server.storefrontKey]) {
+      const response = await priceResponse({ ...vars, sku }, token);
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: argument });
+      expect(response.data?.product ?? null).toBeNull();
+    }
   });
 });
