@@ -330,6 +330,13 @@ describe("product list filters", () => {
     expect(await listedSkus(`filter: { search: "A", categoryId: $id, available: true }`, { id }, ", $id: ID")).toEqual(rows.map((r) => r.sku));
   });
 
+  it("more than 100 SKUs is BAD_USER_INPUT naming the filter field", async () => {
+    const skus = Array.from({ length: 101 }, (_, i) => `SKU-${String(i + 1).padStart(5, "0")}`);
+    const response = await server.gql(`query($skus: [String!]) { products(filter: { skus: $skus }) { totalCount } }`, { skus });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "filter.skus" });
+    expect(await listedSkus(`filter: { skus: $skus }`, { skus: skus.slice(1) }, ", $skus: [String!]")).toEqual(skus.slice(1));
+  });
+
   it("a categoryId of another type is BAD_USER_INPUT naming the filter field", async () => {
     const response = await server.gql(`{ products(filter: { categoryId: "gid://store/Product/x" }) { totalCount } }`);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "filter.categoryId" });
@@ -359,6 +366,15 @@ describe("product sorting", () => {
     const created = sorted((await sql<{ created_at: Date }>(`SELECT created_at FROM product`)).map((r) => r.created_at.toISOString()));
     expect(await listed("sortKey: CREATED_AT", "createdAt")).toEqual(created);
     expect(await listed("sortKey: CREATED_AT, reverse: true", "createdAt")).toEqual([...created].reverse());
+  });
+});
+
+describe("product cursors", () => {
+  it("a cursor taken from the list in another sort order is BAD_USER_INPUT naming `after`, not an internal error", async () => {
+    const cursor = await read(`{ products(first: 1) { edges { cursor } } }`, {}, "products.edges.0.cursor");
+    const response = await server.gql(`query($after: String) { products(first: 5, after: $after, sortKey: CREATED_AT) { nodes { sku } } }`, { after: cursor });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "after" });
+    expect(response.errors?.[0]?.message).not.toMatch(/invalid input syntax|timestamp/);
   });
 });
 

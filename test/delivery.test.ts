@@ -54,6 +54,7 @@ async function orderSync(id: string) {
 
 describe("delivery", () => {
   it("a transient failure (503) is retried until the backend takes the command", async () => {
+    await h.waitForIdle();
     h.erp.failNext({ status: 503 });
     const placed = await place();
     const command = await h.waitForCommand(placed.command.id, ["DELIVERED"]);
@@ -64,6 +65,7 @@ describe("delivery", () => {
   });
 
   it("Retry-After is honoured: the next attempt is not before the backend asked", async () => {
+    await h.waitForIdle();
     h.erp.failNext({ status: 429, retryAfter: "2" });
     const started = Date.now();
     const placed = await place();
@@ -75,6 +77,7 @@ describe("delivery", () => {
   });
 
   it("a permanent failure (422) is FAILED at once; the entity shows why; operators get a log and a signed webhook", async () => {
+    await h.waitForIdle();
     h.erp.failNext({ status: 422, body: `{"error":"customer on credit hold"}` });
     const placed = await place();
     const command = await h.waitForCommand(placed.command.id, ["FAILED"]);
@@ -90,6 +93,7 @@ describe("delivery", () => {
   });
 
   it("commandRetry delivers a FAILED command again; retrying one that did not fail is a user error", async () => {
+    await h.waitForIdle();
     h.erp.failNext({ status: 400 });
     const placed = await place();
     await h.waitForCommand(placed.command.id, ["FAILED"]);
@@ -104,6 +108,7 @@ describe("delivery", () => {
   });
 
   it("a backend that keeps failing is FAILED after the configured attempts", async () => {
+    await h.waitForIdle();
     h.erp.failNext({ status: 500 }, { status: 500 }, { status: 500 });
     const placed = await place();
     const command = await h.waitForCommand(placed.command.id, ["FAILED"]);

@@ -172,6 +172,7 @@ describe("orderCancel", () => {
       (await sql<{ reserved: number }>(`SELECT il.reserved FROM inventory_level il JOIN product p ON p.id = il.product_id WHERE p.sku = $1 AND il.warehouse_id = $2::uuid`, [sku, warehouseId.split("/").pop()]))[0]!.reserved;
     const before = await level();
     // The ERP is down for the place command's first attempts: the cancel must wait behind it.
+    await h.waitForIdle();
     h.erp.failNext({ status: 503 }, { status: 503 });
     const placed = dataAt<any>(await h.server.gql(PLACE, { input: { lines: [{ sku, quantity: 4, warehouseId }] }, key: newKey() }, tokenA), "orderPlace");
     expect(await level()).toBe(before + 4);

@@ -227,6 +227,34 @@ describe("orders filters", () => {
   });
 });
 
+describe("impossible dates and foreign cursors", () => {
+  /** A cursor as this server encodes them, holding any two strings. */
+  const forged = (sort: string, key: string) => Buffer.from(JSON.stringify([sort, key]), "utf8").toString("base64url");
+
+  it.each([
+    ["invoices dueBefore 2026-02-30", `query($d: Date) { invoices(filter: { dueBefore: $d }) { totalCount } }`, "2026-02-30"],
+    ["invoices dueBefore 2026-04-31", `query($d: Date) { invoices(filter: { dueBefore: $d }) { totalCount } }`, "2026-04-31"],
+    ["orders createdAfter 2026-02-30T00:00:00Z", `query($d: DateTime) { orders(filter: { createdAfter: $d }) { totalCount } }`, "2026-02-30T00:00:00Z"],
+    ["orders createdBefore 2025-11-31T12:00:00Z", `query($d: DateTime) { orders(filter: { createdBefore: $d }) { totalCount } }`, "2025-11-31T12:00:00Z"],
+  ])("%s (no such day) is BAD_USER_INPUT, neither an internal error nor another day", async (_, query, d) => {
+    const response = await server.gql(query, { d }, server.adminKey);
+    expect(errorCode(response)).toBe("BAD_USER_INPUT");
+    expect(response.data ?? null).toBeNull();
+  });
+
+  it.each([
+    ["a products cursor passed to orders", `query($c: String) { orders(first: 5, after: $c) { nodes { id } } }`, "after", "product"],
+    ["a products cursor passed to invoices by due date", `query($c: String) { invoices(last: 5, before: $c, sortKey: DUE_DATE) { nodes { id } } }`, "before", "product"],
+    ["a forged cursor with a bad sort value", `query($c: String) { orders(first: 5, after: $c) { nodes { id } } }`, "after", "x"],
+    ["a forged cursor with a bad key", `query($c: String) { quotes(first: 5, after: $c) { nodes { id } } }`, "after", "2026-01-01T00:00:00.000Z"],
+  ])("%s is BAD_USER_INPUT naming the argument, not an internal error", async (_, query, argument, sort) => {
+    const cursor = sort === "product" ? await admin(`{ products(first: 1) { edges { cursor } } }`, {}, "products.edges.0.cursor") : forged(sort, "y");
+    const response = await server.gql(query, { c: cursor }, server.adminKey);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: argument });
+    expect(response.errors?.[0]?.message).not.toMatch(/invalid input syntax/);
+  });
+});
+
 describe("orders sorting", () => {
   const ordered = (args: string) =>
     allNodes(`query($after: String) { orders(first: 100, after: $after, ${args}) { nodes { number createdAt } ${PAGE_INFO} } }`, "orders");

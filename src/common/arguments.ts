@@ -18,10 +18,22 @@ export function atMost<T>(list: readonly T[] | null | undefined, max: number, ar
   return list;
 }
 
+/** True for a real calendar date written `YYYY-MM-DD` (no 30 February). */
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+/** True for an ISO 8601 date-time with a real calendar date, for example `2026-11-01T09:30:00Z`. */
+export function isIsoDateTime(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) && isIsoDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value));
+}
+
 /** Parses an ISO 8601 date-time argument. */
 export function parseDateTime(value: string | Date | null | undefined, argument: string): Date | null {
   if (value == null) return null;
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) throw badUserInput(`\`${argument}\` is not an ISO 8601 date-time.`, argument);
-  return date;
+  if (typeof value === "string" && !isIsoDateTime(value)) throw badUserInput(`\`${argument}\` is not an ISO 8601 date-time.`, argument);
+  return value instanceof Date ? value : new Date(value);
 }

@@ -7,6 +7,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 /** A position in a sorted list: the item's sort value and its key (the tie-breaker). */
 export interface CursorPosition {
+  /** Which ordering the position belongs to (the sort column); a cursor of another ordering is refused. */
+  by: string;
   /** The sort column's value, as text. */
   sort: string;
   /** The item's key, unique within the list. */
@@ -56,15 +58,16 @@ export interface ConnectionModel<T> {
 
 /** Encodes a position as an opaque cursor. */
 export function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.sort, position.key]), "utf8").toString("base64url");
+  return Buffer.from(JSON.stringify([position.by, position.sort, position.key]), "utf8").toString("base64url");
 }
 
 /** Decodes a cursor from `argument`; a malformed one is a `BAD_USER_INPUT` error. */
 export function decodeCursor(cursor: string, argument: string): CursorPosition {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
-      return { sort: value[0], key: value[1] };
+    if (Array.isArray(value) && value.length === 3) {
+      const [by, sort, key] = value as unknown[];
+      if (typeof by === "string" && typeof sort === "string" && typeof key === "string") return { by, sort, key };
     }
   } catch {
     // fall through to the error below

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { isIsoDate, isIsoDateTime } from "./arguments.js";
 
 function scalarError(name: string, detail: string): GraphQLError {
   return new GraphQLError(`${name} ${detail}`, { extensions: { code: "BAD_USER_INPUT" } });
@@ -29,11 +30,11 @@ export const scalarResolvers = {
     return value;
   }),
   DateTime: stringScalar("DateTime", "An ISO 8601 date-time.", (value) => {
-    if (Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) throw scalarError("DateTime", `must be ISO 8601 like "2026-11-01T09:30:00Z", got "${value}".`);
+    if (!isIsoDateTime(value)) throw scalarError("DateTime", `must be an ISO 8601 date-time of a real day, like "2026-11-01T09:30:00Z", got "${value}".`);
     return value;
   }),
   Date: stringScalar("Date", "An ISO 8601 calendar date.", (value) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw scalarError("Date", `must look like "2026-12-24", got "${value}".`);
+    if (!isIsoDate(value)) throw scalarError("Date", `must be a real calendar date like "2026-12-24", got "${value}".`);
     return value;
   }),
   CurrencyCode: stringScalar("CurrencyCode", "An ISO 4217 currency code.", (value) => {

@@ -21,6 +21,8 @@ export interface WriteHarness {
   relay: Relay;
   /** Polls a command (admin) until its status is one of `statuses`; fails after `timeoutMs`. */
   waitForCommand(commandId: string, statuses: string[], timeoutMs?: number): Promise<any>;
+  /** Waits until nothing is pending, delivering or retrying, so that scripted ERP failures hit the next command. */
+  waitForIdle(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,8 +64,18 @@ export async function startWriteHarness(options: { maxAttempts?: number; webhook
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
+  const waitForIdle = async (timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [row] = (await server.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE status IN ('PENDING', 'DELIVERING', 'RETRYING')`)) as Array<{ n: number }>;
+      if (row!.n === 0) return;
+      if (Date.now() > deadline) throw new Error(`${row!.n} outbox rows still travelling`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   return {
     databaseUrl,
+    waitForIdle,
     server,
     erp,
     relay,

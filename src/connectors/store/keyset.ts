@@ -1,4 +1,7 @@
 import type { CursorPosition, Page, PageRequest } from "../../common/pagination.js";
+import { isIsoDate } from "../../common/arguments.js";
+import { badUserInput } from "../../common/errors.js";
+import { isUuid } from "../../common/ids.js";
 import type { Query, Row } from "./sql.js";
 
 /** A sortable list in SQL, paged by keyset (seek) pagination. */
@@ -31,12 +34,13 @@ export async function keysetPage<T>(query: Query, list: KeysetList<T>, page: Pag
   const cmpAfter = descending ? "<" : ">";
   const cmpBefore = descending ? ">" : "<";
   const row = `(${list.sort.column}, ${list.key})`;
-  const bind = (position: CursorPosition) => {
+  const bind = (position: CursorPosition, argument: string) => {
+    checkCursor(position, list, argument);
     params.push(position.sort, position.key);
     return `($${params.length - 1}::${list.sort.type}, $${params.length}::uuid)`;
   };
-  if (page.after) where.push(`${row} ${cmpAfter} ${bind(page.after)}`);
-  if (page.before) where.push(`${row} ${cmpBefore} ${bind(page.before)}`);
+  if (page.after) where.push(`${row} ${cmpAfter} ${bind(page.after, "after")}`);
+  if (page.before) where.push(`${row} ${cmpBefore} ${bind(page.before, "before")}`);
 
   const forward = page.direction === "forward";
   const dir = descending === forward ? "DESC" : "ASC";
@@ -52,7 +56,7 @@ export async function keysetPage<T>(query: Query, list: KeysetList<T>, page: Pag
 
   return {
     items: pageRows.map(list.map),
-    positions: pageRows.map((r) => ({ sort: String(r.__sort), key: String(r.__key) })),
+    positions: pageRows.map((r) => ({ by: list.sort.column, sort: String(r.__sort), key: String(r.__key) })),
     hasNextPage: forward ? more : page.before !== null,
     hasPreviousPage: forward ? page.after !== null : more,
     count: async () => {
@@ -60,6 +64,18 @@ export async function keysetPage<T>(query: Query, list: KeysetList<T>, page: Pag
       return Number(result?.n ?? 0);
     },
   };
+}
+
+/**
+ * Refuses a cursor that does not belong to this list's ordering, or whose values
+ * could not have come from it, before it reaches SQL.
+ */
+function checkCursor(position: CursorPosition, list: KeysetList<unknown>, argument: string): void {
+  const valid =
+    position.by === list.sort.column &&
+    isUuid(position.key) &&
+    (list.sort.type === "text" || (list.sort.type === "date" ? isIsoDate(position.sort) : !Number.isNaN(Date.parse(position.sort))));
+  if (!valid) throw badUserInput(`\`${argument}\` is not a cursor of this list in this sort order; take cursors from the same query.`, argument);
 }
 
 function whereClause(conditions: string[]): string {

@@ -77,6 +77,21 @@ export function likePattern(text: string): string {
 }
 
 /**
+ * A search condition: every word of `text` must appear (case-insensitive) in
+ * at least one of `columns`, in any order.
+ */
+export function searchCondition(text: string, columns: string[], bind: (value: unknown) => string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return "true";
+  return words
+    .map((word) => {
+      const pattern = bind(likePattern(word));
+      return `(${columns.map((column) => `${column} ILIKE ${pattern}`).join(" OR ")})`;
+    })
+    .join(" AND ");
+}
+
+/**
  * `column = $n::uuid` for a key that is a UUID; `false` for any other key,
  * which cannot match a store row and must not reach SQL as a uuid.
  */

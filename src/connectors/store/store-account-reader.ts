@@ -2,7 +2,7 @@ import type { AccountReader } from "../connector.js";
 import type { AccountModel, AccountSort, ShipToModel } from "../../models/account.js";
 import type { AddressModel } from "../../models/common.js";
 import { keysetPage } from "./keyset.js";
-import { likePattern, uuidEquals, rowsByKeys, rowsByParent, str, strOrNull, type Query, type Row } from "./sql.js";
+import { searchCondition, uuidEquals, rowsByKeys, rowsByParent, str, strOrNull, type Query, type Row } from "./sql.js";
 
 const SORT: Record<AccountSort, { column: string; type: "text" | "timestamptz" }> = {
   CODE: { column: "a.code", type: "text" },
@@ -62,8 +62,7 @@ export function storeAccountReader(query: Query, source: string): AccountReader 
       const params: unknown[] = [];
       const bind = (value: unknown) => `$${params.push(value)}`;
       if (filter.search) {
-        const pattern = bind(likePattern(filter.search));
-        where.push(`(a.name ILIKE ${pattern} OR a.email ILIKE ${pattern} OR a.code ILIKE ${pattern})`);
+        where.push(searchCondition(filter.search, ["a.name", "a.email", "a.code"], bind));
       }
       if (filter.customerGroupCode) where.push(`cg.code = ${bind(filter.customerGroupCode)}`);
       if (filter.parentKey != null) where.push(uuidEquals("a.parent_id", filter.parentKey, bind));

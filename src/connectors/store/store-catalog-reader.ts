@@ -2,7 +2,7 @@ import type { CatalogReader } from "../connector.js";
 import { money } from "../../common/money.js";
 import type { CategoryModel, PriceBreakModel, PriceTiersModel, ProductModel, ProductSort } from "../../models/product.js";
 import { keysetPage } from "./keyset.js";
-import { isUuid, likePattern, uuidEquals, rowsByKeys, rowsByParent, str, strOrNull, type Query, type Row } from "./sql.js";
+import { isUuid, searchCondition, uuidEquals, rowsByKeys, rowsByParent, str, strOrNull, type Query, type Row } from "./sql.js";
 
 const PRODUCT_SORT: Record<ProductSort, { column: string; type: "text" | "timestamptz" }> = {
   SKU: { column: "p.sku", type: "text" },
@@ -56,8 +56,7 @@ export function storeCatalogReader(query: Query, source: string): CatalogReader 
       const params: unknown[] = [];
       const bind = (value: unknown) => `$${params.push(value)}`;
       if (filter.search) {
-        const pattern = bind(likePattern(filter.search));
-        where.push(`(p.name ILIKE ${pattern} OR p.sku ILIKE ${pattern})`);
+        where.push(searchCondition(filter.search, ["p.name", "p.sku"], bind));
       }
       if (filter.categoryKey !== undefined && filter.categoryKey !== null) {
         where.push(`EXISTS (SELECT 1 FROM product_category pc WHERE pc.product_id = p.id AND ${uuidEquals("pc.category_id", filter.categoryKey, bind)})`);
