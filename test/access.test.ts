@@ -317,6 +317,15 @@ describe("credentials", () => {
     expect(payload.userErrors[0].code).toBe("INVALID_CREDENTIALS");
   });
 
+  it("signing in with a NUL character in the e-mail is INVALID_CREDENTIALS (or BAD_USER_INPUT), never an internal error", async () => {
+    const response = await server.gql(SIGN_IN, { input: { email: "buyer@acme.example\u0000", password: "acme-demo-1" } });
+    if (response.errors) {
+      expect(errorCode(response)).toBe("BAD_USER_INPUT");
+    } else {
+      expect(response.data?.customerAccessTokenCreate).toMatchObject({ customerAccessToken: null, userErrors: [{ code: "INVALID_CREDENTIALS" }] });
+    }
+  });
+
   it("an account without a password cannot sign in", async () => {
     const [row] = (await server.dataSource.query(`SELECT email FROM account WHERE password_hash IS NULL ORDER BY code LIMIT 1`)) as Array<{ email: string }>;
     for (const password of ["", "acme-demo-1"]) {

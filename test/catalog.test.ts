@@ -85,6 +85,20 @@ describe("product lookups", () => {
   });
 
   it.each([
+    ["product(sku)", `query($s: String!) { product(sku: $s) { id } }`, "product"],
+    ["product(barcode)", `query($s: String!) { product(barcode: $s) { id } }`, "product"],
+    ["category(slug)", `query($s: String!) { category(slug: $s) { id } }`, "category"],
+    ["products(filter: { search })", `query($s: String!) { products(filter: { search: $s }) { totalCount } }`, "products"],
+  ])("%s with a NUL character finds nothing (or is BAD_USER_INPUT), never an internal error", async (_, query, field) => {
+    const response = await server.gql(query, { s: "SKU-00001\u0000" });
+    if (response.errors) {
+      expect(errorCode(response)).toBe("BAD_USER_INPUT");
+    } else {
+      expect(response.data?.[field]).toEqual(field === "products" ? { totalCount: 0 } : null);
+    }
+  });
+
+  it.each([
     ["no argument", ""],
     ["sku and barcode", `sku: "SKU-00001", barcode: "1"`],
     ["id and sku", `id: "gid://store/Product/00000000-0000-0000-0000-000000000000", sku: "SKU-00001"`],

@@ -228,8 +228,23 @@ describe("orders filters", () => {
 });
 
 describe("impossible dates and foreign cursors", () => {
-  /** A cursor as this server encodes them, holding any two strings. */
-  const forged = (sort: string, key: string) => Buffer.from(JSON.stringify([sort, key]), "utf8").toString("base64url");
+  /**
+   * A cursor this server issued for `query`'s first page, tampered with: its sort
+   * value (the part before the key) or its key replaced. Falls back to appending
+   * to the cursor should cursors stop being base64url JSON arrays.
+   */
+  async function tampered(query: string, path: string, change: { sort?: string; key?: string }): Promise<string> {
+    const cursor = await admin(query, {}, path);
+    try {
+      const parts = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as string[];
+      if (change.sort !== undefined) parts[parts.length - 2] = change.sort;
+      if (change.key !== undefined) parts[parts.length - 1] = change.key;
+      return Buffer.from(JSON.stringify(parts), "utf8").toString("base64url");
+    } catch {
+      return `${cursor}x`;
+    }
+  }
+  const ORDERS_CURSOR = [`{ orders(first: 1) { edges { cursor } } }`, "orders.edges.0.cursor"] as const;
 
   it.each([
     ["invoices dueBefore 2026-02-30", `query($d: Date) { invoices(filter: { dueBefore: $d }) { totalCount } }`, "2026-02-30"],
@@ -243,15 +258,40 @@ describe("impossible dates and foreign cursors", () => {
   });
 
   it.each([
-    ["a products cursor passed to orders", `query($c: String) { orders(first: 5, after: $c) { nodes { id } } }`, "after", "product"],
-    ["a products cursor passed to invoices by due date", `query($c: String) { invoices(last: 5, before: $c, sortKey: DUE_DATE) { nodes { id } } }`, "before", "product"],
-    ["a forged cursor with a bad sort value", `query($c: String) { orders(first: 5, after: $c) { nodes { id } } }`, "after", "x"],
-    ["a forged cursor with a bad key", `query($c: String) { quotes(first: 5, after: $c) { nodes { id } } }`, "after", "2026-01-01T00:00:00.000Z"],
-  ])("%s is BAD_USER_INPUT naming the argument, not an internal error", async (_, query, argument, sort) => {
-    const cursor = sort === "product" ? await admin(`{ products(first: 1) { edges { cursor } } }`, {}, "products.edges.0.cursor") : forged(sort, "y");
+    ["a products cursor passed to orders", `query($c: String) { orders(first: 5, after: $c) { nodes { id } } }`, "after"],
+    ["a products cursor passed to invoices by due date", `query($c: String) { invoices(last: 5, before: $c, sortKey: DUE_DATE) { nodes { id } } }`, "before"],
+  ])("%s is BAD_USER_INPUT naming the argument, not an internal error", async (_, query, argument) => {
+    const cursor = await admin(`{ products(first: 1) { edges { cursor } } }`, {}, "products.edges.0.cursor");
     const response = await server.gql(query, { c: cursor }, server.adminKey);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: argument });
     expect(response.errors?.[0]?.message).not.toMatch(/invalid input syntax/);
+  });
+
+  it.each([
+    ["orders, a creation time that is no time", "x", ...ORDERS_CURSOR, `query($c: String) { orders(first: 5, after: $c) { nodes { id } } }`, "after"],
+    ["orders, a bare number as creation time", "1", ...ORDERS_CURSOR, `query($c: String) { orders(first: 5, after: $c) { nodes { id } } }`, "after"],
+    ["orders, a creation time in words", "March 7", ...ORDERS_CURSOR, `query($c: String) { orders(last: 5, before: $c) { nodes { id } } }`, "before"],
+    ["orders, a creation time on 30 February", "2026-02-30 10:00:00+00", ...ORDERS_CURSOR, `query($c: String) { orders(first: 5, after: $c) { nodes { id } } }`, "after"],
+    ["invoices by due date, a due date on 30 February", "2026-02-30", `{ invoices(first: 1, sortKey: DUE_DATE) { edges { cursor } } }`, "invoices.edges.0.cursor",
+      `query($c: String) { invoices(first: 5, after: $c, sortKey: DUE_DATE) { nodes { id } } }`, "after"],
+    ["products by SKU, a SKU with a NUL character", "SKU\u0000", `{ products(first: 1) { edges { cursor } } }`, "products.edges.0.cursor",
+      `query($c: String) { products(first: 5, after: $c) { nodes { id } } }`, "after"],
+  ])("a cursor tampered with (%s) is BAD_USER_INPUT naming the argument, not an internal error", async (_, sort, source, path, query, argument) => {
+    const response = await server.gql(query, { c: await tampered(source, path, { sort }) }, server.adminKey);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: argument });
+    expect(response.errors?.[0]?.message).not.toMatch(/invalid input syntax|out of range|byte sequence/);
+  });
+
+  it("a cursor tampered with (a key that is no UUID) is BAD_USER_INPUT naming the argument", async () => {
+    const cursor = await tampered(`{ quotes(first: 1) { edges { cursor } } }`, "quotes.edges.0.cursor", { key: "y" });
+    const response = await server.gql(`query($c: String) { quotes(first: 5, after: $c) { nodes { id } } }`, { c: cursor }, server.adminKey);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "after" });
+  });
+
+  it("an untampered cursor still pages", async () => {
+    const cursor = await tampered(...ORDERS_CURSOR, {});
+    const page = await admin(`query($c: String) { orders(first: 5, after: $c) { nodes { id } } }`, { c: cursor }, "orders.nodes");
+    expect(page).toHaveLength(5);
   });
 });
 
@@ -417,6 +457,19 @@ describe("accounts", () => {
     ).toEqual({ c: null, e: null, i: null });
     for (const args of ["", `(code: "C00001", email: "buyer@acme.example")`]) {
       expect(errorCode(await server.gql(`{ account${args} { id } }`, {}, server.adminKey))).toBe("BAD_USER_INPUT");
+    }
+  });
+
+  it.each([
+    ["account(email)", `query($s: String!) { account(email: $s) { id } }`, "account"],
+    ["account(code)", `query($s: String!) { account(code: $s) { id } }`, "account"],
+    ["accounts(filter: { search })", `query($s: String!) { accounts(filter: { search: $s }) { totalCount } }`, "accounts"],
+  ])("%s with a NUL character finds nothing (or is BAD_USER_INPUT), never an internal error", async (_, query, field) => {
+    const response = await server.gql(query, { s: "C00001\u0000" }, server.adminKey);
+    if (response.errors) {
+      expect(errorCode(response)).toBe("BAD_USER_INPUT");
+    } else {
+      expect(response.data?.[field]).toEqual(field === "accounts" ? { totalCount: 0 } : null);
     }
   });
 

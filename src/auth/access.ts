@@ -51,3 +51,9 @@ export function pricingAccountOf(principal: Principal, requested: SourceRef | nu
   if (principal.kind === "ANONYMOUS" && requested) throw unauthenticated("Sign in to see account prices.");
   return requested;
 }
+
+/** Throws unless the principal is an admin API key (anonymous: `UNAUTHENTICATED`, others: `FORBIDDEN`). */
+export function requireAdmin(principal: Principal, what: string): void {
+  if (principal.kind === "ANONYMOUS") throw unauthenticated(`Sign in with an admin API key to ${what}.`);
+  if (!isAdmin(principal)) throw forbidden(`Only admin API keys may ${what}.`);
+}

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { returnedRows } from "../db/returning.js";
 import { verifyPassword } from "./password.js";
 import type { Principal } from "./principal.js";
 import { CUSTOMER_TOKEN_PREFIX, digest, newSecret } from "./tokens.js";
@@ -32,8 +33,8 @@ export async function createCustomerToken(
 
 /** Revokes a customer token; true when it was valid until now. Knowing the token is the authority to revoke it. */
 export async function revokeCustomerToken(dataSource: DataSource, token: string): Promise<boolean> {
-  const rows = (await dataSource.query(`UPDATE customer_access_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id`, [digest(token)])) as unknown[];
-  return (Array.isArray(rows[0]) ? (rows[0] as unknown[]) : rows).length > 0;
+  const result: unknown = await dataSource.query(`UPDATE customer_access_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id`, [digest(token)]);
+  return returnedRows(result).length > 0;
 }
 
 /** The principal of a customer token, or null when it is unknown, expired or revoked. */

@@ -1,5 +1,5 @@
 import type { Page, PageRequest } from "../common/pagination.js";
-import type { AccountFilterModel, AccountModel, AccountSort, ShipToModel } from "../models/account.js";
+import type { AccountFilterModel, AccountModel, AccountSort, PaymentMethodModel, ShipToModel } from "../models/account.js";
 import type { InvoiceFilterModel, InvoiceLineModel, InvoiceModel, InvoicePaymentModel, InvoiceSort } from "../models/invoice.js";
 import type { OrderFilterModel, OrderLineModel, OrderModel, OrderSort, ShipmentModel } from "../models/order.js";
 import type {
@@ -80,6 +80,8 @@ export interface AccountReader {
   shipTosByKeys(keys: readonly string[]): Promise<Array<ShipToModel | null>>;
   subAccountsOf(accountKeys: readonly string[]): Promise<AccountModel[][]>;
   restrictedProductKeysOf(accountKeys: readonly string[]): Promise<string[][]>;
+  paymentMethodsOf(accountKeys: readonly string[]): Promise<PaymentMethodModel[][]>;
+  paymentMethodsByKeys(keys: readonly string[]): Promise<Array<PaymentMethodModel | null>>;
 }
 
 /** Reads orders. */

@@ -2,9 +2,10 @@ import { DataSource, type Logger } from "typeorm";
 import { runMigrations as runWorkerMigrations } from "graphile-worker";
 import { InitialSchema1700000000000 } from "./migrations/1700000000000-initial-schema.js";
 import { Outbox1700000000001 } from "./migrations/1700000000001-outbox.js";
+import { MoreCommands1700000000002 } from "./migrations/1700000000002-more-commands.js";
 
 /** Every migration, in order. TypeORM runs the ones not yet applied. */
-export const migrations = [InitialSchema1700000000000, Outbox1700000000001];
+export const migrations = [InitialSchema1700000000000, Outbox1700000000001, MoreCommands1700000000002];
 
 /** Options for {@link createDataSource}. */
 export interface DataSourceOptions {

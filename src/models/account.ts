@@ -36,3 +36,14 @@ export interface AccountFilterModel {
 
 /** Sort keys of the account list. */
 export type AccountSort = "CODE" | "NAME" | "CREATED_AT";
+
+/** A payment method saved on an account (the token itself is never shown). */
+export interface PaymentMethodModel extends SourceRef {
+  accountKey: string;
+  provider: string;
+  brand: string | null;
+  last4: string | null;
+  expiryMonth: number | null;
+  expiryYear: number | null;
+  createdAt: Date;
+}

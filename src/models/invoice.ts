@@ -11,6 +11,8 @@ export interface InvoiceModel extends SourceRef {
   /** ISO date. */
   dueDate: string;
   issuedAt: Date;
+  /** The latest command a mutation made for it, if any. */
+  lastCommandId?: string | null;
 }
 
 /** A billed line. */

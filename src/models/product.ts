@@ -14,6 +14,8 @@ export interface ProductModel extends SourceRef {
   restricted: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** The latest command a mutation made for it, if any. */
+  lastCommandId?: string | null;
 }
 
 /** A unit a product is sold in. */

@@ -11,6 +11,8 @@ export interface QuoteModel extends SourceRef {
   validUntil: string;
   convertedOrderKey: string | null;
   createdAt: Date;
+  /** The latest command a mutation made for it, if any. */
+  lastCommandId?: string | null;
 }
 
 /** A quote line has the shape of an order line without a warehouse. */

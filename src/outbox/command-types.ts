@@ -1,9 +1,27 @@
 /** Command types the outbox carries, with the aggregate each is about. */
 export const COMMAND_TYPES = {
   accountCreate: "Account",
+  paymentMethodAdd: "Account",
+  paymentMethodRemove: "Account",
   orderPlace: "Order",
   orderCancel: "Order",
+  invoicePaymentRecord: "Invoice",
+  productUpdate: "Product",
+  inventorySet: "Product",
+  // The order made from a quote: in the order's stream, so its later commands wait for it.
+  quoteConvertToOrder: "Order",
 } as const;
+
+/** Command types that create an order in the target system. */
+export const ORDER_CREATING: readonly string[] = ["orderPlace", "quoteConvertToOrder"];
+
+/** Where the store finds the reference it returns for each aggregate type: table and column. */
+export const AGGREGATE_REFERENCES: Record<(typeof COMMAND_TYPES)[keyof typeof COMMAND_TYPES], { table: string; column: string }> = {
+  Account: { table: "account", column: "code" },
+  Order: { table: `"order"`, column: "number" },
+  Invoice: { table: "invoice", column: "number" },
+  Product: { table: "product", column: "sku" },
+};
 
 /** A command type name. */
 export type CommandType = keyof typeof COMMAND_TYPES;

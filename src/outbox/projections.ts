@@ -1,5 +1,6 @@
 import type { Pool } from "pg";
 import { STORE } from "../connectors/store/store-connector.js";
+import { ORDER_CREATING } from "./command-types.js";
 
 /**
  * Stores what a backend returned on our entities once a command is delivered
@@ -10,7 +11,7 @@ export async function applyDeliveryToProjection(
   delivery: { connector: string; type: string; aggregateId: string; reference: string | null },
 ): Promise<void> {
   if (!delivery.reference || delivery.connector === STORE) return;
-  if (delivery.type === "orderPlace") {
+  if (ORDER_CREATING.includes(delivery.type)) {
     await pool.query(`UPDATE "order" SET external_number = $2, updated_at = now() WHERE id = $1::uuid AND external_number IS DISTINCT FROM $2`, [delivery.aggregateId, delivery.reference]);
   } else if (delivery.type === "accountCreate") {
     await pool.query(

@@ -4,6 +4,7 @@ import { createDefaultRouter } from "../../src/app.js";
 import { createHttpCommandsConnector } from "../../src/connectors/http-commands/http-commands-connector.js";
 import type { Router } from "../../src/connectors/router.js";
 import { createLogger } from "../../src/logger.js";
+import { ALL_COMMAND_TYPES } from "../../src/outbox/command-types.js";
 import type { FailureWebhook } from "../../src/outbox/failure-notifier.js";
 import { startRelay, type Relay } from "../../src/outbox/relay.js";
 import { randomBytes } from "node:crypto";
@@ -26,10 +27,10 @@ export interface WriteHarness {
   close(): Promise<void>;
 }
 
-/** Routes orders to the store and the fake ERP; everything else to the store. */
+/** Routes every command to the store and to the fake ERP. */
 function routerWithErp(dataSource: DataSource, erpUrl: string): Router {
-  const erp = createHttpCommandsConnector({ name: "erp", url: erpUrl, applies: ["orderPlace", "orderCancel", "accountCreate"], timeoutMs: 2000 });
-  return createDefaultRouter(dataSource, { connectors: [erp], writes: { orderPlace: ["store", "erp"], orderCancel: ["store", "erp"], accountCreate: ["store", "erp"] } });
+  const erp = createHttpCommandsConnector({ name: "erp", url: erpUrl, applies: ALL_COMMAND_TYPES, timeoutMs: 2000 });
+  return createDefaultRouter(dataSource, { connectors: [erp], writes: Object.fromEntries(ALL_COMMAND_TYPES.map((type) => [type, ["store", "erp"]])) });
 }
 
 /** Starts the fake ERP, a server on the write database and an in-process relay. */

@@ -1,5 +1,5 @@
 import type { AccountReader } from "../connector.js";
-import type { AccountModel, AccountSort, ShipToModel } from "../../models/account.js";
+import type { AccountModel, AccountSort, PaymentMethodModel, ShipToModel } from "../../models/account.js";
 import type { AddressModel } from "../../models/common.js";
 import { keysetPage } from "./keyset.js";
 import { searchCondition, uuidEquals, rowsByKeys, rowsByParent, str, strOrNull, type Query, type Row } from "./sql.js";
@@ -48,6 +48,17 @@ export function storeAccountReader(query: Query, source: string): AccountReader 
     address: row.address as AddressModel,
     isDefault: Boolean(row.is_default),
   });
+  const paymentMethod = (row: Row): PaymentMethodModel => ({
+    source,
+    key: str(row, "id"),
+    accountKey: str(row, "account_id"),
+    provider: str(row, "provider"),
+    brand: strOrNull(row, "brand"),
+    last4: strOrNull(row, "last4"),
+    expiryMonth: row.expiry_month == null ? null : Number(row.expiry_month),
+    expiryYear: row.expiry_year == null ? null : Number(row.expiry_year),
+    createdAt: row.created_at as Date,
+  });
   const select = (where: string) => `SELECT ${ACCOUNT_SELECT} FROM ${ACCOUNT_FROM} WHERE ${where}`;
 
   return {
@@ -88,5 +99,15 @@ export function storeAccountReader(query: Query, source: string): AccountReader 
         (r) => str(r, "account_id"),
         (r) => str(r, "product_id"),
       ),
+    paymentMethodsOf: (keys) =>
+      rowsByParent(
+        query,
+        "SELECT * FROM payment_method WHERE account_id = ANY($1::uuid[]) AND removed_at IS NULL ORDER BY account_id, created_at DESC, id",
+        keys,
+        (r) => str(r, "account_id"),
+        paymentMethod,
+      ),
+    paymentMethodsByKeys: (keys) =>
+      rowsByKeys(query, "SELECT * FROM payment_method WHERE id = ANY($1::uuid[]) AND removed_at IS NULL", keys, (r) => str(r, "id"), paymentMethod, { uuidKeys: true }),
   };
 }

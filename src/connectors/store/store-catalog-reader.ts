@@ -31,6 +31,7 @@ export function storeCatalogReader(query: Query, source: string): CatalogReader 
     restricted: Boolean(row.restricted),
     createdAt: row.created_at as Date,
     updatedAt: row.updated_at as Date,
+    lastCommandId: strOrNull(row, "last_command_id"),
   });
   const category = (row: Row): CategoryModel => ({
     source,

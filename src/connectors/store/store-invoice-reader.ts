@@ -36,6 +36,7 @@ export function storeInvoiceReader(query: Query, source: string): InvoiceReader 
       amountPaid: money(str(row, "amount_paid"), currency),
       dueDate: str(row, "due_date_text"),
       issuedAt: row.issued_at as Date,
+      lastCommandId: strOrNull(row, "last_command_id"),
     };
   };
   return {

@@ -33,6 +33,7 @@ export function storeQuoteReader(query: Query, source: string): QuoteReader {
     validUntil: str(row, "valid_until_text"),
     convertedOrderKey: strOrNull(row, "converted_order_id"),
     createdAt: row.created_at as Date,
+    lastCommandId: strOrNull(row, "last_command_id"),
   });
   return {
     byKeys: (keys) => rowsByKeys(query, `SELECT ${QUOTE_SELECT} FROM quote q WHERE q.id = ANY($1::uuid[])`, keys, (r) => str(r, "id"), quote, { uuidKeys: true }),

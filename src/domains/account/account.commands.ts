@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { isAdmin } from "../../auth/principal.js";
+import { requireAdmin } from "../../auth/access.js";
 import { hashPassword } from "../../auth/password.js";
-import { forbidden } from "../../common/errors.js";
 import type { RequestContext } from "../../context.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
@@ -31,7 +30,7 @@ function validate(input: AccountCreateInput): UserErrorModel[] {
 
 /** `accountCreate` (admin API keys): stores the account and sends it through the outbox. */
 export async function createAccount(ctx: RequestContext, input: AccountCreateInput, idempotencyKey: string): Promise<MutationOutcome> {
-  if (!isAdmin(ctx.principal)) throw forbidden("Creating accounts needs an admin API key.");
+  requireAdmin(ctx.principal, "create accounts");
   return runIdempotent(ctx, "accountCreate", idempotencyKey, input, async (manager, principal) => {
     const errors = validate(input);
     if (errors.length > 0) throw new UserErrors(errors);

@@ -1,6 +1,6 @@
 import type { Router } from "../../connectors/router.js";
 import { keyLoader, refLoader } from "../../common/loaders.js";
-import type { AccountModel, ShipToModel } from "../../models/account.js";
+import type { AccountModel, PaymentMethodModel, ShipToModel } from "../../models/account.js";
 
 /** Per-request loaders for accounts. */
 export function createAccountLoaders(router: Router) {
@@ -13,5 +13,7 @@ export function createAccountLoaders(router: Router) {
     shipTosOfAccount: refLoader<ShipToModel[]>((source, keys) => accounts(source).shipTosOf(keys)),
     subAccounts: refLoader<AccountModel[]>((source, keys) => accounts(source).subAccountsOf(keys)),
     restrictedProductKeys: refLoader<string[]>((source, keys) => accounts(source).restrictedProductKeysOf(keys)),
+    paymentMethodsOfAccount: refLoader<PaymentMethodModel[]>((source, keys) => accounts(source).paymentMethodsOf(keys)),
+    paymentMethod: refLoader<PaymentMethodModel | null>((source, keys) => accounts(source).paymentMethodsByKeys(keys)),
   };
 }

@@ -8,7 +8,9 @@ import { restrictedProductsOf } from "../product/product.service.js";
 import { listQuotes } from "../quote/quote.service.js";
 import { syncStatusOf } from "../../models/command.js";
 import { lastCommandOf } from "../command/command.service.js";
+import { commandPayload, freshEntity } from "../command/mutation-payload.js";
 import { createAccount } from "./account.commands.js";
+import { addPaymentMethod, removePaymentMethod } from "./payment-method.commands.js";
 import { accountByBusinessKey, accountById, accountByRef, listAccounts } from "./account.service.js";
 
 /** The global ID of an account, for filters of its own lists. */
@@ -26,11 +28,15 @@ export const accountResolvers: Resolvers = {
   Mutation: {
     accountCreate: async (_, { input, idempotencyKey }, ctx) => {
       const outcome = await createAccount(ctx, input, idempotencyKey);
-      return {
-        account: outcome.entityKey ? await ctx.loaders.account.load({ source: STORE, key: outcome.entityKey }) : null,
-        command: outcome.commandId ? await ctx.loaders.command.load(outcome.commandId) : null,
-        userErrors: outcome.userErrors as never,
-      };
+      return { account: await freshEntity(ctx.loaders.account, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
+    },
+    paymentMethodAdd: async (_, { input, idempotencyKey }, ctx) => {
+      const outcome = await addPaymentMethod(ctx, input, idempotencyKey);
+      return { paymentMethod: await freshEntity(ctx.loaders.paymentMethod, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
+    },
+    paymentMethodRemove: async (_, { paymentMethodId, idempotencyKey }, ctx) => {
+      const outcome = await removePaymentMethod(ctx, paymentMethodId, idempotencyKey);
+      return { removedPaymentMethodId: outcome.entityKey ? paymentMethodId : null, ...(await commandPayload(ctx, outcome)) };
     },
   },
   Account: {
@@ -41,6 +47,7 @@ export const accountResolvers: Resolvers = {
     parentAccount: (account, _, ctx) => (account.parentKey ? accountByRef(ctx, { source: account.source, key: account.parentKey }) : null),
     subAccounts: (account, _, ctx) => ctx.loaders.subAccounts.load(account),
     restrictedProducts: (account, _, ctx) => restrictedProductsOf(ctx, account),
+    paymentMethods: (account, _, ctx) => ctx.loaders.paymentMethodsOfAccount.load(account),
     orders: (account, args, ctx) => listOrders(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }),
     invoices: (account, args, ctx) => listInvoices(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }),
     quotes: (account, args, ctx) => listQuotes(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }),
@@ -49,6 +56,9 @@ export const accountResolvers: Resolvers = {
   },
   ShipTo: {
     id: globalIdOf("ShipTo"),
+  },
+  PaymentMethod: {
+    id: globalIdOf("PaymentMethod"),
   },
   AccountConnection: connectionResolvers,
 };

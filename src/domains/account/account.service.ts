@@ -4,7 +4,7 @@ import { expectGlobalId } from "../../common/ids.js";
 import type { ConnectionArgs, ConnectionModel } from "../../common/pagination.js";
 import { toConnection, toPageRequest } from "../../common/pagination.js";
 import type { RequestContext } from "../../context.js";
-import type { AccountFilterModel, AccountModel, AccountSort, ShipToModel } from "../../models/account.js";
+import type { AccountFilterModel, AccountModel, AccountSort, PaymentMethodModel, ShipToModel } from "../../models/account.js";
 import type { SourceRef } from "../../models/common.js";
 
 /** Loads an account and checks the principal may read it; null when not found. */
@@ -57,6 +57,15 @@ export async function shipToById(ctx: RequestContext, id: string): Promise<ShipT
   const shipTo = await ctx.loaders.shipTo.load({ source: gid.connector, key: gid.key });
   if (shipTo) assertCanReadAccount(ctx.principal, { source: shipTo.source, key: shipTo.accountKey }, "ship-to");
   return shipTo;
+}
+
+/** A saved payment method by global ID; its account must be readable. */
+export async function paymentMethodById(ctx: RequestContext, id: string): Promise<PaymentMethodModel | null> {
+  const gid = expectGlobalId(id, "PaymentMethod");
+  if (!ctx.router.serves("accounts", gid.connector)) return null;
+  const method = await ctx.loaders.paymentMethod.load({ source: gid.connector, key: gid.key });
+  if (method) assertCanReadAccount(ctx.principal, { source: method.source, key: method.accountKey }, "payment method");
+  return method;
 }
 
 /**

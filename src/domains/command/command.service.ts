@@ -7,6 +7,7 @@ import { keysetPage } from "../../connectors/store/keyset.js";
 import { queryOf } from "../../connectors/store/sql.js";
 import type { RequestContext } from "../../context.js";
 import type { CommandModel } from "../../models/command.js";
+import { returnedRows } from "../../db/returning.js";
 import { SCHEDULE_SQL, scheduleParams } from "../../outbox/enqueue.js";
 import { runIdempotent, UserErrors, type MutationOutcome } from "../../outbox/idempotency.js";
 import { COMMAND_SELECT, commandOf } from "./command.loaders.js";
@@ -66,12 +67,13 @@ export async function retryCommand(ctx: RequestContext, id: string, idempotencyK
   const command = await commandById(ctx, id);
   return runIdempotent(ctx, "commandRetry", idempotencyKey, { id }, async (manager) => {
     if (!command) throw new UserErrors([{ field: ["id"], message: "No such command.", code: "NOT_FOUND" }]);
-    const rows = (await manager.query(
-      `UPDATE outbox SET status = 'PENDING', next_attempt_at = clock_timestamp(), updated_at = clock_timestamp()
-       WHERE command_id = $1 AND status = 'FAILED' RETURNING connector, aggregatetype, aggregateid`,
-      [command.key],
-    )) as unknown[];
-    const retried = (Array.isArray(rows[0]) ? rows[0] : rows) as Array<{ connector: string; aggregatetype: string; aggregateid: string }>;
+    const retried = returnedRows<{ connector: string; aggregatetype: string; aggregateid: string }>(
+      await manager.query(
+        `UPDATE outbox SET status = 'PENDING', next_attempt_at = clock_timestamp(), updated_at = clock_timestamp()
+         WHERE command_id = $1 AND status = 'FAILED' RETURNING connector, aggregatetype, aggregateid`,
+        [command.key],
+      ),
+    );
     if (retried.length === 0) throw new UserErrors([{ field: ["id"], message: "Only a FAILED command can be retried.", code: "INVALID_STATE" }]);
     for (const row of retried) await manager.query(SCHEDULE_SQL, scheduleParams({ connector: row.connector, aggregateType: row.aggregatetype, aggregateId: row.aggregateid }));
     return { entityKey: command.key, commandId: command.key, userErrors: [] };

@@ -4,6 +4,11 @@ import type { Resolvers } from "../../generated/graphql.js";
 import { accountByRef } from "../account/account.service.js";
 import { orderByRef } from "../order/order.service.js";
 import { productOfReference } from "../product/product.service.js";
+import { STORE } from "../../connectors/store/store-connector.js";
+import { syncStatusOf } from "../../models/command.js";
+import { lastCommandOf } from "../command/command.service.js";
+import { commandPayload, freshEntity } from "../command/mutation-payload.js";
+import { recordPayment } from "./invoice.commands.js";
 import { invoiceById, listInvoices } from "./invoice.service.js";
 
 /** Resolvers of `schema/invoice.graphql`. */
@@ -11,6 +16,12 @@ export const invoiceResolvers: Resolvers = {
   Query: {
     invoice: (_, { id }, ctx) => invoiceById(ctx, id),
     invoices: (_, args, ctx) => listInvoices(ctx, args),
+  },
+  Mutation: {
+    invoicePaymentRecord: async (_, { input, idempotencyKey }, ctx) => {
+      const outcome = await recordPayment(ctx, input, idempotencyKey);
+      return { invoice: await freshEntity(ctx.loaders.invoice, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
+    },
   },
   Invoice: {
     id: globalIdOf("Invoice"),
@@ -20,6 +31,8 @@ export const invoiceResolvers: Resolvers = {
     payments: (invoice, _, ctx) => ctx.loaders.invoicePayments.load(invoice),
     amountDue: (invoice) =>
       money(invoice.status === "VOID" ? "0" : fromCents(toCents(invoice.total.amount) - toCents(invoice.amountPaid.amount)), invoice.total.currencyCode),
+    syncStatus: async (invoice, _, ctx) => syncStatusOf(await lastCommandOf(ctx, invoice.lastCommandId)),
+    lastCommand: (invoice, _, ctx) => lastCommandOf(ctx, invoice.lastCommandId),
   },
   InvoiceLine: {
     product: (line, _, ctx) => productOfReference(ctx, line),

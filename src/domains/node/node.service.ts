@@ -1,7 +1,7 @@
 import { badUserInput } from "../../common/errors.js";
 import { parseGlobalId } from "../../common/ids.js";
 import type { RequestContext } from "../../context.js";
-import { accountById, shipToById } from "../account/account.service.js";
+import { accountById, paymentMethodById, shipToById } from "../account/account.service.js";
 import { invoiceById } from "../invoice/invoice.service.js";
 import { orderById } from "../order/order.service.js";
 import { categoryById, productById } from "../product/product.service.js";
@@ -20,6 +20,7 @@ const FETCHERS: Record<string, (ctx: RequestContext, id: string) => Promise<obje
   Invoice: invoiceById,
   Quote: quoteById,
   Command: commandById,
+  PaymentMethod: paymentMethodById,
 };
 
 /** Most IDs `nodes` accepts in one call. */

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { badUserInput, forbidden, unauthenticated } from "../../common/errors.js";
-import { expectGlobalId, parseGlobalId } from "../../common/ids.js";
+import { expectGlobalId, isUuid, parseGlobalId, toGlobalId } from "../../common/ids.js";
 import { fromCents, toCents } from "../../common/money.js";
 import type { RequestContext } from "../../context.js";
-import type { AccountModel } from "../../models/account.js";
+import type { AccountModel, ShipToModel } from "../../models/account.js";
 import type { SourceRef } from "../../models/common.js";
 import type { ProductModel } from "../../models/product.js";
+import { returnedRows } from "../../db/returning.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
 import { isAdmin } from "../../auth/principal.js";
@@ -31,10 +32,11 @@ export interface OrderPlaceInput {
   poNumber?: string | null;
   notes?: string | null;
   lines: readonly LineInput[];
+  paymentMethodId?: string | null;
 }
 
 /** A validated, priced line. */
-interface PricedLine {
+export interface PricedLine {
   product: ProductModel;
   quantity: number;
   unit: string;
@@ -136,7 +138,7 @@ async function priceLines(ctx: RequestContext, input: OrderPlaceInput, account: 
 }
 
 /** Holds stock for each stock-checked line; a line without enough available stock is a user error. */
-async function reserveStock(manager: EntityManager, lines: PricedLine[]): Promise<number[]> {
+export async function reserveStock(manager: EntityManager, lines: PricedLine[]): Promise<number[]> {
   const errors: UserErrorModel[] = [];
   const reserved: number[] = [];
   for (const [index, line] of lines.entries()) {
@@ -145,20 +147,80 @@ async function reserveStock(manager: EntityManager, lines: PricedLine[]): Promis
       reserved.push(0);
       continue;
     }
-    const rows = line.warehouseKey
-      ? ((await manager.query(
-          `UPDATE inventory_level SET reserved = reserved + $3, updated_at = now()
-           WHERE product_id = $1::uuid AND warehouse_id = $2::uuid AND on_hand - reserved >= $3 RETURNING 1`,
-          [line.product.key, line.warehouseKey, quantity],
-        )) as unknown[])
-      : [];
-    // pg returns [rows, count] for UPDATE … RETURNING through TypeORM.
-    const updated = Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : rows.length;
+    const updated = line.warehouseKey
+      ? returnedRows(
+          await manager.query(
+            `UPDATE inventory_level SET reserved = reserved + $3, updated_at = now()
+             WHERE product_id = $1::uuid AND warehouse_id = $2::uuid AND on_hand - reserved >= $3 RETURNING 1`,
+            [line.product.key, line.warehouseKey, quantity],
+          ),
+        ).length
+      : 0;
     if (updated === 0) errors.push({ field: ["input", "lines", String(index), "quantity"], message: `Line ${index + 1}: not enough ${line.product.sku} in stock for ${line.quantity} ${line.unit}.`, code: "NOT_ENOUGH_STOCK" });
     reserved.push(quantity);
   }
   if (errors.length > 0) throw new UserErrors(errors);
   return reserved;
+}
+
+/** What {@link createOrder} stores. */
+export interface NewOrder {
+  account: AccountModel;
+  shipTo: ShipToModel | null;
+  kind: "ORDER" | "PREORDER";
+  poNumber: string | null;
+  notes: string | null;
+  lines: PricedLine[];
+  paymentMethodId?: string | null;
+}
+
+/**
+ * Stores a new order (`PENDING`) with its lines in the caller's transaction and
+ * reserves stock for the stock-checked lines; returns the order's id and the
+ * command payload that describes it to target systems.
+ */
+export async function createOrder(manager: EntityManager, order: NewOrder): Promise<{ orderId: string; payload: Record<string, unknown> }> {
+  const { account, shipTo, lines } = order;
+  const currency = lines[0]!.currency;
+  const total = fromCents(lines.reduce((sum, line) => sum + toCents(line.lineTotal), 0n));
+  const orderId = randomUUID();
+  const [{ number }] = (await manager.query(`SELECT 'SO-' || nextval('order_number_seq') AS number`)) as [{ number: string }];
+  await manager.query(
+    `INSERT INTO "order" (id, number, account_id, ship_to_id, kind, status, currency_code, subtotal, tax_total, shipping_total, total, po_number, notes, payment_method_id)
+     VALUES ($1, $2, $3, $4, $5, 'PENDING', $6, $7, 0, 0, $7, $8, $9, $10)`,
+    [orderId, number, account.key, shipTo?.key ?? null, order.kind, currency, total, order.poNumber, order.notes, order.paymentMethodId ?? null],
+  );
+  const reserved = await reserveStock(manager, lines);
+  for (const [index, line] of lines.entries()) {
+    await manager.query(
+      `INSERT INTO order_line (order_id, line_number, product_id, sku, quantity, unit, unit_price, line_total, warehouse_id, reserved_quantity)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [orderId, index + 1, line.product.key, line.product.sku, line.quantity, line.unit, line.unitPrice, line.lineTotal, line.warehouseKey, reserved[index]],
+    );
+  }
+  const payload = {
+    number,
+    accountCode: account.code,
+    externalReferences: account.externalReferences,
+    shipTo: shipTo ? { erpShipToId: shipTo.erpShipToId, name: shipTo.name, address: shipTo.address } : null,
+    kind: order.kind,
+    poNumber: order.poNumber,
+    notes: order.notes,
+    paymentMethodId: order.paymentMethodId ?? null,
+    currencyCode: currency,
+    total,
+    lines: lines.map((line, index) => ({ lineNumber: index + 1, sku: line.product.sku, quantity: line.quantity, unit: line.unit, unitPrice: line.unitPrice, lineTotal: line.lineTotal })),
+  };
+  return { orderId, payload };
+}
+
+/** The ship-to of an order: the one named (it must be the account's), else the account's default. */
+export async function shipToFor(ctx: RequestContext, account: AccountModel, shipToId: string | null | undefined): Promise<ShipToModel | null> {
+  const shipTos = await ctx.loaders.shipTosOfAccount.load(account);
+  if (shipToId == null) return shipTos.find((s) => s.isDefault) ?? shipTos[0] ?? null;
+  const shipTo = shipTos.find((s) => toGlobalId(s.source, "ShipTo", s.key) === shipToId);
+  if (!shipTo) throw new UserErrors([{ field: ["input", "shipToId"], message: "This ship-to does not belong to the account.", code: "INVALID" }]);
+  return shipTo;
 }
 
 /**
@@ -171,52 +233,33 @@ export async function placeOrder(ctx: RequestContext, input: OrderPlaceInput, id
   return runIdempotent(ctx, "orderPlace", idempotencyKey, input, async (manager, principal) => {
     const account = ctx.router.serves("accounts", buyer.source) ? await ctx.loaders.account.load(buyer) : null;
     if (!account) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account.", code: "NOT_FOUND" }]);
-    const shipTos = await ctx.loaders.shipTosOfAccount.load(account);
-    let shipTo = shipTos.find((s) => s.isDefault) ?? shipTos[0] ?? null;
-    if (input.shipToId != null) {
-      shipTo = shipTos.find((s) => `gid://${s.source}/ShipTo/${encodeURIComponent(s.key)}` === input.shipToId) ?? null;
-      if (!shipTo) throw new UserErrors([{ field: ["input", "shipToId"], message: "This ship-to does not belong to the account.", code: "INVALID" }]);
-    }
+    const shipTo = await shipToFor(ctx, account, input.shipToId);
+    const paymentMethodId = input.paymentMethodId != null ? await paymentMethodOf(manager, account, input.paymentMethodId) : null;
     const lines = await priceLines(ctx, input, account);
-    const currency = lines[0]!.currency;
-    const total = fromCents(lines.reduce((sum, line) => sum + toCents(line.lineTotal), 0n));
-
-    const orderId = randomUUID();
-    const [{ number }] = (await manager.query(`SELECT 'SO-' || nextval('order_number_seq') AS number`)) as [{ number: string }];
-    await manager.query(
-      `INSERT INTO "order" (id, number, account_id, ship_to_id, kind, status, currency_code, subtotal, tax_total, shipping_total, total, po_number, notes)
-       VALUES ($1, $2, $3, $4, $5, 'PENDING', $6, $7, 0, 0, $7, $8, $9)`,
-      [orderId, number, account.key, shipTo?.key ?? null, input.kind ?? "ORDER", currency, total, input.poNumber ?? null, input.notes ?? null],
-    );
-    const reserved = await reserveStock(manager, lines);
-    for (const [index, line] of lines.entries()) {
-      await manager.query(
-        `INSERT INTO order_line (order_id, line_number, product_id, sku, quantity, unit, unit_price, line_total, warehouse_id, reserved_quantity)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [orderId, index + 1, line.product.key, line.product.sku, line.quantity, line.unit, line.unitPrice, line.lineTotal, line.warehouseKey, reserved[index]],
-      );
-    }
-    const commandId = await enqueueCommand(manager, ctx.router, {
-      type: "orderPlace",
-      aggregateId: orderId,
-      idempotencyKey,
-      principal,
-      payload: {
-        number,
-        accountCode: account.code,
-        externalReferences: account.externalReferences,
-        shipTo: shipTo ? { erpShipToId: shipTo.erpShipToId, name: shipTo.name, address: shipTo.address } : null,
-        kind: input.kind ?? "ORDER",
-        poNumber: input.poNumber ?? null,
-        notes: input.notes ?? null,
-        currencyCode: currency,
-        total,
-        lines: lines.map((line, index) => ({ lineNumber: index + 1, sku: line.product.sku, quantity: line.quantity, unit: line.unit, unitPrice: line.unitPrice, lineTotal: line.lineTotal })),
-      },
+    const { orderId, payload } = await createOrder(manager, {
+      account,
+      shipTo,
+      kind: input.kind ?? "ORDER",
+      poNumber: input.poNumber ?? null,
+      notes: input.notes ?? null,
+      lines,
+      paymentMethodId,
     });
+    const commandId = await enqueueCommand(manager, ctx.router, { type: "orderPlace", aggregateId: orderId, idempotencyKey, principal, payload });
     await manager.query(`UPDATE "order" SET last_command_id = $2 WHERE id = $1`, [orderId, commandId]);
     return { entityKey: orderId, commandId, userErrors: [] };
   });
+}
+
+/** The key of a saved payment method of the account, or a user error. */
+async function paymentMethodOf(manager: EntityManager, account: AccountModel, id: string): Promise<string> {
+  const gid = parseGlobalId(id);
+  const rows =
+    gid?.type === "PaymentMethod" && isUuid(gid.key)
+      ? ((await manager.query(`SELECT id FROM payment_method WHERE id = $1 AND account_id = $2 AND removed_at IS NULL`, [gid.key, account.key])) as Array<{ id: string }>)
+      : [];
+  if (!rows[0]) throw new UserErrors([{ field: ["input", "paymentMethodId"], message: "No such saved payment method on this account.", code: "NOT_FOUND" }]);
+  return rows[0].id;
 }
 
 /**

@@ -8,16 +8,15 @@ import { syncStatusOf } from "../../models/command.js";
 import type { RequestContext } from "../../context.js";
 import type { MutationOutcome } from "../../outbox/idempotency.js";
 import { lastCommandOf } from "../command/command.service.js";
+import { commandPayload, freshEntity } from "../command/mutation-payload.js";
 import { cancelOrder, placeOrder } from "./order.commands.js";
 import { listOrders, orderById } from "./order.service.js";
 
-/** The payload of an order mutation, read fresh (not from this request's cache): the order and command as they are now. */
-async function orderPayload(ctx: RequestContext, outcome: MutationOutcome) {
-  const ref = { source: STORE, key: outcome.entityKey ?? "" };
+/** The payload of an order mutation: the order and command as they are now. */
+export async function orderPayload(ctx: RequestContext, outcome: MutationOutcome) {
   return {
-    order: outcome.entityKey ? await ctx.loaders.order.clear(ref).load(ref) : null,
-    command: outcome.commandId ? await ctx.loaders.command.clear(outcome.commandId).load(outcome.commandId) : null,
-    userErrors: outcome.userErrors as never,
+    order: await freshEntity(ctx.loaders.order, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null),
+    ...(await commandPayload(ctx, outcome)),
   };
 }
 

@@ -1,6 +1,11 @@
 import { exactlyOne } from "../../common/arguments.js";
 import { connectionResolvers, globalIdOf } from "../../common/resolvers.js";
+import { STORE } from "../../connectors/store/store-connector.js";
 import type { Resolvers } from "../../generated/graphql.js";
+import { syncStatusOf } from "../../models/command.js";
+import { lastCommandOf } from "../command/command.service.js";
+import { commandPayload, freshEntity } from "../command/mutation-payload.js";
+import { setInventory, updateProduct } from "./product.commands.js";
 import {
   categoryById,
   inventoryLevelsOfProduct,
@@ -29,6 +34,18 @@ export const productResolvers: Resolvers = {
     },
     categories: (_, args, ctx) => listCategories(ctx, args),
   },
+  Mutation: {
+    productUpdate: async (_, { input, idempotencyKey }, ctx) => {
+      const outcome = await updateProduct(ctx, input, idempotencyKey);
+      return { product: await freshEntity(ctx.loaders.product, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
+    },
+    inventorySet: async (_, { input, idempotencyKey }, ctx) => {
+      const outcome = await setInventory(ctx, input, idempotencyKey);
+      const [productKey, warehouseKey] = outcome.entityKey?.split("|") ?? [];
+      const levels = productKey ? await freshEntity(ctx.loaders.inventoryLevels, { source: STORE, key: productKey }) : null;
+      return { inventoryLevel: levels?.find((level) => level.warehouseKey === warehouseKey) ?? null, ...(await commandPayload(ctx, outcome)) };
+    },
+  },
   Product: {
     id: globalIdOf("Product"),
     categories: (product, _, ctx) => ctx.loaders.productCategories.load(product),
@@ -44,6 +61,8 @@ export const productResolvers: Resolvers = {
     price: (product, args, ctx) => priceOfProduct(ctx, product, args),
     inventory: async (product, _, ctx) => inventorySummary(await inventoryLevelsOfProduct(ctx, product)),
     inventoryLevels: (product, _, ctx) => inventoryLevelsOfProduct(ctx, product),
+    syncStatus: async (product, _, ctx) => syncStatusOf(await lastCommandOf(ctx, product.lastCommandId)),
+    lastCommand: (product, _, ctx) => lastCommandOf(ctx, product.lastCommandId),
   },
   KitComponent: {
     product: async (component, _, ctx) => (await productOfReference(ctx, component))!,

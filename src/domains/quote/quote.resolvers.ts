@@ -3,6 +3,12 @@ import type { Resolvers } from "../../generated/graphql.js";
 import { accountByRef } from "../account/account.service.js";
 import { orderByRef } from "../order/order.service.js";
 import { productOfReference } from "../product/product.service.js";
+import { expectGlobalId } from "../../common/ids.js";
+import { syncStatusOf } from "../../models/command.js";
+import { lastCommandOf } from "../command/command.service.js";
+import { freshEntity } from "../command/mutation-payload.js";
+import { orderPayload } from "../order/order.resolvers.js";
+import { convertQuote } from "./quote.commands.js";
 import { listQuotes, quoteById } from "./quote.service.js";
 
 /** Resolvers of `schema/quote.graphql`. */
@@ -11,11 +17,21 @@ export const quoteResolvers: Resolvers = {
     quote: (_, { id }, ctx) => quoteById(ctx, id),
     quotes: (_, args, ctx) => listQuotes(ctx, args),
   },
+  Mutation: {
+    quoteConvertToOrder: async (_, { input, idempotencyKey }, ctx) => {
+      const outcome = await convertQuote(ctx, input, idempotencyKey);
+      const gid = expectGlobalId(input.quoteId, "Quote", "input.quoteId");
+      const quote = await freshEntity(ctx.loaders.quote, outcome.entityKey ? { source: gid.connector, key: gid.key } : null);
+      return { ...(await orderPayload(ctx, outcome)), quote };
+    },
+  },
   Quote: {
     id: globalIdOf("Quote"),
     account: async (quote, _, ctx) => (await accountByRef(ctx, { source: quote.source, key: quote.accountKey }))!,
     lines: (quote, _, ctx) => ctx.loaders.quoteLines.load(quote),
     convertedOrder: (quote, _, ctx) => (quote.convertedOrderKey ? orderByRef(ctx, { source: quote.source, key: quote.convertedOrderKey }) : null),
+    syncStatus: async (quote, _, ctx) => syncStatusOf(await lastCommandOf(ctx, quote.lastCommandId)),
+    lastCommand: (quote, _, ctx) => lastCommandOf(ctx, quote.lastCommandId),
   },
   QuoteLine: {
     product: (line, _, ctx) => productOfReference(ctx, line),

@@ -1,0 +1,97 @@
+import { assertCanReadAccount } from "../../auth/access.js";
+import { unauthenticated } from "../../common/errors.js";
+import { expectGlobalId } from "../../common/ids.js";
+import type { RequestContext } from "../../context.js";
+import { returnedRows } from "../../db/returning.js";
+import type { SourceRef } from "../../models/common.js";
+import { enqueueCommand } from "../../outbox/enqueue.js";
+import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
+
+/** The `input` of `paymentMethodAdd`. */
+export interface PaymentMethodAddInput {
+  accountId?: string | null;
+  provider: string;
+  token: string;
+  brand?: string | null;
+  last4?: string | null;
+  expiryMonth?: number | null;
+  expiryYear?: number | null;
+}
+
+/**
+ * True when a string holds something that looks like a payment card number:
+ * 13 to 19 digits (spaces and dashes allowed between them) that pass the Luhn check.
+ */
+export function looksLikeCardNumber(value: string): boolean {
+  for (const match of value.matchAll(/\d(?:[ -]?\d){12,18}/g)) {
+    const digits = match[0].replace(/\D/g, "");
+    let sum = 0;
+    for (let i = 0; i < digits.length; i++) {
+      let digit = Number(digits[digits.length - 1 - i]);
+      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+      sum += digit;
+    }
+    if (sum % 10 === 0) return true;
+  }
+  return false;
+}
+
+/** The account a payment method is for: a customer's own, or the one an admin names. */
+function accountFor(ctx: RequestContext, accountId: string | null | undefined): SourceRef {
+  if (ctx.principal.kind === "ANONYMOUS") throw unauthenticated("Sign in to manage payment methods.");
+  const gid = accountId != null ? expectGlobalId(accountId, "Account", "input.accountId") : null;
+  const ref = gid ? { source: gid.connector, key: gid.key } : ctx.principal.kind === "CUSTOMER" ? ctx.principal.account : null;
+  if (!ref) throw new UserErrors([{ field: ["input", "accountId"], message: "Name the account.", code: "INVALID" }]);
+  assertCanReadAccount(ctx.principal, ref, "account");
+  return ref;
+}
+
+/**
+ * `paymentMethodAdd`: keeps a payment provider's token on an account. We never
+ * accept card numbers: any field that looks like one is refused, and nothing is stored.
+ */
+export async function addPaymentMethod(ctx: RequestContext, input: PaymentMethodAddInput, idempotencyKey: string): Promise<MutationOutcome> {
+  const account = accountFor(ctx, input.accountId);
+  return runIdempotent(ctx, "paymentMethodAdd", idempotencyKey, input, async (manager, principal) => {
+    const errors: UserErrorModel[] = [];
+    for (const field of ["token", "provider", "brand", "last4"] as const) {
+      const value = input[field];
+      if (value && looksLikeCardNumber(value)) {
+        errors.push({ field: ["input", field], message: "This looks like a card number. Never send card numbers: send the payment provider's token instead.", code: "INVALID" });
+      }
+    }
+    if (!input.token.trim()) errors.push({ field: ["input", "token"], message: "The provider's token is required.", code: "INVALID" });
+    if (input.last4 != null && !/^\d{4}$/.test(input.last4)) errors.push({ field: ["input", "last4"], message: "last4 is four digits.", code: "INVALID" });
+    if (input.expiryMonth != null && (input.expiryMonth < 1 || input.expiryMonth > 12)) errors.push({ field: ["input", "expiryMonth"], message: "A month is 1 to 12.", code: "INVALID" });
+    if (input.expiryYear != null && (input.expiryYear < 2000 || input.expiryYear > 2100)) errors.push({ field: ["input", "expiryYear"], message: "Give the year with four digits.", code: "INVALID" });
+    if (errors.length > 0) throw new UserErrors(errors);
+    const [row] = (await manager.query(
+      `INSERT INTO payment_method (account_id, provider, token, brand, last4, expiry_month, expiry_year) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [account.key, input.provider.trim(), input.token.trim(), input.brand ?? null, input.last4 ?? null, input.expiryMonth ?? null, input.expiryYear ?? null],
+    )) as Array<{ id: string }>;
+    const commandId = await enqueueCommand(manager, ctx.router, {
+      type: "paymentMethodAdd",
+      aggregateId: account.key,
+      idempotencyKey,
+      principal,
+      payload: { paymentMethodId: row!.id, provider: input.provider.trim(), token: input.token.trim(), brand: input.brand ?? null, last4: input.last4 ?? null },
+    });
+    await manager.query(`UPDATE payment_method SET last_command_id = $2 WHERE id = $1`, [row!.id, commandId]);
+    return { entityKey: row!.id, commandId, userErrors: [] };
+  });
+}
+
+/** `paymentMethodRemove`: removes a saved payment method of an account the principal may manage. */
+export async function removePaymentMethod(ctx: RequestContext, paymentMethodId: string, idempotencyKey: string): Promise<MutationOutcome> {
+  const gid = expectGlobalId(paymentMethodId, "PaymentMethod", "paymentMethodId");
+  const method = ctx.router.serves("accounts", gid.connector) ? await ctx.loaders.paymentMethod.load({ source: gid.connector, key: gid.key }) : null;
+  if (method) assertCanReadAccount(ctx.principal, { source: method.source, key: method.accountKey }, "payment method");
+  else if (ctx.principal.kind === "ANONYMOUS") throw unauthenticated("Sign in to manage payment methods.");
+  return runIdempotent(ctx, "paymentMethodRemove", idempotencyKey, { paymentMethodId }, async (manager, principal) => {
+    if (!method) throw new UserErrors([{ field: ["paymentMethodId"], message: "No such payment method.", code: "NOT_FOUND" }]);
+    const removed = returnedRows(await manager.query(`UPDATE payment_method SET removed_at = now() WHERE id = $1 AND removed_at IS NULL RETURNING id`, [method.key]));
+    if (removed.length === 0) throw new UserErrors([{ field: ["paymentMethodId"], message: "This payment method was already removed.", code: "INVALID_STATE" }]);
+    const commandId = await enqueueCommand(manager, ctx.router, { type: "paymentMethodRemove", aggregateId: method.accountKey, idempotencyKey, principal, payload: { paymentMethodId: method.key } });
+    return { entityKey: method.key, commandId, userErrors: [] };
+  });
+}

@@ -1,0 +1,62 @@
+import type { RequestContext } from "../../context.js";
+import { enqueueCommand } from "../../outbox/enqueue.js";
+import { runIdempotent, UserErrors, type MutationOutcome } from "../../outbox/idempotency.js";
+import { createOrder, shipToFor, type PricedLine } from "../order/order.commands.js";
+import { productOfReference } from "../product/product.service.js";
+import { unitsOfProduct } from "../product/product.service.js";
+import { quoteById } from "./quote.service.js";
+
+/** The `input` of `quoteConvertToOrder`. */
+export interface QuoteConvertInput {
+  quoteId: string;
+  poNumber?: string | null;
+  shipToId?: string | null;
+}
+
+/**
+ * `quoteConvertToOrder`: an `OPEN` or `ACCEPTED` quote that is still valid
+ * becomes an order at the quoted prices (stock reserved like any order); the
+ * quote is marked `CONVERTED` in the same transaction, so converting twice is a
+ * user error and never a second order.
+ */
+export async function convertQuote(ctx: RequestContext, input: QuoteConvertInput, idempotencyKey: string): Promise<MutationOutcome> {
+  const quote = await quoteById(ctx, input.quoteId);
+  return runIdempotent(ctx, "quoteConvertToOrder", idempotencyKey, input, async (manager, principal) => {
+    if (!quote) throw new UserErrors([{ field: ["input", "quoteId"], message: "No such quote.", code: "NOT_FOUND" }]);
+    const [row] = (await manager.query(`SELECT status, number, valid_until::text AS valid_until, converted_order_id FROM quote WHERE id = $1 FOR UPDATE`, [quote.key])) as Array<{
+      status: string;
+      number: string;
+      valid_until: string;
+      converted_order_id: string | null;
+    }>;
+    if (row!.status === "CONVERTED") throw new UserErrors([{ field: ["input", "quoteId"], message: `Quote ${row!.number} was already converted to an order.`, code: "INVALID_STATE" }]);
+    if (!["OPEN", "ACCEPTED"].includes(row!.status)) throw new UserErrors([{ field: ["input", "quoteId"], message: `A ${row!.status} quote cannot be converted.`, code: "INVALID_STATE" }]);
+    if (row!.valid_until < new Date().toISOString().slice(0, 10)) throw new UserErrors([{ field: ["input", "quoteId"], message: `Quote ${row!.number} expired on ${row!.valid_until}.`, code: "EXPIRED" }]);
+
+    const account = await ctx.loaders.account.load({ source: quote.source, key: quote.accountKey });
+    if (!account) throw new UserErrors([{ field: ["input", "quoteId"], message: "The quote's account no longer exists.", code: "NOT_FOUND" }]);
+    const shipTo = await shipToFor(ctx, account, input.shipToId);
+    const lines: PricedLine[] = [];
+    for (const line of await ctx.loaders.quoteLines.load(quote)) {
+      const product = await productOfReference(ctx, line);
+      if (!product) throw new UserErrors([{ field: ["input", "quoteId"], message: `Quoted product ${line.sku} is no longer sold.`, code: "NOT_FOUND" }]);
+      const unit = (await unitsOfProduct(ctx, product)).find((u) => u.code === line.unit);
+      lines.push({
+        product,
+        quantity: line.quantity,
+        unit: line.unit,
+        factor: unit?.factor ?? 1,
+        unitPrice: line.unitPrice.amount,
+        lineTotal: line.lineTotal.amount,
+        currency: line.unitPrice.currencyCode,
+        warehouseKey: account.defaultWarehouseKey,
+        checkStock: !product.specialOrder,
+      });
+    }
+    const { orderId, payload } = await createOrder(manager, { account, shipTo, kind: "ORDER", poNumber: input.poNumber ?? null, notes: `From quote ${row!.number}`, lines });
+    const commandId = await enqueueCommand(manager, ctx.router, { type: "quoteConvertToOrder", aggregateId: orderId, idempotencyKey, principal, payload: { ...payload, quoteNumber: row!.number } });
+    await manager.query(`UPDATE "order" SET last_command_id = $2 WHERE id = $1`, [orderId, commandId]);
+    await manager.query(`UPDATE quote SET status = 'CONVERTED', converted_order_id = $2, last_command_id = $3 WHERE id = $1`, [quote.key, orderId, commandId]);
+    return { entityKey: orderId, commandId, userErrors: [] };
+  });
+}

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataAt } from "./support/paging.js";
+import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
+
+let h: WriteHarness;
+let tokenA: string;
+let tokenB: string;
+beforeAll(async () => {
+  h = await startWriteHarness();
+  [tokenA, tokenB] = await Promise.all([h.server.customerToken(0), h.server.customerToken(1)]);
+});
+afterAll(() => h.close());
+
+let n = 0;
+const key = () => `more-${Date.now()}-${n++}`;
+async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
+  return (await h.server.dataSource.query(query, params)) as T[];
+}
+
+describe("quoteConvertToOrder", () => {
+  const CONVERT = `mutation($id: ID!, $key: String!) { quoteConvertToOrder(input: { quoteId: $id }, idempotencyKey: $key) {
+    order { id status lines { sku quantity unit unitPrice { amount } } total { amount } account { code } }
+    quote { status convertedOrder { id } } command { id type } userErrors { code message } } }`;
+
+  it("turns an open quote into an order at the quoted prices, once", async () => {
+    // Take one of C00001's quotes and make it open and valid (this file's own copy of the database).
+    const [quote] = await sql<{ id: string; total: string }>(
+      `UPDATE quote SET status = 'OPEN', valid_until = current_date + 30, converted_order_id = NULL
+       WHERE id = (SELECT q.id FROM quote q JOIN account a ON a.id = q.account_id WHERE a.code = 'C00001' ORDER BY q.number LIMIT 1)
+       RETURNING id, total::text AS total`,
+    ).then((result) => (result as unknown as [Array<{ id: string; total: string }>, number])[0]);
+    const quoteId = `gid://store/Quote/${quote!.id}`;
+    const lines = dataAt<any[]>(await h.server.gql(`query($id: ID!) { quote(id: $id) { lines { sku quantity unit unitPrice { amount } } } }`, { id: quoteId }, tokenA), "quote.lines");
+    // Make sure the quoted lines are in stock, so the conversion is about prices, not stock.
+    await sql(
+      `INSERT INTO inventory_level (product_id, warehouse_id, on_hand)
+       SELECT DISTINCT l.product_id, a.default_warehouse_id, 10000 FROM quote_line l JOIN quote q ON q.id = l.quote_id JOIN account a ON a.id = q.account_id WHERE q.id = $1
+       ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_hand = inventory_level.on_hand + 10000`,
+      [quote!.id],
+    );
+    const payload = dataAt<any>(await h.server.gql(CONVERT, { id: quoteId, key: key() }, tokenA), "quoteConvertToOrder");
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.order.lines).toEqual(lines);
+    expect(payload.order.total.amount).toBe(quote!.total);
+    expect(payload.quote).toEqual({ status: "CONVERTED", convertedOrder: { id: payload.order.id } });
+    expect(payload.command.type).toBe("quoteConvertToOrder");
+    await h.waitForCommand(payload.command.id, ["DELIVERED"]);
+
+    const again = dataAt<any>(await h.server.gql(CONVERT, { id: quoteId, key: key() }, tokenA), "quoteConvertToOrder");
+    expect(again.order).toBeNull();
+    expect(again.userErrors).toEqual([expect.objectContaining({ code: "INVALID_STATE" })]);
+    const [count] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "order" WHERE notes LIKE 'From quote %'`);
+    expect(count!.n).toBe(1);
+  });
+
+  it("an expired quote is EXPIRED; another customer's quote is FORBIDDEN", async () => {
+    const [open] = await sql<{ id: string }>(`SELECT q.id FROM quote q JOIN account a ON a.id = q.account_id WHERE a.code = 'C00001' ORDER BY q.number DESC LIMIT 1`);
+    await sql(`UPDATE quote SET status = 'OPEN', valid_until = current_date - 1 WHERE id = $1`, [open!.id]);
+    const expired = dataAt<any>(await h.server.gql(CONVERT, { id: `gid://store/Quote/${open!.id}`, key: key() }, tokenA), "quoteConvertToOrder");
+    expect(expired.userErrors).toEqual([expect.objectContaining({ code: "EXPIRED" })]);
+    const response = await h.server.gql(CONVERT, { id: `gid://store/Quote/${open!.id}`, key: key() }, tokenB);
+    expect(response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("invoicePaymentRecord", () => {
+  const PAY = `mutation($input: InvoicePaymentRecordInput!, $key: String!) { invoicePaymentRecord(input: $input, idempotencyKey: $key) {
+    invoice { status amountPaid { amount } amountDue { amount } payments { amount { amount } method reference } syncStatus } command { id } userErrors { code field } } }`;
+
+  it("a partial then a full payment move the invoice to PARTIALLY_PAID then PAID; over-payment is refused", async () => {
+    const [invoice] = await sql<{ id: string; total: string }>(`SELECT id, total::text AS total FROM invoice WHERE status = 'OPEN' AND total > 10 ORDER BY number LIMIT 1`);
+    const invoiceId = `gid://store/Invoice/${invoice!.id}`;
+    const totalCents = BigInt(invoice!.total.replace(".", ""));
+    const first = dataAt<any>(await h.server.gql(PAY, { input: { invoiceId, amount: "10.00", method: "CARD", reference: "ch_1" }, key: key() }, h.server.adminKey), "invoicePaymentRecord");
+    expect(first.userErrors).toEqual([]);
+    expect(first.invoice.status).toBe("PARTIALLY_PAID");
+    expect(first.invoice.amountPaid.amount).toBe("10.00");
+    const due = first.invoice.amountDue.amount;
+    expect(BigInt(due.replace(".", ""))).toBe(totalCents - 1000n);
+
+    const over = dataAt<any>(await h.server.gql(PAY, { input: { invoiceId, amount: `${due}1`.replace(/(\.\d\d)\d$/, "$1").replace(/^(\d+)/, (d: string) => String(Number(d) + 1)), method: "CARD" }, key: key() }, h.server.adminKey), "invoicePaymentRecord");
+    expect(over.userErrors).toEqual([{ code: "INVALID", field: ["input", "amount"] }]);
+
+    const rest = dataAt<any>(await h.server.gql(PAY, { input: { invoiceId, amount: due, method: "ACH" }, key: key() }, h.server.adminKey), "invoicePaymentRecord");
+    expect(rest.invoice).toMatchObject({ status: "PAID", amountDue: { amount: "0.00" } });
+    expect(rest.invoice.payments.slice(-2).map((p: any) => p.amount.amount)).toEqual(["10.00", due]);
+    await h.waitForCommand(rest.command.id, ["DELIVERED"]);
+
+    const paid = dataAt<any>(await h.server.gql(PAY, { input: { invoiceId, amount: "1.00", method: "CARD" }, key: key() }, h.server.adminKey), "invoicePaymentRecord");
+    expect(paid.userErrors).toEqual([{ code: "INVALID_STATE", field: ["input", "invoiceId"] }]);
+    for (const amount of ["0", "-5.00", "1.234"]) {
+      const bad = dataAt<any>(await h.server.gql(PAY, { input: { invoiceId, amount, method: "CARD" }, key: key() }, h.server.adminKey), "invoicePaymentRecord");
+      expect(bad.userErrors[0]?.code ?? "none").not.toBe("none");
+    }
+    expect((await h.server.gql(PAY, { input: { invoiceId, amount: "1.00", method: "CARD" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("payment methods", () => {
+  const ADD = `mutation($input: PaymentMethodAddInput!, $key: String!) { paymentMethodAdd(input: $input, idempotencyKey: $key) { paymentMethod { id provider brand last4 expiryMonth expiryYear } command { id } userErrors { code field message } } }`;
+
+  it("refuses anything that looks like a card number, and stores nothing", async () => {
+    for (const token of ["4242424242424242", "4242 4242 4242 4242", "tok_5555-5555-5555-4444"]) {
+      const payload = dataAt<any>(await h.server.gql(ADD, { input: { provider: "stripe", token }, key: key() }, tokenA), "paymentMethodAdd");
+      expect(payload.paymentMethod).toBeNull();
+      expect(payload.userErrors).toEqual([expect.objectContaining({ code: "INVALID", field: ["input", "token"] })]);
+    }
+    const [count] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM payment_method WHERE token ~ '\\d{12}'`);
+    expect(count!.n).toBe(0);
+  });
+
+  it("saves a provider token, lists it without the token, orders can use it, and it can be removed", async () => {
+    const added = dataAt<any>(
+      await h.server.gql(ADD, { input: { provider: "stripe", token: "pm_1Nq2Xy", brand: "visa", last4: "4242", expiryMonth: 12, expiryYear: 2030 }, key: key() }, tokenA),
+      "paymentMethodAdd",
+    );
+    expect(added.userErrors).toEqual([]);
+    expect(added.paymentMethod).toMatchObject({ provider: "stripe", brand: "visa", last4: "4242", expiryMonth: 12, expiryYear: 2030 });
+    const listed = dataAt<any[]>(await h.server.gql(`{ viewer { account { paymentMethods { id last4 } } } }`, {}, tokenA), "viewer.account.paymentMethods");
+    expect(listed.map((m) => m.id)).toContain(added.paymentMethod.id);
+    expect((await h.server.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: added.paymentMethod.id }, tokenB)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+
+    const order = dataAt<any>(
+      await h.server.gql(`mutation($pm: ID!, $key: String!) { orderPlace(input: { kind: PREORDER, paymentMethodId: $pm, lines: [{ sku: "SKU-00010", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }`, { pm: added.paymentMethod.id, key: key() }, tokenA),
+      "orderPlace",
+    );
+    expect(order.userErrors).toEqual([]);
+    const otherMethod = dataAt<any>(
+      await h.server.gql(`mutation($pm: ID!, $key: String!) { orderPlace(input: { kind: PREORDER, paymentMethodId: $pm, lines: [{ sku: "SKU-00010", quantity: 1 }] }, idempotencyKey: $key) { userErrors { code field } } }`, { pm: added.paymentMethod.id, key: key() }, tokenB),
+      "orderPlace",
+    );
+    expect(otherMethod.userErrors).toEqual([{ code: "NOT_FOUND", field: ["input", "paymentMethodId"] }]);
+
+    const REMOVE = `mutation($id: ID!, $key: String!) { paymentMethodRemove(paymentMethodId: $id, idempotencyKey: $key) { removedPaymentMethodId userErrors { code } } }`;
+    expect((await h.server.gql(REMOVE, { id: added.paymentMethod.id, key: key() }, tokenB)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(dataAt<any>(await h.server.gql(REMOVE, { id: added.paymentMethod.id, key: key() }, tokenA), "paymentMethodRemove")).toEqual({ removedPaymentMethodId: added.paymentMethod.id, userErrors: [] });
+    const after = dataAt<any[]>(await h.server.gql(`{ viewer { account { paymentMethods { id } } } }`, {}, tokenA), "viewer.account.paymentMethods");
+    expect(after.map((m) => m.id)).not.toContain(added.paymentMethod.id);
+  });
+});
+
+describe("catalog and stock changes", () => {
+  it("productUpdate changes only the given fields; prices follow; bad prices are user errors", async () => {
+    const UPDATE = `mutation($input: ProductUpdateInput!, $key: String!) { productUpdate(input: $input, idempotencyKey: $key) {
+      product { name description listPrice { amount } priceBreaks { minQuantity unitPrice { amount } } presell syncStatus } command { id } userErrors { code field } } }`;
+    const product = dataAt<any>(await h.server.gql(`{ product(sku: "SKU-00123") { id description } }`), "product");
+    const payload = dataAt<any>(
+      await h.server.gql(UPDATE, { input: { productId: product.id, name: "Renamed Widget", listPrice: "12.50", priceBreaks: [{ minQuantity: 10, unitPrice: "11.00" }], presell: true }, key: key() }, h.server.adminKey),
+      "productUpdate",
+    );
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.product).toMatchObject({ name: "Renamed Widget", description: product.description, listPrice: { amount: "12.50" }, priceBreaks: [{ minQuantity: 10, unitPrice: { amount: "11.00" } }], presell: true, syncStatus: "PENDING" });
+    const price = dataAt<any>(await h.server.gql(`{ product(sku: "SKU-00123") { one: price { unitPrice { amount } } ten: price(quantity: 10) { unitPrice { amount } } } }`), "product");
+    expect([price.one.unitPrice.amount, price.ten.unitPrice.amount]).toEqual(["12.50", "11.00"]);
+    await h.waitForCommand(payload.command.id, ["DELIVERED"]);
+    const bad = dataAt<any>(await h.server.gql(UPDATE, { input: { productId: product.id, listPrice: "-1", priceBreaks: [{ minQuantity: 1, unitPrice: "1.234" }] }, key: key() }, h.server.adminKey), "productUpdate");
+    expect(bad.userErrors.map((e: any) => e.field.join("."))).toEqual(["input.listPrice", "input.priceBreaks.0.minQuantity", "input.priceBreaks.0.unitPrice"]);
+    expect((await h.server.gql(UPDATE, { input: { productId: product.id, name: "x" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("inventorySet sets the quantity on hand; availability follows; a negative quantity is a user error", async () => {
+    const SET = `mutation($input: InventorySetInput!, $key: String!) { inventorySet(input: $input, idempotencyKey: $key) { inventoryLevel { onHand reserved available restockDate warehouse { code } } command { id } userErrors { code field } } }`;
+    const ids = dataAt<any>(await h.server.gql(`{ product(sku: "SKU-00200") { id } warehouse(code: "WH-WEST") { id } }`), "");
+    const payload = dataAt<any>(await h.server.gql(SET, { input: { productId: ids.product.id, warehouseId: ids.warehouse.id, onHand: 777, restockDate: "2027-01-15" }, key: key() }, h.server.adminKey), "inventorySet");
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.inventoryLevel).toMatchObject({ onHand: 777, restockDate: "2027-01-15", warehouse: { code: "WH-WEST" } });
+    expect(payload.inventoryLevel.available).toBe(777 - payload.inventoryLevel.reserved);
+    await h.waitForCommand(payload.command.id, ["DELIVERED"]);
+    const bad = dataAt<any>(await h.server.gql(SET, { input: { productId: ids.product.id, warehouseId: ids.warehouse.id, onHand: -1 }, key: key() }, h.server.adminKey), "inventorySet");
+    expect(bad.userErrors).toEqual([{ code: "INVALID", field: ["input", "onHand"] }]);
+  });
+});
