@@ -9,6 +9,7 @@ import type { Connector } from "./connectors/connector.js";
 import { createStoreConnector, STORE } from "./connectors/store/store-connector.js";
 import { Router, type WriteRoutes } from "./connectors/router.js";
 import { ALL_COMMAND_TYPES } from "./outbox/command-types.js";
+import { nulGuardPlugin } from "./common/nul-guard-plugin.js";
 import { idempotencyPlugin } from "./outbox/idempotency-plugin.js";
 import { createLoaders, type RequestContext } from "./context.js";
 import type { Logger } from "./logger.js";
@@ -53,6 +54,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       // The default cache-control plugin wraps every field resolver; it halves throughput on list-heavy pages.
       ApolloServerPluginCacheControlDisabled(),
       idempotencyPlugin(),
+      nulGuardPlugin(),
       options.production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   });

@@ -286,9 +286,11 @@ describe("credentials", () => {
   it.each(["Bearer cgk_nope", "Bearer cgc_nope", "Basic xyz", "Bearer", "Bearer something-else", "Bearer cgk_a cgk_b", "Token cgk_nope"])(
     "Authorization %j is UNAUTHENTICATED, even for the public catalog, never silently anonymous",
     async (header) => {
-      const { body } = await withHeader(header, `{ viewer { kind } products(first: 1) { totalCount } }`);
+      const { statusCode, body } = await withHeader(header, `{ viewer { kind } products(first: 1) { totalCount } }`);
       expect(body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
       expect(body.data ?? null).toBeNull();
+      expect(statusCode).toBe(401);
+      expect(body.errors?.[0]?.message).not.toMatch(/Context creation failed/);
     },
   );
 

@@ -56,7 +56,7 @@ export async function keysetPage<T>(query: Query, list: KeysetList<T>, page: Pag
 
   return {
     items: pageRows.map(list.map),
-    positions: pageRows.map((r) => ({ by: list.sort.column, sort: String(r.__sort), key: String(r.__key) })),
+    positions: pageRows.map((r) => ({ by: orderingOf(list), sort: String(r.__sort), key: String(r.__key) })),
     hasNextPage: forward ? more : page.before !== null,
     hasPreviousPage: forward ? page.after !== null : more,
     count: async () => {
@@ -66,15 +66,24 @@ export async function keysetPage<T>(query: Query, list: KeysetList<T>, page: Pag
   };
 }
 
+/** What a cursor's sort value must look like, per SQL type (as PostgreSQL prints it). */
+const SORT_VALUE_CHECKS: Record<KeysetList<unknown>["sort"]["type"], (value: string) => boolean> = {
+  text: (value) => !value.includes("\u0000"),
+  date: isIsoDate,
+  timestamptz: (value) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(value) && isIsoDate(value.slice(0, 10)),
+};
+
+/** Names a list's ordering (its rows and sort column), so a cursor of another list is refused. */
+function orderingOf(list: KeysetList<unknown>): string {
+  return `${list.from}|${list.sort.column}`;
+}
+
 /**
  * Refuses a cursor that does not belong to this list's ordering, or whose values
  * could not have come from it, before it reaches SQL.
  */
 function checkCursor(position: CursorPosition, list: KeysetList<unknown>, argument: string): void {
-  const valid =
-    position.by === list.sort.column &&
-    isUuid(position.key) &&
-    (list.sort.type === "text" || (list.sort.type === "date" ? isIsoDate(position.sort) : !Number.isNaN(Date.parse(position.sort))));
+  const valid = position.by === orderingOf(list) && isUuid(position.key) && SORT_VALUE_CHECKS[list.sort.type](position.sort);
   if (!valid) throw badUserInput(`\`${argument}\` is not a cursor of this list in this sort order; take cursors from the same query.`, argument);
 }
 
