@@ -1,3 +1,4 @@
+import { assertCanReadAccount } from "../../auth/access.js";
 import { exactlyOne } from "../../common/arguments.js";
 import { connectionResolvers, globalIdOf } from "../../common/resolvers.js";
 import { STORE } from "../../connectors/store/store-connector.js";
@@ -45,7 +46,12 @@ export const accountResolvers: Resolvers = {
       account.defaultWarehouseKey ? ctx.loaders.warehouse.load({ source: account.source, key: account.defaultWarehouseKey }) : null,
     shipTos: (account, _, ctx) => ctx.loaders.shipTosOfAccount.load(account),
     parentAccount: (account, _, ctx) => (account.parentKey ? accountByRef(ctx, { source: account.source, key: account.parentKey }) : null),
-    subAccounts: (account, _, ctx) => ctx.loaders.subAccounts.load(account),
+    subAccounts: async (account, _, ctx) => {
+      const children = await ctx.loaders.subAccounts.load(account);
+      // Each sub-account is an account of its own: the same read rules apply to it.
+      for (const child of children) assertCanReadAccount(ctx.principal, child, "sub-account");
+      return children;
+    },
     restrictedProducts: (account, _, ctx) => restrictedProductsOf(ctx, account),
     paymentMethods: (account, _, ctx) => ctx.loaders.paymentMethodsOfAccount.load(account),
     orders: (account, args, ctx) => listOrders(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }),
