@@ -170,3 +170,49 @@ describe("catalog and stock changes", () => {
     expect(bad.userErrors).toEqual([{ code: "INVALID", field: ["input", "onHand"] }]);
   });
 });
+
+describe("quoteRequest", () => {
+  it("prices a cart for the account as an OPEN quote valid for 30 days, which converts to an order", async () => {
+    const REQUEST = `mutation($key: String!) { quoteRequest(input: { lines: [{ sku: "SKU-00031", quantity: 12 }, { sku: "SKU-00032", quantity: 2 }] }, idempotencyKey: $key) {
+      quote { id number status validUntil total { amount } lines { sku quantity unitPrice { amount } lineTotal { amount } } account { code } } command { id type } userErrors { code field } } }`;
+    const payload = dataAt<any>(await h.server.gql(REQUEST, { key: key() }, tokenA), "quoteRequest");
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.quote).toMatchObject({ status: "OPEN", account: { code: "C00001" } });
+    expect(payload.quote.number).toMatch(/^QT-8\d{5}$/);
+    const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    expect(payload.quote.validUntil).toBe(in30);
+    const price = dataAt<any>(await h.server.gql(`{ product(sku: "SKU-00031") { price(quantity: 12) { unitPrice { amount } } } }`, {}, tokenA), "product.price");
+    expect(payload.quote.lines[0].unitPrice).toEqual(price.unitPrice);
+    await h.waitForCommand(payload.command.id, ["DELIVERED"]);
+    const unknown = dataAt<any>(await h.server.gql(`mutation($key: String!) { quoteRequest(input: { lines: [{ sku: "NOPE", quantity: 1 }] }, idempotencyKey: $key) { quote { id } userErrors { code field } } }`, { key: key() }, tokenA), "quoteRequest");
+    expect(unknown.userErrors).toEqual([{ code: "NOT_FOUND", field: ["input", "lines", "0", "sku"] }]);
+  });
+});
+
+describe("orderReturn", () => {
+  const RETURN = `mutation($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) {
+    order { status lines { lineNumber quantity returnedQuantity } } command { id type } userErrors { code field } } }`;
+
+  it("returns part, then the rest: the order becomes RETURNED; more than was ordered is refused", async () => {
+    const [row] = await sql<{ id: string }>(
+      `SELECT o.id FROM "order" o JOIN account a ON a.id = o.account_id WHERE a.code = 'C00001' AND o.status = 'COMPLETED'
+         AND (SELECT count(*) FROM order_line l WHERE l.order_id = o.id) = 1 AND (SELECT min(quantity) FROM order_line l WHERE l.order_id = o.id) >= 2
+       ORDER BY o.number LIMIT 1`,
+    );
+    const orderId = `gid://store/Order/${row!.id}`;
+    const lines = dataAt<any[]>(await h.server.gql(`query($id: ID!) { order(id: $id) { lines { lineNumber quantity } } }`, { id: orderId }, tokenA), "order.lines");
+    const part = dataAt<any>(await h.server.gql(RETURN, { input: { orderId, reason: "damaged", lines: [{ lineNumber: 1, quantity: 1 }] }, key: key() }, tokenA), "orderReturn");
+    expect(part.userErrors).toEqual([]);
+    expect(part.order).toEqual({ status: "COMPLETED", lines: [{ lineNumber: 1, quantity: lines[0].quantity, returnedQuantity: 1 }] });
+    const tooMany = dataAt<any>(await h.server.gql(RETURN, { input: { orderId, reason: "x", lines: [{ lineNumber: 1, quantity: lines[0].quantity }] }, key: key() }, tokenA), "orderReturn");
+    expect(tooMany.userErrors).toEqual([{ code: "INVALID", field: ["input", "lines", "0", "quantity"] }]);
+    const noLine = dataAt<any>(await h.server.gql(RETURN, { input: { orderId, reason: "x", lines: [{ lineNumber: 9, quantity: 1 }] }, key: key() }, tokenA), "orderReturn");
+    expect(noLine.userErrors).toEqual([{ code: "NOT_FOUND", field: ["input", "lines", "0", "lineNumber"] }]);
+    const rest = dataAt<any>(await h.server.gql(RETURN, { input: { orderId, reason: "damaged", lines: [{ lineNumber: 1, quantity: lines[0].quantity - 1 }] }, key: key() }, tokenA), "orderReturn");
+    expect(rest.order.status).toBe("RETURNED");
+    await h.waitForCommand(rest.command.id, ["DELIVERED"]);
+    const [open] = await sql<{ id: string }>(`SELECT o.id FROM "order" o JOIN account a ON a.id = o.account_id WHERE a.code = 'C00001' AND o.status = 'OPEN' LIMIT 1`);
+    const notShipped = dataAt<any>(await h.server.gql(RETURN, { input: { orderId: `gid://store/Order/${open!.id}`, reason: "x", lines: [{ lineNumber: 1, quantity: 1 }] }, key: key() }, tokenA), "orderReturn");
+    expect(notShipped.userErrors).toEqual([{ code: "INVALID_STATE", field: ["input", "orderId"] }]);
+  });
+});

@@ -16,7 +16,7 @@ export async function createCustomerToken(
   email: string,
   password: string,
 ): Promise<{ accessToken: string; expiresAt: Date } | null> {
-  const [account] = (await dataSource.query(`SELECT id, password_hash FROM account WHERE lower(email) = lower($1)`, [email.trim()])) as Array<{
+  const [account] = (await dataSource.query(`SELECT id, password_hash FROM account WHERE lower(email) = lower($1) AND deleted_at IS NULL`, [email.trim()])) as Array<{
     id: string;
     password_hash: string | null;
   }>;

@@ -3,9 +3,10 @@ import { runMigrations as runWorkerMigrations } from "graphile-worker";
 import { InitialSchema1700000000000 } from "./migrations/1700000000000-initial-schema.js";
 import { Outbox1700000000001 } from "./migrations/1700000000001-outbox.js";
 import { MoreCommands1700000000002 } from "./migrations/1700000000002-more-commands.js";
+import { ReturnsQuotesAccounts1700000000003 } from "./migrations/1700000000003-returns-quotes-accounts.js";
 
 /** Every migration, in order. TypeORM runs the ones not yet applied. */
-export const migrations = [InitialSchema1700000000000, Outbox1700000000001, MoreCommands1700000000002];
+export const migrations = [InitialSchema1700000000000, Outbox1700000000001, MoreCommands1700000000002, ReturnsQuotesAccounts1700000000003];
 
 /** Options for {@link createDataSource}. */
 export interface DataSourceOptions {

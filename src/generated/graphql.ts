@@ -53,6 +53,8 @@ export type Account = Node & {
   customerGroup: Maybe<CustomerGroup>;
   /** The warehouse orders ship from unless a line says otherwise. */
   defaultWarehouse: Maybe<Warehouse>;
+  /** When the account was deleted; deleted accounts keep their history but cannot sign in or be found by e-mail or code. */
+  deletedAt: Maybe<Scalars['DateTime']['output']>;
   /** Contact e-mail, unique (case-insensitive). */
   email: Scalars['String']['output'];
   /** The account's ids in other systems (ERP customer number, web-store id). */
@@ -132,6 +134,17 @@ export type AccountQuotesArgs = {
   sortKey?: InputMaybe<QuoteSortKey>;
 };
 
+/** Result of `accountUpdate`, `accountDelete` and the ship-to mutations. */
+export type AccountChangePayload = {
+  __typename?: 'AccountChangePayload';
+  /** The account as changed. */
+  account: Maybe<Account>;
+  /** The command carrying the change to its target systems. */
+  command: Maybe<Command>;
+  /** What to fix. */
+  userErrors: Array<UserError>;
+};
+
 /** A page of accounts. */
 export type AccountConnection = {
   __typename?: 'AccountConnection';
@@ -202,6 +215,22 @@ export type AccountSortKey =
   /** By name. */
   | 'NAME';
 
+/** Changes to an account; fields left out stay as they are. */
+export type AccountUpdateInput = {
+  /** The account's global ID. */
+  accountId: Scalars['ID']['input'];
+  /** New customer group code (admin only). */
+  customerGroupCode?: InputMaybe<Scalars['String']['input']>;
+  /** New contact e-mail (unique). */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** New name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New payment terms (admin only). */
+  paymentTerms?: InputMaybe<Scalars['String']['input']>;
+  /** New phone number. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A postal address. */
 export type Address = {
   __typename?: 'Address';
@@ -217,6 +246,22 @@ export type Address = {
   postalCode: Scalars['String']['output'];
   /** State, province or region. */
   region: Maybe<Scalars['String']['output']>;
+};
+
+/** An address, as input. */
+export type AddressInput = {
+  /** City or town. */
+  city: Scalars['String']['input'];
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode: Scalars['String']['input'];
+  /** First line: street and number. */
+  line1: Scalars['String']['input'];
+  /** Second line. */
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** Postal or ZIP code. */
+  postalCode: Scalars['String']['input'];
+  /** State, province or region. */
+  region?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A node of the category tree. */
@@ -682,6 +727,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Creates a customer account (admin API keys) and sends it to its target systems. */
   accountCreate: AccountCreatePayload;
+  /** Deletes an account (admin API keys): it can no longer sign in or be found by e-mail or code; its orders, invoices and quotes stay. */
+  accountDelete: AccountChangePayload;
+  /** Changes an account's name, e-mail, phone (the customer itself or admins), payment terms or group (admins). */
+  accountUpdate: AccountChangePayload;
   /** Schedules the failed deliveries of a command again, now (admin API keys). Later commands for the same entity wait for it. */
   commandRetry: CommandRetryPayload;
   /** Signs a customer in with e-mail and password and returns an access token to send as `Authorization: Bearer <token>`. */
@@ -701,6 +750,8 @@ export type Mutation = {
    * to its target systems through the outbox.
    */
   orderPlace: OrderPlacePayload;
+  /** Returns lines of a shipped order (all or part of their quantity). */
+  orderReturn: OrderReturnPayload;
   /** Saves a payment provider's token on an account for recurring billing; `orderPlace` can then name it. */
   paymentMethodAdd: PaymentMethodAddPayload;
   /** Removes a saved payment method. */
@@ -709,6 +760,14 @@ export type Mutation = {
   productUpdate: ProductUpdatePayload;
   /** Turns an open, unexpired quote into an order at the quoted prices. Converting the same quote again is a user error, never a second order. */
   quoteConvertToOrder: QuoteConvertToOrderPayload;
+  /** Asks for a quote for a cart: priced for the account (contract prices, breaks), valid for 30 days, convertible with `quoteConvertToOrder`. */
+  quoteRequest: QuoteRequestPayload;
+  /** Adds a ship-to address to an account. */
+  shipToAdd: AccountChangePayload;
+  /** Removes a ship-to address (not the last one: an account keeps at least one). */
+  shipToRemove: AccountChangePayload;
+  /** Changes a ship-to address. */
+  shipToUpdate: AccountChangePayload;
 };
 
 
@@ -716,6 +775,20 @@ export type Mutation = {
 export type MutationAccountCreateArgs = {
   idempotencyKey: Scalars['String']['input'];
   input: AccountCreateInput;
+};
+
+
+/** The root of every write. */
+export type MutationAccountDeleteArgs = {
+  accountId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+};
+
+
+/** The root of every write. */
+export type MutationAccountUpdateArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: AccountUpdateInput;
 };
 
 
@@ -767,6 +840,13 @@ export type MutationOrderPlaceArgs = {
 
 
 /** The root of every write. */
+export type MutationOrderReturnArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: OrderReturnInput;
+};
+
+
+/** The root of every write. */
 export type MutationPaymentMethodAddArgs = {
   idempotencyKey: Scalars['String']['input'];
   input: PaymentMethodAddInput;
@@ -791,6 +871,34 @@ export type MutationProductUpdateArgs = {
 export type MutationQuoteConvertToOrderArgs = {
   idempotencyKey: Scalars['String']['input'];
   input: QuoteConvertToOrderInput;
+};
+
+
+/** The root of every write. */
+export type MutationQuoteRequestArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: QuoteRequestInput;
+};
+
+
+/** The root of every write. */
+export type MutationShipToAddArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: ShipToAddInput;
+};
+
+
+/** The root of every write. */
+export type MutationShipToRemoveArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  shipToId: Scalars['ID']['input'];
+};
+
+
+/** The root of every write. */
+export type MutationShipToUpdateArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: ShipToUpdateInput;
 };
 
 /**
@@ -920,6 +1028,8 @@ export type OrderLine = {
   product: Maybe<Product>;
   /** Quantity in `unit`. */
   quantity: Scalars['Int']['output'];
+  /** How many of `quantity` have been returned. */
+  returnedQuantity: Scalars['Int']['output'];
   /** The SKU as ordered. */
   sku: Scalars['String']['output'];
   /** The unit code ordered in, for example `EA` or `CASE`. */
@@ -970,6 +1080,35 @@ export type OrderPlacePayload = {
   /** The new order, `PENDING` until its target systems confirm it; null when there are user errors. */
   order: Maybe<Order>;
   /** What the buyer must fix (naming the line), for example an unknown SKU or not enough stock. */
+  userErrors: Array<UserError>;
+};
+
+/** What to return. */
+export type OrderReturnInput = {
+  /** The lines and quantities. */
+  lines: Array<OrderReturnLineInput>;
+  /** The order's global ID; it must be `SHIPPED` or `COMPLETED`. */
+  orderId: Scalars['ID']['input'];
+  /** Why (kept with the command). */
+  reason: Scalars['String']['input'];
+};
+
+/** A line to return and how many. */
+export type OrderReturnLineInput = {
+  /** The line's number in the order. */
+  lineNumber: Scalars['Int']['input'];
+  /** How many to return (in the line's unit), at most what was ordered and not yet returned. */
+  quantity: Scalars['Int']['input'];
+};
+
+/** Result of `orderReturn`. */
+export type OrderReturnPayload = {
+  __typename?: 'OrderReturnPayload';
+  /** The command carrying the return to its target systems. */
+  command: Maybe<Command>;
+  /** The order; `RETURNED` once every line is returned in full. */
+  order: Maybe<Order>;
+  /** What to fix, naming the line. */
   userErrors: Array<UserError>;
 };
 
@@ -1591,6 +1730,27 @@ export type QuoteLine = {
   unitPrice: Money;
 };
 
+/** A cart to be quoted. */
+export type QuoteRequestInput = {
+  /** The account; customers may omit it (their own) and may not name another. */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** The lines, 1 to 100 (warehouses are ignored: a quote holds no stock). */
+  lines: Array<OrderLineInput>;
+  /** Notes for the seller. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `quoteRequest`. */
+export type QuoteRequestPayload = {
+  __typename?: 'QuoteRequestPayload';
+  /** The command carrying the quote to its target systems. */
+  command: Maybe<Command>;
+  /** The new quote, `OPEN` and valid for 30 days, priced for the account. */
+  quote: Maybe<Quote>;
+  /** What to fix, naming the line. */
+  userErrors: Array<UserError>;
+};
+
 /** Keys to sort quotes by. */
 export type QuoteSortKey =
   /** By creation date, newest first. */
@@ -1633,6 +1793,32 @@ export type ShipTo = Node & {
   isDefault: Scalars['Boolean']['output'];
   /** Display name, for example the site name. */
   name: Scalars['String']['output'];
+};
+
+/** A new ship-to address. */
+export type ShipToAddInput = {
+  /** The account; customers may omit it (their own). */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** The delivery address. */
+  address: AddressInput;
+  /** The ship-to id in the ERP, when known. */
+  erpShipToId?: InputMaybe<Scalars['String']['input']>;
+  /** Make it the account's default ship-to. */
+  isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Display name, for example the site name. */
+  name: Scalars['String']['input'];
+};
+
+/** Changes to a ship-to; fields left out stay as they are. */
+export type ShipToUpdateInput = {
+  /** New address. */
+  address?: InputMaybe<AddressInput>;
+  /** Make it the default (true); a default cannot be un-set, only replaced. */
+  isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The ship-to's global ID. */
+  shipToId: Scalars['ID']['input'];
 };
 
 /** A parcel or delivery sent for an order. */
@@ -1859,13 +2045,16 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Account: ResolverTypeWrapper<AccountModel>;
+  AccountChangePayload: ResolverTypeWrapper<Omit<AccountChangePayload, 'account' | 'command'> & { account?: Maybe<ResolversTypes['Account']>, command?: Maybe<ResolversTypes['Command']> }>;
   AccountConnection: ResolverTypeWrapper<AccountConnectionModel>;
   AccountCreateInput: AccountCreateInput;
   AccountCreatePayload: ResolverTypeWrapper<Omit<AccountCreatePayload, 'account' | 'command'> & { account?: Maybe<ResolversTypes['Account']>, command?: Maybe<ResolversTypes['Command']> }>;
   AccountEdge: ResolverTypeWrapper<Omit<AccountEdge, 'node'> & { node: ResolversTypes['Account'] }>;
   AccountFilter: AccountFilter;
   AccountSortKey: AccountSortKey;
+  AccountUpdateInput: AccountUpdateInput;
   Address: ResolverTypeWrapper<Address>;
+  AddressInput: AddressInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Category: ResolverTypeWrapper<CategoryModel>;
   CategoryConnection: ResolverTypeWrapper<CategoryConnectionModel>;
@@ -1923,6 +2112,9 @@ export type ResolversTypes = {
   OrderLineInput: OrderLineInput;
   OrderPlaceInput: OrderPlaceInput;
   OrderPlacePayload: ResolverTypeWrapper<Omit<OrderPlacePayload, 'command' | 'order'> & { command?: Maybe<ResolversTypes['Command']>, order?: Maybe<ResolversTypes['Order']> }>;
+  OrderReturnInput: OrderReturnInput;
+  OrderReturnLineInput: OrderReturnLineInput;
+  OrderReturnPayload: ResolverTypeWrapper<Omit<OrderReturnPayload, 'command' | 'order'> & { command?: Maybe<ResolversTypes['Command']>, order?: Maybe<ResolversTypes['Order']> }>;
   OrderSortKey: OrderSortKey;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1951,10 +2143,14 @@ export type ResolversTypes = {
   QuoteEdge: ResolverTypeWrapper<Omit<QuoteEdge, 'node'> & { node: ResolversTypes['Quote'] }>;
   QuoteFilter: QuoteFilter;
   QuoteLine: ResolverTypeWrapper<QuoteLineModel>;
+  QuoteRequestInput: QuoteRequestInput;
+  QuoteRequestPayload: ResolverTypeWrapper<Omit<QuoteRequestPayload, 'command' | 'quote'> & { command?: Maybe<ResolversTypes['Command']>, quote?: Maybe<ResolversTypes['Quote']> }>;
   QuoteSortKey: QuoteSortKey;
   QuoteStatus: QuoteStatus;
   RelatedProduct: ResolverTypeWrapper<RelatedProductModel>;
   ShipTo: ResolverTypeWrapper<ShipToModel>;
+  ShipToAddInput: ShipToAddInput;
+  ShipToUpdateInput: ShipToUpdateInput;
   Shipment: ResolverTypeWrapper<ShipmentModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SyncStatus: SyncStatus;
@@ -1971,12 +2167,15 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Account: AccountModel;
+  AccountChangePayload: Omit<AccountChangePayload, 'account' | 'command'> & { account?: Maybe<ResolversParentTypes['Account']>, command?: Maybe<ResolversParentTypes['Command']> };
   AccountConnection: AccountConnectionModel;
   AccountCreateInput: AccountCreateInput;
   AccountCreatePayload: Omit<AccountCreatePayload, 'account' | 'command'> & { account?: Maybe<ResolversParentTypes['Account']>, command?: Maybe<ResolversParentTypes['Command']> };
   AccountEdge: Omit<AccountEdge, 'node'> & { node: ResolversParentTypes['Account'] };
   AccountFilter: AccountFilter;
+  AccountUpdateInput: AccountUpdateInput;
   Address: Address;
+  AddressInput: AddressInput;
   Boolean: Scalars['Boolean']['output'];
   Category: CategoryModel;
   CategoryConnection: CategoryConnectionModel;
@@ -2030,6 +2229,9 @@ export type ResolversParentTypes = {
   OrderLineInput: OrderLineInput;
   OrderPlaceInput: OrderPlaceInput;
   OrderPlacePayload: Omit<OrderPlacePayload, 'command' | 'order'> & { command?: Maybe<ResolversParentTypes['Command']>, order?: Maybe<ResolversParentTypes['Order']> };
+  OrderReturnInput: OrderReturnInput;
+  OrderReturnLineInput: OrderReturnLineInput;
+  OrderReturnPayload: Omit<OrderReturnPayload, 'command' | 'order'> & { command?: Maybe<ResolversParentTypes['Command']>, order?: Maybe<ResolversParentTypes['Order']> };
   PageInfo: PageInfo;
   PaymentMethod: PaymentMethodModel;
   PaymentMethodAddInput: PaymentMethodAddInput;
@@ -2052,8 +2254,12 @@ export type ResolversParentTypes = {
   QuoteEdge: Omit<QuoteEdge, 'node'> & { node: ResolversParentTypes['Quote'] };
   QuoteFilter: QuoteFilter;
   QuoteLine: QuoteLineModel;
+  QuoteRequestInput: QuoteRequestInput;
+  QuoteRequestPayload: Omit<QuoteRequestPayload, 'command' | 'quote'> & { command?: Maybe<ResolversParentTypes['Command']>, quote?: Maybe<ResolversParentTypes['Quote']> };
   RelatedProduct: RelatedProductModel;
   ShipTo: ShipToModel;
+  ShipToAddInput: ShipToAddInput;
+  ShipToUpdateInput: ShipToUpdateInput;
   Shipment: ShipmentModel;
   String: Scalars['String']['output'];
   UnitOfMeasure: UnitOfMeasure;
@@ -2071,6 +2277,7 @@ export type AccountResolvers<ContextType = RequestContext, ParentType extends Re
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
   customerGroup?: Resolver<Maybe<ResolversTypes['CustomerGroup']>, ParentType, ContextType>;
   defaultWarehouse?: Resolver<Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   externalReferences?: Resolver<Array<ResolversTypes['ExternalReference']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2088,6 +2295,12 @@ export type AccountResolvers<ContextType = RequestContext, ParentType extends Re
   subAccounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType>;
   syncStatus?: Resolver<ResolversTypes['SyncStatus'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AccountChangePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccountChangePayload'] = ResolversParentTypes['AccountChangePayload']> = {
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
+  command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type AccountConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccountConnection'] = ResolversParentTypes['AccountConnection']> = {
@@ -2329,6 +2542,8 @@ export type MoneyResolvers<ContextType = RequestContext, ParentType extends Reso
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   accountCreate?: Resolver<ResolversTypes['AccountCreatePayload'], ParentType, ContextType, RequireFields<MutationAccountCreateArgs, 'idempotencyKey' | 'input'>>;
+  accountDelete?: Resolver<ResolversTypes['AccountChangePayload'], ParentType, ContextType, RequireFields<MutationAccountDeleteArgs, 'accountId' | 'idempotencyKey'>>;
+  accountUpdate?: Resolver<ResolversTypes['AccountChangePayload'], ParentType, ContextType, RequireFields<MutationAccountUpdateArgs, 'idempotencyKey' | 'input'>>;
   commandRetry?: Resolver<ResolversTypes['CommandRetryPayload'], ParentType, ContextType, RequireFields<MutationCommandRetryArgs, 'id' | 'idempotencyKey'>>;
   customerAccessTokenCreate?: Resolver<ResolversTypes['CustomerAccessTokenCreatePayload'], ParentType, ContextType, RequireFields<MutationCustomerAccessTokenCreateArgs, 'input'>>;
   customerAccessTokenDelete?: Resolver<ResolversTypes['CustomerAccessTokenDeletePayload'], ParentType, ContextType, RequireFields<MutationCustomerAccessTokenDeleteArgs, 'accessToken'>>;
@@ -2336,10 +2551,15 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   invoicePaymentRecord?: Resolver<ResolversTypes['InvoicePaymentRecordPayload'], ParentType, ContextType, RequireFields<MutationInvoicePaymentRecordArgs, 'idempotencyKey' | 'input'>>;
   orderCancel?: Resolver<ResolversTypes['OrderCancelPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'idempotencyKey' | 'input'>>;
   orderPlace?: Resolver<ResolversTypes['OrderPlacePayload'], ParentType, ContextType, RequireFields<MutationOrderPlaceArgs, 'idempotencyKey' | 'input'>>;
+  orderReturn?: Resolver<ResolversTypes['OrderReturnPayload'], ParentType, ContextType, RequireFields<MutationOrderReturnArgs, 'idempotencyKey' | 'input'>>;
   paymentMethodAdd?: Resolver<ResolversTypes['PaymentMethodAddPayload'], ParentType, ContextType, RequireFields<MutationPaymentMethodAddArgs, 'idempotencyKey' | 'input'>>;
   paymentMethodRemove?: Resolver<ResolversTypes['PaymentMethodRemovePayload'], ParentType, ContextType, RequireFields<MutationPaymentMethodRemoveArgs, 'idempotencyKey' | 'paymentMethodId'>>;
   productUpdate?: Resolver<ResolversTypes['ProductUpdatePayload'], ParentType, ContextType, RequireFields<MutationProductUpdateArgs, 'idempotencyKey' | 'input'>>;
   quoteConvertToOrder?: Resolver<ResolversTypes['QuoteConvertToOrderPayload'], ParentType, ContextType, RequireFields<MutationQuoteConvertToOrderArgs, 'idempotencyKey' | 'input'>>;
+  quoteRequest?: Resolver<ResolversTypes['QuoteRequestPayload'], ParentType, ContextType, RequireFields<MutationQuoteRequestArgs, 'idempotencyKey' | 'input'>>;
+  shipToAdd?: Resolver<ResolversTypes['AccountChangePayload'], ParentType, ContextType, RequireFields<MutationShipToAddArgs, 'idempotencyKey' | 'input'>>;
+  shipToRemove?: Resolver<ResolversTypes['AccountChangePayload'], ParentType, ContextType, RequireFields<MutationShipToRemoveArgs, 'idempotencyKey' | 'shipToId'>>;
+  shipToUpdate?: Resolver<ResolversTypes['AccountChangePayload'], ParentType, ContextType, RequireFields<MutationShipToUpdateArgs, 'idempotencyKey' | 'input'>>;
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -2393,6 +2613,7 @@ export type OrderLineResolvers<ContextType = RequestContext, ParentType extends 
   lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returnedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -2400,6 +2621,12 @@ export type OrderLineResolvers<ContextType = RequestContext, ParentType extends 
 };
 
 export type OrderPlacePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderPlacePayload'] = ResolversParentTypes['OrderPlacePayload']> = {
+  command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type OrderReturnPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderReturnPayload'] = ResolversParentTypes['OrderReturnPayload']> = {
   command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -2563,6 +2790,12 @@ export type QuoteLineResolvers<ContextType = RequestContext, ParentType extends 
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type QuoteRequestPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['QuoteRequestPayload'] = ResolversParentTypes['QuoteRequestPayload']> = {
+  command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type RelatedProductResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RelatedProduct'] = ResolversParentTypes['RelatedProduct']> = {
   kind?: Resolver<ResolversTypes['ProductRelationKind'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
@@ -2625,6 +2858,7 @@ export type WarehouseEdgeResolvers<ContextType = RequestContext, ParentType exte
 
 export type Resolvers<ContextType = RequestContext> = {
   Account?: AccountResolvers<ContextType>;
+  AccountChangePayload?: AccountChangePayloadResolvers<ContextType>;
   AccountConnection?: AccountConnectionResolvers<ContextType>;
   AccountCreatePayload?: AccountCreatePayloadResolvers<ContextType>;
   AccountEdge?: AccountEdgeResolvers<ContextType>;
@@ -2669,6 +2903,7 @@ export type Resolvers<ContextType = RequestContext> = {
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderPlacePayload?: OrderPlacePayloadResolvers<ContextType>;
+  OrderReturnPayload?: OrderReturnPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PaymentMethod?: PaymentMethodResolvers<ContextType>;
   PaymentMethodAddPayload?: PaymentMethodAddPayloadResolvers<ContextType>;
@@ -2685,6 +2920,7 @@ export type Resolvers<ContextType = RequestContext> = {
   QuoteConvertToOrderPayload?: QuoteConvertToOrderPayloadResolvers<ContextType>;
   QuoteEdge?: QuoteEdgeResolvers<ContextType>;
   QuoteLine?: QuoteLineResolvers<ContextType>;
+  QuoteRequestPayload?: QuoteRequestPayloadResolvers<ContextType>;
   RelatedProduct?: RelatedProductResolvers<ContextType>;
   ShipTo?: ShipToResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;

@@ -16,6 +16,8 @@ export interface AccountModel extends SourceRef {
   createdAt: Date;
   /** The latest command a mutation made for this account, if any. */
   lastCommandId?: string | null;
+  /** When the account was deleted (it keeps its history). */
+  deletedAt?: Date | null;
 }
 
 /** A ship-to address of an account. */

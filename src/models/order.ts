@@ -31,6 +31,8 @@ export interface OrderLineModel {
   unitPrice: MoneyModel;
   lineTotal: MoneyModel;
   warehouseKey: string | null;
+  /** How many of `quantity` were returned (order lines). */
+  returnedQuantity: number;
 }
 
 /** A shipment of an order. */

@@ -1,10 +1,17 @@
 /** Command types the outbox carries, with the aggregate each is about. */
 export const COMMAND_TYPES = {
   accountCreate: "Account",
+  accountUpdate: "Account",
+  accountDelete: "Account",
+  shipToAdd: "Account",
+  shipToUpdate: "Account",
+  shipToRemove: "Account",
   paymentMethodAdd: "Account",
   paymentMethodRemove: "Account",
   orderPlace: "Order",
   orderCancel: "Order",
+  orderReturn: "Order",
+  quoteRequest: "Quote",
   invoicePaymentRecord: "Invoice",
   productUpdate: "Product",
   inventorySet: "Product",
@@ -21,6 +28,7 @@ export const AGGREGATE_REFERENCES: Record<(typeof COMMAND_TYPES)[keyof typeof CO
   Order: { table: `"order"`, column: "number" },
   Invoice: { table: "invoice", column: "number" },
   Product: { table: "product", column: "sku" },
+  Quote: { table: "quote", column: "number" },
 };
 
 /** A command type name. */

@@ -38,6 +38,7 @@ export function storeAccountReader(query: Query, source: string): AccountReader 
     currencyCode: str(row, "currency_code"),
     createdAt: row.created_at as Date,
     lastCommandId: strOrNull(row, "last_command_id"),
+    deletedAt: (row.deleted_at as Date | null) ?? null,
   });
   const shipTo = (row: Row): ShipToModel => ({
     source,
@@ -64,12 +65,12 @@ export function storeAccountReader(query: Query, source: string): AccountReader 
   return {
     byKeys: (keys) => rowsByKeys(query, select("a.id = ANY($1::uuid[])"), keys, (r) => str(r, "id"), account, { uuidKeys: true }),
     byEmails: (emails) =>
-      rowsByKeys(query, select("lower(a.email) = ANY($1::text[])"), emails, (r) => str(r, "email"), account, {
+      rowsByKeys(query, select("lower(a.email) = ANY($1::text[]) AND a.deleted_at IS NULL"), emails, (r) => str(r, "email"), account, {
         normalise: (email) => email.trim().toLowerCase(),
       }),
-    byCodes: (codes) => rowsByKeys(query, select("a.code = ANY($1::text[])"), codes, (r) => str(r, "code"), account),
+    byCodes: (codes) => rowsByKeys(query, select("a.code = ANY($1::text[]) AND a.deleted_at IS NULL"), codes, (r) => str(r, "code"), account),
     list: ({ page, sort, filter }) => {
-      const where: string[] = [];
+      const where: string[] = ["a.deleted_at IS NULL"];
       const params: unknown[] = [];
       const bind = (value: unknown) => `$${params.push(value)}`;
       if (filter.search) {
@@ -82,14 +83,14 @@ export function storeAccountReader(query: Query, source: string): AccountReader 
     shipTosOf: (keys) =>
       rowsByParent(
         query,
-        "SELECT * FROM ship_to WHERE account_id = ANY($1::uuid[]) ORDER BY account_id, is_default DESC, name, id",
+        "SELECT * FROM ship_to WHERE account_id = ANY($1::uuid[]) AND removed_at IS NULL ORDER BY account_id, is_default DESC, name, id",
         keys,
         (r) => str(r, "account_id"),
         shipTo,
       ),
     shipTosByKeys: (keys) => rowsByKeys(query, "SELECT * FROM ship_to WHERE id = ANY($1::uuid[])", keys, (r) => str(r, "id"), shipTo, { uuidKeys: true }),
     subAccountsOf: (keys) =>
-      rowsByParent(query, `${select("a.parent_id = ANY($1::uuid[])")} ORDER BY a.parent_id, a.code`, keys, (r) => str(r, "parent_id"), account),
+      rowsByParent(query, `${select("a.parent_id = ANY($1::uuid[]) AND a.deleted_at IS NULL")} ORDER BY a.parent_id, a.code`, keys, (r) => str(r, "parent_id"), account),
     restrictedProductKeysOf: (keys) =>
       rowsByParent(
         query,

@@ -34,6 +34,7 @@ export function lineOf(source: string, row: Row, currency: string): OrderLineMod
     unitPrice: money(str(row, "unit_price"), currency),
     lineTotal: money(str(row, "line_total"), currency),
     warehouseKey: strOrNull(row, "warehouse_id"),
+    returnedQuantity: Number(row.returned_quantity ?? 0),
   };
 }
 

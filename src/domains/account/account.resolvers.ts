@@ -10,9 +10,17 @@ import { listQuotes } from "../quote/quote.service.js";
 import { syncStatusOf } from "../../models/command.js";
 import { lastCommandOf } from "../command/command.service.js";
 import { commandPayload, freshEntity } from "../command/mutation-payload.js";
+import type { RequestContext } from "../../context.js";
+import type { MutationOutcome } from "../../outbox/idempotency.js";
+import { addShipTo, deleteAccount, removeShipTo, updateAccount, updateShipTo } from "./account-change.commands.js";
 import { createAccount } from "./account.commands.js";
 import { addPaymentMethod, removePaymentMethod } from "./payment-method.commands.js";
 import { accountByBusinessKey, accountById, accountByRef, listAccounts } from "./account.service.js";
+
+/** The payload of an account mutation: the account and command as they are now. */
+async function accountPayload(ctx: RequestContext, outcome: MutationOutcome) {
+  return { account: await freshEntity(ctx.loaders.account, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
+}
 
 /** The global ID of an account, for filters of its own lists. */
 const accountId = globalIdOf("Account");
@@ -27,10 +35,12 @@ export const accountResolvers: Resolvers = {
     accounts: (_, args, ctx) => listAccounts(ctx, args),
   },
   Mutation: {
-    accountCreate: async (_, { input, idempotencyKey }, ctx) => {
-      const outcome = await createAccount(ctx, input, idempotencyKey);
-      return { account: await freshEntity(ctx.loaders.account, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
-    },
+    accountCreate: async (_, { input, idempotencyKey }, ctx) => accountPayload(ctx, await createAccount(ctx, input, idempotencyKey)),
+    accountUpdate: async (_, { input, idempotencyKey }, ctx) => accountPayload(ctx, await updateAccount(ctx, input, idempotencyKey)),
+    accountDelete: async (_, { accountId, idempotencyKey }, ctx) => accountPayload(ctx, await deleteAccount(ctx, accountId, idempotencyKey)),
+    shipToAdd: async (_, { input, idempotencyKey }, ctx) => accountPayload(ctx, await addShipTo(ctx, input, idempotencyKey)),
+    shipToUpdate: async (_, { input, idempotencyKey }, ctx) => accountPayload(ctx, await updateShipTo(ctx, input, idempotencyKey)),
+    shipToRemove: async (_, { shipToId, idempotencyKey }, ctx) => accountPayload(ctx, await removeShipTo(ctx, shipToId, idempotencyKey)),
     paymentMethodAdd: async (_, { input, idempotencyKey }, ctx) => {
       const outcome = await addPaymentMethod(ctx, input, idempotencyKey);
       return { paymentMethod: await freshEntity(ctx.loaders.paymentMethod, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };

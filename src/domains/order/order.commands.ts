@@ -49,7 +49,7 @@ export interface PricedLine {
 }
 
 /** The account an order is placed for: a customer's own; for admin keys the one named. */
-function buyerOf(ctx: RequestContext, accountId: string | null | undefined): SourceRef {
+export function buyerOf(ctx: RequestContext, accountId: string | null | undefined): SourceRef {
   const requested = accountId != null ? expectGlobalId(accountId, "Account", "input.accountId") : null;
   const ref = requested ? { source: requested.connector, key: requested.key } : null;
   const principal = ctx.principal;
@@ -58,7 +58,7 @@ function buyerOf(ctx: RequestContext, accountId: string | null | undefined): Sou
     if (ref && (ref.source !== principal.account.source || ref.key !== principal.account.key)) throw forbidden("Customers may only order for their own account.");
     return principal.account;
   }
-  if (!isAdmin(principal)) throw forbidden("Placing orders needs a customer access token or an admin API key.");
+  if (!isAdmin(principal)) throw forbidden("Ordering and asking for quotes need a customer access token or an admin API key.");
   if (!ref) throw badUserInput("`input.accountId` is required when ordering with an API key.", "input.accountId");
   return ref;
 }
@@ -88,7 +88,7 @@ async function warehouseOfLine(ctx: RequestContext, line: LineInput, account: Ac
 }
 
 /** Validates and prices every line; collects every problem, each naming its line. */
-async function priceLines(ctx: RequestContext, input: OrderPlaceInput, account: AccountModel): Promise<PricedLine[]> {
+export async function priceLines(ctx: RequestContext, input: OrderPlaceInput, account: AccountModel): Promise<PricedLine[]> {
   const errors: UserErrorModel[] = [];
   if (input.lines.length < 1 || input.lines.length > 100) throw new UserErrors([{ field: ["input", "lines"], message: "An order needs 1 to 100 lines.", code: "INVALID" }]);
   const restricted = new Set(await ctx.loaders.restrictedProductKeys.load(account));

@@ -9,6 +9,7 @@ import type { RequestContext } from "../../context.js";
 import type { MutationOutcome } from "../../outbox/idempotency.js";
 import { lastCommandOf } from "../command/command.service.js";
 import { commandPayload, freshEntity } from "../command/mutation-payload.js";
+import { returnOrder } from "./order-return.commands.js";
 import { cancelOrder, placeOrder } from "./order.commands.js";
 import { listOrders, orderById } from "./order.service.js";
 
@@ -29,6 +30,7 @@ export const orderResolvers: Resolvers = {
   Mutation: {
     orderPlace: async (_, { input, idempotencyKey }, ctx) => orderPayload(ctx, await placeOrder(ctx, input, idempotencyKey)),
     orderCancel: async (_, { input, idempotencyKey }, ctx) => orderPayload(ctx, await cancelOrder(ctx, input, idempotencyKey)),
+    orderReturn: async (_, { input, idempotencyKey }, ctx) => orderPayload(ctx, await returnOrder(ctx, input, idempotencyKey)),
   },
   Order: {
     id: globalIdOf("Order"),

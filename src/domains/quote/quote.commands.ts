@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
+import { fromCents, toCents } from "../../common/money.js";
 import type { RequestContext } from "../../context.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, UserErrors, type MutationOutcome } from "../../outbox/idempotency.js";
-import { createOrder, shipToFor, type PricedLine } from "../order/order.commands.js";
+import { buyerOf, createOrder, priceLines, shipToFor, type OrderPlaceInput, type PricedLine } from "../order/order.commands.js";
 import { productOfReference } from "../product/product.service.js";
 import { unitsOfProduct } from "../product/product.service.js";
 import { quoteById } from "./quote.service.js";
@@ -58,5 +60,47 @@ export async function convertQuote(ctx: RequestContext, input: QuoteConvertInput
     await manager.query(`UPDATE "order" SET last_command_id = $2 WHERE id = $1`, [orderId, commandId]);
     await manager.query(`UPDATE quote SET status = 'CONVERTED', converted_order_id = $2, last_command_id = $3 WHERE id = $1`, [quote.key, orderId, commandId]);
     return { entityKey: orderId, commandId, userErrors: [] };
+  });
+}
+
+/** The `input` of `quoteRequest`. */
+export interface QuoteRequestInput {
+  accountId?: string | null;
+  lines: OrderPlaceInput["lines"];
+  notes?: string | null;
+}
+
+/** How long a requested quote is valid. */
+export const QUOTE_VALID_DAYS = 30;
+
+/** `quoteRequest`: prices a cart for the account as an `OPEN` quote valid for {@link QUOTE_VALID_DAYS} days. */
+export async function requestQuote(ctx: RequestContext, input: QuoteRequestInput, idempotencyKey: string): Promise<MutationOutcome> {
+  const buyer = buyerOf(ctx, input.accountId);
+  return runIdempotent(ctx, "quoteRequest", idempotencyKey, input, async (manager, principal) => {
+    const account = ctx.router.serves("accounts", buyer.source) ? await ctx.loaders.account.load(buyer) : null;
+    if (!account) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account.", code: "NOT_FOUND" }]);
+    const lines = await priceLines(ctx, { lines: input.lines.map((line) => ({ ...line, warehouseId: null })) }, account);
+    const total = fromCents(lines.reduce((sum, line) => sum + toCents(line.lineTotal), 0n));
+    const quoteId = randomUUID();
+    const [{ number }] = (await manager.query(`SELECT 'QT-' || nextval('quote_number_seq') AS number`)) as [{ number: string }];
+    await manager.query(
+      `INSERT INTO quote (id, number, account_id, status, currency_code, total, valid_until) VALUES ($1, $2, $3, 'OPEN', $4, $5, current_date + $6::int)`,
+      [quoteId, number, account.key, lines[0]!.currency, total, QUOTE_VALID_DAYS],
+    );
+    for (const [index, line] of lines.entries()) {
+      await manager.query(
+        `INSERT INTO quote_line (quote_id, line_number, product_id, sku, quantity, unit, unit_price, line_total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [quoteId, index + 1, line.product.key, line.product.sku, line.quantity, line.unit, line.unitPrice, line.lineTotal],
+      );
+    }
+    const commandId = await enqueueCommand(manager, ctx.router, {
+      type: "quoteRequest",
+      aggregateId: quoteId,
+      idempotencyKey,
+      principal,
+      payload: { number, accountCode: account.code, notes: input.notes ?? null, total, lines: lines.map((l, i) => ({ lineNumber: i + 1, sku: l.product.sku, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice })) },
+    });
+    await manager.query(`UPDATE quote SET last_command_id = $2 WHERE id = $1`, [quoteId, commandId]);
+    return { entityKey: quoteId, commandId, userErrors: [] };
   });
 }

@@ -6,9 +6,10 @@ import { productOfReference } from "../product/product.service.js";
 import { expectGlobalId } from "../../common/ids.js";
 import { syncStatusOf } from "../../models/command.js";
 import { lastCommandOf } from "../command/command.service.js";
-import { freshEntity } from "../command/mutation-payload.js";
+import { commandPayload, freshEntity } from "../command/mutation-payload.js";
+import { STORE } from "../../connectors/store/store-connector.js";
 import { orderPayload } from "../order/order.resolvers.js";
-import { convertQuote } from "./quote.commands.js";
+import { convertQuote, requestQuote } from "./quote.commands.js";
 import { listQuotes, quoteById } from "./quote.service.js";
 
 /** Resolvers of `schema/quote.graphql`. */
@@ -18,6 +19,10 @@ export const quoteResolvers: Resolvers = {
     quotes: (_, args, ctx) => listQuotes(ctx, args),
   },
   Mutation: {
+    quoteRequest: async (_, { input, idempotencyKey }, ctx) => {
+      const outcome = await requestQuote(ctx, input, idempotencyKey);
+      return { quote: await freshEntity(ctx.loaders.quote, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
+    },
     quoteConvertToOrder: async (_, { input, idempotencyKey }, ctx) => {
       const outcome = await convertQuote(ctx, input, idempotencyKey);
       const gid = expectGlobalId(input.quoteId, "Quote", "input.quoteId");

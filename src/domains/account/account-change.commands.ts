@@ -1,0 +1,185 @@
+import { randomUUID } from "node:crypto";
+import type { EntityManager } from "typeorm";
+import { assertCanReadAccount, requireAdmin } from "../../auth/access.js";
+import { isAdmin } from "../../auth/principal.js";
+import { forbidden, unauthenticated } from "../../common/errors.js";
+import { expectGlobalId } from "../../common/ids.js";
+import type { RequestContext } from "../../context.js";
+import { returnedRows } from "../../db/returning.js";
+import type { SourceRef } from "../../models/common.js";
+import type { CommandType } from "../../outbox/command-types.js";
+import { enqueueCommand } from "../../outbox/enqueue.js";
+import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
+
+/** The `input` of `accountUpdate`. */
+export interface AccountUpdateInput {
+  accountId: string;
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  paymentTerms?: string | null;
+  customerGroupCode?: string | null;
+}
+
+/** An address as clients send it. */
+interface AddressInput {
+  line1: string;
+  line2?: string | null;
+  city: string;
+  region?: string | null;
+  postalCode: string;
+  countryCode: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The account named by a global ID that the principal may change (its own for customers). */
+function changeableAccount(ctx: RequestContext, accountId: string | null | undefined, argument: string): SourceRef {
+  if (ctx.principal.kind === "ANONYMOUS") throw unauthenticated("Sign in to change accounts.");
+  const gid = accountId != null ? expectGlobalId(accountId, "Account", argument) : null;
+  const ref = gid ? { source: gid.connector, key: gid.key } : ctx.principal.kind === "CUSTOMER" ? ctx.principal.account : null;
+  if (!ref) throw new UserErrors([{ field: argument.split("."), message: "Name the account.", code: "INVALID" }]);
+  assertCanReadAccount(ctx.principal, ref, "account");
+  return ref;
+}
+
+/** Enqueues an account command and marks it as the account's last. */
+async function enqueueAccountCommand(
+  ctx: RequestContext,
+  manager: EntityManager,
+  command: { type: CommandType; accountKey: string; idempotencyKey: string; principal: string; payload: Record<string, unknown> },
+): Promise<MutationOutcome> {
+  const commandId = await enqueueCommand(manager, ctx.router, { type: command.type, aggregateId: command.accountKey, idempotencyKey: command.idempotencyKey, principal: command.principal, payload: command.payload });
+  await manager.query(`UPDATE account SET last_command_id = $2, updated_at = now() WHERE id = $1`, [command.accountKey, commandId]);
+  return { entityKey: command.accountKey, commandId, userErrors: [] };
+}
+
+/** `accountUpdate`: contact details by the customer itself or admins; terms and group by admins only. */
+export async function updateAccount(ctx: RequestContext, input: AccountUpdateInput, idempotencyKey: string): Promise<MutationOutcome> {
+  const ref = changeableAccount(ctx, input.accountId, "input.accountId");
+  if (!isAdmin(ctx.principal) && (input.paymentTerms != null || input.customerGroupCode != null)) throw forbidden("Only admin API keys may change payment terms or the customer group.");
+  return runIdempotent(ctx, "accountUpdate", idempotencyKey, input, async (manager, principal) => {
+    const errors: UserErrorModel[] = [];
+    if (input.name != null && !input.name.trim()) errors.push({ field: ["input", "name"], message: "The name cannot be empty.", code: "INVALID" });
+    if (input.email != null && !EMAIL.test(input.email.trim())) errors.push({ field: ["input", "email"], message: "This is not an e-mail address.", code: "INVALID" });
+    let groupId: string | null = null;
+    if (input.customerGroupCode != null) {
+      const [group] = (await manager.query(`SELECT id FROM customer_group WHERE code = $1`, [input.customerGroupCode])) as Array<{ id: string }>;
+      if (!group) errors.push({ field: ["input", "customerGroupCode"], message: `No customer group ${input.customerGroupCode}.`, code: "NOT_FOUND" });
+      groupId = group?.id ?? null;
+    }
+    if (errors.length > 0) throw new UserErrors(errors);
+    if (input.email != null) {
+      const [taken] = (await manager.query(`SELECT 1 FROM account WHERE lower(email) = lower($1) AND id <> $2`, [input.email.trim(), ref.key])) as unknown[];
+      if (taken) throw new UserErrors([{ field: ["input", "email"], message: "Another account uses this e-mail.", code: "TAKEN" }]);
+    }
+    const updated = returnedRows(
+      await manager.query(
+        `UPDATE account SET name = coalesce($2, name), email = coalesce($3, email), phone = coalesce($4, phone),
+           payment_terms = coalesce($5, payment_terms), customer_group_id = coalesce($6, customer_group_id)
+         WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
+        [ref.key, input.name?.trim() ?? null, input.email?.trim() ?? null, input.phone ?? null, input.paymentTerms ?? null, groupId],
+      ),
+    );
+    if (updated.length === 0) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account.", code: "NOT_FOUND" }]);
+    const { accountId: _accountId, ...changes } = input;
+    return enqueueAccountCommand(ctx, manager, { type: "accountUpdate", accountKey: ref.key, idempotencyKey, principal, payload: Object.fromEntries(Object.entries(changes).filter(([, v]) => v != null)) });
+  });
+}
+
+/** `accountDelete` (admin): the account stops signing in and being found; its history stays. */
+export async function deleteAccount(ctx: RequestContext, accountId: string, idempotencyKey: string): Promise<MutationOutcome> {
+  requireAdmin(ctx.principal, "delete accounts");
+  const gid = expectGlobalId(accountId, "Account", "accountId");
+  return runIdempotent(ctx, "accountDelete", idempotencyKey, { accountId }, async (manager, principal) => {
+    const deleted = returnedRows<{ code: string }>(await manager.query(`UPDATE account SET deleted_at = now() WHERE id::text = $1 AND deleted_at IS NULL RETURNING code`, [gid.key]));
+    if (deleted.length === 0) throw new UserErrors([{ field: ["accountId"], message: "No such account, or it is already deleted.", code: "NOT_FOUND" }]);
+    await manager.query(`UPDATE customer_access_token SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [gid.key]);
+    return enqueueAccountCommand(ctx, manager, { type: "accountDelete", accountKey: gid.key, idempotencyKey, principal, payload: { code: deleted[0]!.code } });
+  });
+}
+
+function addressErrors(address: AddressInput | null | undefined, field: string[]): UserErrorModel[] {
+  if (!address) return [];
+  const errors: UserErrorModel[] = [];
+  for (const key of ["line1", "city", "postalCode"] as const) if (!address[key].trim()) errors.push({ field: [...field, key], message: `${key} is required.`, code: "INVALID" });
+  if (!/^[A-Z]{2}$/.test(address.countryCode)) errors.push({ field: [...field, "countryCode"], message: "Use a two-letter ISO country code, like US.", code: "INVALID" });
+  return errors;
+}
+
+/** Makes one ship-to the account's only default. */
+async function makeDefault(manager: EntityManager, accountKey: string, shipToKey: string): Promise<void> {
+  await manager.query(`UPDATE ship_to SET is_default = (id = $2) WHERE account_id = $1`, [accountKey, shipToKey]);
+}
+
+/** `shipToAdd`: a new delivery address; the first one, or one marked so, becomes the default. */
+export async function addShipTo(
+  ctx: RequestContext,
+  input: { accountId?: string | null; name: string; address: AddressInput; erpShipToId?: string | null; isDefault?: boolean | null },
+  idempotencyKey: string,
+): Promise<MutationOutcome> {
+  const ref = changeableAccount(ctx, input.accountId, "input.accountId");
+  return runIdempotent(ctx, "shipToAdd", idempotencyKey, input, async (manager, principal) => {
+    const errors = [...addressErrors(input.address, ["input", "address"]), ...(input.name.trim() ? [] : [{ field: ["input", "name"], message: "The name is required.", code: "INVALID" }])];
+    if (errors.length > 0) throw new UserErrors(errors);
+    const id = randomUUID();
+    await manager.query(`INSERT INTO ship_to (id, account_id, erp_ship_to_id, name, address, is_default) VALUES ($1, $2, $3, $4, $5, false)`, [
+      id,
+      ref.key,
+      input.erpShipToId ?? null,
+      input.name.trim(),
+      JSON.stringify(input.address),
+    ]);
+    const [others] = (await manager.query(`SELECT count(*)::int AS n FROM ship_to WHERE account_id = $1 AND removed_at IS NULL AND is_default`, [ref.key])) as Array<{ n: number }>;
+    if (input.isDefault || others!.n === 0) await makeDefault(manager, ref.key, id);
+    return enqueueAccountCommand(ctx, manager, { type: "shipToAdd", accountKey: ref.key, idempotencyKey, principal, payload: { shipToId: id, ...input, accountId: undefined } });
+  });
+}
+
+/** Loads a ship-to the principal may change. */
+async function changeableShipTo(ctx: RequestContext, shipToId: string, argument: string): Promise<{ key: string; accountKey: string }> {
+  if (ctx.principal.kind === "ANONYMOUS") throw unauthenticated("Sign in to change ship-tos.");
+  const gid = expectGlobalId(shipToId, "ShipTo", argument);
+  const shipTo = ctx.router.serves("accounts", gid.connector) ? await ctx.loaders.shipTo.load({ source: gid.connector, key: gid.key }) : null;
+  if (!shipTo) throw new UserErrors([{ field: argument.split("."), message: "No such ship-to.", code: "NOT_FOUND" }]);
+  assertCanReadAccount(ctx.principal, { source: shipTo.source, key: shipTo.accountKey }, "ship-to");
+  return shipTo;
+}
+
+/** `shipToUpdate`: new name, address, or default. */
+export async function updateShipTo(
+  ctx: RequestContext,
+  input: { shipToId: string; name?: string | null; address?: AddressInput | null; isDefault?: boolean | null },
+  idempotencyKey: string,
+): Promise<MutationOutcome> {
+  return runIdempotent(ctx, "shipToUpdate", idempotencyKey, input, async (manager, principal) => {
+    const shipTo = await changeableShipTo(ctx, input.shipToId, "input.shipToId");
+    const errors = addressErrors(input.address, ["input", "address"]);
+    if (input.name != null && !input.name.trim()) errors.push({ field: ["input", "name"], message: "The name cannot be empty.", code: "INVALID" });
+    if (input.isDefault === false) errors.push({ field: ["input", "isDefault"], message: "Make another ship-to the default instead.", code: "INVALID" });
+    if (errors.length > 0) throw new UserErrors(errors);
+    await manager.query(`UPDATE ship_to SET name = coalesce($2, name), address = coalesce($3::jsonb, address) WHERE id = $1`, [
+      shipTo.key,
+      input.name?.trim() ?? null,
+      input.address ? JSON.stringify(input.address) : null,
+    ]);
+    if (input.isDefault) await makeDefault(manager, shipTo.accountKey, shipTo.key);
+    return enqueueAccountCommand(ctx, manager, { type: "shipToUpdate", accountKey: shipTo.accountKey, idempotencyKey, principal, payload: { ...input, shipToId: shipTo.key } });
+  });
+}
+
+/** `shipToRemove`: removes a ship-to (not the last); orders that used it keep it. */
+export async function removeShipTo(ctx: RequestContext, shipToId: string, idempotencyKey: string): Promise<MutationOutcome> {
+  return runIdempotent(ctx, "shipToRemove", idempotencyKey, { shipToId }, async (manager, principal) => {
+    const shipTo = await changeableShipTo(ctx, shipToId, "shipToId");
+    const live = (await manager.query(`SELECT id, is_default FROM ship_to WHERE account_id = $1 AND removed_at IS NULL ORDER BY is_default DESC, name FOR UPDATE`, [shipTo.accountKey])) as Array<{
+      id: string;
+      is_default: boolean;
+    }>;
+    if (!live.some((s) => s.id === shipTo.key)) throw new UserErrors([{ field: ["shipToId"], message: "This ship-to was already removed.", code: "INVALID_STATE" }]);
+    if (live.length === 1) throw new UserErrors([{ field: ["shipToId"], message: "An account keeps at least one ship-to.", code: "INVALID_STATE" }]);
+    await manager.query(`UPDATE ship_to SET removed_at = now(), is_default = false WHERE id = $1`, [shipTo.key]);
+    if (live.find((s) => s.id === shipTo.key)?.is_default) await makeDefault(manager, shipTo.accountKey, live.find((s) => s.id !== shipTo.key)!.id);
+    return enqueueAccountCommand(ctx, manager, { type: "shipToRemove", accountKey: shipTo.accountKey, idempotencyKey, principal, payload: { shipToId: shipTo.key } });
+  });
+}

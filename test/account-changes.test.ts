@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataAt } from "./support/paging.js";
+import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
+
+let h: WriteHarness;
+let tokenA: string;
+let tokenB: string;
+beforeAll(async () => {
+  h = await startWriteHarness();
+  [tokenA, tokenB] = await Promise.all([h.server.customerToken(0), h.server.customerToken(1)]);
+});
+afterAll(() => h.close());
+
+let n = 0;
+const key = () => `acct-change-${Date.now()}-${n++}`;
+const ACCOUNT = `account { id name email phone paymentTerms deletedAt syncStatus shipTos { id name isDefault address { city } } } command { id type } userErrors { code field }`;
+const ADDRESS = { line1: "1 Dock Road", city: "Oakland", region: "CA", postalCode: "94607", countryCode: "US" };
+
+describe("accountUpdate", () => {
+  it("a customer changes its own contact details; terms need an admin; e-mails stay unique", async () => {
+    const UPDATE = `mutation($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const me = dataAt<any>(await h.server.gql(`{ viewer { account { id } } }`, {}, tokenA), "viewer.account");
+    const payload = dataAt<any>(await h.server.gql(UPDATE, { input: { accountId: me.id, phone: "+1 555 0100", name: "Acme Hardware Company" }, key: key() }, tokenA), "accountUpdate");
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.account).toMatchObject({ phone: "+1 555 0100", name: "Acme Hardware Company", email: "buyer@acme.example", syncStatus: "PENDING" });
+    expect(payload.command.type).toBe("accountUpdate");
+    await h.waitForCommand(payload.command.id, ["DELIVERED"]);
+
+    expect((await h.server.gql(UPDATE, { input: { accountId: me.id, paymentTerms: "NET90" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const other = dataAt<any>(await h.server.gql(`{ account(code: "C00002") { id } }`, {}, h.server.adminKey), "account");
+    expect((await h.server.gql(UPDATE, { input: { accountId: other.id, phone: "1" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const taken = dataAt<any>(await h.server.gql(UPDATE, { input: { accountId: me.id, email: "BUYER@globex.example" }, key: key() }, tokenA), "accountUpdate");
+    expect(taken.userErrors).toEqual([{ code: "TAKEN", field: ["input", "email"] }]);
+    const admin = dataAt<any>(await h.server.gql(UPDATE, { input: { accountId: me.id, paymentTerms: "NET60" }, key: key() }, h.server.adminKey), "accountUpdate");
+    expect(admin.account.paymentTerms).toBe("NET60");
+  });
+});
+
+describe("ship-tos", () => {
+  it("add, make default, change and remove a ship-to; the last one cannot be removed", async () => {
+    const ADD = `mutation($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const added = dataAt<any>(await h.server.gql(ADD, { input: { name: "Dock 7", address: ADDRESS, isDefault: true }, key: key() }, tokenB), "shipToAdd");
+    expect(added.userErrors).toEqual([]);
+    const dock = added.account.shipTos.find((s: any) => s.name === "Dock 7");
+    expect(dock.isDefault).toBe(true);
+    expect(added.account.shipTos.filter((s: any) => s.isDefault)).toHaveLength(1);
+
+    const UPDATE = `mutation($input: ShipToUpdateInput!, $key: String!) { shipToUpdate(input: $input, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const changed = dataAt<any>(await h.server.gql(UPDATE, { input: { shipToId: dock.id, address: { ...ADDRESS, city: "Alameda" } }, key: key() }, tokenB), "shipToUpdate");
+    expect(changed.account.shipTos.find((s: any) => s.id === dock.id).address.city).toBe("Alameda");
+    const bad = dataAt<any>(await h.server.gql(UPDATE, { input: { shipToId: dock.id, address: { ...ADDRESS, countryCode: "usa" } }, key: key() }, tokenB), "shipToUpdate");
+    expect(bad.userErrors).toEqual([{ code: "INVALID", field: ["input", "address", "countryCode"] }]);
+    expect((await h.server.gql(UPDATE, { input: { shipToId: dock.id, name: "Mine now" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+
+    const REMOVE = `mutation($id: ID!, $key: String!) { shipToRemove(shipToId: $id, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const removed = dataAt<any>(await h.server.gql(REMOVE, { id: dock.id, key: key() }, tokenB), "shipToRemove");
+    expect(removed.account.shipTos.map((s: any) => s.id)).not.toContain(dock.id);
+    expect(removed.account.shipTos.filter((s: any) => s.isDefault)).toHaveLength(1);
+    let remaining = removed.account.shipTos;
+    while (remaining.length > 1) remaining = dataAt<any>(await h.server.gql(REMOVE, { id: remaining[0].id, key: key() }, tokenB), "shipToRemove").account.shipTos;
+    const last = dataAt<any>(await h.server.gql(REMOVE, { id: remaining[0].id, key: key() }, tokenB), "shipToRemove");
+    expect(last.userErrors).toEqual([{ code: "INVALID_STATE", field: ["shipToId"] }]);
+  });
+});
+
+describe("accountDelete", () => {
+  it("an admin deletes an account: it cannot sign in or be found by code, its orders stay", async () => {
+    const DELETE = `mutation($id: ID!, $key: String!) { accountDelete(accountId: $id, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const account = dataAt<any>(await h.server.gql(`{ account(code: "C00002") { id orders(first: 1) { nodes { id } } } }`, {}, h.server.adminKey), "account");
+    expect((await h.server.gql(DELETE, { id: account.id, key: key() }, tokenB)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const deleted = dataAt<any>(await h.server.gql(DELETE, { id: account.id, key: key() }, h.server.adminKey), "accountDelete");
+    expect(deleted.userErrors).toEqual([]);
+    expect(deleted.account.deletedAt).not.toBeNull();
+    expect(dataAt<any>(await h.server.gql(`{ account(code: "C00002") { id } }`, {}, h.server.adminKey), "account")).toBeNull();
+    expect((await h.server.gql(`{ viewer { kind } }`, {}, tokenB)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const signIn = dataAt<any>(await h.server.gql(`mutation { customerAccessTokenCreate(input: { email: "buyer@globex.example", password: "globex-demo-2" }) { userErrors { code } } }`), "customerAccessTokenCreate");
+    expect(signIn.userErrors).toEqual([{ code: "INVALID_CREDENTIALS" }]);
+    const order = dataAt<any>(await h.server.gql(`query($id: ID!) { order(id: $id) { account { deletedAt } } }`, { id: account.orders.nodes[0].id }, h.server.adminKey), "order");
+    expect(order.account.deletedAt).not.toBeNull();
+    const again = dataAt<any>(await h.server.gql(DELETE, { id: account.id, key: key() }, h.server.adminKey), "accountDelete");
+    expect(again.userErrors).toEqual([{ code: "NOT_FOUND", field: ["accountId"] }]);
+  });
+});
