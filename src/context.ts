@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import type { Principal } from "./auth/principal.js";
 import type { Router } from "./connectors/router.js";
 import { createCommandLoaders } from "./domains/command/command.loaders.js";
+import { createStockReservationLoaders } from "./domains/warehouse/stock-reservation.commands.js";
 import { createAccountLoaders } from "./domains/account/account.loaders.js";
 import { createInvoiceLoaders } from "./domains/invoice/invoice.loaders.js";
 import { createOrderLoaders } from "./domains/order/order.loaders.js";
@@ -16,6 +17,7 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export function createLoaders(router: Router, dataSource: DataSource) {
   return {
     ...createCommandLoaders(dataSource),
+    ...createStockReservationLoaders(dataSource),
     ...createWarehouseLoaders(router),
     ...createProductLoaders(router),
     ...createAccountLoaders(router),

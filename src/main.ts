@@ -5,7 +5,7 @@ import type { Router } from "./connectors/router.js";
 import { startRelay } from "./outbox/relay.js";
 import { createApiKey, hasAdminKey } from "./auth/api-keys.js";
 import { loadConfig, type AppConfig } from "./config.js";
-import { isEmpty, openDatabase } from "./db/database.js";
+import { isEmpty, openDatabase, type Database } from "./db/database.js";
 import { DEMO_CUSTOMERS, seedDemoData } from "./db/seed/seed-demo-data.js";
 import { createLogger, type Logger } from "./logger.js";
 
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       return start(config, logger);
     case "relay": {
       const db = await openDatabase(config, logger);
-      const relay = await startRelayFor(db.url, createDefaultRouter(db.dataSource), config, logger);
+      const relay = await startRelayFor(db, createDefaultRouter(db.dataSource), config, logger);
       onStop(logger, async () => {
         await relay.stop();
         await db.close();
@@ -82,7 +82,7 @@ async function start(config: AppConfig, logger: Logger): Promise<void> {
   await ensureAdminKey(db.dataSource, config, logger);
   const router = createDefaultRouter(db.dataSource);
   const app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router });
-  const relay = config.relay.inProcess ? await startRelayFor(db.url, router, config, logger) : null;
+  const relay = config.relay.inProcess ? await startRelayFor(db, router, config, logger) : null;
   await app.listen({ port: config.port, host: config.host });
   logger.info(`Commerce Graph ready at http://localhost:${config.port}/graphql`);
   onStop(logger, async () => {
@@ -92,9 +92,9 @@ async function start(config: AppConfig, logger: Logger): Promise<void> {
   });
 }
 
-function startRelayFor(databaseUrl: string, router: Router, config: AppConfig, logger: Logger) {
+function startRelayFor(db: Database, router: Router, config: AppConfig, logger: Logger) {
   const { concurrency, maxAttempts, baseMs, maxMs, webhook } = config.relay;
-  return startRelay({ databaseUrl, router, logger, concurrency, webhook, backoff: { maxAttempts, baseMs, maxMs } });
+  return startRelay({ databaseUrl: db.url, dataSource: db.dataSource, router, logger, concurrency, webhook, backoff: { maxAttempts, baseMs, maxMs } });
 }
 
 /** Runs `stop` once on Ctrl-C or SIGTERM, then exits. */

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { AccountModel, ShipToModel, PaymentMethodModel } from '../models/account.js';
 import type { ProductModel, CategoryModel, KitComponentModel, RelatedProductModel } from '../models/product.js';
 import type { ProductPriceModel } from '../domains/product/product-price.js';
-import type { WarehouseModel, InventoryLevelModel } from '../models/warehouse.js';
+import type { WarehouseModel, InventoryLevelModel, StockReservationModel, StockReservationLineModel } from '../models/warehouse.js';
 import type { OrderModel, OrderLineModel, ShipmentModel } from '../models/order.js';
 import type { InvoiceModel, InvoiceLineModel } from '../models/invoice.js';
 import type { QuoteModel, QuoteLineModel } from '../models/quote.js';
@@ -768,6 +768,10 @@ export type Mutation = {
   shipToRemove: AccountChangePayload;
   /** Changes a ship-to address. */
   shipToUpdate: AccountChangePayload;
+  /** Releases a reservation now, making its stock available again. */
+  stockReservationRelease: StockReservationPayload;
+  /** Holds stock for a cart or a batch of orders, all lines or none, until released or expired. */
+  stockReserve: StockReservationPayload;
 };
 
 
@@ -899,6 +903,20 @@ export type MutationShipToRemoveArgs = {
 export type MutationShipToUpdateArgs = {
   idempotencyKey: Scalars['String']['input'];
   input: ShipToUpdateInput;
+};
+
+
+/** The root of every write. */
+export type MutationStockReservationReleaseArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+};
+
+
+/** The root of every write. */
+export type MutationStockReserveArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: StockReserveInput;
 };
 
 /**
@@ -1466,6 +1484,8 @@ export type Query = {
   quote: Maybe<Quote>;
   /** Quotes, newest first. Customers see only their own; API keys need the `admin` scope. */
   quotes: QuoteConnection;
+  /** A stock reservation by global ID (the principal that made it, or admins). */
+  stockReservation: Maybe<StockReservation>;
   /** The principal making this request. */
   viewer: Viewer;
   /** One warehouse, by global ID or by code. Give exactly one argument. Null when not found. */
@@ -1611,6 +1631,12 @@ export type QueryQuotesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   reverse?: InputMaybe<Scalars['Boolean']['input']>;
   sortKey?: InputMaybe<QuoteSortKey>;
+};
+
+
+/** The root of every read. */
+export type QueryStockReservationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1834,6 +1860,79 @@ export type Shipment = {
   warehouse: Maybe<Warehouse>;
 };
 
+/**
+ * Stock held for a cart or a batch of orders: reserved quantities stop being
+ * available to others until the reservation is released or expires.
+ */
+export type StockReservation = Node & {
+  __typename?: 'StockReservation';
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the reservation lets go of the stock by itself. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The global ID. */
+  id: Scalars['ID']['output'];
+  /** What is held, per product and warehouse. */
+  lines: Array<StockReservationLine>;
+  /** The client's own reference, for example its cart id. */
+  reference: Maybe<Scalars['String']['output']>;
+  /** Active, released or expired. */
+  status: StockReservationStatus;
+};
+
+/** A quantity of a product held in a warehouse. */
+export type StockReservationLine = {
+  __typename?: 'StockReservationLine';
+  /** The product. */
+  product: Product;
+  /** Units held (base unit). */
+  quantity: Scalars['Int']['output'];
+  /** The warehouse. */
+  warehouse: Warehouse;
+};
+
+/** Result of `stockReserve` and `stockReservationRelease`. */
+export type StockReservationPayload = {
+  __typename?: 'StockReservationPayload';
+  /** The command carrying it to its target systems. */
+  command: Maybe<Command>;
+  /** The reservation. */
+  reservation: Maybe<StockReservation>;
+  /** What to fix — for example not enough stock on a line (code `NOT_ENOUGH_STOCK`), all or nothing. */
+  userErrors: Array<UserError>;
+};
+
+/** Where a stock reservation is in its life. */
+export type StockReservationStatus =
+  /** Holding stock until `expiresAt`. */
+  | 'ACTIVE'
+  /** Past `expiresAt`: the stock is released (within a minute of expiry). */
+  | 'EXPIRED'
+  /** Released by a client. */
+  | 'RELEASED';
+
+/** Stock to hold. */
+export type StockReserveInput = {
+  /** Minutes until the reservation expires by itself: 1 to 10080 (a week); default 30. */
+  expiresInMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** The lines, 1 to 100. */
+  lines: Array<StockReserveLineInput>;
+  /** Your own reference, for example the cart id. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A line to reserve. */
+export type StockReserveLineInput = {
+  /** The product's global ID (give this or `sku`). */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Units to hold (base unit), at least 1. */
+  quantity: Scalars['Int']['input'];
+  /** The product's SKU (give this or `productId`). */
+  sku?: InputMaybe<Scalars['String']['input']>;
+  /** The warehouse's global ID. */
+  warehouseId: Scalars['ID']['input'];
+};
+
 /** Whether the backends hold the latest change of an entity. */
 export type SyncStatus =
   /** The latest change failed; see `lastCommand.lastError`. */
@@ -2038,6 +2137,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ProductModel )
     | ( QuoteModel )
     | ( ShipToModel )
+    | ( StockReservationModel )
     | ( WarehouseModel )
   ;
 };
@@ -2152,6 +2252,12 @@ export type ResolversTypes = {
   ShipToAddInput: ShipToAddInput;
   ShipToUpdateInput: ShipToUpdateInput;
   Shipment: ResolverTypeWrapper<ShipmentModel>;
+  StockReservation: ResolverTypeWrapper<StockReservationModel>;
+  StockReservationLine: ResolverTypeWrapper<StockReservationLineModel>;
+  StockReservationPayload: ResolverTypeWrapper<Omit<StockReservationPayload, 'command' | 'reservation'> & { command?: Maybe<ResolversTypes['Command']>, reservation?: Maybe<ResolversTypes['StockReservation']> }>;
+  StockReservationStatus: StockReservationStatus;
+  StockReserveInput: StockReserveInput;
+  StockReserveLineInput: StockReserveLineInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SyncStatus: SyncStatus;
   UnitOfMeasure: ResolverTypeWrapper<UnitOfMeasure>;
@@ -2261,6 +2367,11 @@ export type ResolversParentTypes = {
   ShipToAddInput: ShipToAddInput;
   ShipToUpdateInput: ShipToUpdateInput;
   Shipment: ShipmentModel;
+  StockReservation: StockReservationModel;
+  StockReservationLine: StockReservationLineModel;
+  StockReservationPayload: Omit<StockReservationPayload, 'command' | 'reservation'> & { command?: Maybe<ResolversParentTypes['Command']>, reservation?: Maybe<ResolversParentTypes['StockReservation']> };
+  StockReserveInput: StockReserveInput;
+  StockReserveLineInput: StockReserveLineInput;
   String: Scalars['String']['output'];
   UnitOfMeasure: UnitOfMeasure;
   UserError: UserError;
@@ -2560,10 +2671,12 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   shipToAdd?: Resolver<ResolversTypes['AccountChangePayload'], ParentType, ContextType, RequireFields<MutationShipToAddArgs, 'idempotencyKey' | 'input'>>;
   shipToRemove?: Resolver<ResolversTypes['AccountChangePayload'], ParentType, ContextType, RequireFields<MutationShipToRemoveArgs, 'idempotencyKey' | 'shipToId'>>;
   shipToUpdate?: Resolver<ResolversTypes['AccountChangePayload'], ParentType, ContextType, RequireFields<MutationShipToUpdateArgs, 'idempotencyKey' | 'input'>>;
+  stockReservationRelease?: Resolver<ResolversTypes['StockReservationPayload'], ParentType, ContextType, RequireFields<MutationStockReservationReleaseArgs, 'id' | 'idempotencyKey'>>;
+  stockReserve?: Resolver<ResolversTypes['StockReservationPayload'], ParentType, ContextType, RequireFields<MutationStockReserveArgs, 'idempotencyKey' | 'input'>>;
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Account' | 'Category' | 'Command' | 'Invoice' | 'Order' | 'PaymentMethod' | 'Product' | 'Quote' | 'ShipTo' | 'Warehouse', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Account' | 'Category' | 'Command' | 'Invoice' | 'Order' | 'PaymentMethod' | 'Product' | 'Quote' | 'ShipTo' | 'StockReservation' | 'Warehouse', ParentType, ContextType>;
 };
 
 export type OrderResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -2741,6 +2854,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<QueryProductsArgs>>;
   quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType, RequireFields<QueryQuoteArgs, 'id'>>;
   quotes?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, Partial<QueryQuotesArgs>>;
+  stockReservation?: Resolver<Maybe<ResolversTypes['StockReservation']>, ParentType, ContextType, RequireFields<QueryStockReservationArgs, 'id'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   warehouse?: Resolver<Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType, Partial<QueryWarehouseArgs>>;
   warehouses?: Resolver<ResolversTypes['WarehouseConnection'], ParentType, ContextType, Partial<QueryWarehousesArgs>>;
@@ -2815,6 +2929,28 @@ export type ShipmentResolvers<ContextType = RequestContext, ParentType extends R
   shippedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   warehouse?: Resolver<Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type StockReservationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StockReservation'] = ResolversParentTypes['StockReservation']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['StockReservationLine']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['StockReservationStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StockReservationLineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StockReservationLine'] = ResolversParentTypes['StockReservationLine']> = {
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  warehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType>;
+};
+
+export type StockReservationPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StockReservationPayload'] = ResolversParentTypes['StockReservationPayload']> = {
+  command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
+  reservation?: Resolver<Maybe<ResolversTypes['StockReservation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type UnitOfMeasureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UnitOfMeasure'] = ResolversParentTypes['UnitOfMeasure']> = {
@@ -2924,6 +3060,9 @@ export type Resolvers<ContextType = RequestContext> = {
   RelatedProduct?: RelatedProductResolvers<ContextType>;
   ShipTo?: ShipToResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
+  StockReservation?: StockReservationResolvers<ContextType>;
+  StockReservationLine?: StockReservationLineResolvers<ContextType>;
+  StockReservationPayload?: StockReservationPayloadResolvers<ContextType>;
   UnitOfMeasure?: UnitOfMeasureResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;

@@ -25,3 +25,23 @@ export type WarehouseSort = "CODE" | "NAME";
 export interface InventoryLevelFilterModel {
   available?: boolean | null;
 }
+
+/** A line of a stock reservation (keys in the store). */
+export interface StockReservationLineModel {
+  source: string;
+  productKey: string;
+  warehouseKey: string;
+  quantity: number;
+}
+
+/** Stock held for a cart or batch of orders. */
+export interface StockReservationModel {
+  key: string;
+  principal: string;
+  reference: string | null;
+  expiresAt: Date;
+  releasedAt: Date | null;
+  releaseReason: string | null;
+  createdAt: Date;
+  lines: StockReservationLineModel[];
+}

@@ -12,6 +12,8 @@ export const COMMAND_TYPES = {
   orderCancel: "Order",
   orderReturn: "Order",
   quoteRequest: "Quote",
+  stockReserve: "StockReservation",
+  stockReservationRelease: "StockReservation",
   invoicePaymentRecord: "Invoice",
   productUpdate: "Product",
   inventorySet: "Product",
@@ -29,6 +31,7 @@ export const AGGREGATE_REFERENCES: Record<(typeof COMMAND_TYPES)[keyof typeof CO
   Invoice: { table: "invoice", column: "number" },
   Product: { table: "product", column: "sku" },
   Quote: { table: "quote", column: "number" },
+  StockReservation: { table: "stock_reservation", column: "id" },
 };
 
 /** A command type name. */

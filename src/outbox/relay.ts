@@ -1,11 +1,16 @@
 import { Logger as WorkerLogger, run, type Runner } from "graphile-worker";
 import pg from "pg";
+import type { DataSource } from "typeorm";
 import type { Router } from "../connectors/router.js";
+import { releaseExpiredReservations } from "../domains/warehouse/stock-reservation.commands.js";
 import type { Logger } from "../logger.js";
 import { DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff.js";
 import { deliverStream } from "./deliver.js";
 import { DELIVER_TASK, jobKeyOf, SCHEDULE_SQL, scheduleParams, type AggregateStream } from "./enqueue.js";
 import { createFailureNotifier, type FailureWebhook } from "./failure-notifier.js";
+
+/** The graphile-worker cron task that releases expired stock reservations. */
+export const RELEASE_EXPIRED_TASK = "release_expired_reservations";
 
 /** Settings of the relay. */
 export interface RelayOptions {
@@ -19,6 +24,8 @@ export interface RelayOptions {
   concurrency?: number;
   /** How often to look for streams whose job was lost with a crashed worker (default 30 s). */
   sweepIntervalMs?: number;
+  /** The API's data source: with it, the relay also releases expired stock reservations every minute. */
+  dataSource?: DataSource;
 }
 
 /** A running relay. */
@@ -53,7 +60,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     pollInterval: 1000,
     // graphile-worker's own messages go to our structured log (its "warning" is pino's "warn").
     logger: new WorkerLogger(() => (level, message, meta) => logger[level === "warning" ? "warn" : level === "error" ? "error" : "debug"]({ worker: meta }, message)),
+    crontab: options.dataSource ? `* * * * * ${RELEASE_EXPIRED_TASK}` : undefined,
     taskList: {
+      [RELEASE_EXPIRED_TASK]: async () => {
+        const released = await releaseExpiredReservations(options.dataSource!, options.router);
+        if (released > 0) logger.info({ released }, "released expired stock reservations");
+      },
       [DELIVER_TASK]: async (payload) => {
         const stream = payload as AggregateStream;
         const client = await pool.connect();

@@ -42,6 +42,7 @@ export async function startWriteHarness(options: { maxAttempts?: number; webhook
   const server = await startTestServer({ databaseUrl, router: (dataSource) => (router = routerWithErp(dataSource, erp.url)) });
   const relay = await startRelay({
     databaseUrl,
+    dataSource: server.dataSource,
     router: router!,
     logger: createLogger("silent"),
     backoff: { baseMs: 50, maxMs: 400, maxAttempts: options.maxAttempts ?? 4 },

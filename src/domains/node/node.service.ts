@@ -7,6 +7,7 @@ import { orderById } from "../order/order.service.js";
 import { categoryById, productById } from "../product/product.service.js";
 import { commandById } from "../command/command.service.js";
 import { quoteById } from "../quote/quote.service.js";
+import { reservationById } from "../warehouse/stock-reservation.commands.js";
 import { warehouseById } from "../warehouse/warehouse.service.js";
 
 /** How each `Node` type is fetched by global ID (with the same access checks as its own root field). */
@@ -21,6 +22,7 @@ const FETCHERS: Record<string, (ctx: RequestContext, id: string) => Promise<obje
   Quote: quoteById,
   Command: commandById,
   PaymentMethod: paymentMethodById,
+  StockReservation: reservationById,
 };
 
 /** Most IDs `nodes` accepts in one call. */
