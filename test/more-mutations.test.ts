@@ -216,3 +216,63 @@ describe("orderReturn", () => {
     expect(notShipped.userErrors).toEqual([{ code: "INVALID_STATE", field: ["input", "orderId"] }]);
   });
 });
+
+describe("partial orderCancel", () => {
+  it("cancels some units of a line, releasing just their stock; cancelling what is left cancels the order", async () => {
+    const ids = dataAt<any>(await h.server.gql(`{ wh: warehouse(code: "WH-EAST") { id } }`), "");
+    await sql(
+      `INSERT INTO inventory_level (product_id, warehouse_id, on_hand, reserved) SELECT p.id, w.id, 100, 0 FROM product p, warehouse w WHERE p.sku = 'SKU-00401' AND w.code = 'WH-EAST'
+       ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_hand = 100, reserved = 0`,
+    );
+    const reserved = async () => (await sql<{ reserved: number }>(`SELECT il.reserved FROM inventory_level il JOIN product p ON p.id = il.product_id JOIN warehouse w ON w.id = il.warehouse_id WHERE p.sku = 'SKU-00401' AND w.code = 'WH-EAST'`))[0]!.reserved;
+    const placed = dataAt<any>(await h.server.gql(`mutation($wh: ID!, $key: String!) { orderPlace(input: { lines: [{ sku: "SKU-00401", quantity: 10, warehouseId: $wh }] }, idempotencyKey: $key) { order { id } userErrors { code } } }`, { wh: ids.wh.id, key: key() }, tokenA), "orderPlace");
+    expect(await reserved()).toBe(10);
+    const CANCEL = `mutation($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status lines { quantity cancelledQuantity } } userErrors { code field } } }`;
+    const part = dataAt<any>(await h.server.gql(CANCEL, { input: { orderId: placed.order.id, reason: "fewer", lines: [{ lineNumber: 1, quantity: 4 }] }, key: key() }, tokenA), "orderCancel");
+    // Still open (the relay may already have confirmed it: PENDING or OPEN).
+    expect(part).toEqual({ order: { status: expect.stringMatching(/^(PENDING|OPEN)$/), lines: [{ quantity: 10, cancelledQuantity: 4 }] }, userErrors: [] });
+    expect(await reserved()).toBe(6);
+    const over = dataAt<any>(await h.server.gql(CANCEL, { input: { orderId: placed.order.id, reason: "x", lines: [{ lineNumber: 1, quantity: 7 }] }, key: key() }, tokenA), "orderCancel");
+    expect(over.userErrors).toEqual([{ code: "INVALID", field: ["input", "lines", "0", "quantity"] }]);
+    const rest = dataAt<any>(await h.server.gql(CANCEL, { input: { orderId: placed.order.id, reason: "none" }, key: key() }, tokenA), "orderCancel");
+    expect(rest.order).toEqual({ status: "CANCELLED", lines: [{ quantity: 10, cancelledQuantity: 10 }] });
+    expect(await reserved()).toBe(0);
+  });
+});
+
+describe("invoiceRegister", () => {
+  const REGISTER = `mutation($input: InvoiceRegisterInput!, $key: String!) { invoiceRegister(input: $input, idempotencyKey: $key) {
+    invoice { number status total { amount } amountPaid { amount } dueDate order { id } lines { sku quantity unitPrice { amount } lineTotal { amount } } } command { id } userErrors { code field } } }`;
+
+  it("invoices an order's lines once; the goods leave the warehouse and the reservation goes with them", async () => {
+    const ids = dataAt<any>(await h.server.gql(`{ wh: warehouse(code: "WH-EAST") { id } }`), "");
+    await sql(
+      `INSERT INTO inventory_level (product_id, warehouse_id, on_hand, reserved) SELECT p.id, w.id, 100, 0 FROM product p, warehouse w WHERE p.sku = 'SKU-00402' AND w.code = 'WH-EAST'
+       ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_hand = 100, reserved = 0`,
+    );
+    const level = async () => (await sql<{ on_hand: number; reserved: number }>(`SELECT il.on_hand, il.reserved FROM inventory_level il JOIN product p ON p.id = il.product_id JOIN warehouse w ON w.id = il.warehouse_id WHERE p.sku = 'SKU-00402' AND w.code = 'WH-EAST'`))[0]!;
+    const placed = dataAt<any>(await h.server.gql(`mutation($wh: ID!, $key: String!) { orderPlace(input: { lines: [{ sku: "SKU-00402", quantity: 3, warehouseId: $wh }] }, idempotencyKey: $key) { order { id total { amount } } } }`, { wh: ids.wh.id, key: key() }, tokenA), "orderPlace");
+    expect(await level()).toEqual({ on_hand: 100, reserved: 3 });
+    const payload = dataAt<any>(await h.server.gql(REGISTER, { input: { orderId: placed.order.id }, key: key() }, h.server.adminKey), "invoiceRegister");
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.invoice).toMatchObject({ status: "OPEN", total: placed.order.total, amountPaid: { amount: "0.00" }, order: { id: placed.order.id }, lines: [{ sku: "SKU-00402", quantity: 3 }] });
+    expect(payload.invoice.number).toMatch(/^INV-9\d{5}$/);
+    expect(await level()).toEqual({ on_hand: 97, reserved: 0 });
+    await h.waitForCommand(payload.command.id, ["DELIVERED"]);
+    const again = dataAt<any>(await h.server.gql(REGISTER, { input: { orderId: placed.order.id }, key: key() }, h.server.adminKey), "invoiceRegister");
+    expect(again.userErrors).toEqual([{ code: "INVALID_STATE", field: ["input", "orderId"] }]);
+  });
+
+  it("free lines for an account, paid on the spot, with a due date", async () => {
+    const account = dataAt<any>(await h.server.gql(`{ account(code: "C00003") { id } }`, {}, h.server.adminKey), "account");
+    const payload = dataAt<any>(
+      await h.server.gql(REGISTER, { input: { accountId: account.id, dueDate: "2027-01-31", paymentStatus: "PAID", paymentMethod: "WIRE", lines: [{ description: "Installation", quantity: 2, unitPrice: "45.50" }, { sku: "SKU-00403", quantity: 1, unitPrice: "9.99" }] }, key: key() }, h.server.adminKey),
+      "invoiceRegister",
+    );
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.invoice).toMatchObject({ status: "PAID", total: { amount: "100.99" }, amountPaid: { amount: "100.99" }, dueDate: "2027-01-31", order: null });
+    const bad = dataAt<any>(await h.server.gql(REGISTER, { input: { accountId: account.id, lines: [{ quantity: 1, unitPrice: "1.00" }] }, key: key() }, h.server.adminKey), "invoiceRegister");
+    expect(bad.userErrors).toEqual([{ code: "INVALID", field: ["input", "lines", "0", "description"] }]);
+    expect((await h.server.gql(REGISTER, { input: { accountId: account.id, lines: [{ description: "x", quantity: 1, unitPrice: "1.00" }] }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});

@@ -5,9 +5,10 @@ import { Outbox1700000000001 } from "./migrations/1700000000001-outbox.js";
 import { MoreCommands1700000000002 } from "./migrations/1700000000002-more-commands.js";
 import { ReturnsQuotesAccounts1700000000003 } from "./migrations/1700000000003-returns-quotes-accounts.js";
 import { StockReservations1700000000004 } from "./migrations/1700000000004-stock-reservations.js";
+import { CancelledLines1700000000005 } from "./migrations/1700000000005-cancelled-lines.js";
 
 /** Every migration, in order. TypeORM runs the ones not yet applied. */
-export const migrations = [InitialSchema1700000000000, Outbox1700000000001, MoreCommands1700000000002, ReturnsQuotesAccounts1700000000003, StockReservations1700000000004];
+export const migrations = [InitialSchema1700000000000, Outbox1700000000001, MoreCommands1700000000002, ReturnsQuotesAccounts1700000000003, StockReservations1700000000004, CancelledLines1700000000005];
 
 /** Options for {@link createDataSource}. */
 export interface DataSourceOptions {

@@ -650,6 +650,22 @@ export type InvoiceLine = {
   unitPrice: Money;
 };
 
+/** A free invoice line. */
+export type InvoiceLineInput = {
+  /** What the line is for (default: the product's name). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The product billed (or give `sku`, or neither for a service line). */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Quantity billed (base units for products). */
+  quantity: Scalars['Int']['input'];
+  /** The SKU billed. */
+  sku?: InputMaybe<Scalars['String']['input']>;
+  /** Price of one unit. */
+  unitPrice: Scalars['Decimal']['input'];
+  /** The warehouse the goods leave from: its stock on hand goes down by the quantity. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A payment received against an invoice. */
 export type InvoicePayment = {
   __typename?: 'InvoicePayment';
@@ -683,6 +699,33 @@ export type InvoicePaymentRecordPayload = {
   /** The invoice with the payment applied (`PARTIALLY_PAID` or `PAID`). */
   invoice: Maybe<Invoice>;
   /** Why the payment was refused: more than the amount due, a void or paid invoice, a bad amount. */
+  userErrors: Array<UserError>;
+};
+
+/** An invoice to register: for an order, or free lines for an account. */
+export type InvoiceRegisterInput = {
+  /** The billed account, for free lines (not with `orderId`). */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** When payment is due (default: today plus the account's payment terms). */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Free lines (not with `orderId`), 1 to 100. */
+  lines?: InputMaybe<Array<InvoiceLineInput>>;
+  /** Invoice this order: its lines not cancelled, at the ordered prices, from their warehouses. An order is invoiced once. */
+  orderId?: InputMaybe<Scalars['ID']['input']>;
+  /** How it was paid, with `PAID`, for example `CARD`. */
+  paymentMethod?: InputMaybe<Scalars['String']['input']>;
+  /** `OPEN` (default) or `PAID` when it was paid on the spot. */
+  paymentStatus?: InputMaybe<InvoiceStatus>;
+};
+
+/** Result of `invoiceRegister`. */
+export type InvoiceRegisterPayload = {
+  __typename?: 'InvoiceRegisterPayload';
+  /** The command carrying it to its target systems. */
+  command: Maybe<Command>;
+  /** The new invoice. */
+  invoice: Maybe<Invoice>;
+  /** What to fix, for example an order that is already invoiced. */
   userErrors: Array<UserError>;
 };
 
@@ -741,7 +784,9 @@ export type Mutation = {
   inventorySet: InventorySetPayload;
   /** Records a payment against an invoice (admin API keys): its status moves to `PARTIALLY_PAID` or `PAID`. Paying more than is due is a user error. */
   invoicePaymentRecord: InvoicePaymentRecordPayload;
-  /** Cancels a whole order that has not shipped, releasing its reserved stock. */
+  /** Registers an invoice (admin API keys) for an order or free lines; stock on hand of the warehouses named on the lines goes down. */
+  invoiceRegister: InvoiceRegisterPayload;
+  /** Cancels an order that has not shipped, or some of its lines and quantities, releasing the stock they reserved. */
   orderCancel: OrderCancelPayload;
   /**
    * Places an order for a cart. Prices are resolved for the account (contract prices,
@@ -826,6 +871,13 @@ export type MutationInventorySetArgs = {
 export type MutationInvoicePaymentRecordArgs = {
   idempotencyKey: Scalars['String']['input'];
   input: InvoicePaymentRecordInput;
+};
+
+
+/** The root of every write. */
+export type MutationInvoiceRegisterArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: InvoiceRegisterInput;
 };
 
 
@@ -975,10 +1027,20 @@ export type Order = Node & {
 
 /** What to cancel. */
 export type OrderCancelInput = {
+  /** Cancel only these lines and quantities; omit to cancel the whole order. */
+  lines?: InputMaybe<Array<OrderCancelLineInput>>;
   /** The order's global ID. */
   orderId: Scalars['ID']['input'];
   /** Why it is cancelled (kept with the command). */
   reason: Scalars['String']['input'];
+};
+
+/** A line to cancel and how many. */
+export type OrderCancelLineInput = {
+  /** The line's number in the order. */
+  lineNumber: Scalars['Int']['input'];
+  /** How many to cancel (in the line's unit), at most what is still open on the line. */
+  quantity: Scalars['Int']['input'];
 };
 
 /** Result of `orderCancel`. */
@@ -986,7 +1048,7 @@ export type OrderCancelPayload = {
   __typename?: 'OrderCancelPayload';
   /** The command carrying the cancellation to its target systems. */
   command: Maybe<Command>;
-  /** The order, now `CANCELLED`; null when there are user errors. */
+  /** The order: `CANCELLED` when nothing is left on it, else with its lines' cancelled quantities; null when there are user errors. */
   order: Maybe<Order>;
   /** Why the order cannot be cancelled (for example it has shipped). */
   userErrors: Array<UserError>;
@@ -1038,6 +1100,8 @@ export type OrderKind =
 /** One product and quantity of an order. */
 export type OrderLine = {
   __typename?: 'OrderLine';
+  /** How many of `quantity` have been cancelled (amounts are not rewritten: `lineTotal` is what was ordered). */
+  cancelledQuantity: Scalars['Int']['output'];
   /** Position of the line in the order, from 1. */
   lineNumber: Scalars['Int']['output'];
   /** `unitPrice` × `quantity`. */
@@ -2192,9 +2256,12 @@ export type ResolversTypes = {
   InvoiceEdge: ResolverTypeWrapper<Omit<InvoiceEdge, 'node'> & { node: ResolversTypes['Invoice'] }>;
   InvoiceFilter: InvoiceFilter;
   InvoiceLine: ResolverTypeWrapper<InvoiceLineModel>;
+  InvoiceLineInput: InvoiceLineInput;
   InvoicePayment: ResolverTypeWrapper<InvoicePayment>;
   InvoicePaymentRecordInput: InvoicePaymentRecordInput;
   InvoicePaymentRecordPayload: ResolverTypeWrapper<Omit<InvoicePaymentRecordPayload, 'command' | 'invoice'> & { command?: Maybe<ResolversTypes['Command']>, invoice?: Maybe<ResolversTypes['Invoice']> }>;
+  InvoiceRegisterInput: InvoiceRegisterInput;
+  InvoiceRegisterPayload: ResolverTypeWrapper<Omit<InvoiceRegisterPayload, 'command' | 'invoice'> & { command?: Maybe<ResolversTypes['Command']>, invoice?: Maybe<ResolversTypes['Invoice']> }>;
   InvoiceSortKey: InvoiceSortKey;
   InvoiceStatus: InvoiceStatus;
   KitComponent: ResolverTypeWrapper<KitComponentModel>;
@@ -2203,6 +2270,7 @@ export type ResolversTypes = {
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Order: ResolverTypeWrapper<OrderModel>;
   OrderCancelInput: OrderCancelInput;
+  OrderCancelLineInput: OrderCancelLineInput;
   OrderCancelPayload: ResolverTypeWrapper<Omit<OrderCancelPayload, 'command' | 'order'> & { command?: Maybe<ResolversTypes['Command']>, order?: Maybe<ResolversTypes['Order']> }>;
   OrderConnection: ResolverTypeWrapper<OrderConnectionModel>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
@@ -2318,15 +2386,19 @@ export type ResolversParentTypes = {
   InvoiceEdge: Omit<InvoiceEdge, 'node'> & { node: ResolversParentTypes['Invoice'] };
   InvoiceFilter: InvoiceFilter;
   InvoiceLine: InvoiceLineModel;
+  InvoiceLineInput: InvoiceLineInput;
   InvoicePayment: InvoicePayment;
   InvoicePaymentRecordInput: InvoicePaymentRecordInput;
   InvoicePaymentRecordPayload: Omit<InvoicePaymentRecordPayload, 'command' | 'invoice'> & { command?: Maybe<ResolversParentTypes['Command']>, invoice?: Maybe<ResolversParentTypes['Invoice']> };
+  InvoiceRegisterInput: InvoiceRegisterInput;
+  InvoiceRegisterPayload: Omit<InvoiceRegisterPayload, 'command' | 'invoice'> & { command?: Maybe<ResolversParentTypes['Command']>, invoice?: Maybe<ResolversParentTypes['Invoice']> };
   KitComponent: KitComponentModel;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Order: OrderModel;
   OrderCancelInput: OrderCancelInput;
+  OrderCancelLineInput: OrderCancelLineInput;
   OrderCancelPayload: Omit<OrderCancelPayload, 'command' | 'order'> & { command?: Maybe<ResolversParentTypes['Command']>, order?: Maybe<ResolversParentTypes['Order']> };
   OrderConnection: OrderConnectionModel;
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
@@ -2641,6 +2713,12 @@ export type InvoicePaymentRecordPayloadResolvers<ContextType = RequestContext, P
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type InvoiceRegisterPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InvoiceRegisterPayload'] = ResolversParentTypes['InvoiceRegisterPayload']> = {
+  command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
+  invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type KitComponentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['KitComponent'] = ResolversParentTypes['KitComponent']> = {
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2660,6 +2738,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   customerAccessTokenDelete?: Resolver<ResolversTypes['CustomerAccessTokenDeletePayload'], ParentType, ContextType, RequireFields<MutationCustomerAccessTokenDeleteArgs, 'accessToken'>>;
   inventorySet?: Resolver<ResolversTypes['InventorySetPayload'], ParentType, ContextType, RequireFields<MutationInventorySetArgs, 'idempotencyKey' | 'input'>>;
   invoicePaymentRecord?: Resolver<ResolversTypes['InvoicePaymentRecordPayload'], ParentType, ContextType, RequireFields<MutationInvoicePaymentRecordArgs, 'idempotencyKey' | 'input'>>;
+  invoiceRegister?: Resolver<ResolversTypes['InvoiceRegisterPayload'], ParentType, ContextType, RequireFields<MutationInvoiceRegisterArgs, 'idempotencyKey' | 'input'>>;
   orderCancel?: Resolver<ResolversTypes['OrderCancelPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'idempotencyKey' | 'input'>>;
   orderPlace?: Resolver<ResolversTypes['OrderPlacePayload'], ParentType, ContextType, RequireFields<MutationOrderPlaceArgs, 'idempotencyKey' | 'input'>>;
   orderReturn?: Resolver<ResolversTypes['OrderReturnPayload'], ParentType, ContextType, RequireFields<MutationOrderReturnArgs, 'idempotencyKey' | 'input'>>;
@@ -2722,6 +2801,7 @@ export type OrderEdgeResolvers<ContextType = RequestContext, ParentType extends 
 };
 
 export type OrderLineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = {
+  cancelledQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lineNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
@@ -3029,6 +3109,7 @@ export type Resolvers<ContextType = RequestContext> = {
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
   InvoicePayment?: InvoicePaymentResolvers<ContextType>;
   InvoicePaymentRecordPayload?: InvoicePaymentRecordPayloadResolvers<ContextType>;
+  InvoiceRegisterPayload?: InvoiceRegisterPayloadResolvers<ContextType>;
   KitComponent?: KitComponentResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

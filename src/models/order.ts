@@ -33,6 +33,8 @@ export interface OrderLineModel {
   warehouseKey: string | null;
   /** How many of `quantity` were returned (order lines). */
   returnedQuantity: number;
+  /** How many of `quantity` were cancelled (order lines). */
+  cancelledQuantity: number;
 }
 
 /** A shipment of an order. */

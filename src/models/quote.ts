@@ -16,7 +16,7 @@ export interface QuoteModel extends SourceRef {
 }
 
 /** A quote line has the shape of an order line without a warehouse. */
-export type QuoteLineModel = Omit<OrderLineModel, "warehouseKey" | "returnedQuantity">;
+export type QuoteLineModel = Omit<OrderLineModel, "warehouseKey" | "returnedQuantity" | "cancelledQuantity">;
 
 /** Filter of quote lists. */
 export interface QuoteFilterModel {

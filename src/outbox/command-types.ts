@@ -15,6 +15,7 @@ export const COMMAND_TYPES = {
   stockReserve: "StockReservation",
   stockReservationRelease: "StockReservation",
   invoicePaymentRecord: "Invoice",
+  invoiceRegister: "Invoice",
   productUpdate: "Product",
   inventorySet: "Product",
   // The order made from a quote: in the order's stream, so its later commands wait for it.

@@ -35,6 +35,7 @@ export function lineOf(source: string, row: Row, currency: string): OrderLineMod
     lineTotal: money(str(row, "line_total"), currency),
     warehouseKey: strOrNull(row, "warehouse_id"),
     returnedQuantity: Number(row.returned_quantity ?? 0),
+    cancelledQuantity: Number(row.cancelled_quantity ?? 0),
   };
 }
 

@@ -47,7 +47,7 @@ export function storeQuoteReader(query: Query, source: string): QuoteReader {
         keys,
         (r) => str(r, "quote_id"),
         (r) => {
-          const { warehouseKey: _warehouse, returnedQuantity: _returned, ...line } = lineOf(source, r, str(r, "currency_code"));
+          const { warehouseKey: _warehouse, returnedQuantity: _returned, cancelledQuantity: _cancelled, ...line } = lineOf(source, r, str(r, "currency_code"));
           return line;
         },
       ),

@@ -8,6 +8,7 @@ import { STORE } from "../../connectors/store/store-connector.js";
 import { syncStatusOf } from "../../models/command.js";
 import { lastCommandOf } from "../command/command.service.js";
 import { commandPayload, freshEntity } from "../command/mutation-payload.js";
+import { registerInvoice } from "./invoice-register.commands.js";
 import { recordPayment } from "./invoice.commands.js";
 import { invoiceById, listInvoices } from "./invoice.service.js";
 
@@ -18,6 +19,10 @@ export const invoiceResolvers: Resolvers = {
     invoices: (_, args, ctx) => listInvoices(ctx, args),
   },
   Mutation: {
+    invoiceRegister: async (_, { input, idempotencyKey }, ctx) => {
+      const outcome = await registerInvoice(ctx, input, idempotencyKey);
+      return { invoice: await freshEntity(ctx.loaders.invoice, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
+    },
     invoicePaymentRecord: async (_, { input, idempotencyKey }, ctx) => {
       const outcome = await recordPayment(ctx, input, idempotencyKey);
       return { invoice: await freshEntity(ctx.loaders.invoice, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };

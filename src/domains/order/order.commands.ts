@@ -262,12 +262,30 @@ async function paymentMethodOf(manager: EntityManager, account: AccountModel, id
   return rows[0].id;
 }
 
+/** The `input` of `orderCancel`. */
+export interface OrderCancelInput {
+  orderId: string;
+  reason: string;
+  lines?: ReadonlyArray<{ lineNumber: number; quantity: number }> | null;
+}
+
+interface OpenLine {
+  line_number: number;
+  quantity: number;
+  cancelled_quantity: number;
+  returned_quantity: number;
+  reserved_quantity: number;
+  unit_price: string;
+}
+
 /**
- * `orderCancel`: cancels an order that has not shipped, releases the stock its
- * lines reserved, and sends the cancellation through the outbox — after the
- * order's earlier commands, never before them.
+ * `orderCancel`: cancels an order that has not shipped — all of it, or some
+ * lines and quantities — releases the stock those quantities reserved, and sends the cancellation through the outbox, after the order's
+ * earlier commands, never before them. An order with nothing left is `CANCELLED`.
+ * Amounts are not rewritten: lines show `cancelledQuantity`, and the command
+ * carries the cancelled amount for the systems that bill.
  */
-export async function cancelOrder(ctx: RequestContext, input: { orderId: string; reason: string }, idempotencyKey: string): Promise<MutationOutcome> {
+export async function cancelOrder(ctx: RequestContext, input: OrderCancelInput, idempotencyKey: string): Promise<MutationOutcome> {
   const order = await orderById(ctx, input.orderId);
   return runIdempotent(ctx, "orderCancel", idempotencyKey, input, async (manager, principal) => {
     if (!order) throw new UserErrors([{ field: ["input", "orderId"], message: "No such order.", code: "NOT_FOUND" }]);
@@ -275,14 +293,57 @@ export async function cancelOrder(ctx: RequestContext, input: { orderId: string;
     if (!row || !["PENDING", "OPEN", "PROCESSING"].includes(row.status)) {
       throw new UserErrors([{ field: ["input", "orderId"], message: `An order that is ${row?.status ?? "gone"} cannot be cancelled.`, code: "INVALID_STATE" }]);
     }
-    await manager.query(`UPDATE "order" SET status = 'CANCELLED', updated_at = now() WHERE id = $1`, [order.key]);
+    const lines = (await manager.query(
+      `SELECT line_number, quantity, cancelled_quantity, returned_quantity, reserved_quantity, unit_price FROM order_line WHERE order_id = $1 ORDER BY line_number`,
+      [order.key],
+    )) as OpenLine[];
+    const open = (line: OpenLine) => line.quantity - line.cancelled_quantity;
+    const wanted = input.lines ?? lines.filter((line) => open(line) > 0).map((line) => ({ lineNumber: line.line_number, quantity: open(line) }));
+    const errors: UserErrorModel[] = [];
+    wanted.forEach((w, index) => {
+      const line = lines.find((l) => l.line_number === w.lineNumber);
+      const field = ["input", "lines", String(index)];
+      if (!line) errors.push({ field: [...field, "lineNumber"], message: `The order has no line ${w.lineNumber}.`, code: "NOT_FOUND" });
+      else if (!Number.isInteger(w.quantity) || w.quantity < 1 || w.quantity > open(line)) {
+        errors.push({ field: [...field, "quantity"], message: `Line ${w.lineNumber}: between 1 and ${open(line)} can be cancelled.`, code: "INVALID" });
+      }
+    });
+    if (input.lines && new Set(input.lines.map((l) => l.lineNumber)).size !== input.lines.length) errors.push({ field: ["input", "lines"], message: "Name each line once.", code: "INVALID" });
+    if (input.lines?.length === 0) errors.push({ field: ["input", "lines"], message: "Name at least one line, or leave lines out to cancel the whole order.", code: "INVALID" });
+    if (errors.length > 0) throw new UserErrors(errors);
+
+    let cancelledCents = 0n;
+    for (const w of wanted) {
+      const line = lines.find((l) => l.line_number === w.lineNumber)!;
+      // The line reserved the same number of base units for each open unit ordered.
+      const release = (line.reserved_quantity / open(line)) * w.quantity;
+      await manager.query(
+        `UPDATE order_line SET cancelled_quantity = cancelled_quantity + $3, reserved_quantity = reserved_quantity - $4 WHERE order_id = $1 AND line_number = $2`,
+        [order.key, w.lineNumber, w.quantity, release],
+      );
+      if (release > 0) {
+        await manager.query(
+          `UPDATE inventory_level il SET reserved = greatest(il.reserved - $3, 0), updated_at = now() FROM order_line l
+           WHERE l.order_id = $1 AND l.line_number = $2 AND il.product_id = l.product_id AND il.warehouse_id = l.warehouse_id`,
+          [order.key, w.lineNumber, release],
+        );
+      }
+      cancelledCents += toCents(line.unit_price) * BigInt(w.quantity);
+    }
+    const cancelled = fromCents(cancelledCents);
     await manager.query(
-      `UPDATE inventory_level il SET reserved = greatest(il.reserved - l.reserved_quantity, 0), updated_at = now()
-       FROM order_line l WHERE l.order_id = $1 AND l.reserved_quantity > 0 AND il.product_id = l.product_id AND il.warehouse_id = l.warehouse_id`,
+      `UPDATE "order" SET updated_at = now(),
+         status = CASE WHEN NOT EXISTS (SELECT 1 FROM order_line WHERE order_id = $1 AND cancelled_quantity < quantity) THEN 'CANCELLED' ELSE status END
+       WHERE id = $1`,
       [order.key],
     );
-    await manager.query(`UPDATE order_line SET reserved_quantity = 0 WHERE order_id = $1`, [order.key]);
-    const commandId = await enqueueCommand(manager, ctx.router, { type: "orderCancel", aggregateId: order.key, idempotencyKey, principal, payload: { number: row.number, reason: input.reason } });
+    const commandId = await enqueueCommand(manager, ctx.router, {
+      type: "orderCancel",
+      aggregateId: order.key,
+      idempotencyKey,
+      principal,
+      payload: { number: row.number, reason: input.reason, whole: !input.lines, lines: wanted, amount: cancelled },
+    });
     await manager.query(`UPDATE "order" SET last_command_id = $2 WHERE id = $1`, [order.key, commandId]);
     return { entityKey: order.key, commandId, userErrors: [] };
   });
