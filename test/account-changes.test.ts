@@ -20,19 +20,23 @@ describe("accountUpdate", () => {
   it("a customer changes its own contact details; terms need an admin; e-mails stay unique", async () => {
     const UPDATE = `mutation($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { ${ACCOUNT} } }`;
     const me = dataAt<any>(await h.server.gql(`{ viewer { account { id } } }`, {}, tokenA), "viewer.account");
-    const payload = dataAt<any>(await h.server.gql(UPDATE, { input: { accountId: me.id, phone: "+1 555 0100", name: "Acme Hardware Company" }, key: key() }, tokenA), "accountUpdate");
+    const payload = dataAt<any>(await h.server.gql(UPDATE, { input: { account: { id: me.id }, phone: "+1 555 0100", name: "Acme Hardware Company" }, key: key() }, tokenA), "accountUpdate");
     expect(payload.userErrors).toEqual([]);
     expect(payload.account).toMatchObject({ phone: "+1 555 0100", name: "Acme Hardware Company", email: "buyer@acme.example", syncStatus: "PENDING" });
     expect(payload.command.type).toBe("accountUpdate");
     await h.waitForCommand(payload.command.id, ["DELIVERED"]);
 
-    expect((await h.server.gql(UPDATE, { input: { accountId: me.id, paymentTerms: "NET90" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await h.server.gql(UPDATE, { input: { account: { id: me.id }, paymentTerms: "NET90" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const other = dataAt<any>(await h.server.gql(`{ account(code: "C00002") { id } }`, {}, h.server.adminKey), "account");
-    expect((await h.server.gql(UPDATE, { input: { accountId: other.id, phone: "1" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const taken = dataAt<any>(await h.server.gql(UPDATE, { input: { accountId: me.id, email: "BUYER@globex.example" }, key: key() }, tokenA), "accountUpdate");
+    expect((await h.server.gql(UPDATE, { input: { account: { id: other.id }, phone: "1" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await h.server.gql(UPDATE, { input: { account: { code: "C00002" }, phone: "1" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const taken = dataAt<any>(await h.server.gql(UPDATE, { input: { account: { email: "buyer@acme.example" }, email: "BUYER@globex.example" }, key: key() }, tokenA), "accountUpdate");
     expect(taken.userErrors).toEqual([{ code: "TAKEN", field: ["input", "email"] }]);
-    const admin = dataAt<any>(await h.server.gql(UPDATE, { input: { accountId: me.id, paymentTerms: "NET60" }, key: key() }, h.server.adminKey), "accountUpdate");
+    const admin = dataAt<any>(await h.server.gql(UPDATE, { input: { account: { code: "C00001" }, paymentTerms: "NET60" }, key: key() }, h.server.adminKey), "accountUpdate");
     expect(admin.account.paymentTerms).toBe("NET60");
+    const missing = dataAt<any>(await h.server.gql(UPDATE, { input: { account: { code: "NOPE" }, phone: "1" }, key: key() }, h.server.adminKey), "accountUpdate");
+    expect(missing.userErrors).toEqual([{ code: "NOT_FOUND", field: ["input", "account"] }]);
+    expect((await h.server.gql(UPDATE, { input: { account: { code: "C00001", email: "x@y.example" }, phone: "1" }, key: key() }, h.server.adminKey)).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 });
 
@@ -65,7 +69,7 @@ describe("ship-tos", () => {
 
 describe("accountDelete", () => {
   it("an admin deletes an account: it cannot sign in or be found by code, its orders stay", async () => {
-    const DELETE = `mutation($id: ID!, $key: String!) { accountDelete(accountId: $id, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const DELETE = `mutation($id: ID!, $key: String!) { accountDelete(account: { id: $id }, idempotencyKey: $key) { ${ACCOUNT} } }`;
     const account = dataAt<any>(await h.server.gql(`{ account(code: "C00002") { id orders(first: 1) { nodes { id } } } }`, {}, h.server.adminKey), "account");
     expect((await h.server.gql(DELETE, { id: account.id, key: key() }, tokenB)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const deleted = dataAt<any>(await h.server.gql(DELETE, { id: account.id, key: key() }, h.server.adminKey), "accountDelete");
@@ -78,6 +82,6 @@ describe("accountDelete", () => {
     const order = dataAt<any>(await h.server.gql(`query($id: ID!) { order(id: $id) { account { deletedAt } } }`, { id: account.orders.nodes[0].id }, h.server.adminKey), "order");
     expect(order.account.deletedAt).not.toBeNull();
     const again = dataAt<any>(await h.server.gql(DELETE, { id: account.id, key: key() }, h.server.adminKey), "accountDelete");
-    expect(again.userErrors).toEqual([{ code: "NOT_FOUND", field: ["accountId"] }]);
+    expect(again.userErrors).toEqual([{ code: "NOT_FOUND", field: ["account"] }]);
   });
 });

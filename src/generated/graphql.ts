@@ -206,6 +206,16 @@ export type AccountFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Which account: give exactly one of its global ID, its e-mail (case-insensitive) or its code. */
+export type AccountLookupInput = {
+  /** The account code (CID). */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** The e-mail address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The global ID. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Keys to sort accounts by. */
 export type AccountSortKey =
   /** By account code. */
@@ -217,8 +227,8 @@ export type AccountSortKey =
 
 /** Changes to an account; fields left out stay as they are. */
 export type AccountUpdateInput = {
-  /** The account's global ID. */
-  accountId: Scalars['ID']['input'];
+  /** The account to change. */
+  account: AccountLookupInput;
   /** New customer group code (admin only). */
   customerGroupCode?: InputMaybe<Scalars['String']['input']>;
   /** New contact e-mail (unique). */
@@ -829,7 +839,7 @@ export type MutationAccountCreateArgs = {
 
 /** The root of every write. */
 export type MutationAccountDeleteArgs = {
-  accountId: Scalars['ID']['input'];
+  account: AccountLookupInput;
   idempotencyKey: Scalars['String']['input'];
 };
 
@@ -2215,6 +2225,7 @@ export type ResolversTypes = {
   AccountCreatePayload: ResolverTypeWrapper<Omit<AccountCreatePayload, 'account' | 'command'> & { account?: Maybe<ResolversTypes['Account']>, command?: Maybe<ResolversTypes['Command']> }>;
   AccountEdge: ResolverTypeWrapper<Omit<AccountEdge, 'node'> & { node: ResolversTypes['Account'] }>;
   AccountFilter: AccountFilter;
+  AccountLookupInput: AccountLookupInput;
   AccountSortKey: AccountSortKey;
   AccountUpdateInput: AccountUpdateInput;
   Address: ResolverTypeWrapper<Address>;
@@ -2347,6 +2358,7 @@ export type ResolversParentTypes = {
   AccountCreatePayload: Omit<AccountCreatePayload, 'account' | 'command'> & { account?: Maybe<ResolversParentTypes['Account']>, command?: Maybe<ResolversParentTypes['Command']> };
   AccountEdge: Omit<AccountEdge, 'node'> & { node: ResolversParentTypes['Account'] };
   AccountFilter: AccountFilter;
+  AccountLookupInput: AccountLookupInput;
   AccountUpdateInput: AccountUpdateInput;
   Address: Address;
   AddressInput: AddressInput;
@@ -2731,7 +2743,7 @@ export type MoneyResolvers<ContextType = RequestContext, ParentType extends Reso
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   accountCreate?: Resolver<ResolversTypes['AccountCreatePayload'], ParentType, ContextType, RequireFields<MutationAccountCreateArgs, 'idempotencyKey' | 'input'>>;
-  accountDelete?: Resolver<ResolversTypes['AccountChangePayload'], ParentType, ContextType, RequireFields<MutationAccountDeleteArgs, 'accountId' | 'idempotencyKey'>>;
+  accountDelete?: Resolver<ResolversTypes['AccountChangePayload'], ParentType, ContextType, RequireFields<MutationAccountDeleteArgs, 'account' | 'idempotencyKey'>>;
   accountUpdate?: Resolver<ResolversTypes['AccountChangePayload'], ParentType, ContextType, RequireFields<MutationAccountUpdateArgs, 'idempotencyKey' | 'input'>>;
   commandRetry?: Resolver<ResolversTypes['CommandRetryPayload'], ParentType, ContextType, RequireFields<MutationCommandRetryArgs, 'id' | 'idempotencyKey'>>;
   customerAccessTokenCreate?: Resolver<ResolversTypes['CustomerAccessTokenCreatePayload'], ParentType, ContextType, RequireFields<MutationCustomerAccessTokenCreateArgs, 'input'>>;

@@ -9,8 +9,10 @@ import { deliverStream } from "./deliver.js";
 import { DELIVER_TASK, jobKeyOf, SCHEDULE_SQL, scheduleParams, type AggregateStream } from "./enqueue.js";
 import { createFailureNotifier, type FailureWebhook } from "./failure-notifier.js";
 
-/** The graphile-worker cron task that releases expired stock reservations. */
+/** The graphile-worker cron task that releases expired stock reservations (each minute). */
 export const RELEASE_EXPIRED_TASK = "release_expired_reservations";
+/** The graphile-worker cron task that forgets expired idempotency records (each hour). */
+export const PURGE_IDEMPOTENCY_TASK = "purge_idempotency_records";
 
 /** Settings of the relay. */
 export interface RelayOptions {
@@ -60,8 +62,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     pollInterval: 1000,
     // graphile-worker's own messages go to our structured log (its "warning" is pino's "warn").
     logger: new WorkerLogger(() => (level, message, meta) => logger[level === "warning" ? "warn" : level === "error" ? "error" : "debug"]({ worker: meta }, message)),
-    crontab: options.dataSource ? `* * * * * ${RELEASE_EXPIRED_TASK}` : undefined,
+    crontab: [`0 * * * * ${PURGE_IDEMPOTENCY_TASK}`, ...(options.dataSource ? [`* * * * * ${RELEASE_EXPIRED_TASK}`] : [])].join("\n"),
     taskList: {
+      [PURGE_IDEMPOTENCY_TASK]: async () => {
+        const { rowCount } = await pool.query(`DELETE FROM idempotency_record WHERE expires_at < now()`);
+        if (rowCount) logger.info({ purged: rowCount }, "forgot expired idempotency keys");
+      },
       [RELEASE_EXPIRED_TASK]: async () => {
         const released = await releaseExpiredReservations(options.dataSource!, options.router);
         if (released > 0) logger.info({ released }, "released expired stock reservations");

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { assertCanReadAccount, requireAdmin } from "../../auth/access.js";
 import { isAdmin } from "../../auth/principal.js";
+import { exactlyOne } from "../../common/arguments.js";
 import { forbidden, unauthenticated } from "../../common/errors.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { RequestContext } from "../../context.js";
@@ -11,9 +12,16 @@ import type { CommandType } from "../../outbox/command-types.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
 
+/** Which account a mutation is about: exactly one of ID, e-mail, code. */
+export interface AccountLookup {
+  id?: string | null;
+  email?: string | null;
+  code?: string | null;
+}
+
 /** The `input` of `accountUpdate`. */
 export interface AccountUpdateInput {
-  accountId: string;
+  account: AccountLookup;
   name?: string | null;
   email?: string | null;
   phone?: string | null;
@@ -43,6 +51,23 @@ function changeableAccount(ctx: RequestContext, accountId: string | null | undef
   return ref;
 }
 
+/**
+ * The account a lookup names, which the principal may change: by ID directly,
+ * by e-mail or code through the account loaders; null when there is none.
+ */
+async function lookUpAccount(ctx: RequestContext, lookup: AccountLookup, argument: string): Promise<SourceRef | null> {
+  const { name, value } = exactlyOne({ ...lookup }, ["id", "email", "code"]);
+  if (name === "id") return changeableAccount(ctx, value, `${argument}.id`);
+  if (ctx.principal.kind === "ANONYMOUS") throw unauthenticated("Sign in to change accounts.");
+  const account = await (name === "email" ? ctx.loaders.accountByEmail : ctx.loaders.accountByCode).load(value);
+  if (!account) {
+    if (!isAdmin(ctx.principal)) throw forbidden("Customers may only change their own account.");
+    return null;
+  }
+  assertCanReadAccount(ctx.principal, account, "account");
+  return account;
+}
+
 /** Enqueues an account command and marks it as the account's last. */
 async function enqueueAccountCommand(
   ctx: RequestContext,
@@ -56,9 +81,10 @@ async function enqueueAccountCommand(
 
 /** `accountUpdate`: contact details by the customer itself or admins; terms and group by admins only. */
 export async function updateAccount(ctx: RequestContext, input: AccountUpdateInput, idempotencyKey: string): Promise<MutationOutcome> {
-  const ref = changeableAccount(ctx, input.accountId, "input.accountId");
+  const ref = await lookUpAccount(ctx, input.account, "input.account");
   if (!isAdmin(ctx.principal) && (input.paymentTerms != null || input.customerGroupCode != null)) throw forbidden("Only admin API keys may change payment terms or the customer group.");
   return runIdempotent(ctx, "accountUpdate", idempotencyKey, input, async (manager, principal) => {
+    if (!ref) throw new UserErrors([{ field: ["input", "account"], message: "No such account.", code: "NOT_FOUND" }]);
     const errors: UserErrorModel[] = [];
     if (input.name != null && !input.name.trim()) errors.push({ field: ["input", "name"], message: "The name cannot be empty.", code: "INVALID" });
     if (input.email != null && !EMAIL.test(input.email.trim())) errors.push({ field: ["input", "email"], message: "This is not an e-mail address.", code: "INVALID" });
@@ -81,21 +107,21 @@ export async function updateAccount(ctx: RequestContext, input: AccountUpdateInp
         [ref.key, input.name?.trim() ?? null, input.email?.trim() ?? null, input.phone ?? null, input.paymentTerms ?? null, groupId],
       ),
     );
-    if (updated.length === 0) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account.", code: "NOT_FOUND" }]);
-    const { accountId: _accountId, ...changes } = input;
+    if (updated.length === 0) throw new UserErrors([{ field: ["input", "account"], message: "No such account.", code: "NOT_FOUND" }]);
+    const { account: _account, ...changes } = input;
     return enqueueAccountCommand(ctx, manager, { type: "accountUpdate", accountKey: ref.key, idempotencyKey, principal, payload: Object.fromEntries(Object.entries(changes).filter(([, v]) => v != null)) });
   });
 }
 
 /** `accountDelete` (admin): the account stops signing in and being found; its history stays. */
-export async function deleteAccount(ctx: RequestContext, accountId: string, idempotencyKey: string): Promise<MutationOutcome> {
+export async function deleteAccount(ctx: RequestContext, lookup: AccountLookup, idempotencyKey: string): Promise<MutationOutcome> {
   requireAdmin(ctx.principal, "delete accounts");
-  const gid = expectGlobalId(accountId, "Account", "accountId");
-  return runIdempotent(ctx, "accountDelete", idempotencyKey, { accountId }, async (manager, principal) => {
-    const deleted = returnedRows<{ code: string }>(await manager.query(`UPDATE account SET deleted_at = now() WHERE id::text = $1 AND deleted_at IS NULL RETURNING code`, [gid.key]));
-    if (deleted.length === 0) throw new UserErrors([{ field: ["accountId"], message: "No such account, or it is already deleted.", code: "NOT_FOUND" }]);
-    await manager.query(`UPDATE customer_access_token SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [gid.key]);
-    return enqueueAccountCommand(ctx, manager, { type: "accountDelete", accountKey: gid.key, idempotencyKey, principal, payload: { code: deleted[0]!.code } });
+  const ref = await lookUpAccount(ctx, lookup, "account");
+  return runIdempotent(ctx, "accountDelete", idempotencyKey, lookup, async (manager, principal) => {
+    const deleted = ref ? returnedRows<{ code: string }>(await manager.query(`UPDATE account SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING code`, [ref.key])) : [];
+    if (!ref || deleted.length === 0) throw new UserErrors([{ field: ["account"], message: "No such account, or it is already deleted.", code: "NOT_FOUND" }]);
+    await manager.query(`UPDATE customer_access_token SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [ref.key]);
+    return enqueueAccountCommand(ctx, manager, { type: "accountDelete", accountKey: ref.key, idempotencyKey, principal, payload: { code: deleted[0]!.code } });
   });
 }
 

@@ -37,7 +37,7 @@ export const accountResolvers: Resolvers = {
   Mutation: {
     accountCreate: async (_, { input, idempotencyKey }, ctx) => accountPayload(ctx, await createAccount(ctx, input, idempotencyKey)),
     accountUpdate: async (_, { input, idempotencyKey }, ctx) => accountPayload(ctx, await updateAccount(ctx, input, idempotencyKey)),
-    accountDelete: async (_, { accountId, idempotencyKey }, ctx) => accountPayload(ctx, await deleteAccount(ctx, accountId, idempotencyKey)),
+    accountDelete: async (_, { account, idempotencyKey }, ctx) => accountPayload(ctx, await deleteAccount(ctx, account, idempotencyKey)),
     shipToAdd: async (_, { input, idempotencyKey }, ctx) => accountPayload(ctx, await addShipTo(ctx, input, idempotencyKey)),
     shipToUpdate: async (_, { input, idempotencyKey }, ctx) => accountPayload(ctx, await updateShipTo(ctx, input, idempotencyKey)),
     shipToRemove: async (_, { shipToId, idempotencyKey }, ctx) => accountPayload(ctx, await removeShipTo(ctx, shipToId, idempotencyKey)),
