@@ -7,7 +7,7 @@ import { forbidden, unauthenticated } from "../../common/errors.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { RequestContext } from "../../context.js";
 import { returnedRows } from "../../db/returning.js";
-import type { SourceRef } from "../../models/common.js";
+import type { AddressModel, SourceRef } from "../../models/common.js";
 import type { CommandType } from "../../outbox/command-types.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
@@ -30,14 +30,7 @@ export interface AccountUpdateInput {
 }
 
 /** An address as clients send it. */
-interface AddressInput {
-  line1: string;
-  line2?: string | null;
-  city: string;
-  region?: string | null;
-  postalCode: string;
-  countryCode: string;
-}
+type AddressInput = AddressModel;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { requireAdmin } from "../../auth/access.js";
 import { isIsoDate } from "../../common/arguments.js";
-import { parseGlobalId } from "../../common/ids.js";
+import { isUuid, parseGlobalId } from "../../common/ids.js";
 import { fromCents, toCents } from "../../common/money.js";
 import { STORE } from "../../connectors/store/store-connector.js";
 import type { RequestContext } from "../../context.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
+import { productNamed, warehouseNamed } from "../command/input-lookups.js";
 import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
 
 /** A free line as clients send it. */
@@ -78,15 +79,12 @@ async function freeLines(ctx: RequestContext, lines: readonly LineInput[]): Prom
   const bill: BillLine[] = [];
   for (const [index, line] of lines.entries()) {
     const field = ["input", "lines", String(index)];
-    const gid = line.productId != null ? parseGlobalId(line.productId) : null;
-    const product =
-      line.productId != null ? (gid?.type === "Product" && gid.connector === STORE ? await ctx.loaders.product.load({ source: STORE, key: gid.key }) : null) : line.sku != null ? await ctx.loaders.productBySku.load(line.sku) : null;
+    const product = await productNamed(ctx, line);
     if ((line.productId != null || line.sku != null) && !product) errors.push({ field: [...field, line.productId != null ? "productId" : "sku"], message: "No such product.", code: "NOT_FOUND" });
     if (!product && !line.description?.trim()) errors.push({ field: [...field, "description"], message: "A line without a product needs a description.", code: "INVALID" });
     if (!Number.isInteger(line.quantity) || line.quantity < 1) errors.push({ field: [...field, "quantity"], message: "At least 1.", code: "INVALID" });
     if (!/^\d+(\.\d{1,2})?$/.test(line.unitPrice)) errors.push({ field: [...field, "unitPrice"], message: "A price is zero or more, with at most two decimals.", code: "INVALID" });
-    const warehouseGid = line.warehouseId != null ? parseGlobalId(line.warehouseId) : null;
-    const warehouse = warehouseGid?.type === "Warehouse" && warehouseGid.connector === STORE ? await ctx.loaders.warehouse.load({ source: STORE, key: warehouseGid.key }) : null;
+    const warehouse = line.warehouseId != null ? await warehouseNamed(ctx, line.warehouseId) : null;
     if (line.warehouseId != null && !warehouse) errors.push({ field: [...field, "warehouseId"], message: "No such warehouse.", code: "NOT_FOUND" });
     bill.push({
       productId: product?.key ?? null,
@@ -123,7 +121,7 @@ export async function registerInvoice(ctx: RequestContext, input: InvoiceRegiste
     let lines: BillLine[];
     if (input.orderId != null) {
       const gid = parseGlobalId(input.orderId);
-      if (gid?.type !== "Order" || gid.connector !== STORE) throw new UserErrors([{ field: ["input", "orderId"], message: "No such order.", code: "NOT_FOUND" }]);
+      if (gid?.type !== "Order" || gid.connector !== STORE || !isUuid(gid.key)) throw new UserErrors([{ field: ["input", "orderId"], message: "No such order.", code: "NOT_FOUND" }]);
       orderKey = gid.key;
       ({ accountKey, lines } = await orderLines(manager, gid.key));
     } else {

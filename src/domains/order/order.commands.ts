@@ -9,6 +9,7 @@ import type { SourceRef } from "../../models/common.js";
 import type { ProductModel } from "../../models/product.js";
 import { returnedRows } from "../../db/returning.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
+import { productNamed, warehouseNamed } from "../command/input-lookups.js";
 import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
 import { isAdmin } from "../../auth/principal.js";
 import { resolvePrice } from "../product/product-price.js";
@@ -65,21 +66,18 @@ export function buyerOf(ctx: RequestContext, accountId: string | null | undefine
 
 async function productOfLine(ctx: RequestContext, line: LineInput, field: string[]): Promise<ProductModel | UserErrorModel> {
   if ((line.productId == null) === (line.sku == null)) return { field, message: "Give either productId or sku.", code: "INVALID" };
-  if (line.productId != null) {
-    const gid = parseGlobalId(line.productId);
-    const product = gid?.type === "Product" && ctx.router.serves("catalog", gid.connector) ? await ctx.loaders.product.load({ source: gid.connector, key: gid.key }) : null;
-    return product ?? { field: [...field, "productId"], message: `No product with ID ${line.productId}.`, code: "NOT_FOUND" };
-  }
-  const product = await ctx.loaders.productBySku.load(line.sku!);
-  return product ?? { field: [...field, "sku"], message: `No product with SKU ${line.sku}.`, code: "NOT_FOUND" };
+  const product = await productNamed(ctx, line);
+  if (product) return product;
+  return line.productId != null
+    ? { field: [...field, "productId"], message: `No product with ID ${line.productId}.`, code: "NOT_FOUND" }
+    : { field: [...field, "sku"], message: `No product with SKU ${line.sku}.`, code: "NOT_FOUND" };
 }
 
 /** The warehouse a line ships from: the one asked for, the account's default, or the one with most stock. */
 async function warehouseOfLine(ctx: RequestContext, line: LineInput, account: AccountModel, product: ProductModel, field: string[]): Promise<string | null | UserErrorModel> {
   if (line.warehouseId != null) {
-    const gid = parseGlobalId(line.warehouseId);
-    const warehouse = gid?.type === "Warehouse" && gid.connector === product.source ? await ctx.loaders.warehouse.load({ source: gid.connector, key: gid.key }) : null;
-    return warehouse ? warehouse.key : { field: [...field, "warehouseId"], message: `No warehouse with ID ${line.warehouseId}.`, code: "NOT_FOUND" };
+    const warehouse = await warehouseNamed(ctx, line.warehouseId);
+    return warehouse && warehouse.source === product.source ? warehouse.key : { field: [...field, "warehouseId"], message: `No warehouse with ID ${line.warehouseId}.`, code: "NOT_FOUND" };
   }
   if (account.defaultWarehouseKey) return account.defaultWarehouseKey;
   const levels = await ctx.loaders.inventoryLevels.load(product);

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { isAdmin } from "../../auth/principal.js";
 import { forbidden } from "../../common/errors.js";
-import { expectGlobalId, isUuid, parseGlobalId } from "../../common/ids.js";
+import { expectGlobalId, isUuid } from "../../common/ids.js";
+import { productNamed, warehouseNamed } from "../command/input-lookups.js";
 import { keyLoader } from "../../common/loaders.js";
 import { STORE } from "../../connectors/store/store-connector.js";
 import type { RequestContext } from "../../context.js";
@@ -73,13 +74,8 @@ export async function createReservation(ctx: RequestContext, input: StockReserve
     const lines: Array<{ productKey: string; sku: string; warehouseKey: string; quantity: number }> = [];
     for (const [index, line] of input.lines.entries()) {
       const field = ["input", "lines", String(index)];
-      const productGid = line.productId != null ? parseGlobalId(line.productId) : null;
-      const product =
-        line.productId != null
-          ? productGid?.type === "Product" && productGid.connector === STORE ? await ctx.loaders.product.load({ source: STORE, key: productGid.key }) : null
-          : line.sku != null ? await ctx.loaders.productBySku.load(line.sku) : null;
-      const warehouseGid = parseGlobalId(line.warehouseId);
-      const warehouse = warehouseGid?.type === "Warehouse" && warehouseGid.connector === STORE ? await ctx.loaders.warehouse.load({ source: STORE, key: warehouseGid.key }) : null;
+      const product = await productNamed(ctx, line);
+      const warehouse = await warehouseNamed(ctx, line.warehouseId);
       if (!product) errors.push({ field: [...field, line.productId != null ? "productId" : "sku"], message: "No such product.", code: "NOT_FOUND" });
       if (!warehouse) errors.push({ field: [...field, "warehouseId"], message: "No such warehouse.", code: "NOT_FOUND" });
       if (!Number.isInteger(line.quantity) || line.quantity < 1) errors.push({ field: [...field, "quantity"], message: "At least 1 unit.", code: "INVALID" });
