@@ -5,10 +5,10 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastif
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { DataSource } from "typeorm";
 import { authenticate } from "./auth/authenticate.js";
-import type { Connector } from "./connectors/connector.js";
-import { createStoreConnector, STORE } from "./connectors/store/store-connector.js";
-import { Router, type WriteRoutes } from "./connectors/router.js";
-import { ALL_COMMAND_TYPES } from "./outbox/command-types.js";
+import { buildRouter } from "./connectors/build-router.js";
+import { DEFAULT_CONNECTORS_CONFIG } from "./connectors/connectors-config.js";
+import type { Router } from "./connectors/router.js";
+import { STORE } from "./connectors/store/store-connector.js";
 import { nulGuardPlugin } from "./common/nul-guard-plugin.js";
 import { idempotencyPlugin } from "./outbox/idempotency-plugin.js";
 import { createLoaders, type RequestContext } from "./context.js";
@@ -21,19 +21,8 @@ export interface AppOptions {
   logger: Logger;
   /** Hide the Sandbox landing page (production). */
   production?: boolean;
-  /** Connectors and routes; default: everything in the store ({@link createDefaultRouter}). */
+  /** Connectors and routes (see `buildRouter`); default: everything in the store. */
   router?: Router;
-}
-
-/** The built-in routing: every domain read from the `store` connector, every command applied by it. */
-export function createDefaultRouter(dataSource: DataSource, extra: { connectors?: Connector[]; writes?: WriteRoutes } = {}): Router {
-  const store = createStoreConnector(dataSource, STORE);
-  const writes: WriteRoutes = Object.fromEntries(ALL_COMMAND_TYPES.map((type) => [type, [STORE]]));
-  return new Router(
-    [store, ...(extra.connectors ?? [])],
-    { warehouses: STORE, catalog: STORE, inventory: STORE, accounts: STORE, orders: STORE, invoices: STORE, quotes: STORE },
-    { ...writes, ...extra.writes },
-  );
 }
 
 /**
@@ -43,7 +32,7 @@ export function createDefaultRouter(dataSource: DataSource, extra: { connectors?
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const logger: FastifyBaseLogger = options.logger.child({ component: "http" });
   const fastify = Fastify({ loggerInstance: logger });
-  const router = options.router ?? createDefaultRouter(options.dataSource);
+  const router = options.router ?? buildRouter(DEFAULT_CONNECTORS_CONFIG, options.dataSource);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
     logger: options.logger.child({ component: "graphql" }),

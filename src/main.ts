@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import type { DataSource } from "typeorm";
-import { createApp, createDefaultRouter } from "./app.js";
+import { createApp } from "./app.js";
+import { buildRouter, checkRoutes } from "./connectors/build-router.js";
+import { loadConnectorsConfig, type ConnectorsConfig } from "./connectors/connectors-config.js";
 import type { Router } from "./connectors/router.js";
 import { startRelay } from "./outbox/relay.js";
 import { createApiKey, hasAdminKey } from "./auth/api-keys.js";
@@ -17,16 +19,19 @@ import { createLogger, type Logger } from "./logger.js";
  *   relay    deliver the outbox only (run several, on one database, to scale out)
  */
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { scale: { type: "string" } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { scale: { type: "string" }, config: { type: "string" } } });
   const command = positionals[0] ?? "start";
   const config = loadConfig();
+  // The connectors file is read and its routes checked before anything starts.
+  const connectors = loadConnectorsConfig(values.config ?? process.env.COMMERCE_GRAPH_CONFIG);
+  checkRoutes(connectors);
   const logger = createLogger(config.logLevel);
   switch (command) {
     case "start":
-      return start(config, logger);
+      return start(config, connectors, logger);
     case "relay": {
       const db = await openDatabase(config, logger);
-      const relay = await startRelayFor(db, createDefaultRouter(db.dataSource), config, logger);
+      const relay = await startRelayFor(db, buildRouter(connectors, db.dataSource), config, logger);
       onStop(logger, async () => {
         await relay.stop();
         await db.close();
@@ -75,15 +80,23 @@ async function ensureAdminKey(dataSource: DataSource, config: AppConfig, logger:
   logger.warn(`created an admin API key; it is shown only this once: ${secret}`);
 }
 
-async function start(config: AppConfig, logger: Logger): Promise<void> {
+async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Logger): Promise<void> {
   const db = await openDatabase(config, logger);
-  const shouldSeed = config.seed === "always" || (config.seed === "auto" && db.embedded);
-  if (shouldSeed) await seedIfEmpty(db.dataSource, logger, 1);
-  await ensureAdminKey(db.dataSource, config, logger);
-  const router = createDefaultRouter(db.dataSource);
-  const app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router });
-  const relay = config.relay.inProcess ? await startRelayFor(db, router, config, logger) : null;
-  await app.listen({ port: config.port, host: config.host });
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let relay: Awaited<ReturnType<typeof startRelayFor>> | null;
+  try {
+    const router = buildRouter(connectors, db.dataSource);
+    const shouldSeed = config.seed === "always" || (config.seed === "auto" && db.embedded);
+    if (shouldSeed) await seedIfEmpty(db.dataSource, logger, 1);
+    await ensureAdminKey(db.dataSource, config, logger);
+    app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router });
+    relay = config.relay.inProcess ? await startRelayFor(db, router, config, logger) : null;
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // Stop the embedded PostgreSQL too: a failed start must not leave it running.
+    await db.close();
+    throw error;
+  }
   logger.info(`Commerce Graph ready at http://localhost:${config.port}/graphql`);
   onStop(logger, async () => {
     await app.close();

@@ -2,7 +2,9 @@ import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { buildRouter } from "../src/connectors/build-router.js";
 import { FakeCommandBackend } from "./fakes/command-backend.js";
+import { configWithErp } from "./support/erp-config.js";
 import { copyDatabase, dropDatabase } from "./support/databases.js";
 import { dataAt } from "./support/paging.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
@@ -21,16 +23,7 @@ beforeAll(async () => {
   const template = inject("writeTemplateUrl");
   databaseUrl = await copyDatabase(template, `crash_${process.pid}_${randomBytes(4).toString("hex")}`, new URL(template).pathname.slice(1));
   // The API only accepts commands here: the relay runs in child processes that the test kills.
-  const { createDefaultRouter } = await import("../src/app.js");
-  const { createHttpCommandsConnector } = await import("../src/connectors/http-commands/http-commands-connector.js");
-  server = await startTestServer({
-    databaseUrl,
-    router: (dataSource) =>
-      createDefaultRouter(dataSource, {
-        connectors: [createHttpCommandsConnector({ name: "erp", url: erp.url, applies: ["orderPlace", "orderCancel"] })],
-        writes: { orderPlace: ["store", "erp"], orderCancel: ["store", "erp"] },
-      }),
-  });
+  server = await startTestServer({ databaseUrl, router: (dataSource) => buildRouter(configWithErp(erp.url, ["orderPlace", "orderCancel"]), dataSource) });
 }, 120_000);
 
 /** Relay processes still alive, killed after the test whatever happens. */

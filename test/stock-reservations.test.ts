@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDefaultRouter } from "../src/app.js";
+import { buildRouter } from "../src/connectors/build-router.js";
+import { DEFAULT_CONNECTORS_CONFIG } from "../src/connectors/connectors-config.js";
 import { releaseExpiredReservations } from "../src/domains/warehouse/stock-reservation.commands.js";
 import { dataAt } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
@@ -60,7 +61,7 @@ describe("stock reservations", () => {
     expect(await available(ids.p1)).toBe(43);
     await h.server.dataSource.query(`UPDATE stock_reservation SET expires_at = now() - interval '1 second' WHERE id = $1`, [payload.reservation.id.split("/").pop()]);
     expect(dataAt<any>(await h.server.gql(`query($id: ID!) { stockReservation(id: $id) { status } }`, { id: payload.reservation.id }, h.server.adminKey), "stockReservation.status")).toBe("EXPIRED");
-    expect(await releaseExpiredReservations(h.server.dataSource, createDefaultRouter(h.server.dataSource))).toBeGreaterThanOrEqual(1);
+    expect(await releaseExpiredReservations(h.server.dataSource, buildRouter(DEFAULT_CONNECTORS_CONFIG, h.server.dataSource))).toBeGreaterThanOrEqual(1);
     expect(await available(ids.p1)).toBe(50);
   });
 

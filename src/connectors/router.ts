@@ -30,8 +30,8 @@ export class Router {
     for (const domain of DOMAINS) {
       const name = routes[domain];
       const connector = this.connectors.get(name);
-      if (!connector) throw new Error(`routes.${domain}: no connector named "${name}"`);
-      if (!connector.readers[domain]) throw new Error(`routes.${domain}: connector "${name}" (${connector.kind}) cannot read ${domain}`);
+      if (!connector) throw new Error(`reads.${domain}: no connector named "${name}"`);
+      if (!connector.readers[domain]) throw new Error(`reads.${domain}: connector "${name}" (${connector.kind}) cannot read ${domain}`);
     }
     for (const [type, targets] of Object.entries(writeRoutes)) {
       if (targets.length === 0) throw new Error(`writes.${type}: name at least one connector`);

@@ -1,15 +1,14 @@
 import type { DataSource } from "typeorm";
 import { inject } from "vitest";
-import { createDefaultRouter } from "../../src/app.js";
-import { createHttpCommandsConnector } from "../../src/connectors/http-commands/http-commands-connector.js";
+import { buildRouter } from "../../src/connectors/build-router.js";
 import type { Router } from "../../src/connectors/router.js";
 import { createLogger } from "../../src/logger.js";
-import { ALL_COMMAND_TYPES } from "../../src/outbox/command-types.js";
 import type { FailureWebhook } from "../../src/outbox/failure-notifier.js";
 import { startRelay, type Relay } from "../../src/outbox/relay.js";
 import { randomBytes } from "node:crypto";
 import { FakeCommandBackend } from "../fakes/command-backend.js";
 import { copyDatabase, dropDatabase } from "./databases.js";
+import { configWithErp } from "./erp-config.js";
 import { dataAt } from "./paging.js";
 import { startTestServer, type TestServer } from "./test-server.js";
 
@@ -27,10 +26,8 @@ export interface WriteHarness {
   close(): Promise<void>;
 }
 
-/** Routes every command to the store and to the fake ERP. */
 function routerWithErp(dataSource: DataSource, erpUrl: string): Router {
-  const erp = createHttpCommandsConnector({ name: "erp", url: erpUrl, applies: ALL_COMMAND_TYPES, timeoutMs: 2000 });
-  return createDefaultRouter(dataSource, { connectors: [erp], writes: Object.fromEntries(ALL_COMMAND_TYPES.map((type) => [type, ["store", "erp"]])) });
+  return buildRouter(configWithErp(erpUrl), dataSource);
 }
 
 /** Starts the fake ERP, a server on the write database and an in-process relay. */

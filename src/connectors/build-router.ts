@@ -1,0 +1,58 @@
+import type { DataSource } from "typeorm";
+import { createDataSource } from "../db/data-source.js";
+import { ALL_COMMAND_TYPES } from "../outbox/command-types.js";
+import type { Connector } from "./connector.js";
+import { DOMAINS } from "./connector.js";
+import { ConfigError, type ConnectorConfig, type ConnectorsConfig } from "./connectors-config.js";
+import { createHttpCommandsConnector } from "./http-commands/http-commands-connector.js";
+import { Router, type ReadRoutes, type WriteRoutes } from "./router.js";
+import { createStoreConnector, STORE } from "./store/store-connector.js";
+
+/** Creates a connector of the configured kind. */
+function createConnector(name: string, config: ConnectorConfig, dataSource: DataSource): Connector {
+  switch (config.kind) {
+    case "store":
+      return createStoreConnector(dataSource, name);
+    case "http-commands":
+      return createHttpCommandsConnector({ name, url: config.url, token: config.token, timeoutMs: config.timeoutMs, applies: config.applies });
+  }
+}
+
+/**
+ * Builds the router from the config: domains not listed are read from the
+ * `store` connector, command types not listed are applied by it. A route to a
+ * connector that does not exist or cannot do the job stops start-up with a
+ * message naming the key.
+ */
+export function buildRouter(config: ConnectorsConfig, dataSource: DataSource): Router {
+  const connectors = Object.entries(config.connectors).map(([name, settings]) => createConnector(name, settings, dataSource));
+  const fallback = config.connectors[STORE]?.kind === "store" ? STORE : undefined;
+  const reads = {} as ReadRoutes;
+  for (const domain of DOMAINS) {
+    const name = config.reads[domain] ?? fallback;
+    if (!name) throw new ConfigError(`reads.${domain}: no connector reads ${domain}; name one, or keep a connector "store" of kind store`);
+    reads[domain] = name;
+  }
+  const writes: WriteRoutes = {};
+  for (const type of ALL_COMMAND_TYPES) {
+    const targets = config.writes[type] ?? (fallback ? [fallback] : undefined);
+    if (!targets) throw new ConfigError(`writes.${type}: no connector applies ${type}; name one, or keep a connector "store" of kind store`);
+    writes[type] = targets;
+  }
+  for (const type of Object.keys(config.writes)) {
+    if (!(ALL_COMMAND_TYPES as string[]).includes(type)) throw new ConfigError(`writes.${type}: unknown command type; known: ${ALL_COMMAND_TYPES.join(", ")}`);
+  }
+  try {
+    return new Router(connectors, reads, writes);
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * Checks every route of a config without any connection (connectors are built
+ * but never called), so that a bad config stops start-up before the database starts.
+ */
+export function checkRoutes(config: ConnectorsConfig): void {
+  buildRouter(config, createDataSource({ url: "postgres://config-check.invalid/none" }));
+}

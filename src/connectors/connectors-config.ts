@@ -1,0 +1,88 @@
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { DOMAINS, type Domain } from "./connector.js";
+
+/** A connector kept in Commerce Graph's own PostgreSQL. */
+const StoreConnectorSchema = z.object({ kind: z.literal("store") }).strict();
+
+/** A write-only connector that receives commands as JSON over HTTP. */
+const HttpCommandsConnectorSchema = z
+  .object({
+    kind: z.literal("http-commands"),
+    url: z.string().url(),
+    token: z.string().min(1).optional(),
+    timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+    applies: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+
+const ConnectorSchema = z.discriminatedUnion("kind", [StoreConnectorSchema, HttpCommandsConnectorSchema]);
+
+/** The connectors config file: which backends exist, and which serves what. */
+export const ConnectorsConfigSchema = z
+  .object({
+    connectors: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, "connector names are lower-case letters, digits, - and _"), ConnectorSchema),
+    reads: z.partialRecord(z.enum(DOMAINS as [Domain, ...Domain[]]), z.string()).default({}),
+    writes: z.record(z.string(), z.array(z.string()).min(1)).default({}),
+  })
+  .strict();
+
+/** The validated config file. */
+export type ConnectorsConfig = z.infer<typeof ConnectorsConfigSchema>;
+/** One connector's settings. */
+export type ConnectorConfig = z.infer<typeof ConnectorSchema>;
+
+/** Used when no config file is given: everything in the built-in store. */
+export const DEFAULT_CONNECTORS_CONFIG: ConnectorsConfig = { connectors: { store: { kind: "store" } }, reads: {}, writes: {} };
+
+/** A config problem, with the key it is about. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Replaces `${NAME}` in every string with the environment variable NAME (for
+ * secrets); a variable that is not set is an error naming the key.
+ */
+export function substituteEnv(value: unknown, env: NodeJS.ProcessEnv, path: string[] = []): unknown {
+  if (typeof value === "string") {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+      const found = env[name];
+      if (found === undefined) throw new ConfigError(`${path.join(".") || "(root)"}: environment variable ${name} is not set`);
+      return found;
+    });
+  }
+  if (Array.isArray(value)) return value.map((item, i) => substituteEnv(item, env, [...path, String(i)]));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteEnv(v, env, [...path, k])]));
+  return value;
+}
+
+/** Parses and validates config text (YAML, or JSON, which is YAML too); errors name the key and what is wrong. */
+export function parseConnectorsConfig(text: string, source: string, env: NodeJS.ProcessEnv = process.env): ConnectorsConfig {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(`${source}: not valid YAML or JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const substituted = substituteEnv(raw ?? {}, env);
+  const parsed = ConnectorsConfigSchema.safeParse(substituted);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`).join("\n");
+    throw new ConfigError(`${source} is not a valid config:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+/** Reads the config file at `path`, or the default (everything in the store) when there is none. */
+export function loadConnectorsConfig(path: string | undefined, env: NodeJS.ProcessEnv = process.env): ConnectorsConfig {
+  if (!path) return DEFAULT_CONNECTORS_CONFIG;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ConfigError(`cannot read the config file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return parseConnectorsConfig(text, path, env);
+}
