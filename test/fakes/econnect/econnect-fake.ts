@@ -1,0 +1,236 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { XMLBuilder } from "fast-xml-parser";
+
+/**
+ * A fake of the Nikrad eConnect XML command API (see the integration guide in
+ * the project's shared seeds), on an in-memory store:
+ *
+ *   POST {base}/nep/api/econnect/{command}.jsp   apikey=…&param=…   (form-encoded body or query string)
+ *   → 200 text/xml  <packet><status>up</status><command>…</command><result>done|error</result><data>…</data></packet>
+ *
+ * `status` is `up` when the command exists (`down` otherwise, and while the
+ * fake is told to be down); `result` is `error` with the reason in `data` for
+ * an invalid api key, an unknown record or bad parameters. Commands:
+ * account.list/get/add/set/del (by ID, CID or Email), inventory.list/get/set
+ * (by ID, Code or Barcode), invoice.register/set. Field names inside `data`
+ * are this fake's reading of the guide, which does not list them.
+ * `invoice.register` with a `ref` already seen returns the first invoice
+ * (the connector sends its idempotency key as `ref`).
+ *
+ * Test controls, outside the protocol: {@link goDown}, {@link goUp},
+ * {@link delayMs}, {@link failNext}, and {@link requests} (every call, in order).
+ */
+export interface EconnectAccount {
+  id: string;
+  cid: string;
+  name: string;
+  email: string;
+  phone: string;
+  group: string;
+}
+
+/** An inventory item. */
+export interface EconnectItem {
+  id: string;
+  code: string;
+  barcode: string;
+  name: string;
+  price: string;
+  onhand: number;
+}
+
+/** A registered invoice. */
+export interface EconnectInvoice {
+  id: string;
+  number: string;
+  account: string;
+  ref: string;
+  total: string;
+  paid: string;
+  rows: Array<{ code: string; qty: number; price: string; store: string }>;
+}
+
+type Params = Record<string, string[]>;
+type Outcome = { result: "done" | "error"; data: unknown };
+
+const builder = new XMLBuilder({ format: false, suppressEmptyNode: true });
+
+/** The fake server. */
+export class EconnectFake {
+  readonly accounts = new Map<string, EconnectAccount>();
+  readonly items = new Map<string, EconnectItem>();
+  readonly invoices = new Map<string, EconnectInvoice>();
+  /** Every request: command and parameters (api key left out). */
+  readonly requests: Array<{ command: string; params: Record<string, string> }> = [];
+  /** Milliseconds to wait before answering. */
+  delayMs = 0;
+  url = "";
+  private down = false;
+  private failures = 0;
+  private failureStatus = 500;
+  private nextId = 1000;
+  private server: Server | null = null;
+
+  constructor(readonly apiKey = "test-econnect-key") {}
+
+  /** Answers `status: down` (HTTP 503) until {@link goUp}. */
+  goDown(): void {
+    this.down = true;
+  }
+
+  goUp(): void {
+    this.down = false;
+  }
+
+  /** Answers the next `count` requests with an HTTP error. */
+  failNext(count: number, status = 500): void {
+    this.failures = count;
+    this.failureStatus = status;
+  }
+
+  /** Fills the store with a few deterministic records. */
+  seed(): this {
+    for (let i = 1; i <= 5; i++) {
+      this.accounts.set(String(i), { id: String(i), cid: `C0000${i}`, name: `ERP customer ${i}`, email: `erp${i}@example.com`, phone: `555-010${i}`, group: i % 2 ? "WHOLESALE" : "RETAIL" });
+      this.items.set(String(100 + i), { id: String(100 + i), code: `SKU-0000${i}`, barcode: `40000000000${i}`, name: `ERP item ${i}`, price: `${10 * i}.00`, onhand: 10 * i });
+    }
+    return this;
+  }
+
+  async start(port = 0): Promise<this> {
+    this.server = createServer((request, response) => void this.handle(request, response));
+    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const url = new URL(request.url ?? "/", "http://fake");
+    const match = /^\/nep\/api\/econnect\/([a-z]+\.[a-z]+)\.jsp$/.exec(url.pathname);
+    const params: Params = {};
+    const add = (key: string, value: string) => (params[key] ??= []).push(value);
+    url.searchParams.forEach((value, key) => add(key, value));
+    new URLSearchParams(Buffer.concat(chunks).toString("utf8")).forEach((value, key) => add(key, value));
+    const command = match?.[1] ?? "";
+    const { apikey: _apikey, ...logged } = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v.join(",")]));
+    this.requests.push({ command, params: logged });
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+
+    const send = (status: number, packet: Record<string, unknown>) => {
+      response.writeHead(status, { "content-type": "text/xml; charset=utf-8" });
+      response.end(`<?xml version="1.0" encoding="UTF-8"?>${builder.build({ packet: { ...packet, command } })}`);
+    };
+    if (this.failures > 0) {
+      this.failures--;
+      return send(this.failureStatus, { status: "down", result: "error", data: "scripted failure" });
+    }
+    const handler = match ? this.commands[command] : undefined;
+    if (this.down || !handler) return send(this.down ? 503 : 404, { status: "down", result: "error", data: this.down ? "service unavailable" : "unknown command" });
+    if (params.apikey?.[0] !== this.apiKey) return send(200, { status: "up", result: "error", data: "invalid api key" });
+    const outcome = handler((key) => params[key]?.[0], (key) => params[key] ?? []);
+    send(200, { status: "up", ...outcome });
+  }
+
+  private findAccount(get: (key: string) => string | undefined): EconnectAccount | undefined {
+    const id = get("id");
+    const cid = get("cid");
+    const email = get("email")?.toLowerCase();
+    return [...this.accounts.values()].find((a) => (id && a.id === id) || (cid && a.cid === cid) || (email && a.email.toLowerCase() === email));
+  }
+
+  private findItem(get: (key: string) => string | undefined): EconnectItem | undefined {
+    const id = get("id");
+    const code = get("code");
+    const barcode = get("barcode");
+    return [...this.items.values()].find((i) => (id && i.id === id) || (code && i.code === code) || (barcode && i.barcode === barcode));
+  }
+
+  private readonly commands: Record<string, (get: (key: string) => string | undefined, all: (key: string) => string[]) => Outcome> = {
+    "account.list": (get) => page([...this.accounts.values()], get, "account"),
+    "account.get": (get) => {
+      const account = this.findAccount(get);
+      return account ? { result: "done", data: { account } } : { result: "error", data: "account not found" };
+    },
+    "account.add": (get) => {
+      const email = get("email");
+      const name = get("name");
+      if (!email || !name) return { result: "error", data: "name and email are required" };
+      if (this.findAccount((key) => (key === "email" ? email : key === "cid" ? get("cid") : undefined))) return { result: "error", data: "duplicate email or cid" };
+      const id = String(this.nextId++);
+      this.accounts.set(id, { id, cid: get("cid") ?? "", name, email, phone: get("phone") ?? "", group: get("group") ?? "" });
+      return { result: "done", data: { id } };
+    },
+    "account.set": (get) => {
+      const account = this.findAccount((key) => (key === "id" ? get("id") : undefined));
+      if (!account) return { result: "error", data: "account not found" };
+      for (const key of ["cid", "name", "email", "phone", "group"] as const) {
+        const value = get(key);
+        if (value !== undefined) account[key] = value;
+      }
+      return { result: "done", data: { id: account.id } };
+    },
+    "account.del": (get) => {
+      const account = this.findAccount((key) => (key === "id" ? get("id") : undefined));
+      if (!account) return { result: "error", data: "account not found" };
+      this.accounts.delete(account.id);
+      return { result: "done", data: { id: account.id } };
+    },
+    "inventory.list": (get) => page([...this.items.values()], get, "item"),
+    "inventory.get": (get) => {
+      const item = this.findItem(get);
+      return item ? { result: "done", data: { item } } : { result: "error", data: "item not found" };
+    },
+    "inventory.set": (get) => {
+      const item = this.findItem((key) => (key === "id" || key === "code" ? get(key) : undefined));
+      if (!item) return { result: "error", data: "item not found" };
+      if (get("name") !== undefined) item.name = get("name")!;
+      if (get("price") !== undefined) item.price = get("price")!;
+      if (get("onhand") !== undefined) {
+        const onhand = Number(get("onhand"));
+        if (!Number.isInteger(onhand) || onhand < 0) return { result: "error", data: "invalid onhand" };
+        item.onhand = onhand;
+      }
+      return { result: "done", data: { id: item.id } };
+    },
+    "invoice.register": (get, all) => {
+      const ref = get("ref") ?? "";
+      const previous = ref ? [...this.invoices.values()].find((i) => i.ref === ref) : undefined;
+      if (previous) return { result: "done", data: { id: previous.id, number: previous.number } };
+      const account = this.findAccount((key) => (key === "id" ? get("account") : key === "cid" ? get("cid") : key === "email" ? get("email") : undefined));
+      if (!account) return { result: "error", data: "account not found" };
+      const codes = all("code");
+      const rows = codes.map((code, i) => ({ code, qty: Number(all("qty")[i]), price: all("price")[i] ?? "0", store: all("store")[i] ?? "" }));
+      if (rows.length === 0 || rows.some((r) => !Number.isInteger(r.qty) || r.qty < 1)) return { result: "error", data: "invalid rows" };
+      for (const row of rows) {
+        const item = this.findItem((key) => (key === "code" ? row.code : undefined));
+        if (item && row.store) item.onhand = Math.max(0, item.onhand - row.qty);
+      }
+      const cents = rows.reduce((sum, r) => sum + Math.round(Number(r.price) * 100) * r.qty, 0);
+      const id = String(this.nextId++);
+      const invoice = { id, number: `EC-${id}`, account: account.id, ref, total: (cents / 100).toFixed(2), paid: get("paid") ?? "0", rows };
+      this.invoices.set(id, invoice);
+      return { result: "done", data: { id, number: invoice.number } };
+    },
+    "invoice.set": (get) => {
+      const invoice = this.invoices.get(get("id") ?? "");
+      if (!invoice) return { result: "error", data: "invoice not found" };
+      if (get("paid") !== undefined) invoice.paid = get("paid")!;
+      return { result: "done", data: { id: invoice.id } };
+    },
+  };
+}
+
+/** A page of a list command: `offset` and `limit` (default 50), with the total `count`. */
+function page<T>(records: T[], get: (key: string) => string | undefined, tag: string): Outcome {
+  const offset = Number(get("offset") ?? 0);
+  const limit = Number(get("limit") ?? 50);
+  return { result: "done", data: { count: records.length, [tag]: records.slice(offset, offset + limit) } };
+}
