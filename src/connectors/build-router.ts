@@ -4,6 +4,7 @@ import { ALL_COMMAND_TYPES } from "../outbox/command-types.js";
 import type { Connector } from "./connector.js";
 import { DOMAINS } from "./connector.js";
 import { ConfigError, type ConnectorConfig, type ConnectorsConfig } from "./connectors-config.js";
+import { createEconnectConnector } from "./econnect/econnect-connector.js";
 import { createHttpCommandsConnector } from "./http-commands/http-commands-connector.js";
 import { Router, type ReadRoutes, type WriteRoutes } from "./router.js";
 import { createStoreConnector, STORE } from "./store/store-connector.js";
@@ -15,6 +16,8 @@ function createConnector(name: string, config: ConnectorConfig, dataSource: Data
       return createStoreConnector(dataSource, name);
     case "http-commands":
       return createHttpCommandsConnector({ name, url: config.url, token: config.token, timeoutMs: config.timeoutMs, applies: config.applies });
+    case "econnect":
+      return createEconnectConnector({ name, url: config.url, apiKey: config.apiKey, timeoutMs: config.timeoutMs });
   }
 }
 

@@ -17,7 +17,17 @@ const HttpCommandsConnectorSchema = z
   })
   .strict();
 
-const ConnectorSchema = z.discriminatedUnion("kind", [StoreConnectorSchema, HttpCommandsConnectorSchema]);
+/** The Nikrad eConnect XML command API (writes for now). */
+const EconnectConnectorSchema = z
+  .object({
+    kind: z.literal("econnect"),
+    url: z.string().url(),
+    apiKey: z.string().min(1),
+    timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  })
+  .strict();
+
+const ConnectorSchema = z.discriminatedUnion("kind", [StoreConnectorSchema, HttpCommandsConnectorSchema, EconnectConnectorSchema]);
 
 /** The connectors config file: which backends exist, and which serves what. */
 export const ConnectorsConfigSchema = z

@@ -13,7 +13,7 @@ export async function applyDeliveryToProjection(
   if (!delivery.reference || delivery.connector === STORE) return;
   if (ORDER_CREATING.includes(delivery.type)) {
     await pool.query(`UPDATE "order" SET external_number = $2, updated_at = now() WHERE id = $1::uuid AND external_number IS DISTINCT FROM $2`, [delivery.aggregateId, delivery.reference]);
-  } else if (delivery.type === "accountCreate") {
+  } else if (delivery.type === "accountCreate" || delivery.type === "accountUpdate") {
     await pool.query(
       `INSERT INTO account_external_ref (account_id, connector, external_id) VALUES ($1::uuid, $2, $3)
        ON CONFLICT (account_id, connector) DO UPDATE SET external_id = EXCLUDED.external_id`,

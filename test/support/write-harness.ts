@@ -1,6 +1,6 @@
-import type { DataSource } from "typeorm";
 import { inject } from "vitest";
 import { buildRouter } from "../../src/connectors/build-router.js";
+import type { ConnectorsConfig } from "../../src/connectors/connectors-config.js";
 import type { Router } from "../../src/connectors/router.js";
 import { createLogger } from "../../src/logger.js";
 import type { FailureWebhook } from "../../src/outbox/failure-notifier.js";
@@ -26,17 +26,14 @@ export interface WriteHarness {
   close(): Promise<void>;
 }
 
-function routerWithErp(dataSource: DataSource, erpUrl: string): Router {
-  return buildRouter(configWithErp(erpUrl), dataSource);
-}
 
-/** Starts the fake ERP, a server on the write database and an in-process relay. */
-export async function startWriteHarness(options: { maxAttempts?: number; webhook?: FailureWebhook } = {}): Promise<WriteHarness> {
+/** Starts the fake ERP, a server on a database of its own and an in-process relay; `config` replaces the default routing (everything to the store and the fake ERP). */
+export async function startWriteHarness(options: { maxAttempts?: number; webhook?: FailureWebhook; config?: (erpUrl: string) => ConnectorsConfig } = {}): Promise<WriteHarness> {
   const erp = await new FakeCommandBackend().start();
   const template = inject("writeTemplateUrl");
   const databaseUrl = await copyDatabase(template, `writes_${process.pid}_${randomBytes(4).toString("hex")}`, new URL(template).pathname.slice(1));
   let router: Router | null = null;
-  const server = await startTestServer({ databaseUrl, router: (dataSource) => (router = routerWithErp(dataSource, erp.url)) });
+  const server = await startTestServer({ databaseUrl, router: (dataSource) => (router = buildRouter((options.config ?? configWithErp)(erp.url), dataSource)) });
   const relay = await startRelay({
     databaseUrl,
     dataSource: server.dataSource,

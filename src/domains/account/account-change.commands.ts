@@ -92,17 +92,17 @@ export async function updateAccount(ctx: RequestContext, input: AccountUpdateInp
       const [taken] = (await manager.query(`SELECT 1 FROM account WHERE lower(email) = lower($1) AND id <> $2`, [input.email.trim(), ref.key])) as unknown[];
       if (taken) throw new UserErrors([{ field: ["input", "email"], message: "Another account uses this e-mail.", code: "TAKEN" }]);
     }
-    const updated = returnedRows(
+    const updated = returnedRows<{ code: string }>(
       await manager.query(
         `UPDATE account SET name = coalesce($2, name), email = coalesce($3, email), phone = coalesce($4, phone),
            payment_terms = coalesce($5, payment_terms), customer_group_id = coalesce($6, customer_group_id)
-         WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
+         WHERE id = $1 AND deleted_at IS NULL RETURNING code`,
         [ref.key, input.name?.trim() ?? null, input.email?.trim() ?? null, input.phone ?? null, input.paymentTerms ?? null, groupId],
       ),
     );
     if (updated.length === 0) throw new UserErrors([{ field: ["input", "account"], message: "No such account.", code: "NOT_FOUND" }]);
     const { account: _account, ...changes } = input;
-    return enqueueAccountCommand(ctx, manager, { type: "accountUpdate", accountKey: ref.key, idempotencyKey, principal, payload: Object.fromEntries(Object.entries(changes).filter(([, v]) => v != null)) });
+    return enqueueAccountCommand(ctx, manager, { type: "accountUpdate", accountKey: ref.key, idempotencyKey, principal, payload: { code: updated[0]!.code, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v != null)) } });
   });
 }
 

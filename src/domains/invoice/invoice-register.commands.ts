@@ -131,7 +131,10 @@ export async function registerInvoice(ctx: RequestContext, input: InvoiceRegiste
       accountKey = account.key;
       lines = await freeLines(ctx, input.lines ?? []);
     }
-    const [account] = (await manager.query(`SELECT payment_terms, currency_code FROM account WHERE id = $1`, [accountKey])) as Array<{ payment_terms: string; currency_code: string }>;
+    const [account] = (await manager.query(`SELECT code, payment_terms, currency_code FROM account WHERE id = $1`, [accountKey])) as Array<{ code: string; payment_terms: string; currency_code: string }>;
+    const warehouseCodes = new Map(
+      ((await manager.query(`SELECT id, code FROM warehouse WHERE id = ANY($1::uuid[])`, [lines.map((l) => l.warehouseId).filter(Boolean)])) as Array<{ id: string; code: string }>).map((w) => [w.id, w.code]),
+    );
     const total = lines.reduce((sum, line) => sum + toCents(line.unitPrice) * BigInt(line.quantity), 0n);
     const id = randomUUID();
     const [{ number }] = (await manager.query(`SELECT 'INV-' || nextval('invoice_number_seq') AS number`)) as [{ number: string }];
@@ -161,7 +164,14 @@ export async function registerInvoice(ctx: RequestContext, input: InvoiceRegiste
       aggregateId: id,
       idempotencyKey,
       principal,
-      payload: { number, orderId: orderKey, status, total: fromCents(total), lines: lines.map(({ sku, description, quantity, unitPrice, warehouseId }) => ({ sku, description, quantity, unitPrice, warehouseId })) },
+      payload: {
+        number,
+        accountCode: account!.code,
+        orderId: orderKey,
+        status,
+        total: fromCents(total),
+        lines: lines.map(({ sku, description, quantity, unitPrice, warehouseId }) => ({ sku, description, quantity, unitPrice, warehouseCode: warehouseId ? warehouseCodes.get(warehouseId) : null })),
+      },
     });
     await manager.query(`UPDATE invoice SET last_command_id = $2 WHERE id = $1`, [id, commandId]);
     return { entityKey: id, commandId, userErrors: [] };
