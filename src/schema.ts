@@ -4,6 +4,7 @@ import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import { scalarResolvers } from "./common/scalars.js";
 import { commandResolvers } from "./domains/command/command.resolvers.js";
+import { connectorResolvers } from "./domains/connector/connector.resolvers.js";
 import { accountResolvers } from "./domains/account/account.resolvers.js";
 import { invoiceResolvers } from "./domains/invoice/invoice.resolvers.js";
 import { nodeResolvers } from "./domains/node/node.resolvers.js";
@@ -37,6 +38,7 @@ export function buildSchema(): GraphQLSchema {
       invoiceResolvers,
       quoteResolvers,
       commandResolvers,
+      connectorResolvers,
     ] as never,
     resolverValidationOptions: { requireResolversToMatchSchema: "error" },
   });

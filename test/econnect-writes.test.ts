@@ -58,8 +58,18 @@ describe("writes to eConnect through the outbox", () => {
     );
     const retrying = await h.waitForCommand(set.command.id, ["RETRYING"]);
     expect(retrying.lastError).toContain("503");
+    const CONNECTORS = `{ connectors { name kind status reads receives lastError backlog { pending retrying failed oldestPendingAt } } }`;
+    const down = dataAt<any[]>(await h.server.gql(CONNECTORS, {}, h.server.adminKey), "connectors");
+    expect(down.find((c) => c.name === "erp")).toMatchObject({ kind: "econnect", status: "DOWN", reads: [], backlog: { retrying: 1, failed: 0 } });
+    expect(down.find((c) => c.name === "erp").receives).toContain("inventorySet");
+    expect(down.find((c) => c.name === "erp").lastError).toContain("503");
+    expect(down.find((c) => c.name === "store")).toMatchObject({ kind: "store", status: "UP" });
+    expect(down.find((c) => c.name === "store").reads).toHaveLength(7);
     econnect.goUp();
     await h.waitForCommand(set.command.id, ["DELIVERED"]);
+    const up = dataAt<any[]>(await h.server.gql(CONNECTORS, {}, h.server.adminKey), "connectors");
+    expect(up.find((c) => c.name === "erp")).toMatchObject({ status: "UP", lastError: null, backlog: { pending: 0, retrying: 0, failed: 0, oldestPendingAt: null } });
+    expect((await h.server.gql(CONNECTORS, {}, h.server.storefrontKey)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect([...econnect.items.values()].find((i) => i.code === "SKU-00002")?.onhand).toBe(321);
   });
 

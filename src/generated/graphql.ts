@@ -9,6 +9,7 @@ import type { InvoiceModel, InvoiceLineModel } from '../models/invoice.js';
 import type { QuoteModel, QuoteLineModel } from '../models/quote.js';
 import type { Principal } from '../auth/principal.js';
 import type { CommandModel, DeliveryModel } from '../models/command.js';
+import type { ConnectorInfoModel } from '../domains/connector/connector.service.js';
 import type { CommandConnectionModel, AccountConnectionModel, ProductConnectionModel, CategoryConnectionModel, WarehouseConnectionModel, InventoryLevelConnectionModel, OrderConnectionModel, InvoiceConnectionModel, QuoteConnectionModel } from '../models/connections.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -425,6 +426,51 @@ export type CommandStatus =
   | 'PENDING'
   /** A backend could not take it; another attempt is scheduled (`nextAttemptAt`). */
   | 'RETRYING';
+
+/** Commands waiting for one connector. */
+export type ConnectorBacklog = {
+  __typename?: 'ConnectorBacklog';
+  /** Failed: waiting for an operator (`commandRetry`). */
+  failed: Scalars['Int']['output'];
+  /** When the oldest command still on its way was accepted. */
+  oldestPendingAt: Maybe<Scalars['DateTime']['output']>;
+  /** Waiting for a first attempt, or being delivered now. */
+  pending: Scalars['Int']['output'];
+  /** Waiting for another attempt after a transient failure. */
+  retrying: Scalars['Int']['output'];
+};
+
+/** A backend Commerce Graph reads from or writes to — what an operator checks first. */
+export type ConnectorInfo = {
+  __typename?: 'ConnectorInfo';
+  /** Its outbox backlog. */
+  backlog: ConnectorBacklog;
+  /** Its kind: `store`, `http-commands`, `econnect`. */
+  kind: Scalars['String']['output'];
+  /** The last error it reported on a delivery still outstanding or failed. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When that error happened. */
+  lastErrorAt: Maybe<Scalars['DateTime']['output']>;
+  /** When it last applied a command. */
+  lastSuccessAt: Maybe<Scalars['DateTime']['output']>;
+  /** The connector's name from the connectors file. */
+  name: Scalars['String']['output'];
+  /** The domains it is configured to read. */
+  reads: Array<Scalars['String']['output']>;
+  /** The command types it is configured to receive. */
+  receives: Array<Scalars['String']['output']>;
+  /** Status from its recent deliveries. */
+  status: ConnectorStatus;
+};
+
+/** How a connector is doing, judged from its recent deliveries. */
+export type ConnectorStatus =
+  /** Some deliveries are being retried or have failed, but the backend also answers. */
+  | 'DEGRADED'
+  /** Deliveries are being retried and nothing has succeeded since the last failure. */
+  | 'DOWN'
+  /** No delivery is failing. */
+  | 'UP';
 
 /** A corporate group: accounts that belong to one company. */
 export type CorporateGroup = {
@@ -1538,6 +1584,8 @@ export type Query = {
   command: Maybe<Command>;
   /** Commands, newest first (admin API keys). */
   commands: CommandConnection;
+  /** Every connector with its status and backlog (admin API keys). */
+  connectors: Array<ConnectorInfo>;
   /** One invoice by global ID. Null when not found; customers may only read their own. */
   invoice: Maybe<Invoice>;
   /** Invoices, newest first. Customers see only their own; API keys need the `admin` scope. */
@@ -2241,6 +2289,9 @@ export type ResolversTypes = {
   CommandFilter: CommandFilter;
   CommandRetryPayload: ResolverTypeWrapper<Omit<CommandRetryPayload, 'command'> & { command?: Maybe<ResolversTypes['Command']> }>;
   CommandStatus: CommandStatus;
+  ConnectorBacklog: ResolverTypeWrapper<ConnectorBacklog>;
+  ConnectorInfo: ResolverTypeWrapper<ConnectorInfoModel>;
+  ConnectorStatus: ConnectorStatus;
   CorporateGroup: ResolverTypeWrapper<CorporateGroup>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   CustomerAccessToken: ResolverTypeWrapper<CustomerAccessToken>;
@@ -2372,6 +2423,8 @@ export type ResolversParentTypes = {
   CommandEdge: Omit<CommandEdge, 'node'> & { node: ResolversParentTypes['Command'] };
   CommandFilter: CommandFilter;
   CommandRetryPayload: Omit<CommandRetryPayload, 'command'> & { command?: Maybe<ResolversParentTypes['Command']> };
+  ConnectorBacklog: ConnectorBacklog;
+  ConnectorInfo: ConnectorInfoModel;
   CorporateGroup: CorporateGroup;
   CurrencyCode: Scalars['CurrencyCode']['output'];
   CustomerAccessToken: CustomerAccessToken;
@@ -2586,6 +2639,25 @@ export type CommandEdgeResolvers<ContextType = RequestContext, ParentType extend
 export type CommandRetryPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommandRetryPayload'] = ResolversParentTypes['CommandRetryPayload']> = {
   command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ConnectorBacklogResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConnectorBacklog'] = ResolversParentTypes['ConnectorBacklog']> = {
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oldestPendingAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retrying?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConnectorInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConnectorInfo'] = ResolversParentTypes['ConnectorInfo']> = {
+  backlog?: Resolver<ResolversTypes['ConnectorBacklog'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastErrorAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastSuccessAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reads?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  receives?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConnectorStatus'], ParentType, ContextType>;
 };
 
 export type CorporateGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CorporateGroup'] = ResolversParentTypes['CorporateGroup']> = {
@@ -2936,6 +3008,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, Partial<QueryCategoryArgs>>;
   command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType, RequireFields<QueryCommandArgs, 'id'>>;
   commands?: Resolver<ResolversTypes['CommandConnection'], ParentType, ContextType, Partial<QueryCommandsArgs>>;
+  connectors?: Resolver<Array<ResolversTypes['ConnectorInfo']>, ParentType, ContextType>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
   invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, Partial<QueryInvoicesArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -3099,6 +3172,8 @@ export type Resolvers<ContextType = RequestContext> = {
   CommandDelivery?: CommandDeliveryResolvers<ContextType>;
   CommandEdge?: CommandEdgeResolvers<ContextType>;
   CommandRetryPayload?: CommandRetryPayloadResolvers<ContextType>;
+  ConnectorBacklog?: ConnectorBacklogResolvers<ContextType>;
+  ConnectorInfo?: ConnectorInfoResolvers<ContextType>;
   CorporateGroup?: CorporateGroupResolvers<ContextType>;
   CurrencyCode?: GraphQLScalarType;
   CustomerAccessToken?: CustomerAccessTokenResolvers<ContextType>;

@@ -1,0 +1,59 @@
+import { requireAdmin } from "../../auth/access.js";
+import { DOMAINS } from "../../connectors/connector.js";
+import type { RequestContext } from "../../context.js";
+import { ALL_COMMAND_TYPES } from "../../outbox/command-types.js";
+
+/** A connector as `Query.connectors` shows it. */
+export interface ConnectorInfoModel {
+  name: string;
+  kind: string;
+  status: "UP" | "DEGRADED" | "DOWN";
+  reads: string[];
+  receives: string[];
+  lastError: string | null;
+  lastErrorAt: Date | null;
+  lastSuccessAt: Date | null;
+  backlog: { pending: number; retrying: number; failed: number; oldestPendingAt: Date | null };
+}
+
+interface DeliveryStats {
+  connector: string;
+  pending: number;
+  retrying: number;
+  failed: number;
+  oldest: Date | null;
+  last_success: Date | null;
+  last_error_at: Date | null;
+  last_error: string | null;
+}
+
+/** Every connector with its routes, outbox backlog and a status judged from its deliveries (admin). */
+export async function listConnectors(ctx: RequestContext): Promise<ConnectorInfoModel[]> {
+  requireAdmin(ctx.principal, "see connectors");
+  const rows = (await ctx.dataSource.query(`
+    SELECT connector,
+           count(*) FILTER (WHERE status IN ('PENDING', 'DELIVERING'))::int AS pending,
+           count(*) FILTER (WHERE status = 'RETRYING')::int AS retrying,
+           count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
+           min(created_at) FILTER (WHERE status IN ('PENDING', 'DELIVERING', 'RETRYING')) AS oldest,
+           max(delivered_at) AS last_success,
+           max(updated_at) FILTER (WHERE last_error IS NOT NULL) AS last_error_at,
+           (array_agg(last_error ORDER BY updated_at DESC) FILTER (WHERE last_error IS NOT NULL))[1] AS last_error
+    FROM outbox GROUP BY connector`)) as DeliveryStats[];
+  const stats = new Map(rows.map((row) => [row.connector, row]));
+  return ctx.router.all().map((connector): ConnectorInfoModel => {
+    const s = stats.get(connector.name);
+    const failingNow = Boolean(s?.retrying) && (!s?.last_success || (s.last_error_at !== null && s.last_error_at > s.last_success));
+    return {
+      name: connector.name,
+      kind: connector.kind,
+      status: failingNow ? "DOWN" : s && (s.retrying > 0 || s.failed > 0) ? "DEGRADED" : "UP",
+      reads: DOMAINS.filter((domain) => ctx.router.route(domain).source === connector.name),
+      receives: ALL_COMMAND_TYPES.filter((type) => ctx.router.targetsOf(type).includes(connector.name)),
+      lastError: s?.last_error ?? null,
+      lastErrorAt: s?.last_error_at ?? null,
+      lastSuccessAt: s?.last_success ?? null,
+      backlog: { pending: s?.pending ?? 0, retrying: s?.retrying ?? 0, failed: s?.failed ?? 0, oldestPendingAt: s?.oldest ?? null },
+    };
+  });
+}
