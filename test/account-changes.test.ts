@@ -81,6 +81,11 @@ describe("accountDelete", () => {
     expect(signIn.userErrors).toEqual([{ code: "INVALID_CREDENTIALS" }]);
     const order = dataAt<any>(await h.server.gql(`query($id: ID!) { order(id: $id) { account { deletedAt } } }`, { id: account.orders.nodes[0].id }, h.server.adminKey), "order");
     expect(order.account.deletedAt).not.toBeNull();
+    const refused = dataAt<any>(
+      await h.server.gql(`mutation($a: ID!, $key: String!) { orderPlace(input: { accountId: $a, kind: PREORDER, lines: [{ sku: "SKU-00001", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code field } } }`, { a: account.id, key: key() }, h.server.adminKey),
+      "orderPlace",
+    );
+    expect(refused).toEqual({ order: null, userErrors: [{ code: "NOT_FOUND", field: ["input", "accountId"] }] });
     const again = dataAt<any>(await h.server.gql(DELETE, { id: account.id, key: key() }, h.server.adminKey), "accountDelete");
     expect(again.userErrors).toEqual([{ code: "NOT_FOUND", field: ["account"] }]);
   });

@@ -230,7 +230,7 @@ export async function placeOrder(ctx: RequestContext, input: OrderPlaceInput, id
   const buyer = buyerOf(ctx, input.accountId);
   return runIdempotent(ctx, "orderPlace", idempotencyKey, input, async (manager, principal) => {
     const account = ctx.router.serves("accounts", buyer.source) ? await ctx.loaders.account.load(buyer) : null;
-    if (!account) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account.", code: "NOT_FOUND" }]);
+    if (!account || account.deletedAt) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const shipTo = await shipToFor(ctx, account, input.shipToId);
     const paymentMethodId = input.paymentMethodId != null ? await paymentMethodOf(manager, account, input.paymentMethodId) : null;
     const lines = await priceLines(ctx, input, account);

@@ -78,7 +78,7 @@ export async function requestQuote(ctx: RequestContext, input: QuoteRequestInput
   const buyer = buyerOf(ctx, input.accountId);
   return runIdempotent(ctx, "quoteRequest", idempotencyKey, input, async (manager, principal) => {
     const account = ctx.router.serves("accounts", buyer.source) ? await ctx.loaders.account.load(buyer) : null;
-    if (!account) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account.", code: "NOT_FOUND" }]);
+    if (!account || account.deletedAt) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const lines = await priceLines(ctx, { lines: input.lines.map((line) => ({ ...line, warehouseId: null })) }, account);
     const total = fromCents(lines.reduce((sum, line) => sum + toCents(line.lineTotal), 0n));
     const quoteId = randomUUID();
