@@ -10,6 +10,7 @@ import { DEFAULT_CONNECTORS_CONFIG } from "./connectors/connectors-config.js";
 import type { Router } from "./connectors/router.js";
 import { STORE } from "./connectors/store/store-connector.js";
 import { nulGuardPlugin } from "./common/nul-guard-plugin.js";
+import { partialErrorsPlugin } from "./common/partial-errors.js";
 import { idempotencyPlugin } from "./outbox/idempotency-plugin.js";
 import { createLoaders, type RequestContext } from "./context.js";
 import type { Logger } from "./logger.js";
@@ -43,6 +44,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       // The default cache-control plugin wraps every field resolver; it halves throughput on list-heavy pages.
       ApolloServerPluginCacheControlDisabled(),
       idempotencyPlugin(),
+      partialErrorsPlugin(),
       nulGuardPlugin(),
       options.production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { Principal } from "./auth/principal.js";
+import type { PartialErrors } from "./common/partial-errors.js";
 import type { Router } from "./connectors/router.js";
 import { createCommandLoaders } from "./domains/command/command.loaders.js";
 import { createStockReservationLoaders } from "./domains/warehouse/stock-reservation.commands.js";
@@ -28,7 +29,7 @@ export function createLoaders(router: Router, dataSource: DataSource) {
 }
 
 /** What every resolver and service receives as its first argument. */
-export interface RequestContext {
+export interface RequestContext extends PartialErrors {
   /** Who is asking. */
   principal: Principal;
   /** Routes reads to connectors. */

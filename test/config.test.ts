@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { buildRouter } from "../src/connectors/build-router.js";
-import { ConfigError, DEFAULT_CONNECTORS_CONFIG, loadConnectorsConfig, parseConnectorsConfig } from "../src/connectors/connectors-config.js";
+import { ConfigError, connectorsConfig, DEFAULT_CONNECTORS_CONFIG, loadConnectorsConfig, parseConnectorsConfig } from "../src/connectors/connectors-config.js";
 import { createDataSource } from "../src/db/data-source.js";
 
 /** A data source that is never connected: building a router does not touch the database. */
@@ -41,11 +41,11 @@ function problem(fn: () => unknown): string {
 describe("connectors config", () => {
   it("reads YAML with ${ENV} secrets; unlisted domains and commands go to the store", () => {
     const config = parseConnectorsConfig(EXAMPLE, "example.yaml", { ERP_URL: "http://erp.example:8080", ERP_TOKEN: "s3cret" });
-    expect(config.connectors.erp).toEqual({ kind: "http-commands", url: "http://erp.example:8080", token: "s3cret", timeoutMs: 5000, applies: ["orderPlace", "orderCancel", "accountCreate"] });
+    expect(config.connectors.erp).toEqual({ kind: "http-commands", url: "http://erp.example:8080", token: "s3cret", timeoutMs: 5000, circuitBreaker: { failureThreshold: 5, halfOpenAfterMs: 10_000 }, applies: ["orderPlace", "orderCancel", "accountCreate"] });
     const router = buildRouter(config, dataSource);
     expect(router.targetsOf("orderPlace")).toEqual(["store", "erp"]);
     expect(router.targetsOf("accountCreate")).toEqual(["store"]);
-    expect(router.route("catalog").source).toBe("store");
+    expect(router.sources("catalog")).toEqual(["store"]);
   });
 
   it("JSON works too, and no file means everything in the store", () => {
@@ -71,7 +71,8 @@ describe("connectors config", () => {
     ["a command the connector does not apply", { writes: { invoiceRegister: ["erp"] } }, `writes.invoiceRegister: connector "erp" (http-commands) cannot apply invoiceRegister`],
     ["an unknown command type", { writes: { orderShip: ["store"] } }, "writes.orderShip: unknown command type"],
   ])("routing to %s is refused at start-up", (_, routes, expected) => {
-    const config = { ...parseConnectorsConfig(EXAMPLE, "example.yaml", { ERP_URL: "http://erp.example", ERP_TOKEN: "x" }), reads: {}, writes: {}, ...routes };
+    const { connectors } = parseConnectorsConfig(EXAMPLE, "example.yaml", { ERP_URL: "http://erp.example", ERP_TOKEN: "x" });
+    const config = { ...connectorsConfig({ connectors: {}, ...routes }), connectors };
     expect(problem(() => buildRouter(config, dataSource))).toContain(expected);
   });
 

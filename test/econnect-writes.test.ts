@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConnectorsConfig } from "../src/connectors/connectors-config.js";
+import { connectorsConfig, type ConnectorsConfig } from "../src/connectors/connectors-config.js";
 import { EconnectFake } from "./fakes/econnect/econnect-fake.js";
 import { dataAt } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
@@ -10,11 +10,10 @@ let h: WriteHarness;
 /** Accounts, stock and invoices also go to the eConnect ERP; the api key is checked. */
 function econnectConfig(apiKey: string): ConnectorsConfig {
   const both = ["store", "erp"];
-  return {
+  return connectorsConfig({
     connectors: { store: { kind: "store" }, erp: { kind: "econnect", url: econnect.url, apiKey, timeoutMs: 2000 } },
-    reads: {},
-    writes: { accountCreate: both, accountUpdate: both, inventorySet: both, productUpdate: both, invoiceRegister: both },
-  };
+    writes: { accountCreate: both, accountUpdate: both, inventorySet: both, productUpdate: both, invoiceRegister: both, invoicePaymentRecord: both },
+  });
 }
 
 beforeAll(async () => {
@@ -41,7 +40,7 @@ describe("writes to eConnect through the outbox", () => {
   });
 
   it("an account the ERP already holds (a redelivery after a lost answer) is not added twice", async () => {
-    econnect.accounts.set("7777", { id: "7777", cid: "EC-002", name: "Already there", email: "there@example.com", phone: "", group: "" });
+    econnect.accounts.set("7777", { id: "7777", cid: "EC-002", name: "Already there", email: "there@example.com", phone: "", group: "", created: "2024-01-01T00:00:00.000Z" });
     const payload = dataAt<any>(await h.server.gql(CREATE, { input: { code: "EC-002", name: "Already there", email: "there@example.com" }, key: key() }, h.server.adminKey), "accountCreate");
     const command = await h.waitForCommand(payload.command.id, ["DELIVERED"]);
     expect(command.deliveries.find((d: any) => d.connector === "erp").reference).toBe("7777");
@@ -73,12 +72,12 @@ describe("writes to eConnect through the outbox", () => {
     expect([...econnect.items.values()].find((i) => i.code === "SKU-00002")?.onhand).toBe(321);
   });
 
-  it("invoiceRegister becomes invoice.register with the warehouse as store; the ERP's invoice number is kept", async () => {
+  it("invoiceRegister becomes invoice.register with the warehouse as store; the ERP's invoice id is kept, and a payment follows it as invoice.set", async () => {
     const account = dataAt<any>(await h.server.gql(`{ account(code: "EC-001") { id } warehouse(code: "WH-WEST") { id } }`, {}, h.server.adminKey), "");
     const before = [...econnect.items.values()].find((i) => i.code === "SKU-00004")!.onhand;
     const payload = dataAt<any>(
       await h.server.gql(
-        `mutation($a: ID!, $w: ID!, $key: String!) { invoiceRegister(input: { accountId: $a, lines: [{ sku: "SKU-00004", quantity: 3, unitPrice: "40.00", warehouseId: $w }] }, idempotencyKey: $key) { command { id } userErrors { code } } }`,
+        `mutation($a: ID!, $w: ID!, $key: String!) { invoiceRegister(input: { accountId: $a, lines: [{ sku: "SKU-00004", quantity: 3, unitPrice: "40.00", warehouseId: $w }] }, idempotencyKey: $key) { invoice { id } command { id } userErrors { code } } }`,
         { a: account.account.id, w: account.warehouse.id, key: key() },
         h.server.adminKey,
       ),
@@ -86,10 +85,17 @@ describe("writes to eConnect through the outbox", () => {
     );
     expect(payload.userErrors).toEqual([]);
     const command = await h.waitForCommand(payload.command.id, ["DELIVERED"]);
-    expect(command.deliveries.find((d: any) => d.connector === "erp").reference).toMatch(/^EC-\d+$/);
     const invoice = [...econnect.invoices.values()].at(-1)!;
+    expect(command.deliveries.find((d: any) => d.connector === "erp").reference).toBe(invoice.id);
     expect(invoice).toMatchObject({ total: "120.00", rows: [{ code: "SKU-00004", qty: 3, store: "WH-WEST" }] });
     expect([...econnect.items.values()].find((i) => i.code === "SKU-00004")!.onhand).toBe(before - 3);
+
+    const PAY = `mutation($input: InvoicePaymentRecordInput!, $key: String!) { invoicePaymentRecord(input: $input, idempotencyKey: $key) { command { id } userErrors { code } } }`;
+    const paid = dataAt<any>(await h.server.gql(PAY, { input: { invoiceId: payload.invoice.id, amount: "50.00", method: "wire" }, key: key() }, h.server.adminKey), "invoicePaymentRecord");
+    expect(paid.userErrors).toEqual([]);
+    const payment = await h.waitForCommand(paid.command.id, ["DELIVERED"]);
+    expect(payment.deliveries.find((d: any) => d.connector === "erp").reference).toBe(invoice.id);
+    expect(econnect.invoices.get(invoice.id)!.paid).toBe("50.00");
   });
 });
 

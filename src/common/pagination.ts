@@ -13,6 +13,8 @@ export interface CursorPosition {
   sort: string;
   /** The item's key, unique within the list. */
   key: string;
+  /** As a `before` bound: include the item at this position (used when merging lists). */
+  inclusive?: boolean;
 }
 
 /** Connection arguments as clients send them. */
@@ -44,6 +46,8 @@ export interface Page<T> {
   positions: CursorPosition[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
+  /** True when the items are in descending order of their sort values (newest first). */
+  descending?: boolean;
   /** Counts the whole list (all pages); null when the source cannot count. Called only when asked for. */
   count: () => Promise<number | null>;
 }
@@ -115,6 +119,11 @@ export function toConnection<T>(page: Page<T>): ConnectionModel<T> {
 /** Maps the items of a page, keeping positions and flags. */
 export function mapPage<T, U>(page: Page<T>, map: (item: T) => U): Page<U> {
   return { ...page, items: page.items.map(map) };
+}
+
+/** A page with no items (for example a filter that can match nothing). */
+export function emptyPage<T>(): Page<T> {
+  return { items: [], positions: [], hasNextPage: false, hasPreviousPage: false, count: async () => 0 };
 }
 
 /** A connection with no items (for example a filter that can match nothing). */

@@ -7,34 +7,41 @@ import { ConfigError, type ConnectorConfig, type ConnectorsConfig } from "./conn
 import { createEconnectConnector } from "./econnect/econnect-connector.js";
 import { createHttpCommandsConnector } from "./http-commands/http-commands-connector.js";
 import { Router, type ReadRoutes, type WriteRoutes } from "./router.js";
-import { createStoreConnector, STORE } from "./store/store-connector.js";
+import { guardConnector, type ConnectorHealth } from "./resilience.js";
+import { createExternalStoreConnector, createStoreConnector, STORE } from "./store/store-connector.js";
 
 /** Creates a connector of the configured kind. */
 function createConnector(name: string, config: ConnectorConfig, dataSource: DataSource): Connector {
   switch (config.kind) {
     case "store":
-      return createStoreConnector(dataSource, name);
+      return config.databaseUrl ? createExternalStoreConnector(config.databaseUrl, name) : createStoreConnector(dataSource, name);
     case "http-commands":
       return createHttpCommandsConnector({ name, url: config.url, token: config.token, timeoutMs: config.timeoutMs, applies: config.applies });
     case "econnect":
-      return createEconnectConnector({ name, url: config.url, apiKey: config.apiKey, timeoutMs: config.timeoutMs });
+      return createEconnectConnector({ name, url: config.url, apiKey: config.apiKey, timeoutMs: config.timeoutMs, warehouseCode: config.warehouseCode, currencyCode: config.currencyCode });
   }
 }
 
 /**
- * Builds the router from the config: domains not listed are read from the
+ * Builds the router from the config: every connector's reads get a timeout
+ * and a circuit breaker; domains not listed are read from the
  * `store` connector, command types not listed are applied by it. A route to a
  * connector that does not exist or cannot do the job stops start-up with a
  * message naming the key.
  */
 export function buildRouter(config: ConnectorsConfig, dataSource: DataSource): Router {
-  const connectors = Object.entries(config.connectors).map(([name, settings]) => createConnector(name, settings, dataSource));
+  const health = new Map<string, ConnectorHealth>();
+  const connectors = Object.entries(config.connectors).map(([name, settings]) => {
+    const guarded = guardConnector(createConnector(name, settings, dataSource), { timeoutMs: settings.timeoutMs, ...settings.circuitBreaker });
+    health.set(name, guarded.health);
+    return guarded.connector;
+  });
   const fallback = config.connectors[STORE]?.kind === "store" ? STORE : undefined;
   const reads = {} as ReadRoutes;
   for (const domain of DOMAINS) {
-    const name = config.reads[domain] ?? fallback;
-    if (!name) throw new ConfigError(`reads.${domain}: no connector reads ${domain}; name one, or keep a connector "store" of kind store`);
-    reads[domain] = name;
+    const names = config.reads[domain] ?? (fallback ? [fallback] : undefined);
+    if (!names) throw new ConfigError(`reads.${domain}: no connector reads ${domain}; name one, or keep a connector "store" of kind store`);
+    reads[domain] = names;
   }
   const writes: WriteRoutes = {};
   for (const type of ALL_COMMAND_TYPES) {
@@ -46,7 +53,7 @@ export function buildRouter(config: ConnectorsConfig, dataSource: DataSource): R
     if (!(ALL_COMMAND_TYPES as string[]).includes(type)) throw new ConfigError(`writes.${type}: unknown command type; known: ${ALL_COMMAND_TYPES.join(", ")}`);
   }
   try {
-    return new Router(connectors, reads, writes);
+    return new Router(connectors, reads, writes, health);
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }

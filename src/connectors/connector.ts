@@ -158,6 +158,11 @@ export interface OutboxCommand {
    * deduplicates by it applies the command once however often it is delivered.
    */
   idempotencyKey: string;
+  /**
+   * The reference this connector returned for the latest command of the same
+   * aggregate it applied (the ERP's invoice id when a payment follows), if any.
+   */
+  previousReference?: string | null;
 }
 
 /** What a backend returned for an applied command. */

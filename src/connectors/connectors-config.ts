@@ -3,8 +3,25 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { DOMAINS, type Domain } from "./connector.js";
 
-/** A connector kept in Commerce Graph's own PostgreSQL. */
-const StoreConnectorSchema = z.object({ kind: z.literal("store") }).strict();
+/** Timeout and circuit breaker of every call a connector makes to its backend. */
+const ResilienceSchema = {
+  timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  circuitBreaker: z
+    .object({
+      failureThreshold: z.number().int().min(1).max(1000).default(5),
+      halfOpenAfterMs: z.number().int().min(100).max(3_600_000).default(10_000),
+    })
+    .strict()
+    .default({ failureThreshold: 5, halfOpenAfterMs: 10_000 }),
+};
+
+/**
+ * A connector kept in PostgreSQL: Commerce Graph's own database, or (with
+ * `databaseUrl`) another Commerce Graph store's database, read-only.
+ */
+const StoreConnectorSchema = z
+  .object({ kind: z.literal("store"), databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(), ...ResilienceSchema })
+  .strict();
 
 /** A write-only connector that receives commands as JSON over HTTP. */
 const HttpCommandsConnectorSchema = z
@@ -12,18 +29,20 @@ const HttpCommandsConnectorSchema = z
     kind: z.literal("http-commands"),
     url: z.string().url(),
     token: z.string().min(1).optional(),
-    timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+    ...ResilienceSchema,
     applies: z.array(z.string().min(1)).min(1),
   })
   .strict();
 
-/** The Nikrad eConnect XML command API (writes for now). */
+/** The Nikrad eConnect XML command API. */
 const EconnectConnectorSchema = z
   .object({
     kind: z.literal("econnect"),
     url: z.string().url(),
     apiKey: z.string().min(1),
-    timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+    warehouseCode: z.string().min(1).default("MAIN"),
+    currencyCode: z.string().regex(/^[A-Z]{3}$/, "a three-letter ISO 4217 code").default("USD"),
+    ...ResilienceSchema,
   })
   .strict();
 
@@ -33,7 +52,9 @@ const ConnectorSchema = z.discriminatedUnion("kind", [StoreConnectorSchema, Http
 export const ConnectorsConfigSchema = z
   .object({
     connectors: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, "connector names are lower-case letters, digits, - and _"), ConnectorSchema),
-    reads: z.partialRecord(z.enum(DOMAINS as [Domain, ...Domain[]]), z.string()).default({}),
+    reads: z
+      .partialRecord(z.enum(DOMAINS as [Domain, ...Domain[]]), z.union([z.string(), z.array(z.string()).min(1)]).transform((v) => (typeof v === "string" ? [v] : v)))
+      .default({}),
     writes: z.record(z.string(), z.array(z.string()).min(1)).default({}),
   })
   .strict();
@@ -44,7 +65,7 @@ export type ConnectorsConfig = z.infer<typeof ConnectorsConfigSchema>;
 export type ConnectorConfig = z.infer<typeof ConnectorSchema>;
 
 /** Used when no config file is given: everything in the built-in store. */
-export const DEFAULT_CONNECTORS_CONFIG: ConnectorsConfig = { connectors: { store: { kind: "store" } }, reads: {}, writes: {} };
+export const DEFAULT_CONNECTORS_CONFIG: ConnectorsConfig = ConnectorsConfigSchema.parse({ connectors: { store: { kind: "store" } } });
 
 /** A config problem, with the key it is about. */
 export class ConfigError extends Error {
@@ -95,4 +116,12 @@ export function loadConnectorsConfig(path: string | undefined, env: NodeJS.Proce
     throw new ConfigError(`cannot read the config file ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return parseConnectorsConfig(text, path, env);
+}
+
+/** Config as written (defaults not yet filled in). */
+export type ConnectorsConfigInput = z.input<typeof ConnectorsConfigSchema>;
+
+/** Validates a config given as an object (in code and tests); throws zod's error when it is wrong. */
+export function connectorsConfig(input: ConnectorsConfigInput): ConnectorsConfig {
+  return ConnectorsConfigSchema.parse(input);
 }

@@ -1,18 +1,21 @@
 import { GraphQLError } from "graphql";
+import type { Page, PageRequest } from "../common/pagination.js";
 import type { CommandWriter, Connector, Domain, DomainReaders } from "./connector.js";
 import { DOMAINS } from "./connector.js";
+import { mergedPage, type MissingSource } from "./merged-page.js";
+import type { ConnectorHealth } from "./resilience.js";
 
-/** Which connector reads each domain. */
-export type ReadRoutes = Record<Domain, string>;
+/** Which connectors read each domain, in order of preference (the first is asked first for business keys). */
+export type ReadRoutes = Record<Domain, readonly string[]>;
 
 /** Which connectors receive each command type (one outbox row per target). */
 export type WriteRoutes = Record<string, readonly string[]>;
 
 /**
- * Sends each read to the connector that serves it: lists and business-key
- * lookups go to the domain's configured connector; lookups of an object we
- * already know the source of (a global ID, a reference from another object)
- * go to that source.
+ * Sends each read to the connectors that serve it: lists are read from every
+ * connector configured for the domain and merged; business-key lookups ask
+ * them in order until each key is found; lookups of an object we already know
+ * the source of (a global ID) go to that source.
  */
 export class Router {
   private readonly connectors = new Map<string, Connector>();
@@ -25,13 +28,16 @@ export class Router {
     connectors: readonly Connector[],
     private readonly routes: ReadRoutes,
     private readonly writeRoutes: WriteRoutes = {},
+    private readonly health: ReadonlyMap<string, ConnectorHealth> = new Map(),
   ) {
     for (const connector of connectors) this.connectors.set(connector.name, connector);
     for (const domain of DOMAINS) {
-      const name = routes[domain];
-      const connector = this.connectors.get(name);
-      if (!connector) throw new Error(`reads.${domain}: no connector named "${name}"`);
-      if (!connector.readers[domain]) throw new Error(`reads.${domain}: connector "${name}" (${connector.kind}) cannot read ${domain}`);
+      if (routes[domain].length === 0) throw new Error(`reads.${domain}: name at least one connector`);
+      for (const name of routes[domain]) {
+        const connector = this.connectors.get(name);
+        if (!connector) throw new Error(`reads.${domain}: no connector named "${name}"`);
+        if (!connector.readers[domain]) throw new Error(`reads.${domain}: connector "${name}" (${connector.kind}) cannot read ${domain}`);
+      }
     }
     for (const [type, targets] of Object.entries(writeRoutes)) {
       if (targets.length === 0) throw new Error(`writes.${type}: name at least one connector`);
@@ -57,10 +63,50 @@ export class Router {
     return writer;
   }
 
-  /** The reader of the connector configured for `domain`, and that connector's name. */
-  route<D extends Domain>(domain: D): { source: string; reader: DomainReaders[D] } {
-    const source = this.routes[domain];
-    return { source, reader: this.readerOf(domain, source) };
+  /** The connectors `domain` is read from, in order of preference. */
+  sources(domain: Domain): readonly string[] {
+    return this.routes[domain];
+  }
+
+  /** True when `source` is one of the connectors `domain` is configured to be read from. */
+  readsFrom(domain: Domain, source: string): boolean {
+    return this.routes[domain].includes(source);
+  }
+
+  /**
+   * One page of a `domain` list: from its one connector as it is, or merged
+   * from several (see {@link mergedPage}); a connector that fails is reported
+   * to `onMissing` and the others' items are still returned.
+   */
+  list<D extends Domain, T>(
+    domain: D,
+    request: PageRequest,
+    fetch: (reader: DomainReaders[D], source: string, request: PageRequest) => Promise<Page<T>>,
+    onMissing: (missing: MissingSource) => void,
+  ): Promise<Page<T>> {
+    const sources = this.routes[domain];
+    if (sources.length === 1) return fetch(this.readerOf(domain, sources[0]!), sources[0]!, request);
+    return mergedPage(sources, request, (source, sub) => fetch(this.readerOf(domain, source), source, sub), onMissing);
+  }
+
+  /**
+   * Looks keys up by a business key (SKU, e-mail, code…) in the `domain`'s
+   * connectors in order: each is asked once, for the keys not yet found.
+   */
+  async firstFound<D extends Domain, V>(
+    domain: D,
+    keys: readonly string[],
+    fetch: (reader: DomainReaders[D], keys: readonly string[]) => Promise<ReadonlyArray<V | null>>,
+  ): Promise<Array<V | null>> {
+    const results = new Array<V | null>(keys.length).fill(null);
+    let missing = keys.map((_, i) => i);
+    for (const source of this.routes[domain]) {
+      if (missing.length === 0) break;
+      const found = await fetch(this.readerOf(domain, source), missing.map((i) => keys[i]!));
+      missing.forEach((keyIndex, j) => (results[keyIndex] = found[j] ?? null));
+      missing = missing.filter((i) => results[i] === null);
+    }
+    return results;
   }
 
   /** The `domain` reader of a named connector (the source of a global ID or reference). */
@@ -75,6 +121,11 @@ export class Router {
   /** True when a connector of that name exists and reads `domain`. */
   serves(domain: Domain, source: string): boolean {
     return Boolean(this.connectors.get(source)?.readers[domain]);
+  }
+
+  /** How a connector's reads are doing (null when it is not guarded). */
+  healthOf(name: string): ConnectorHealth | null {
+    return this.health.get(name) ?? null;
   }
 
   /** All connectors. */

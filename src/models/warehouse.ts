@@ -12,6 +12,8 @@ export interface InventoryLevelModel {
   source: string;
   productKey: string;
   warehouseKey: string;
+  /** The warehouse by code, for a connector that knows stock but not warehouses (its `warehouseKey` is then empty). */
+  warehouseCode?: string;
   onHand: number;
   reserved: number;
   /** ISO date (YYYY-MM-DD) or null. */

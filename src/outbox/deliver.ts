@@ -24,6 +24,7 @@ interface OutboxRow {
   status: string;
   attempts: number;
   next_attempt_at: Date;
+  previous_reference: string | null;
 }
 
 /**
@@ -37,9 +38,14 @@ export async function deliverStream(deps: DeliveryDeps, stream: AggregateStream)
   const writer = deps.router.writerOf(stream.connector);
   for (;;) {
     const { rows } = await deps.pool.query<OutboxRow>(
-      `SELECT id, command_id, type, payload, status, attempts, next_attempt_at FROM outbox
-       WHERE connector = $1 AND aggregatetype = $2 AND aggregateid = $3 AND status <> 'DELIVERED'
-       ORDER BY sequence LIMIT 1`,
+      `SELECT o.id, o.command_id, o.type, o.payload, o.status, o.attempts, o.next_attempt_at,
+              (SELECT p.reference FROM outbox p
+               WHERE p.connector = o.connector AND p.aggregatetype = o.aggregatetype AND p.aggregateid = o.aggregateid
+                 AND p.status = 'DELIVERED' AND p.reference IS NOT NULL
+               ORDER BY p.sequence DESC LIMIT 1) AS previous_reference
+       FROM outbox o
+       WHERE o.connector = $1 AND o.aggregatetype = $2 AND o.aggregateid = $3 AND o.status <> 'DELIVERED'
+       ORDER BY o.sequence LIMIT 1`,
       [stream.connector, stream.aggregateType, stream.aggregateId],
     );
     const row = rows[0];
@@ -51,7 +57,7 @@ export async function deliverStream(deps: DeliveryDeps, stream: AggregateStream)
     const attempts = row.attempts + 1;
     await deps.pool.query(`UPDATE outbox SET status = 'DELIVERING', attempts = $2, updated_at = clock_timestamp() WHERE id = $1`, [row.id, attempts]);
     try {
-      const result = await writer.apply({ id: row.id, type: row.type, aggregateType: stream.aggregateType, aggregateId: stream.aggregateId, payload: row.payload, idempotencyKey: row.id });
+      const result = await writer.apply({ id: row.id, type: row.type, aggregateType: stream.aggregateType, aggregateId: stream.aggregateId, payload: row.payload, idempotencyKey: row.id, previousReference: row.previous_reference });
       await deps.pool.query(
         `UPDATE outbox SET status = 'DELIVERED', delivered_at = clock_timestamp(), reference = $2, result = $3, last_error = NULL, updated_at = clock_timestamp() WHERE id = $1`,
         [row.id, result.reference ?? null, JSON.stringify(result.details ?? {})],

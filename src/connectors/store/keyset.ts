@@ -40,7 +40,7 @@ export async function keysetPage<T>(query: Query, list: KeysetList<T>, page: Pag
     return `($${params.length - 1}::${list.sort.type}, $${params.length}::uuid)`;
   };
   if (page.after) where.push(`${row} ${cmpAfter} ${bind(page.after, "after")}`);
-  if (page.before) where.push(`${row} ${cmpBefore} ${bind(page.before, "before")}`);
+  if (page.before) where.push(`${row} ${cmpBefore}${page.before.inclusive ? "=" : ""} ${bind(page.before, "before")}`);
 
   const forward = page.direction === "forward";
   const dir = descending === forward ? "DESC" : "ASC";
@@ -59,6 +59,7 @@ export async function keysetPage<T>(query: Query, list: KeysetList<T>, page: Pag
     positions: pageRows.map((r) => ({ by: orderingOf(list), sort: String(r.__sort), key: String(r.__key) })),
     hasNextPage: forward ? more : page.before !== null,
     hasPreviousPage: forward ? page.after !== null : more,
+    descending,
     count: async () => {
       const [result] = await query(`SELECT count(*)::int AS n FROM ${list.from} ${whereClause(list.where)}`, list.params);
       return Number(result?.n ?? 0);

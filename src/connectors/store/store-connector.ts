@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
-import type { Connector } from "../connector.js";
-import { queryOf } from "./sql.js";
+import pg from "pg";
+import type { Connector, DomainReaders } from "../connector.js";
+import { queryOf, type Query, type Row } from "./sql.js";
 import { storeAccountReader } from "./store-account-reader.js";
 import { storeCatalogReader } from "./store-catalog-reader.js";
 import { storeInventoryReader } from "./store-inventory-reader.js";
@@ -20,18 +21,29 @@ export const STORE = "store";
  */
 export function createStoreConnector(dataSource: DataSource, name = STORE): Connector {
   const query = queryOf(dataSource);
+  return { name, kind: "store", readers: storeReaders(query, name), writer: storeWriter(query) };
+}
+
+/**
+ * Another Commerce Graph store's database (a second web store, say), read
+ * through its own small connection pool. It applies no commands: writes go
+ * through the API that owns that database.
+ */
+export function createExternalStoreConnector(databaseUrl: string, name: string): Connector {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+  const query: Query = async (sql, params) => (await pool.query(sql, params)).rows as Row[];
+  return { name, kind: "store", readers: storeReaders(query, name), close: () => pool.end() };
+}
+
+/** Every domain's reader over one database. */
+function storeReaders(query: Query, name: string): DomainReaders {
   return {
-    name,
-    kind: "store",
-    readers: {
-      warehouses: storeWarehouseReader(query, name),
-      catalog: storeCatalogReader(query, name),
-      inventory: storeInventoryReader(query, name),
-      accounts: storeAccountReader(query, name),
-      orders: storeOrderReader(query, name),
-      invoices: storeInvoiceReader(query, name),
-      quotes: storeQuoteReader(query, name),
-    },
-    writer: storeWriter(query),
+    warehouses: storeWarehouseReader(query, name),
+    catalog: storeCatalogReader(query, name),
+    inventory: storeInventoryReader(query, name),
+    accounts: storeAccountReader(query, name),
+    orders: storeOrderReader(query, name),
+    invoices: storeInvoiceReader(query, name),
+    quotes: storeQuoteReader(query, name),
   };
 }

@@ -7,8 +7,8 @@ export function createAccountLoaders(router: Router) {
   const accounts = (source: string) => router.readerOf("accounts", source);
   return {
     account: refLoader<AccountModel | null>((source, keys) => accounts(source).byKeys(keys)),
-    accountByEmail: keyLoader<AccountModel | null>((emails) => router.route("accounts").reader.byEmails(emails)),
-    accountByCode: keyLoader<AccountModel | null>((codes) => router.route("accounts").reader.byCodes(codes)),
+    accountByEmail: keyLoader<AccountModel | null>((emails) => router.firstFound("accounts", emails, (reader, keys) => reader.byEmails(keys))),
+    accountByCode: keyLoader<AccountModel | null>((codes) => router.firstFound("accounts", codes, (reader, keys) => reader.byCodes(keys))),
     shipTo: refLoader<ShipToModel | null>((source, keys) => accounts(source).shipTosByKeys(keys)),
     shipTosOfAccount: refLoader<ShipToModel[]>((source, keys) => accounts(source).shipTosOf(keys)),
     subAccounts: refLoader<AccountModel[]>((source, keys) => accounts(source).subAccountsOf(keys)),

@@ -32,7 +32,7 @@ export const accountResolvers: Resolvers = {
       const { name, value } = exactlyOne(args, ["id", "email", "code"]);
       return name === "id" ? accountById(ctx, value) : accountByBusinessKey(ctx, name, value);
     },
-    accounts: (_, args, ctx) => listAccounts(ctx, args),
+    accounts: (_, args, ctx, info) => listAccounts(ctx, args, info.path),
   },
   Mutation: {
     accountCreate: async (_, { input, idempotencyKey }, ctx) => accountPayload(ctx, await createAccount(ctx, input, idempotencyKey)),
@@ -64,9 +64,9 @@ export const accountResolvers: Resolvers = {
     },
     restrictedProducts: (account, _, ctx) => restrictedProductsOf(ctx, account),
     paymentMethods: (account, _, ctx) => ctx.loaders.paymentMethodsOfAccount.load(account),
-    orders: (account, args, ctx) => listOrders(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }),
-    invoices: (account, args, ctx) => listInvoices(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }),
-    quotes: (account, args, ctx) => listQuotes(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }),
+    orders: (account, args, ctx, info) => listOrders(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }, info.path),
+    invoices: (account, args, ctx, info) => listInvoices(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }, info.path),
+    quotes: (account, args, ctx, info) => listQuotes(ctx, { ...args, filter: { ...args.filter, accountId: accountId(account) } }, info.path),
     syncStatus: async (account, _, ctx) => syncStatusOf(await lastCommandOf(ctx, account.lastCommandId)),
     lastCommand: (account, _, ctx) => lastCommandOf(ctx, account.lastCommandId),
   },

@@ -1,4 +1,6 @@
 import { accountScopeOf, assertCanReadAccount } from "../../auth/access.js";
+import type { Path } from "graphql/jsutils/Path.js";
+import { reportMissingSource } from "../../common/partial-errors.js";
 import { forbidden } from "../../common/errors.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { ConnectionArgs, ConnectionModel } from "../../common/pagination.js";
@@ -37,17 +39,22 @@ export interface AccountListArgs extends ConnectionArgs {
 }
 
 /** A page of accounts: admin API keys only (customers read their own through `viewer.account`). */
-export async function listAccounts(ctx: RequestContext, args: AccountListArgs): Promise<ConnectionModel<AccountModel>> {
+export async function listAccounts(ctx: RequestContext, args: AccountListArgs, path?: Path): Promise<ConnectionModel<AccountModel>> {
   if (ctx.principal.kind === "CUSTOMER") throw forbidden("Customers cannot list accounts; read your own with `viewer { account { … } }`.");
   accountScopeOf(ctx.principal, null, "accounts");
   const page = toPageRequest(args);
-  const { source, reader } = ctx.router.route("accounts");
-  const filter: AccountFilterModel = { search: args.filter?.search, customerGroupCode: args.filter?.customerGroupCode };
-  if (args.filter?.parentAccountId != null) {
-    const parent = expectGlobalId(args.filter.parentAccountId, "Account", "filter.parentAccountId");
-    filter.parentKey = parent.connector === source ? parent.key : "";
-  }
-  return toConnection(await reader.list({ page, sort: args.sortKey ?? "CODE", filter }));
+  const parent = args.filter?.parentAccountId != null ? expectGlobalId(args.filter.parentAccountId, "Account", "filter.parentAccountId") : null;
+  const result = await ctx.router.list(
+    "accounts",
+    page,
+    (reader, source, request) => {
+      const filter: AccountFilterModel = { search: args.filter?.search, customerGroupCode: args.filter?.customerGroupCode };
+      if (parent) filter.parentKey = parent.connector === source ? parent.key : "";
+      return reader.list({ page: request, sort: args.sortKey ?? "CODE", filter });
+    },
+    reportMissingSource(ctx, path),
+  );
+  return toConnection(result);
 }
 
 /** A ship-to by global ID; its account must be readable. */

@@ -48,7 +48,7 @@ export async function listConnectors(ctx: RequestContext): Promise<ConnectorInfo
       name: connector.name,
       kind: connector.kind,
       status: failingNow ? "DOWN" : s && (s.retrying > 0 || s.failed > 0) ? "DEGRADED" : "UP",
-      reads: DOMAINS.filter((domain) => ctx.router.route(domain).source === connector.name),
+      reads: DOMAINS.filter((domain) => ctx.router.readsFrom(domain, connector.name)),
       receives: ALL_COMMAND_TYPES.filter((type) => ctx.router.targetsOf(type).includes(connector.name)),
       lastError: s?.last_error ?? null,
       lastErrorAt: s?.last_error_at ?? null,

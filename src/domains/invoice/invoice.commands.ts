@@ -50,7 +50,7 @@ export async function recordPayment(ctx: RequestContext, input: InvoicePaymentIn
       aggregateId: invoice.key,
       idempotencyKey,
       principal,
-      payload: { invoiceNumber: row!.number, amount: fromCents(amount), method: input.method.trim(), reference: input.reference ?? null, status },
+      payload: { invoiceNumber: row!.number, amount: fromCents(amount), amountPaid: fromCents(paid), method: input.method.trim(), reference: input.reference ?? null, status },
     });
     await manager.query(`UPDATE invoice SET last_command_id = $2 WHERE id = $1`, [invoice.key, commandId]);
     return { entityKey: invoice.key, commandId, userErrors: [] };

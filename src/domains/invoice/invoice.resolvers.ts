@@ -16,7 +16,7 @@ import { invoiceById, listInvoices } from "./invoice.service.js";
 export const invoiceResolvers: Resolvers = {
   Query: {
     invoice: (_, { id }, ctx) => invoiceById(ctx, id),
-    invoices: (_, args, ctx) => listInvoices(ctx, args),
+    invoices: (_, args, ctx, info) => listInvoices(ctx, args, info.path),
   },
   Mutation: {
     invoiceRegister: async (_, { input, idempotencyKey }, ctx) => {

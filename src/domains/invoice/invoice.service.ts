@@ -1,7 +1,9 @@
 import { assertCanReadAccount } from "../../auth/access.js";
+import type { Path } from "graphql/jsutils/Path.js";
+import { reportMissingSource } from "../../common/partial-errors.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { ConnectionModel } from "../../common/pagination.js";
-import { emptyConnection, toConnection, toPageRequest } from "../../common/pagination.js";
+import { emptyPage, toConnection, toPageRequest } from "../../common/pagination.js";
 import type { RequestContext } from "../../context.js";
 import type { InvoiceModel, InvoiceSort } from "../../models/invoice.js";
 import type { OrderModel } from "../../models/order.js";
@@ -35,16 +37,19 @@ export async function invoicesOfOrder(ctx: RequestContext, order: OrderModel): P
 export async function listInvoices(
   ctx: RequestContext,
   args: OwnedListArgs<InvoiceFilterArgs, InvoiceSort>,
+  path?: Path,
 ): Promise<ConnectionModel<InvoiceModel>> {
   const page = toPageRequest(args);
   const filter = args.filter ?? {};
-  const { source, reader } = ctx.router.route("invoices");
-  const accountKey = await accountFilterFor(ctx, source, filter.accountId, "invoices");
-  if (accountKey === null) return emptyConnection();
-  const result = await reader.list({
+  const result = await ctx.router.list(
+    "invoices",
     page,
-    sort: args.sortKey ?? "CREATED_AT",
-    filter: { accountKey, statuses: filter.statuses ? [...filter.statuses] : null, dueBefore: filter.dueBefore },
-  });
+    async (reader, source, request) => {
+      const accountKey = await accountFilterFor(ctx, source, filter.accountId, "invoices");
+      if (accountKey === null) return emptyPage<InvoiceModel>();
+      return reader.list({ page: request, sort: args.sortKey ?? "CREATED_AT", filter: { accountKey, statuses: filter.statuses ? [...filter.statuses] : null, dueBefore: filter.dueBefore } });
+    },
+    reportMissingSource(ctx, path),
+  );
   return toConnection(result);
 }

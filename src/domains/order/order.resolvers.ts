@@ -25,7 +25,7 @@ export async function orderPayload(ctx: RequestContext, outcome: MutationOutcome
 export const orderResolvers: Resolvers = {
   Query: {
     order: (_, { id }, ctx) => orderById(ctx, id),
-    orders: (_, args, ctx) => listOrders(ctx, args),
+    orders: (_, args, ctx, info) => listOrders(ctx, args, info.path),
   },
   Mutation: {
     orderPlace: async (_, { input, idempotencyKey }, ctx) => orderPayload(ctx, await placeOrder(ctx, input, idempotencyKey)),

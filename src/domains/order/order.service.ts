@@ -2,7 +2,9 @@ import { assertCanReadAccount } from "../../auth/access.js";
 import { parseDateTime } from "../../common/arguments.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { ConnectionModel } from "../../common/pagination.js";
-import { emptyConnection, toConnection, toPageRequest } from "../../common/pagination.js";
+import { emptyPage, toConnection, toPageRequest } from "../../common/pagination.js";
+import { reportMissingSource } from "../../common/partial-errors.js";
+import type { Path } from "graphql/jsutils/Path.js";
 import type { RequestContext } from "../../context.js";
 import type { OrderModel, OrderSort } from "../../models/order.js";
 import { accountFilterFor, type OwnedListArgs } from "../account/account.service.js";
@@ -38,22 +40,25 @@ export function orderById(ctx: RequestContext, id: string): Promise<OrderModel |
 export async function listOrders(
   ctx: RequestContext,
   args: OwnedListArgs<OrderFilterArgs, OrderSort>,
+  path?: Path,
 ): Promise<ConnectionModel<OrderModel>> {
   const page = toPageRequest(args);
   const filter = args.filter ?? {};
-  const { source, reader } = ctx.router.route("orders");
-  const accountKey = await accountFilterFor(ctx, source, filter.accountId, "orders");
-  if (accountKey === null) return emptyConnection();
-  const result = await reader.list({
+  const createdAfter = parseDateTime(filter.createdAfter, "filter.createdAfter");
+  const createdBefore = parseDateTime(filter.createdBefore, "filter.createdBefore");
+  const result = await ctx.router.list(
+    "orders",
     page,
-    sort: args.sortKey ?? "CREATED_AT",
-    filter: {
-      accountKey,
-      statuses: filter.statuses ? [...filter.statuses] : null,
-      kinds: filter.kinds ? [...filter.kinds] : null,
-      createdAfter: parseDateTime(filter.createdAfter, "filter.createdAfter"),
-      createdBefore: parseDateTime(filter.createdBefore, "filter.createdBefore"),
+    async (reader, source, request) => {
+      const accountKey = await accountFilterFor(ctx, source, filter.accountId, "orders");
+      if (accountKey === null) return emptyPage<OrderModel>();
+      return reader.list({
+        page: request,
+        sort: args.sortKey ?? "CREATED_AT",
+        filter: { accountKey, statuses: filter.statuses ? [...filter.statuses] : null, kinds: filter.kinds ? [...filter.kinds] : null, createdAfter, createdBefore },
+      });
     },
-  });
+    reportMissingSource(ctx, path),
+  );
   return toConnection(result);
 }

@@ -22,15 +22,15 @@ export function createProductLoaders(router: Router) {
   const catalog = (source: string) => router.readerOf("catalog", source);
   return {
     product: refLoader<ProductModel | null>((source, keys) => catalog(source).productsByKeys(keys)),
-    productBySku: keyLoader<ProductModel | null>((skus) => router.route("catalog").reader.productsBySkus(skus)),
-    productByBarcode: keyLoader<ProductModel | null>((codes) => router.route("catalog").reader.productsByBarcodes(codes)),
+    productBySku: keyLoader<ProductModel | null>((skus) => router.firstFound("catalog", skus, (reader, keys) => reader.productsBySkus(keys))),
+    productByBarcode: keyLoader<ProductModel | null>((codes) => router.firstFound("catalog", codes, (reader, keys) => reader.productsByBarcodes(keys))),
     productUnits: refLoader<UnitModel[]>((source, keys) => catalog(source).unitsOf(keys)),
     productPriceBreaks: refLoader<PriceBreakModel[]>((source, keys) => catalog(source).priceBreaksOf(keys)),
     productKitComponents: refLoader<KitComponentModel[]>((source, keys) => catalog(source).kitComponentsOf(keys)),
     productRelated: refLoader<RelatedProductModel[]>((source, keys) => catalog(source).relatedProductsOf(keys)),
     productCategories: refLoader<CategoryModel[]>((source, keys) => catalog(source).categoriesOf(keys)),
     category: refLoader<CategoryModel | null>((source, keys) => catalog(source).categoriesByKeys(keys)),
-    categoryBySlug: keyLoader<CategoryModel | null>((slugs) => router.route("catalog").reader.categoriesBySlugs(slugs)),
+    categoryBySlug: keyLoader<CategoryModel | null>((slugs) => router.firstFound("catalog", slugs, (reader, keys) => reader.categoriesBySlugs(keys))),
     categoryChildren: refLoader<CategoryModel[]>((source, keys) => catalog(source).childCategoriesOf(keys)),
     priceTiers: sourceGroupedLoader<PriceTiersKey, PriceTiersModel>({
       sourceOf: (request) => request.product.source,

@@ -27,12 +27,12 @@ export const productResolvers: Resolvers = {
       if (name === "id") return productById(ctx, value);
       return (name === "sku" ? ctx.loaders.productBySku : ctx.loaders.productByBarcode).load(value);
     },
-    products: (_, args, ctx) => listProducts(ctx, args),
+    products: (_, args, ctx, info) => listProducts(ctx, args, info.path),
     category: (_, args, ctx) => {
       const { name, value } = exactlyOne(args, ["id", "slug"]);
       return name === "id" ? categoryById(ctx, value) : ctx.loaders.categoryBySlug.load(value);
     },
-    categories: (_, args, ctx) => listCategories(ctx, args),
+    categories: (_, args, ctx, info) => listCategories(ctx, args, info.path),
   },
   Mutation: {
     productUpdate: async (_, { input, idempotencyKey }, ctx) => {

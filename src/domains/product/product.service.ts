@@ -1,4 +1,8 @@
 import { pricingAccountOf } from "../../auth/access.js";
+import type { Path } from "graphql/jsutils/Path.js";
+import type { PageRequest } from "../../common/pagination.js";
+import { reportMissingSource } from "../../common/partial-errors.js";
+import type { CatalogReader } from "../../connectors/connector.js";
 import { badUserInput } from "../../common/errors.js";
 import { atMost } from "../../common/arguments.js";
 import { expectGlobalId } from "../../common/ids.js";
@@ -19,9 +23,13 @@ export async function productById(ctx: RequestContext, id: string): Promise<Prod
   return ctx.loaders.product.load({ source: gid.connector, key: gid.key });
 }
 
-/** The product a reference points at: by key in the same connector, else by SKU wherever the catalog is read. */
+/**
+ * The product a reference points at: by key when its connector is one the
+ * catalog is read from, else by SKU in the catalog's connectors (an ERP order
+ * line names a SKU; the product may live in the web store).
+ */
 export async function productOfReference(ctx: RequestContext, ref: { source: string; productKey: string | null; sku?: string | null }): Promise<ProductModel | null> {
-  if (ref.productKey && ctx.router.serves("catalog", ref.source)) return ctx.loaders.product.load({ source: ref.source, key: ref.productKey });
+  if (ref.productKey && ctx.router.readsFrom("catalog", ref.source)) return ctx.loaders.product.load({ source: ref.source, key: ref.productKey });
   return ref.sku ? ctx.loaders.productBySku.load(ref.sku) : null;
 }
 
@@ -32,23 +40,23 @@ export interface ProductListArgs extends ConnectionArgs {
 }
 
 /** A page of the catalog. */
-export async function listProducts(ctx: RequestContext, args: ProductListArgs): Promise<ConnectionModel<ProductModel>> {
+export async function listProducts(ctx: RequestContext, args: ProductListArgs, path?: Path): Promise<ConnectionModel<ProductModel>> {
   const page = toPageRequest(args);
   const filter = args.filter ?? {};
-  const { source, reader } = ctx.router.route("catalog");
   const category = filter.categoryId != null ? expectGlobalId(filter.categoryId, "Category", "filter.categoryId") : null;
   const skus = atMost(filter.skus, 100, "filter.skus");
-  const result = await reader.listProducts({
-    page,
-    sort: args.sortKey ?? "SKU",
-    filter: {
-      search: filter.search,
-      categoryKey: category ? (category.connector === source ? category.key : "") : undefined,
-      skus: skus ? [...skus] : null,
-      available: filter.available,
-    },
-  });
-  return toConnection(result);
+  const fetch = (reader: CatalogReader, source: string, request: PageRequest) =>
+    reader.listProducts({
+      page: request,
+      sort: args.sortKey ?? "SKU",
+      filter: {
+        search: filter.search,
+        categoryKey: category ? (category.connector === source ? category.key : "") : undefined,
+        skus: skus ? [...skus] : null,
+        available: filter.available,
+      },
+    });
+  return toConnection(await ctx.router.list("catalog", page, fetch, reportMissingSource(ctx, path)));
 }
 
 /** A page of the products of a category. */
@@ -121,7 +129,8 @@ export async function categoryById(ctx: RequestContext, id: string): Promise<Cat
 }
 
 /** A page of categories by name, optionally only the top level. */
-export async function listCategories(ctx: RequestContext, args: ConnectionArgs & { topLevel?: boolean | null }): Promise<ConnectionModel<CategoryModel>> {
+export async function listCategories(ctx: RequestContext, args: ConnectionArgs & { topLevel?: boolean | null }, path?: Path): Promise<ConnectionModel<CategoryModel>> {
   const page = toPageRequest(args);
-  return toConnection(await ctx.router.route("catalog").reader.listCategories({ page, sort: "NAME", filter: { topLevel: args.topLevel } }));
+  const fetch = (reader: CatalogReader, _: string, request: PageRequest) => reader.listCategories({ page: request, sort: "NAME", filter: { topLevel: args.topLevel } });
+  return toConnection(await ctx.router.list("catalog", page, fetch, reportMissingSource(ctx, path)));
 }

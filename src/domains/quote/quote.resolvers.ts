@@ -16,7 +16,7 @@ import { listQuotes, quoteById } from "./quote.service.js";
 export const quoteResolvers: Resolvers = {
   Query: {
     quote: (_, { id }, ctx) => quoteById(ctx, id),
-    quotes: (_, args, ctx) => listQuotes(ctx, args),
+    quotes: (_, args, ctx, info) => listQuotes(ctx, args, info.path),
   },
   Mutation: {
     quoteRequest: async (_, { input, idempotencyKey }, ctx) => {

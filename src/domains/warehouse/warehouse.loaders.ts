@@ -6,7 +6,7 @@ import type { WarehouseModel, InventoryLevelModel } from "../../models/warehouse
 export function createWarehouseLoaders(router: Router) {
   return {
     warehouse: refLoader<WarehouseModel | null>((source, keys) => router.readerOf("warehouses", source).byKeys(keys)),
-    warehouseByCode: keyLoader<WarehouseModel | null>((codes) => router.route("warehouses").reader.byCodes(codes)),
+    warehouseByCode: keyLoader<WarehouseModel | null>((codes) => router.firstFound("warehouses", codes, (reader, keys) => reader.byCodes(keys))),
     inventoryLevels: refLoader<InventoryLevelModel[]>((source, keys) => router.readerOf("inventory", source).levelsOf(keys)),
   };
 }

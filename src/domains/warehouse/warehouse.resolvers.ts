@@ -22,7 +22,7 @@ export const warehouseResolvers: Resolvers = {
       const { name, value } = exactlyOne(args, ["id", "code"]);
       return name === "id" ? warehouseById(ctx, value) : warehouseByCode(ctx, value);
     },
-    warehouses: (_, args, ctx) => listWarehouses(ctx, args),
+    warehouses: (_, args, ctx, info) => listWarehouses(ctx, args, info.path),
     stockReservation: (_, { id }, ctx) => reservationById(ctx, id),
   },
   Warehouse: {

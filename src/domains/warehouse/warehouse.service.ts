@@ -1,4 +1,6 @@
 import type { ConnectionArgs, ConnectionModel } from "../../common/pagination.js";
+import type { Path } from "graphql/jsutils/Path.js";
+import { reportMissingSource } from "../../common/partial-errors.js";
 import { toConnection, toPageRequest } from "../../common/pagination.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { RequestContext } from "../../context.js";
@@ -20,9 +22,11 @@ export function warehouseByCode(ctx: RequestContext, code: string): Promise<Ware
 export async function listWarehouses(
   ctx: RequestContext,
   args: ConnectionArgs & { sortKey?: WarehouseSort | null },
+  path?: Path,
 ): Promise<ConnectionModel<WarehouseModel>> {
   const page = toPageRequest(args);
-  return toConnection(await ctx.router.route("warehouses").reader.list({ page, sort: args.sortKey ?? "CODE", filter: {} }));
+  const sort = args.sortKey ?? "CODE";
+  return toConnection(await ctx.router.list("warehouses", page, (reader, _, request) => reader.list({ page: request, sort, filter: {} }), reportMissingSource(ctx, path)));
 }
 
 /** A page of the stock levels of one warehouse, by SKU. */
@@ -38,6 +42,7 @@ export async function inventoryLevelsOfWarehouse(
 
 /** The warehouse a stock level is in. */
 export function warehouseOfLevel(ctx: RequestContext, level: InventoryLevelModel): Promise<WarehouseModel | null> {
+  if (level.warehouseCode !== undefined) return ctx.loaders.warehouseByCode.load(level.warehouseCode);
   return ctx.loaders.warehouse.load({ source: level.source, key: level.warehouseKey });
 }
 

@@ -13,8 +13,12 @@ import { XMLBuilder } from "fast-xml-parser";
  * fake is told to be down); `result` is `error` with the reason in `data` for
  * an invalid api key, an unknown record or bad parameters. Commands:
  * account.list/get/add/set/del (by ID, CID or Email), inventory.list/get/set
- * (by ID, Code or Barcode), invoice.register/set. Field names inside `data`
- * are this fake's reading of the guide, which does not list them.
+ * (by ID, Code or Barcode), invoice.register/set. Field names inside `data`,
+ * and the list parameters, are this fake's reading of the guide, which does
+ * not list them: a list is ordered by CID (accounts) or Code (items), paged
+ * with `offset` and `limit` (at most 100), and "categorised" by repeating
+ * `id`, `cid`, `email` (accounts) or `id`, `code`, `barcode` (items) — any
+ * record matching one of the values is listed.
  * `invoice.register` with a `ref` already seen returns the first invoice
  * (the connector sends its idempotency key as `ref`).
  *
@@ -28,6 +32,8 @@ export interface EconnectAccount {
   email: string;
   phone: string;
   group: string;
+  /** When the account was created (ISO date-time). */
+  created: string;
 }
 
 /** An inventory item. */
@@ -38,6 +44,8 @@ export interface EconnectItem {
   name: string;
   price: string;
   onhand: number;
+  /** When the item was created (ISO date-time). */
+  created: string;
 }
 
 /** A registered invoice. */
@@ -89,11 +97,22 @@ export class EconnectFake {
     this.failureStatus = status;
   }
 
-  /** Fills the store with a few deterministic records. */
-  seed(): this {
-    for (let i = 1; i <= 5; i++) {
-      this.accounts.set(String(i), { id: String(i), cid: `C0000${i}`, name: `ERP customer ${i}`, email: `erp${i}@example.com`, phone: `555-010${i}`, group: i % 2 ? "WHOLESALE" : "RETAIL" });
-      this.items.set(String(100 + i), { id: String(100 + i), code: `SKU-0000${i}`, barcode: `40000000000${i}`, name: `ERP item ${i}`, price: `${10 * i}.00`, onhand: 10 * i });
+  /**
+   * Fills the store with deterministic records that mirror the demo store: the
+   * same account codes (C00001…, the first two with the demo buyers' e-mails)
+   * and the same item codes (SKU-00001…), as the guide recommends for matching.
+   */
+  seed(options: { accounts?: number; items?: number } = {}): this {
+    const demoEmails = ["buyer@acme.example", "buyer@globex.example"];
+    for (let i = 1; i <= (options.accounts ?? 5); i++) {
+      const cid = `C${String(i).padStart(5, "0")}`;
+      const created = new Date(Date.UTC(2024, 0, i)).toISOString();
+      this.accounts.set(String(i), { id: String(i), cid, name: `ERP customer ${i}`, email: demoEmails[i - 1] ?? `erp${i}@example.com`, phone: `555-01${String(i).padStart(2, "0")}`, group: i % 2 ? "WHOLESALE" : "RETAIL", created });
+    }
+    for (let i = 1; i <= (options.items ?? 5); i++) {
+      const id = String(100 + i);
+      const created = new Date(Date.UTC(2024, 1, 1, 0, i)).toISOString();
+      this.items.set(id, { id, code: `SKU-${String(i).padStart(5, "0")}`, barcode: `4${String(i).padStart(12, "0")}`, name: `ERP item ${i}`, price: `${10 + (i % 90)}.00`, onhand: (i * 7) % 50, created });
     }
     return this;
   }
@@ -154,7 +173,7 @@ export class EconnectFake {
   }
 
   private readonly commands: Record<string, (get: (key: string) => string | undefined, all: (key: string) => string[]) => Outcome> = {
-    "account.list": (get) => page([...this.accounts.values()], get, "account"),
+    "account.list": (get, all) => page(categorised([...this.accounts.values()], all, ["id", "cid", "email"], "cid"), get, "account"),
     "account.get": (get) => {
       const account = this.findAccount(get);
       return account ? { result: "done", data: { account } } : { result: "error", data: "account not found" };
@@ -165,7 +184,7 @@ export class EconnectFake {
       if (!email || !name) return { result: "error", data: "name and email are required" };
       if (this.findAccount((key) => (key === "email" ? email : key === "cid" ? get("cid") : undefined))) return { result: "error", data: "duplicate email or cid" };
       const id = String(this.nextId++);
-      this.accounts.set(id, { id, cid: get("cid") ?? "", name, email, phone: get("phone") ?? "", group: get("group") ?? "" });
+      this.accounts.set(id, { id, cid: get("cid") ?? "", name, email, phone: get("phone") ?? "", group: get("group") ?? "", created: new Date().toISOString() });
       return { result: "done", data: { id } };
     },
     "account.set": (get) => {
@@ -183,7 +202,7 @@ export class EconnectFake {
       this.accounts.delete(account.id);
       return { result: "done", data: { id: account.id } };
     },
-    "inventory.list": (get) => page([...this.items.values()], get, "item"),
+    "inventory.list": (get, all) => page(categorised([...this.items.values()], all, ["id", "code", "barcode"], "code"), get, "item"),
     "inventory.get": (get) => {
       const item = this.findItem(get);
       return item ? { result: "done", data: { item } } : { result: "error", data: "item not found" };
@@ -228,9 +247,17 @@ export class EconnectFake {
   };
 }
 
-/** A page of a list command: `offset` and `limit` (default 50), with the total `count`. */
+/** The records matching any of the repeated filter values (all when none is given), ordered by `orderBy`. */
+function categorised<T extends object>(records: T[], all: (key: string) => string[], filters: Array<keyof T & string>, orderBy: keyof T & string): T[] {
+  const wanted = filters.map((key) => [key, new Set(all(key).map((v) => v.toLowerCase()))] as const).filter(([, values]) => values.size > 0);
+  const matching = wanted.length === 0 ? records : records.filter((r) => wanted.some(([key, values]) => values.has(String(r[key]).toLowerCase())));
+  return [...matching].sort((a, b) => (String(a[orderBy]) < String(b[orderBy]) ? -1 : String(a[orderBy]) > String(b[orderBy]) ? 1 : 0));
+}
+
+/** A page of a list command: `offset` and `limit` (default 50, at most 100), with the total `count`. */
 function page<T>(records: T[], get: (key: string) => string | undefined, tag: string): Outcome {
   const offset = Number(get("offset") ?? 0);
   const limit = Number(get("limit") ?? 50);
+  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > 100) return { result: "error", data: "invalid offset or limit" };
   return { result: "done", data: { count: records.length, [tag]: records.slice(offset, offset + limit) } };
 }

@@ -1,0 +1,136 @@
+import { badUserInput } from "../common/errors.js";
+import type { CursorPosition, Page, PageRequest } from "../common/pagination.js";
+
+/** The `by` of a merged list's cursor positions. */
+const MERGED = "merged";
+
+/** Where a merged list stands: the connector of the edge, and each connector's last item at or before it (null: none yet). */
+interface MergedState {
+  edge: string;
+  at: Record<string, CursorPosition | null>;
+}
+
+/** One source's item with its position. */
+interface Entry<T> {
+  source: string;
+  item: T;
+  position: CursorPosition;
+}
+
+/** A source that could not be read, and why. */
+export interface MissingSource {
+  source: string;
+  error: unknown;
+}
+
+/**
+ * Reads one page of a list held by several connectors: asks each for `size + 1`
+ * items beyond its own position, merges them on the sort value (ties broken by
+ * connector name, then key) and keeps `size`. Each edge's cursor carries every
+ * connector's position — its last item at or before the edge — so paging
+ * forward and backward never skips or repeats an item, even while items are
+ * added, whatever their sort values. `count` is the sum, or null when a source
+ * cannot count. A source that fails is left out and reported to `onMissing`;
+ * its position is kept, so it rejoins where it stood.
+ */
+export async function mergedPage<T>(
+  sources: readonly string[],
+  request: PageRequest,
+  fetch: (source: string, request: PageRequest) => Promise<Page<T>>,
+  onMissing: (missing: MissingSource) => void,
+): Promise<Page<T>> {
+  const after = request.after ? decodeState(request.after, "after") : null;
+  const before = request.before ? decodeState(request.before, "before") : null;
+  const forward = request.direction === "forward";
+  const pages = await Promise.all(
+    sources.map(async (source) => {
+      const upper = before ? upperBound(before, source) : null;
+      if (upper === "none") return { source, page: null };
+      const sub: PageRequest = { ...request, size: request.size + 1, after: after?.at[source] ?? null, before: upper };
+      try {
+        return { source, page: await fetch(source, sub) };
+      } catch (error) {
+        onMissing({ source, error });
+        return { source, page: null, failed: true };
+      }
+    }),
+  );
+  const descending = pages.some((p) => p.page?.descending);
+  const order = (a: Entry<T>, b: Entry<T>) => (descending ? -1 : 1) * compareSort(a.position.sort, b.position.sort) || compareText(a.source, b.source) || compareText(a.position.key, b.position.key);
+  const all = pages
+    .flatMap(({ source, page }) => (page ? page.items.map((item, i): Entry<T> => ({ source, item, position: page.positions[i]! })) : []))
+    .sort(order);
+  const taken = forward ? all.slice(0, request.size) : all.slice(Math.max(0, all.length - request.size));
+  const leftOver = all.length > taken.length;
+
+  // Each source's position before the page's first edge.
+  const start: Record<string, CursorPosition | null> = {};
+  for (const source of sources) {
+    if (forward) start[source] = after?.at[source] ?? null;
+    else {
+      const earlier = all.slice(0, all.length - taken.length).filter((e) => e.source === source);
+      start[source] = earlier.at(-1)?.position ?? after?.at[source] ?? null;
+    }
+  }
+  const at = { ...start };
+  const positions = taken.map((entry): CursorPosition => {
+    at[entry.source] = entry.position;
+    return { by: MERGED, sort: entry.position.sort, key: JSON.stringify({ edge: entry.source, at } satisfies MergedState) };
+  });
+  const more = (flag: "hasNextPage" | "hasPreviousPage") => pages.some((p) => p.page?.[flag] ?? false);
+  return {
+    items: taken.map((e) => e.item),
+    positions,
+    hasNextPage: forward ? leftOver || more("hasNextPage") : before !== null,
+    hasPreviousPage: forward ? after !== null : leftOver || more("hasPreviousPage"),
+    descending,
+    count: async () => {
+      if (pages.some((p) => "failed" in p)) return null;
+      const counts = await Promise.all(pages.map((p) => (p.page ? p.page.count() : fetch(p.source, { ...request, after: null, before: null, size: 1 }).then((page) => page.count()))));
+      return counts.some((c) => c === null) ? null : counts.reduce<number>((sum, c) => sum + c!, 0);
+    },
+  };
+}
+
+/**
+ * The bound of `source` for items before an edge: strictly before the edge in
+ * its own connector; up to and including its last item at or before the edge
+ * in the others ("none" when it had none).
+ */
+function upperBound(state: MergedState, source: string): CursorPosition | "none" | null {
+  const position = state.at[source];
+  if (position === undefined) return null;
+  if (position === null) return "none";
+  return source === state.edge ? position : { ...position, inclusive: true };
+}
+
+function decodeState(position: CursorPosition, argument: string): MergedState {
+  try {
+    const state = JSON.parse(position.key) as MergedState;
+    if (position.by === MERGED && typeof state.edge === "string" && state.at && typeof state.at === "object") return state;
+  } catch {
+    // refused below
+  }
+  throw badUserInput(`\`${argument}\` is not a cursor of this list; take cursors from the same query.`, argument);
+}
+
+/** Orders sort values: timestamps by instant, anything else as text. */
+function compareSort(a: string, b: string): number {
+  const ta = timestampOf(a);
+  const tb = timestampOf(b);
+  return ta !== null && tb !== null ? compareText(ta, tb) : compareText(a, b);
+}
+
+/** A timestamp as sortable UTC text with microseconds ("2024-05-01 10:00:00.5+02" → "2024-05-01T08:00:00.500000"), else null. */
+function timestampOf(value: string): string | null {
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(value);
+  if (!match) return null;
+  const zone = !match[4] || match[4] === "Z" ? "Z" : match[4].length === 3 ? `${match[4]}:00` : match[4];
+  const instant = new Date(`${match[1]}T${match[2]}${zone}`);
+  if (Number.isNaN(instant.getTime())) return null;
+  return `${instant.toISOString().slice(0, 19)}.${(match[3] ?? "").padEnd(6, "0")}`;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,110 @@
+import {
+  BrokenCircuitError,
+  ConsecutiveBreaker,
+  TaskCancelledError,
+  TimeoutStrategy,
+  circuitBreaker,
+  handleWhen,
+  timeout,
+  wrap,
+} from "cockatiel";
+import { GraphQLError } from "graphql";
+import type { Connector, DomainReaders } from "./connector.js";
+
+/** How {@link guardConnector} protects a connector's reads. */
+export interface ResilienceOptions {
+  /** A read that has not answered after this long fails (and counts towards opening the circuit). */
+  timeoutMs: number;
+  /** Consecutive failures that open the circuit; default 5. */
+  failureThreshold?: number;
+  /** How long an open circuit fails fast before it lets one test call through; default 10 000 ms. */
+  halfOpenAfterMs?: number;
+}
+
+/** A connector's read health: a live object, updated by the guarded readers on every call. */
+export interface ConnectorHealth {
+  /** `OPEN`: reads fail fast; `HALF_OPEN`: one test call decides whether it closes again. */
+  circuit: "CLOSED" | "OPEN" | "HALF_OPEN";
+  /** Why the backend last failed (a fast fail on an open circuit leaves it as it was). */
+  lastError: string | null;
+  lastErrorAt: Date | null;
+  lastSuccessAt: Date | null;
+  /** Reads started. */
+  calls: number;
+  /** Reads that failed with {@link ConnectorUnavailableError}, fast fails included. */
+  failures: number;
+}
+
+/** A read failed because the connector's backend is down, slow, or behind an open circuit. */
+export class ConnectorUnavailableError extends GraphQLError {
+  constructor(connector: string, reason: string, originalError?: Error) {
+    super(`Connector "${connector}" is unavailable: ${reason}`, {
+      originalError,
+      extensions: { code: "CONNECTOR_UNAVAILABLE", connector },
+    });
+  }
+}
+
+/**
+ * Wraps every reader method of `connector` in one policy per connector: a
+ * circuit breaker around a timeout. A `GraphQLError` from a reader (a bad
+ * cursor, say) passes through unchanged and is no failure; anything else
+ * (network error, timeout, open circuit) becomes a {@link ConnectorUnavailableError}.
+ */
+export function guardConnector(connector: Connector, options: ResilienceOptions): { connector: Connector; health: ConnectorHealth } {
+  const health: ConnectorHealth = { circuit: "CLOSED", lastError: null, lastErrorAt: null, lastSuccessAt: null, calls: 0, failures: 0 };
+  const breaker = circuitBreaker(
+    handleWhen((error) => !(error instanceof GraphQLError)),
+    { halfOpenAfter: options.halfOpenAfterMs ?? 10_000, breaker: new ConsecutiveBreaker(options.failureThreshold ?? 5) },
+  );
+  breaker.onBreak(() => (health.circuit = "OPEN"));
+  breaker.onHalfOpen(() => (health.circuit = "HALF_OPEN"));
+  breaker.onReset(() => (health.circuit = "CLOSED"));
+  // The breaker wraps the timeout, so that a timeout counts as a failure.
+  const policy = wrap(breaker, timeout(options.timeoutMs, TimeoutStrategy.Aggressive));
+
+  async function run<T>(call: () => Promise<T>): Promise<T> {
+    health.calls++;
+    try {
+      const result = await policy.execute(call);
+      health.lastSuccessAt = new Date();
+      return result;
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      health.failures++;
+      const open = error instanceof BrokenCircuitError;
+      const reason = open ? "circuit open" : error instanceof TaskCancelledError ? `timed out after ${options.timeoutMs} ms` : error instanceof Error ? error.message : String(error);
+      if (!open) {
+        health.lastError = reason;
+        health.lastErrorAt = new Date();
+      }
+      throw new ConnectorUnavailableError(connector.name, reason, error instanceof Error ? error : undefined);
+    }
+  }
+
+  const readers: Record<string, object> = {};
+  for (const [domain, reader] of Object.entries(connector.readers) as Array<[string, object | undefined]>) {
+    if (reader) readers[domain] = guardReader(reader, run);
+  }
+  const guarded: Connector = {
+    name: connector.name,
+    kind: connector.kind,
+    readers: readers as Partial<DomainReaders>,
+    writer: connector.writer,
+    close: connector.close?.bind(connector),
+  };
+  return { connector: guarded, health };
+}
+
+/** A reader whose methods (own and inherited) run through `run`, with the original reader as `this`. */
+function guardReader(reader: object, run: <T>(call: () => Promise<T>) => Promise<T>): object {
+  const guarded = Object.create(reader) as Record<string, unknown>;
+  for (let proto: object | null = reader; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const method = Object.getOwnPropertyDescriptor(proto, name)?.value as unknown;
+      if (name === "constructor" || typeof method !== "function" || Object.hasOwn(guarded, name)) continue;
+      guarded[name] = (...args: unknown[]) => run(async () => (method as (...a: unknown[]) => unknown).apply(reader, args));
+    }
+  }
+  return guarded;
+}
