@@ -31,9 +31,11 @@ async function main(): Promise<void> {
       return start(config, connectors, logger);
     case "relay": {
       const db = await openDatabase(config, logger);
-      const relay = await startRelayFor(db, buildRouter(connectors, db.dataSource), config, logger);
+      const router = buildRouter(connectors, db.dataSource);
+      const relay = await startRelayFor(db, router, config, logger);
       onStop(logger, async () => {
         await relay.stop();
+        await router.close();
         await db.close();
       });
       return;
@@ -84,8 +86,8 @@ async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
   const db = await openDatabase(config, logger);
   let app: Awaited<ReturnType<typeof createApp>>;
   let relay: Awaited<ReturnType<typeof startRelayFor>> | null;
+  const router = buildRouter(connectors, db.dataSource);
   try {
-    const router = buildRouter(connectors, db.dataSource);
     const shouldSeed = config.seed === "always" || (config.seed === "auto" && db.embedded);
     if (shouldSeed) await seedIfEmpty(db.dataSource, logger, 1);
     await ensureAdminKey(db.dataSource, config, logger);
@@ -101,6 +103,7 @@ async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
   onStop(logger, async () => {
     await app.close();
     await relay?.stop();
+    await router.close();
     await db.close();
   });
 }

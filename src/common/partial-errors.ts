@@ -11,16 +11,20 @@ export interface PartialErrors {
 }
 
 /**
- * Called when one source of a merged list could not be read: the list still
- * holds the other sources' items, and the response gets an error naming the
- * missing connector at the list's path. Any other error (a refused argument)
- * fails the list.
+ * Called when one source of a merged result (a list) could not be read: the
+ * result still holds what the other sources gave, and the response gets an
+ * error naming the missing connector at the field's path. Any other error (a
+ * refused argument) fails the field.
  */
-export function reportMissingSource(ctx: PartialErrors, path: Path | undefined): (missing: MissingSource) => void {
+export function reportMissingSource(
+  ctx: PartialErrors,
+  path: Path | undefined,
+  consequence = "this list holds the items of the other connectors only",
+): (missing: MissingSource) => void {
   return ({ source, error }) => {
     if (!(error instanceof ConnectorUnavailableError)) throw error;
     (ctx.partialErrors ??= []).push({
-      message: `${error.message}; this list holds the items of the other connectors only.`,
+      message: `${error.message}; ${consequence}.`,
       ...(path ? { path: pathToArray(path) } : {}),
       extensions: { code: "CONNECTOR_UNAVAILABLE", connector: source },
     });

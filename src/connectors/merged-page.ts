@@ -4,10 +4,14 @@ import type { CursorPosition, Page, PageRequest } from "../common/pagination.js"
 /** The `by` of a merged list's cursor positions. */
 const MERGED = "merged";
 
-/** Where a merged list stands: the connector of the edge, and each connector's last item at or before it (null: none yet). */
+/**
+ * Where a merged list stands: the connector of the edge, each connector's last
+ * item at or before it (null: none yet), and the edge item's identity.
+ */
 interface MergedState {
   edge: string;
   at: Record<string, CursorPosition | null>;
+  id?: string;
 }
 
 /** One source's item with its position. */
@@ -26,18 +30,23 @@ export interface MissingSource {
 /**
  * Reads one page of a list held by several connectors: asks each for `size + 1`
  * items beyond its own position, merges them on the sort value (ties broken by
- * connector name, then key) and keeps `size`. Each edge's cursor carries every
- * connector's position — its last item at or before the edge — so paging
- * forward and backward never skips or repeats an item, even while items are
- * added, whatever their sort values. `count` is the sum, or null when a source
- * cannot count. A source that fails is left out and reported to `onMissing`;
- * its position is kept, so it rejoins where it stood.
+ * the connectors' order in `sources`, then key) and keeps `size`. Each edge's
+ * cursor carries every connector's position — its last item at or before the
+ * edge — so paging forward and backward never skips or repeats an item, even
+ * while items are added, whatever their sort values. `count` is the sum, or
+ * null when a source cannot count. A source that fails is left out and
+ * reported to `onMissing`; its position is kept, so it rejoins where it stood.
+ *
+ * With `identity` (for a list sorted by that business key, such as products by
+ * SKU), the same item held by several connectors is listed once, from the
+ * first of them; `count` then counts it once per connector.
  */
 export async function mergedPage<T>(
   sources: readonly string[],
   request: PageRequest,
   fetch: (source: string, request: PageRequest) => Promise<Page<T>>,
   onMissing: (missing: MissingSource) => void,
+  identity?: (item: T) => string,
 ): Promise<Page<T>> {
   const after = request.after ? decodeState(request.after, "after") : null;
   const before = request.before ? decodeState(request.before, "before") : null;
@@ -56,27 +65,37 @@ export async function mergedPage<T>(
     }),
   );
   const descending = pages.some((p) => p.page?.descending);
-  const order = (a: Entry<T>, b: Entry<T>) => (descending ? -1 : 1) * compareSort(a.position.sort, b.position.sort) || compareText(a.source, b.source) || compareText(a.position.key, b.position.key);
+  const rank = (source: string) => sources.indexOf(source);
+  const order = (a: Entry<T>, b: Entry<T>) =>
+    (descending ? -1 : 1) * compareSort(a.position.sort, b.position.sort) || rank(a.source) - rank(b.source) || compareText(a.position.key, b.position.key);
   const all = pages
     .flatMap(({ source, page }) => (page ? page.items.map((item, i): Entry<T> => ({ source, item, position: page.positions[i]! })) : []))
     .sort(order);
-  const taken = forward ? all.slice(0, request.size) : all.slice(Math.max(0, all.length - request.size));
-  const leftOver = all.length > taken.length;
-
-  // Each source's position before the page's first edge.
-  const start: Record<string, CursorPosition | null> = {};
-  for (const source of sources) {
-    if (forward) start[source] = after?.at[source] ?? null;
-    else {
-      const earlier = all.slice(0, all.length - taken.length).filter((e) => e.source === source);
-      start[source] = earlier.at(-1)?.position ?? after?.at[source] ?? null;
-    }
-  }
-  const at = { ...start };
-  const positions = taken.map((entry): CursorPosition => {
-    at[entry.source] = entry.position;
-    return { by: MERGED, sort: entry.position.sort, key: JSON.stringify({ edge: entry.source, at } satisfies MergedState) };
+  // A copy of the item just before it (same identity) is passed over, though its connector's position moves past it.
+  const copy = all.map((entry, i) => {
+    if (!identity) return false;
+    const previous = i > 0 ? identity(all[i - 1]!.item) : forward ? after?.id : undefined;
+    return previous !== undefined && identity(entry.item) === previous;
   });
+  const listed = all.flatMap((entry, i) => (copy[i] ? [] : [i]));
+  const takenIndexes = forward ? listed.slice(0, request.size) : listed.slice(Math.max(0, listed.length - request.size));
+  const first = takenIndexes[0] ?? (forward ? 0 : all.length);
+  const last = takenIndexes.at(-1) ?? -1;
+  const leftOver = listed.length > takenIndexes.length;
+
+  // Each source's position before the page's first edge: where it started, or its last entry before that edge.
+  const at: Record<string, CursorPosition | null> = {};
+  for (const source of sources) at[source] = after?.at[source] ?? null;
+  for (const entry of all.slice(0, first)) at[entry.source] = entry.position;
+  const positions: CursorPosition[] = [];
+  for (let i = first; i <= last; i++) {
+    const entry = all[i]!;
+    at[entry.source] = entry.position;
+    if (copy[i]) continue;
+    const state: MergedState = { edge: entry.source, at: { ...at }, ...(identity ? { id: identity(entry.item) } : {}) };
+    positions.push({ by: MERGED, sort: entry.position.sort, key: JSON.stringify(state) });
+  }
+  const taken = takenIndexes.map((i) => all[i]!);
   const more = (flag: "hasNextPage" | "hasPreviousPage") => pages.some((p) => p.page?.[flag] ?? false);
   return {
     items: taken.map((e) => e.item),

@@ -76,17 +76,19 @@ export class Router {
   /**
    * One page of a `domain` list: from its one connector as it is, or merged
    * from several (see {@link mergedPage}); a connector that fails is reported
-   * to `onMissing` and the others' items are still returned.
+   * to `onMissing` and the others' items are still returned. `identity` lists
+ * an item several connectors hold once (see {@link mergedPage}).
    */
   list<D extends Domain, T>(
     domain: D,
     request: PageRequest,
     fetch: (reader: DomainReaders[D], source: string, request: PageRequest) => Promise<Page<T>>,
     onMissing: (missing: MissingSource) => void,
+    identity?: (item: T) => string,
   ): Promise<Page<T>> {
     const sources = this.routes[domain];
     if (sources.length === 1) return fetch(this.readerOf(domain, sources[0]!), sources[0]!, request);
-    return mergedPage(sources, request, (source, sub) => fetch(this.readerOf(domain, source), source, sub), onMissing);
+    return mergedPage(sources, request, (source, sub) => fetch(this.readerOf(domain, source), source, sub), onMissing, identity);
   }
 
   /**
@@ -126,6 +128,11 @@ export class Router {
   /** How a connector's reads are doing (null when it is not guarded). */
   healthOf(name: string): ConnectorHealth | null {
     return this.health.get(name) ?? null;
+  }
+
+  /** Closes every connector's connections (their own pools, timers). */
+  async close(): Promise<void> {
+    await Promise.all(this.all().map((connector) => connector.close?.()));
   }
 
   /** All connectors. */

@@ -58,7 +58,7 @@ export type Account = Node & {
   deletedAt: Maybe<Scalars['DateTime']['output']>;
   /** Contact e-mail, unique (case-insensitive). */
   email: Scalars['String']['output'];
-  /** The account's ids in other systems (ERP customer number, web-store id). */
+  /** The account's ids in other systems: those stored with it (the ERP's id returned when it was created there), and the same account found by code, else e-mail, in every other connector that reads accounts. */
   externalReferences: Array<ExternalReference>;
   /** The global ID. */
   id: Scalars['ID']['output'];
@@ -325,6 +325,15 @@ export type CategoryEdge = {
   node: Category;
 };
 
+/** The circuit breaker in front of a connector's reads. */
+export type CircuitState =
+  /** Reads go to the backend. */
+  | 'CLOSED'
+  /** The open period is over: the next read goes to the backend and decides whether the circuit closes again. */
+  | 'HALF_OPEN'
+  /** Too many reads failed in a row: reads fail at once with CONNECTOR_UNAVAILABLE, without calling the backend. */
+  | 'OPEN';
+
 /**
  * A change a client asked for, kept in the outbox until every target backend has
  * applied it. Delivered at least once, in order per entity, with the same
@@ -445,13 +454,15 @@ export type ConnectorInfo = {
   __typename?: 'ConnectorInfo';
   /** Its outbox backlog. */
   backlog: ConnectorBacklog;
+  /** Its read circuit breaker. */
+  circuit: CircuitState;
   /** Its kind: `store`, `http-commands`, `econnect`. */
   kind: Scalars['String']['output'];
-  /** The last error it reported on a delivery still outstanding or failed. */
+  /** The latest error of a read, or of a delivery still outstanding or failed. */
   lastError: Maybe<Scalars['String']['output']>;
-  /** When that error happened. */
+  /** When the latest error happened. */
   lastErrorAt: Maybe<Scalars['DateTime']['output']>;
-  /** When it last applied a command. */
+  /** When it last answered a read or applied a command. */
   lastSuccessAt: Maybe<Scalars['DateTime']['output']>;
   /** The connector's name from the connectors file. */
   name: Scalars['String']['output'];
@@ -459,17 +470,17 @@ export type ConnectorInfo = {
   reads: Array<Scalars['String']['output']>;
   /** The command types it is configured to receive. */
   receives: Array<Scalars['String']['output']>;
-  /** Status from its recent deliveries. */
+  /** Status from its recent reads and deliveries. */
   status: ConnectorStatus;
 };
 
-/** How a connector is doing, judged from its recent deliveries. */
+/** How a connector is doing, judged from its recent reads and deliveries. */
 export type ConnectorStatus =
-  /** Some deliveries are being retried or have failed, but the backend also answers. */
+  /** Its last read failed, its circuit is testing the backend again, or some deliveries are being retried or have failed while others succeed. */
   | 'DEGRADED'
-  /** Deliveries are being retried and nothing has succeeded since the last failure. */
+  /** Its circuit is open (reads fail fast), or deliveries are being retried and nothing has been delivered since the last failure. */
   | 'DOWN'
-  /** No delivery is failing. */
+  /** Its reads and deliveries succeed. */
   | 'UP';
 
 /** A corporate group: accounts that belong to one company. */
@@ -2282,6 +2293,7 @@ export type ResolversTypes = {
   Category: ResolverTypeWrapper<CategoryModel>;
   CategoryConnection: ResolverTypeWrapper<CategoryConnectionModel>;
   CategoryEdge: ResolverTypeWrapper<Omit<CategoryEdge, 'node'> & { node: ResolversTypes['Category'] }>;
+  CircuitState: CircuitState;
   Command: ResolverTypeWrapper<CommandModel>;
   CommandConnection: ResolverTypeWrapper<CommandConnectionModel>;
   CommandDelivery: ResolverTypeWrapper<DeliveryModel>;
@@ -2650,6 +2662,7 @@ export type ConnectorBacklogResolvers<ContextType = RequestContext, ParentType e
 
 export type ConnectorInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConnectorInfo'] = ResolversParentTypes['ConnectorInfo']> = {
   backlog?: Resolver<ResolversTypes['ConnectorBacklog'], ParentType, ContextType>;
+  circuit?: Resolver<ResolversTypes['CircuitState'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastErrorAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;

@@ -61,7 +61,8 @@ export interface TestServerOptions {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const statements = new StatementCounter();
   const dataSource = await connectAndMigrate({ url: options.databaseUrl ?? inject("databaseUrl"), poolSize: 4, logger: statements });
-  const app = await createApp({ dataSource, logger: createLogger("silent"), router: options.router?.(dataSource) });
+  const router = options.router?.(dataSource);
+  const app = await createApp({ dataSource, logger: createLogger("silent"), router });
   const adminKey = (await createApiKey(dataSource, { name: "test admin", scopes: ["admin"] })).secret;
   const storefrontKey = (await createApiKey(dataSource, { name: "test storefront", scopes: ["storefront"] })).secret;
 
@@ -94,6 +95,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     close: async () => {
       await app.close();
+      await router?.close();
       await dataSource.destroy();
     },
   };

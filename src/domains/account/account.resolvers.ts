@@ -15,7 +15,7 @@ import type { MutationOutcome } from "../../outbox/idempotency.js";
 import { addShipTo, deleteAccount, removeShipTo, updateAccount, updateShipTo } from "./account-change.commands.js";
 import { createAccount } from "./account.commands.js";
 import { addPaymentMethod, removePaymentMethod } from "./payment-method.commands.js";
-import { accountByBusinessKey, accountById, accountByRef, listAccounts } from "./account.service.js";
+import { accountByBusinessKey, accountById, accountByRef, externalReferencesOf, listAccounts } from "./account.service.js";
 
 /** The payload of an account mutation: the account and command as they are now. */
 async function accountPayload(ctx: RequestContext, outcome: MutationOutcome) {
@@ -54,6 +54,7 @@ export const accountResolvers: Resolvers = {
     id: accountId,
     defaultWarehouse: (account, _, ctx) =>
       account.defaultWarehouseKey ? ctx.loaders.warehouse.load({ source: account.source, key: account.defaultWarehouseKey }) : null,
+    externalReferences: (account, _, ctx, info) => externalReferencesOf(ctx, account, info.path),
     shipTos: (account, _, ctx) => ctx.loaders.shipTosOfAccount.load(account),
     parentAccount: (account, _, ctx) => (account.parentKey ? accountByRef(ctx, { source: account.source, key: account.parentKey }) : null),
     subAccounts: async (account, _, ctx) => {

@@ -15,6 +15,40 @@ export async function accountByRef(ctx: RequestContext, ref: SourceRef): Promise
   return ctx.router.serves("accounts", ref.source) ? ctx.loaders.account.load(ref) : null;
 }
 
+/**
+ * The account another object (an order, an invoice, a signed-in customer)
+ * refers to. When accounts are read from other connectors than the
+ * reference's, the account is matched there by its code (the seed's advice
+ * for eConnect), falling back to the reference's own record.
+ */
+export async function accountOfReference(ctx: RequestContext, ref: SourceRef): Promise<AccountModel | null> {
+  const own = await accountByRef(ctx, ref);
+  if (!own || ctx.router.readsFrom("accounts", ref.source)) return own;
+  return (await ctx.loaders.accountByCode.load(own.code)) ?? own;
+}
+
+/**
+ * An account's references in other systems: those stored with it, and the
+ * same account found (by code, else by e-mail) in every other connector that
+ * reads accounts. A connector that is down is reported and left out.
+ */
+export async function externalReferencesOf(ctx: RequestContext, account: AccountModel, path?: Path): Promise<AccountModel["externalReferences"]> {
+  const references = [...account.externalReferences];
+  const others = ctx.router.all().filter((c) => c.name !== account.source && c.readers.accounts).map((c) => c.name);
+  const report = reportMissingSource(ctx, path, "references found there are left out");
+  await Promise.all(
+    others.map(async (source) => {
+      try {
+        const match = (await ctx.loaders.accountByCodeIn.load({ source, key: account.code })) ?? (await ctx.loaders.accountByEmailIn.load({ source, key: account.email }));
+        if (match && !references.some((r) => r.connector === source && r.externalId === match.key)) references.push({ connector: source, externalId: match.key });
+      } catch (error) {
+        report({ source, error });
+      }
+    }),
+  );
+  return references.sort((a, b) => a.connector.localeCompare(b.connector));
+}
+
 /** An account by global ID. */
 export function accountById(ctx: RequestContext, id: string): Promise<AccountModel | null> {
   const gid = expectGlobalId(id, "Account");
@@ -53,6 +87,7 @@ export async function listAccounts(ctx: RequestContext, args: AccountListArgs, p
       return reader.list({ page: request, sort: args.sortKey ?? "CODE", filter });
     },
     reportMissingSource(ctx, path),
+    (args.sortKey ?? "CODE") === "CODE" ? (account) => account.code : undefined,
   );
   return toConnection(result);
 }
@@ -77,12 +112,16 @@ export async function paymentMethodById(ctx: RequestContext, id: string): Promis
 
 /**
  * The key of an account in another connector: its own key when it comes from
- * that connector, else its external reference there (null when it has none).
+ * that connector, else its external reference there, else the account with the
+ * same code there (null when there is none).
  */
 export async function accountKeyIn(ctx: RequestContext, account: SourceRef, source: string): Promise<string | null> {
   if (account.source === source) return account.key;
   const model = await ctx.loaders.account.load(account);
-  return model?.externalReferences.find((ref) => ref.connector === source)?.externalId ?? null;
+  if (!model) return null;
+  const stored = model.externalReferences.find((ref) => ref.connector === source)?.externalId;
+  if (stored) return stored;
+  return ctx.router.serves("accounts", source) ? ((await ctx.loaders.accountByCodeIn.load({ source, key: model.code }))?.key ?? null) : null;
 }
 
 /**

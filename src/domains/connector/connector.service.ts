@@ -8,6 +8,7 @@ export interface ConnectorInfoModel {
   name: string;
   kind: string;
   status: "UP" | "DEGRADED" | "DOWN";
+  circuit: "CLOSED" | "OPEN" | "HALF_OPEN";
   reads: string[];
   receives: string[];
   lastError: string | null;
@@ -27,7 +28,16 @@ interface DeliveryStats {
   last_error: string | null;
 }
 
-/** Every connector with its routes, outbox backlog and a status judged from its deliveries (admin). */
+/** The later of two dates (null when both are). */
+function latest(a: Date | null | undefined, b: Date | null | undefined): Date | null {
+  if (!a || !b) return a ?? b ?? null;
+  return a > b ? a : b;
+}
+
+/**
+ * Every connector with its routes, outbox backlog and a status judged from its
+ * reads (circuit breaker, last error) and its deliveries (admin).
+ */
 export async function listConnectors(ctx: RequestContext): Promise<ConnectorInfoModel[]> {
   requireAdmin(ctx.principal, "see connectors");
   const rows = (await ctx.dataSource.query(`
@@ -43,16 +53,22 @@ export async function listConnectors(ctx: RequestContext): Promise<ConnectorInfo
   const stats = new Map(rows.map((row) => [row.connector, row]));
   return ctx.router.all().map((connector): ConnectorInfoModel => {
     const s = stats.get(connector.name);
-    const failingNow = Boolean(s?.retrying) && (!s?.last_success || (s.last_error_at !== null && s.last_error_at > s.last_success));
+    const reads = ctx.router.healthOf(connector.name);
+    const deliveriesFailing = Boolean(s?.retrying) && (!s?.last_success || (s.last_error_at !== null && s.last_error_at > s.last_success));
+    const readsFailing = Boolean(reads?.lastErrorAt) && (!reads?.lastSuccessAt || reads.lastErrorAt! > reads.lastSuccessAt);
+    const down = reads?.circuit === "OPEN" || deliveriesFailing;
+    const degraded = reads?.circuit === "HALF_OPEN" || readsFailing || (s !== undefined && (s.retrying > 0 || s.failed > 0));
+    const readErrorIsLater = reads?.lastErrorAt != null && (!s?.last_error_at || reads.lastErrorAt > s.last_error_at);
     return {
       name: connector.name,
       kind: connector.kind,
-      status: failingNow ? "DOWN" : s && (s.retrying > 0 || s.failed > 0) ? "DEGRADED" : "UP",
+      status: down ? "DOWN" : degraded ? "DEGRADED" : "UP",
+      circuit: reads?.circuit ?? "CLOSED",
       reads: DOMAINS.filter((domain) => ctx.router.readsFrom(domain, connector.name)),
       receives: ALL_COMMAND_TYPES.filter((type) => ctx.router.targetsOf(type).includes(connector.name)),
-      lastError: s?.last_error ?? null,
-      lastErrorAt: s?.last_error_at ?? null,
-      lastSuccessAt: s?.last_success ?? null,
+      lastError: (readErrorIsLater ? reads?.lastError : s?.last_error) ?? null,
+      lastErrorAt: latest(reads?.lastErrorAt, s?.last_error_at),
+      lastSuccessAt: latest(reads?.lastSuccessAt, s?.last_success),
       backlog: { pending: s?.pending ?? 0, retrying: s?.retrying ?? 0, failed: s?.failed ?? 0, oldestPendingAt: s?.oldest ?? null },
     };
   });

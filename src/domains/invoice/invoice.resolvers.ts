@@ -1,7 +1,7 @@
 import { fromCents, money, toCents } from "../../common/money.js";
 import { connectionResolvers, globalIdOf } from "../../common/resolvers.js";
 import type { Resolvers } from "../../generated/graphql.js";
-import { accountByRef } from "../account/account.service.js";
+import { accountOfReference } from "../account/account.service.js";
 import { orderByRef } from "../order/order.service.js";
 import { productOfReference } from "../product/product.service.js";
 import { STORE } from "../../connectors/store/store-connector.js";
@@ -30,7 +30,7 @@ export const invoiceResolvers: Resolvers = {
   },
   Invoice: {
     id: globalIdOf("Invoice"),
-    account: async (invoice, _, ctx) => (await accountByRef(ctx, { source: invoice.source, key: invoice.accountKey }))!,
+    account: async (invoice, _, ctx) => (await accountOfReference(ctx, { source: invoice.source, key: invoice.accountKey }))!,
     order: (invoice, _, ctx) => (invoice.orderKey ? orderByRef(ctx, { source: invoice.source, key: invoice.orderKey }) : null),
     lines: (invoice, _, ctx) => ctx.loaders.invoiceLines.load(invoice),
     payments: (invoice, _, ctx) => ctx.loaders.invoicePayments.load(invoice),

@@ -1,7 +1,7 @@
 import { connectionResolvers, globalIdOf } from "../../common/resolvers.js";
 import { STORE } from "../../connectors/store/store-connector.js";
 import type { Resolvers } from "../../generated/graphql.js";
-import { accountByRef } from "../account/account.service.js";
+import { accountOfReference } from "../account/account.service.js";
 import { invoicesOfOrder } from "../invoice/invoice.service.js";
 import { productOfReference } from "../product/product.service.js";
 import { syncStatusOf } from "../../models/command.js";
@@ -34,7 +34,7 @@ export const orderResolvers: Resolvers = {
   },
   Order: {
     id: globalIdOf("Order"),
-    account: async (order, _, ctx) => (await accountByRef(ctx, { source: order.source, key: order.accountKey }))!,
+    account: async (order, _, ctx) => (await accountOfReference(ctx, { source: order.source, key: order.accountKey }))!,
     shipTo: (order, _, ctx) => (order.shipToKey ? ctx.loaders.shipTo.load({ source: order.source, key: order.shipToKey }) : null),
     lines: (order, _, ctx) => ctx.loaders.orderLines.load(order),
     shipments: (order, _, ctx) => ctx.loaders.orderShipments.load(order),

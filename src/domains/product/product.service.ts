@@ -56,7 +56,8 @@ export async function listProducts(ctx: RequestContext, args: ProductListArgs, p
         available: filter.available,
       },
     });
-  return toConnection(await ctx.router.list("catalog", page, fetch, reportMissingSource(ctx, path)));
+  const sameProduct = (args.sortKey ?? "SKU") === "SKU" ? (product: ProductModel) => product.sku : undefined;
+  return toConnection(await ctx.router.list("catalog", page, fetch, reportMissingSource(ctx, path), sameProduct));
 }
 
 /** A page of the products of a category. */

@@ -1,6 +1,6 @@
 import { connectionResolvers, globalIdOf } from "../../common/resolvers.js";
 import type { Resolvers } from "../../generated/graphql.js";
-import { accountByRef } from "../account/account.service.js";
+import { accountOfReference } from "../account/account.service.js";
 import { orderByRef } from "../order/order.service.js";
 import { productOfReference } from "../product/product.service.js";
 import { expectGlobalId } from "../../common/ids.js";
@@ -32,7 +32,7 @@ export const quoteResolvers: Resolvers = {
   },
   Quote: {
     id: globalIdOf("Quote"),
-    account: async (quote, _, ctx) => (await accountByRef(ctx, { source: quote.source, key: quote.accountKey }))!,
+    account: async (quote, _, ctx) => (await accountOfReference(ctx, { source: quote.source, key: quote.accountKey }))!,
     lines: (quote, _, ctx) => ctx.loaders.quoteLines.load(quote),
     convertedOrder: (quote, _, ctx) => (quote.convertedOrderKey ? orderByRef(ctx, { source: quote.source, key: quote.convertedOrderKey }) : null),
     syncStatus: async (quote, _, ctx) => syncStatusOf(await lastCommandOf(ctx, quote.lastCommandId)),

@@ -1,6 +1,6 @@
 import { createCustomerToken, revokeCustomerToken } from "../../auth/customer-tokens.js";
 import type { Resolvers } from "../../generated/graphql.js";
-import { accountByRef } from "../account/account.service.js";
+import { accountOfReference } from "../account/account.service.js";
 
 /** Resolvers of `Query.viewer` and customer sign-in. */
 export const viewerResolvers: Resolvers = {
@@ -8,7 +8,7 @@ export const viewerResolvers: Resolvers = {
     viewer: (_, __, ctx) => ctx.principal,
   },
   Viewer: {
-    account: (principal, _, ctx) => (principal.kind === "CUSTOMER" ? accountByRef(ctx, principal.account) : null),
+    account: (principal, _, ctx) => (principal.kind === "CUSTOMER" ? accountOfReference(ctx, principal.account) : null),
   },
   Mutation: {
     customerAccessTokenCreate: async (_, { input }, ctx) => {
