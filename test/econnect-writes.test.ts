@@ -12,7 +12,7 @@ function econnectConfig(apiKey: string): ConnectorsConfig {
   const both = ["store", "erp"];
   return connectorsConfig({
     connectors: { store: { kind: "store" }, erp: { kind: "econnect", url: econnect.url, apiKey, timeoutMs: 2000 } },
-    writes: { accountCreate: both, accountUpdate: both, inventorySet: both, productUpdate: both, invoiceRegister: both, invoicePaymentRecord: both },
+    writes: { accountCreate: both, accountUpdate: both, inventorySet: both, productUpdate: both, invoiceRegister: both, invoicePaymentRecord: both, orderPlace: both },
   });
 }
 
@@ -112,5 +112,26 @@ describe("a wrong eConnect api key", () => {
     } finally {
       await wrong.close();
     }
+  });
+});
+
+describe("a new order goes to eConnect", () => {
+  it("as an unpaid invoice (as the guide advises); the ERP's invoice id becomes the order's external number", async () => {
+    const [row] = (await h.server.dataSource.query(
+      `SELECT p.sku FROM product p JOIN inventory_level il ON il.product_id = p.id
+       WHERE il.on_hand - il.reserved >= 10 AND NOT p.special_order AND NOT p.presell
+         AND NOT EXISTS (SELECT 1 FROM account_restricted_product r WHERE r.product_id = p.id)
+       ORDER BY p.sku LIMIT 1`,
+    )) as Array<{ sku: string }>;
+    const PLACE = `mutation($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id number } command { id } userErrors { message } } }`;
+    const token = await h.server.customerToken(0);
+    const placed = dataAt<any>(await h.server.gql(PLACE, { input: { lines: [{ sku: row!.sku, quantity: 2 }] }, key: key() }, token), "orderPlace");
+    expect(placed.userErrors).toEqual([]);
+    await h.waitForCommand(placed.command.id, ["DELIVERED"]);
+    const invoice = [...econnect.invoices.values()].at(-1)!;
+    expect(invoice).toMatchObject({ paid: "0", rows: [{ code: row!.sku, qty: 2, store: "" }] });
+    expect(econnect.accounts.get(invoice.account)?.cid).toBe("C00001");
+    const order = dataAt<any>(await h.server.gql(`query($id: ID!) { order(id: $id) { externalNumber } }`, { id: placed.order.id }, token), "order");
+    expect(order.externalNumber).toBe(invoice.id);
   });
 });

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { GraphQLError } from "graphql";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AccountReader, Connector } from "../src/connectors/connector.js";
+import { createEconnectConnector } from "../src/connectors/econnect/econnect-connector.js";
 import { ConnectorUnavailableError, guardConnector, type ResilienceOptions } from "../src/connectors/resilience.js";
 import { EconnectFake } from "./fakes/econnect/econnect-fake.js";
 
@@ -15,32 +16,9 @@ beforeEach(() => {
   fake.delayMs = 0;
 });
 
-const badCursor = new GraphQLError("Invalid cursor", { extensions: { code: "BAD_USER_INPUT" } });
-
-/**
- * A minimal connector over the fake: `accounts.byKeys` POSTs `account.get` per key
- * and returns the raw XML (null when not found); `accounts.list` rejects its cursor.
- * The methods read `endpoint` through `this`, so a lost binding would show.
- */
+/** The real eConnect connector over the fake. */
 function econnect(): Connector {
-  const accounts = {
-    endpoint: `${fake.url}/nep/api/econnect/account.get.jsp`,
-    async byKeys(this: { endpoint: string }, keys: readonly string[]): Promise<Array<string | null>> {
-      return Promise.all(
-        keys.map(async (key) => {
-          const body = new URLSearchParams({ apikey: "test-econnect-key", id: key }).toString();
-          const response = await fetch(this.endpoint, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
-          if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          const text = await response.text();
-          return text.includes("<result>done</result>") ? text : null;
-        }),
-      );
-    },
-    async list(): Promise<never> {
-      throw badCursor;
-    },
-  };
-  return { name: "erp", kind: "econnect", readers: { accounts: accounts as unknown as AccountReader } };
+  return createEconnectConnector({ name: "erp", url: fake.url, apiKey: "test-econnect-key" });
 }
 
 function guarded(options: ResilienceOptions) {
@@ -62,7 +40,7 @@ async function openCircuit(accounts: AccountReader, threshold: number): Promise<
   for (let i = 0; i < threshold; i++) {
     const error = await rejection(accounts.byKeys(["1"]));
     expect(error).toBeInstanceOf(ConnectorUnavailableError);
-    expect((error as Error).message).toBe('Connector "erp" is unavailable: HTTP 503');
+    expect((error as Error).message).toBe('Connector "erp" is unavailable: erp account.list answered 503');
   }
 }
 
@@ -70,8 +48,8 @@ describe("guardConnector", () => {
   it("passes a successful read through, keeps the connector's identity and records the success", async () => {
     const { accounts, health, connector } = guarded({ timeoutMs: 2_000 });
     expect(connector).toMatchObject({ name: "erp", kind: "econnect" });
-    const [found, missing] = (await accounts.byKeys(["2", "nope"])) as unknown as Array<string | null>;
-    expect(found).toContain("<cid>C00002</cid>");
+    const [found, missing] = await accounts.byKeys(["2", "nope"]);
+    expect(found?.code).toBe("C00002");
     expect(missing).toBeNull();
     expect(health).toMatchObject({ circuit: "CLOSED", calls: 1, failures: 0, lastError: null });
     expect(health.lastSuccessAt).toBeInstanceOf(Date);
@@ -98,7 +76,7 @@ describe("guardConnector", () => {
     expect(error.message).toBe('Connector "erp" is unavailable: circuit open');
     expect(error.extensions.code).toBe("CONNECTOR_UNAVAILABLE");
     expect(fake.requests.length).toBe(sent);
-    expect(health).toMatchObject({ circuit: "OPEN", calls: 4, failures: 4, lastError: "HTTP 503" });
+    expect(health).toMatchObject({ circuit: "OPEN", calls: 4, failures: 4, lastError: "erp account.list answered 503" });
   });
 
   it("lets a test call through after halfOpenAfterMs and closes the circuit when it succeeds", async () => {
@@ -107,20 +85,33 @@ describe("guardConnector", () => {
     expect(health.circuit).toBe("OPEN");
     await sleep(250);
     fake.goUp();
-    const [found] = (await accounts.byKeys(["1"])) as unknown as Array<string | null>;
-    expect(found).toContain("<cid>C00001</cid>");
+    const [found] = await accounts.byKeys(["1"]);
+    expect(found?.code).toBe("C00001");
     expect(health.circuit).toBe("CLOSED");
     expect(health.lastSuccessAt).toBeInstanceOf(Date);
   });
 
   it("re-throws a reader's GraphQLError unchanged, and it never opens the circuit", async () => {
     const { accounts, health } = guarded({ timeoutMs: 2_000, failureThreshold: 2 });
+    const page = { direction: "forward", size: 5, after: null, before: null, reverse: false } as const;
     for (let i = 0; i < 3; i++) {
-      expect(await rejection(accounts.list({ page: {}, sort: "CODE", filter: {} } as never))).toBe(badCursor);
+      const error = await rejection(accounts.list({ page, sort: "NAME", filter: {} }));
+      expect(error).toBeInstanceOf(GraphQLError);
+      expect(error).not.toBeInstanceOf(ConnectorUnavailableError);
+      expect((error as GraphQLError).extensions.code).toBe("BAD_USER_INPUT");
     }
     expect(health).toMatchObject({ circuit: "CLOSED", failures: 0, lastError: null });
     const sent = fake.requests.length;
     await accounts.byKeys(["1"]);
     expect(fake.requests.length).toBe(sent + 1);
+  });
+
+  it("with maxConcurrentCalls, calls beyond the limit wait for a slot", async () => {
+    const { accounts } = guarded({ timeoutMs: 2_000, maxConcurrentCalls: 2 });
+    fake.delayMs = 50;
+    fake.maxInFlight = 0;
+    const found = await Promise.all(["1", "2", "3", "4", "5", "1"].map((key) => accounts.byKeys([key])));
+    expect(found.map(([a]) => a?.code)).toEqual(["C00001", "C00002", "C00003", "C00004", "C00005", "C00001"]);
+    expect(fake.maxInFlight).toBe(2);
   });
 });

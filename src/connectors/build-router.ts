@@ -32,7 +32,7 @@ function createConnector(name: string, config: ConnectorConfig, dataSource: Data
 export function buildRouter(config: ConnectorsConfig, dataSource: DataSource): Router {
   const health = new Map<string, ConnectorHealth>();
   const connectors = Object.entries(config.connectors).map(([name, settings]) => {
-    const guarded = guardConnector(createConnector(name, settings, dataSource), { timeoutMs: settings.timeoutMs, ...settings.circuitBreaker });
+    const guarded = guardConnector(createConnector(name, settings, dataSource), { timeoutMs: settings.timeoutMs, maxConcurrentCalls: settings.maxConcurrentCalls, ...settings.circuitBreaker });
     health.set(name, guarded.health);
     return guarded.connector;
   });

@@ -13,6 +13,7 @@ const ResilienceSchema = {
     })
     .strict()
     .default({ failureThreshold: 5, halfOpenAfterMs: 10_000 }),
+  maxConcurrentCalls: z.number().int().min(1).max(1000).optional(),
 };
 
 /**

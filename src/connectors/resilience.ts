@@ -1,5 +1,9 @@
 import {
   BrokenCircuitError,
+  BulkheadRejectedError,
+  bulkhead,
+  noop,
+  type IPolicy,
   ConsecutiveBreaker,
   TaskCancelledError,
   TimeoutStrategy,
@@ -9,7 +13,8 @@ import {
   wrap,
 } from "cockatiel";
 import { GraphQLError } from "graphql";
-import type { Connector, DomainReaders } from "./connector.js";
+import type { CommandWriter, Connector, DomainReaders } from "./connector.js";
+import { TransientDeliveryError } from "./connector.js";
 
 /** How {@link guardConnector} protects a connector's reads. */
 export interface ResilienceOptions {
@@ -19,6 +24,8 @@ export interface ResilienceOptions {
   failureThreshold?: number;
   /** How long an open circuit fails fast before it lets one test call through; default 10 000 ms. */
   halfOpenAfterMs?: number;
+  /** Most calls (reads and deliveries) in flight at once from this process; more wait in a queue of 100. Default: no limit. */
+  maxConcurrentCalls?: number;
 }
 
 /** A connector's read health: a live object, updated by the guarded readers on every call. */
@@ -60,8 +67,9 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
   breaker.onBreak(() => (health.circuit = "OPEN"));
   breaker.onHalfOpen(() => (health.circuit = "HALF_OPEN"));
   breaker.onReset(() => (health.circuit = "CLOSED"));
-  // The breaker wraps the timeout, so that a timeout counts as a failure.
-  const policy = wrap(breaker, timeout(options.timeoutMs, TimeoutStrategy.Aggressive));
+  // The breaker wraps the timeout, so that a timeout counts as a failure; calls queue for a slot first.
+  const slots = options.maxConcurrentCalls ? bulkhead(options.maxConcurrentCalls, 100) : noop;
+  const policy = wrap(slots, breaker, timeout(options.timeoutMs, TimeoutStrategy.Aggressive));
 
   async function run<T>(call: () => Promise<T>): Promise<T> {
     health.calls++;
@@ -73,7 +81,7 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
       if (error instanceof GraphQLError) throw error;
       health.failures++;
       const open = error instanceof BrokenCircuitError;
-      const reason = open ? "circuit open" : error instanceof TaskCancelledError ? `timed out after ${options.timeoutMs} ms` : error instanceof Error ? error.message : String(error);
+      const reason = open ? "circuit open" : error instanceof BulkheadRejectedError ? "too many calls waiting" : error instanceof TaskCancelledError ? `timed out after ${options.timeoutMs} ms` : error instanceof Error ? error.message : String(error);
       if (!open) {
         health.lastError = reason;
         health.lastErrorAt = new Date();
@@ -90,10 +98,25 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
     name: connector.name,
     kind: connector.kind,
     readers: readers as Partial<DomainReaders>,
-    writer: connector.writer,
+    writer: connector.writer && guardWriter(connector.writer, slots),
     close: connector.close?.bind(connector),
   };
   return { connector: guarded, health };
+}
+
+/** A writer whose deliveries wait for a slot (the relay has its own retries and backoff). */
+function guardWriter(writer: CommandWriter, slots: IPolicy): CommandWriter {
+  return {
+    applies: writer.applies,
+    apply: async (command) => {
+      try {
+        return await slots.execute(() => writer.apply(command));
+      } catch (error) {
+        if (error instanceof BulkheadRejectedError) throw new TransientDeliveryError("too many deliveries waiting for this connector");
+        throw error;
+      }
+    },
+  };
 }
 
 /** A reader whose methods (own and inherited) run through `run`, with the original reader as `this`. */

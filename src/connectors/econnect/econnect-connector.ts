@@ -6,12 +6,23 @@ import { econnectAccountReader, econnectCatalogReader, econnectInventoryReader }
 export type { EconnectOptions } from "./econnect-client.js";
 
 /** The commands this connector applies. */
-export const ECONNECT_APPLIES = ["accountCreate", "accountUpdate", "accountDelete", "productUpdate", "inventorySet", "invoiceRegister", "invoicePaymentRecord"] as const;
+export const ECONNECT_APPLIES = [
+  "accountCreate",
+  "accountUpdate",
+  "accountDelete",
+  "productUpdate",
+  "inventorySet",
+  "invoiceRegister",
+  "invoicePaymentRecord",
+  "orderPlace",
+  "quoteConvertToOrder",
+] as const;
 
 /**
  * The Nikrad eConnect XML command API: reads accounts (`account.list/get`),
- * products and stock (`inventory.list/get`), and applies account, stock and
- * invoice commands. The guide offers no command that reads invoices or
+ * products and stock (`inventory.list/get`), and applies account, stock,
+ * invoice and new-order commands (an order is registered as an invoice, as the
+ * guide advises). The guide offers no command that reads invoices or
  * orders, so those domains cannot be routed to it.
  */
 export function createEconnectConnector(options: EconnectOptions): Connector {
@@ -84,6 +95,14 @@ function econnectWriter(call: EconnectCall, name: string): CommandWriter {
         const packet = await call("invoice.register", [["cid", p.accountCode], ["ref", command.idempotencyKey], ["paid", p.status === "PAID" ? p.total : "0"], ...rows]);
         const data = packet.data as { id: string; number: string };
         return { reference: String(data.id), details: { number: String(data.number) } };
+      }
+      // The guide registers online orders as sales invoices: an order goes to the ERP as an unpaid invoice.
+      case "orderPlace":
+      case "quoteConvertToOrder": {
+        const lines = command.payload.lines as Array<{ sku: string; quantity: number; unitPrice: string }>;
+        const rows = lines.flatMap((l): Array<[string, string | number]> => [["code", l.sku], ["qty", l.quantity], ["price", l.unitPrice], ["store", ""]]);
+        const packet = await call("invoice.register", [["cid", p.accountCode], ["ref", command.idempotencyKey], ["paid", "0"], ...rows]);
+        return { reference: String((packet.data as { id: string }).id) };
       }
       case "invoicePaymentRecord": {
         if (!command.previousReference) throw new PermanentDeliveryError(`${name} has no invoice for ${String(p.invoiceNumber)}: it was never registered there`);

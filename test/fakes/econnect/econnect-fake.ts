@@ -23,7 +23,8 @@ import { XMLBuilder } from "fast-xml-parser";
  * (the connector sends its idempotency key as `ref`).
  *
  * Test controls, outside the protocol: {@link goDown}, {@link goUp},
- * {@link delayMs}, {@link failNext}, and {@link requests} (every call, in order).
+ * {@link delayMs}, {@link failNext}, {@link requests} (every call, in order)
+ * and {@link maxInFlight}.
  */
 export interface EconnectAccount {
   id: string;
@@ -73,6 +74,9 @@ export class EconnectFake {
   readonly requests: Array<{ command: string; params: Record<string, string> }> = [];
   /** Milliseconds to wait before answering. */
   delayMs = 0;
+  /** Requests being answered now, and the most there have been at once. */
+  inFlight = 0;
+  maxInFlight = 0;
   url = "";
   private down = false;
   private failures = 0;
@@ -141,6 +145,8 @@ export class EconnectFake {
     const command = match?.[1] ?? "";
     const { apikey: _apikey, ...logged } = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v.join(",")]));
     this.requests.push({ command, params: logged });
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    response.on("close", () => this.inFlight--);
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
 
     const send = (status: number, packet: Record<string, unknown>) => {
