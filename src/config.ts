@@ -7,7 +7,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(54329),
-  ADMIN_API_KEY: z.string().min(20, "ADMIN_API_KEY must be at least 20 characters").optional(),
+  ADMIN_API_KEY: z.string().min(20, "ADMIN_API_KEY must be at least 20 characters").startsWith("cgk_", "ADMIN_API_KEY must start with cgk_ (the API key prefix)").optional(),
   SEED: z.enum(["auto", "always", "never"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),

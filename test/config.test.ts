@@ -96,7 +96,11 @@ describe("the example config", () => {
   it("is valid and its routes hold", async () => {
     const { readFileSync } = await import("node:fs");
     const text = readFileSync(new URL("../commerce-graph.config.example.yaml", import.meta.url), "utf8");
-    const config = parseConnectorsConfig(text, "commerce-graph.config.example.yaml", { ERP_URL: "http://localhost:9090", ERP_TOKEN: "t" });
-    expect(buildRouter(config, dataSource).targetsOf("orderPlace")).toEqual(["store", "erp"]);
+    const config = parseConnectorsConfig(text, "commerce-graph.config.example.yaml", { ERP_URL: "http://localhost:9090", ERP_API_KEY: "k" });
+    const router = buildRouter(config, dataSource);
+    expect(router.targetsOf("orderPlace")).toEqual(["store", "erp"]);
+    expect(router.sources("accounts")).toEqual(["erp"]);
+    expect(router.sources("catalog")).toEqual(["store", "erp"]);
+    expect(router.sources("quotes")).toEqual(["store"]);
   });
 });

@@ -28,19 +28,22 @@ export async function accountOfReference(ctx: RequestContext, ref: SourceRef): P
 }
 
 /**
- * An account's references in other systems: those stored with it, and the
- * same account found (by code, else by e-mail) in every other connector that
- * reads accounts. A connector that is down is reported and left out.
+ * An account's references in other systems: the same account found (by code,
+ * else by e-mail) in every other connector that reads accounts, and for the
+ * others the references stored with it. A connector that is down is reported,
+ * and its stored reference kept.
  */
 export async function externalReferencesOf(ctx: RequestContext, account: AccountModel, path?: Path): Promise<AccountModel["externalReferences"]> {
-  const references = [...account.externalReferences];
+  let references = [...account.externalReferences];
   const others = ctx.router.all().filter((c) => c.name !== account.source && c.readers.accounts).map((c) => c.name);
   const report = reportMissingSource(ctx, path, "references found there are left out");
   await Promise.all(
     others.map(async (source) => {
       try {
         const match = (await ctx.loaders.accountByCodeIn.load({ source, key: account.code })) ?? (await ctx.loaders.accountByEmailIn.load({ source, key: account.email }));
-        if (match && !references.some((r) => r.connector === source && r.externalId === match.key)) references.push({ connector: source, externalId: match.key });
+        if (!match) return;
+        references = references.filter((r) => r.connector !== source);
+        references.push({ connector: source, externalId: match.key });
       } catch (error) {
         report({ source, error });
       }
@@ -112,16 +115,16 @@ export async function paymentMethodById(ctx: RequestContext, id: string): Promis
 
 /**
  * The key of an account in another connector: its own key when it comes from
- * that connector, else its external reference there, else the account with the
- * same code there (null when there is none).
+ * that connector, else the account with the same code there when it reads
+ * accounts, else its stored external reference there (null when there is none).
  */
 export async function accountKeyIn(ctx: RequestContext, account: SourceRef, source: string): Promise<string | null> {
   if (account.source === source) return account.key;
   const model = await ctx.loaders.account.load(account);
   if (!model) return null;
-  const stored = model.externalReferences.find((ref) => ref.connector === source)?.externalId;
-  if (stored) return stored;
-  return ctx.router.serves("accounts", source) ? ((await ctx.loaders.accountByCodeIn.load({ source, key: model.code }))?.key ?? null) : null;
+  const stored = model.externalReferences.find((ref) => ref.connector === source)?.externalId ?? null;
+  if (!ctx.router.serves("accounts", source)) return stored;
+  return (await ctx.loaders.accountByCodeIn.load({ source, key: model.code }))?.key ?? stored;
 }
 
 /**
