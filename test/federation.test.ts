@@ -208,6 +208,12 @@ describe("when a connector is down", () => {
       expect(nodes[i].lines[0]).toMatchObject({ sku: expect.any(String), product: null });
       expect(down.errors).toContainEqual(expect.objectContaining({ path: ["orders", "nodes", i, "lines", 0, "product"], extensions: expect.objectContaining({ code: "CONNECTOR_UNAVAILABLE", connector: "erp" }) }));
 
+      // An ERP account of a store order is null; a list read only from the ERP is empty; both say why, and the rest is data.
+      const mixed = await server.gql(`{ orders(first: 1) { nodes { number account { code } } } products(first: 2) { nodes { sku } totalCount } warehouses(first: 1) { nodes { code } } }`, {}, server.adminKey);
+      expect(mixed.data).toMatchObject({ orders: { nodes: [{ number: expect.any(String), account: null }] }, products: { nodes: [], totalCount: null }, warehouses: { nodes: [{ code: expect.any(String) }] } });
+      const unavailable = (path: unknown[]) => expect.objectContaining({ path, extensions: expect.objectContaining({ code: "CONNECTOR_UNAVAILABLE", connector: "erp" }) });
+      expect(mixed.errors).toEqual(expect.arrayContaining([unavailable(["orders", "nodes", 0, "account"]), unavailable(["products"])]));
+
       // Three failures in a row open the circuit: later reads fail at once without calling the ERP.
       for (let i = 0; i < 3; i++) await server.gql(QUERY, {}, server.adminKey);
       const { result, calls } = await erpCalls(() => server.gql(QUERY, {}, server.adminKey));

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import type { Page, PageRequest } from "../common/pagination.js";
+import { emptyPage, type Page, type PageRequest } from "../common/pagination.js";
 import type { CommandWriter, Connector, Domain, DomainReaders } from "./connector.js";
 import { DOMAINS } from "./connector.js";
 import { mergedPage, type MissingSource } from "./merged-page.js";
@@ -76,7 +76,8 @@ export class Router {
   /**
    * One page of a `domain` list: from its one connector as it is, or merged
    * from several (see {@link mergedPage}); a connector that fails is reported
-   * to `onMissing` and the others' items are still returned. `identity` lists
+   * to `onMissing` and the others' items are still returned (none, with a
+ * `null` count, when it is the only one). `identity` lists
  * an item several connectors hold once (see {@link mergedPage}).
    */
   list<D extends Domain, T>(
@@ -87,7 +88,13 @@ export class Router {
     identity?: (item: T) => string,
   ): Promise<Page<T>> {
     const sources = this.routes[domain];
-    if (sources.length === 1) return fetch(this.readerOf(domain, sources[0]!), sources[0]!, request);
+    if (sources.length === 1) {
+      const source = sources[0]!;
+      return fetch(this.readerOf(domain, source), source, request).catch((error: unknown) => {
+        onMissing({ source, error });
+        return { ...emptyPage<T>(), count: async () => null };
+      });
+    }
     return mergedPage(sources, request, (source, sub) => fetch(this.readerOf(domain, source), source, sub), onMissing, identity);
   }
 

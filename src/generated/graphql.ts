@@ -567,8 +567,8 @@ export type InventoryLevel = {
   reserved: Scalars['Int']['output'];
   /** When more stock is expected, where known. */
   restockDate: Maybe<Scalars['Date']['output']>;
-  /** The warehouse. */
-  warehouse: Warehouse;
+  /** The warehouse (for a connector that knows stock but not warehouses, found by code where warehouses are read). Null, with a `CONNECTOR_UNAVAILABLE` error, when that connector is down. */
+  warehouse: Maybe<Warehouse>;
 };
 
 /** A page of inventory levels. */
@@ -636,8 +636,8 @@ export type InventorySummary = {
 /** A bill sent to an account, usually for one order. */
 export type Invoice = Node & {
   __typename?: 'Invoice';
-  /** The billed account. */
-  account: Account;
+  /** The billed account, matched by code where accounts are read from. Null, with a `CONNECTOR_UNAVAILABLE` error, when accounts are read from a connector that is down. */
+  account: Maybe<Account>;
   /** What is still owed (zero for void invoices). */
   amountDue: Money;
   /** What has been paid so far. */
@@ -1050,8 +1050,8 @@ export type Node = {
 /** An order placed by an account. */
 export type Order = Node & {
   __typename?: 'Order';
-  /** The buying account. */
-  account: Account;
+  /** The buying account, matched by code where accounts are read from. Null, with a `CONNECTOR_UNAVAILABLE` error, when accounts are read from a connector that is down. */
+  account: Maybe<Account>;
   /** When the order was placed. */
   createdAt: Scalars['DateTime']['output'];
   /** The order number in the ERP, once it has one. */
@@ -1793,8 +1793,8 @@ export type QueryWarehousesArgs = {
 /** A price offer for a cart, valid until a date, that can become an order. */
 export type Quote = Node & {
   __typename?: 'Quote';
-  /** The account the quote is for. */
-  account: Account;
+  /** The account the quote is for, matched by code where accounts are read from. Null, with a `CONNECTOR_UNAVAILABLE` error, when accounts are read from a connector that is down. */
+  account: Maybe<Account>;
   /** The order the quote became, once converted. */
   convertedOrder: Maybe<Order>;
   /** When the quote was made. */
@@ -2730,7 +2730,7 @@ export type InventoryLevelResolvers<ContextType = RequestContext, ParentType ext
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   restockDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  warehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType>;
+  warehouse?: Resolver<Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
 };
 
 export type InventoryLevelConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InventoryLevelConnection'] = ResolversParentTypes['InventoryLevelConnection']> = {
@@ -2758,7 +2758,7 @@ export type InventorySummaryResolvers<ContextType = RequestContext, ParentType e
 };
 
 export type InvoiceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice']> = {
-  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   amountDue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   amountPaid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2856,7 +2856,7 @@ export type NodeResolvers<ContextType = RequestContext, ParentType extends Resol
 };
 
 export type OrderResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
-  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   externalNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3039,7 +3039,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
 };
 
 export type QuoteResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Quote'] = ResolversParentTypes['Quote']> = {
-  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   convertedOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

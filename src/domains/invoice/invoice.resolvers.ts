@@ -30,7 +30,7 @@ export const invoiceResolvers: Resolvers = {
   },
   Invoice: {
     id: globalIdOf("Invoice"),
-    account: async (invoice, _, ctx) => (await accountOfReference(ctx, { source: invoice.source, key: invoice.accountKey }))!,
+    account: (invoice, _, ctx) => accountOfReference(ctx, { source: invoice.source, key: invoice.accountKey }),
     order: (invoice, _, ctx) => (invoice.orderKey ? orderByRef(ctx, { source: invoice.source, key: invoice.orderKey }) : null),
     lines: (invoice, _, ctx) => ctx.loaders.invoiceLines.load(invoice),
     payments: (invoice, _, ctx) => ctx.loaders.invoicePayments.load(invoice),

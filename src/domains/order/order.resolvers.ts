@@ -34,7 +34,7 @@ export const orderResolvers: Resolvers = {
   },
   Order: {
     id: globalIdOf("Order"),
-    account: async (order, _, ctx) => (await accountOfReference(ctx, { source: order.source, key: order.accountKey }))!,
+    account: (order, _, ctx) => accountOfReference(ctx, { source: order.source, key: order.accountKey }),
     shipTo: (order, _, ctx) => (order.shipToKey ? ctx.loaders.shipTo.load({ source: order.source, key: order.shipToKey }) : null),
     lines: (order, _, ctx) => ctx.loaders.orderLines.load(order),
     shipments: (order, _, ctx) => ctx.loaders.orderShipments.load(order),

@@ -32,7 +32,7 @@ export const quoteResolvers: Resolvers = {
   },
   Quote: {
     id: globalIdOf("Quote"),
-    account: async (quote, _, ctx) => (await accountOfReference(ctx, { source: quote.source, key: quote.accountKey }))!,
+    account: (quote, _, ctx) => accountOfReference(ctx, { source: quote.source, key: quote.accountKey }),
     lines: (quote, _, ctx) => ctx.loaders.quoteLines.load(quote),
     convertedOrder: (quote, _, ctx) => (quote.convertedOrderKey ? orderByRef(ctx, { source: quote.source, key: quote.convertedOrderKey }) : null),
     syncStatus: async (quote, _, ctx) => syncStatusOf(await lastCommandOf(ctx, quote.lastCommandId)),

@@ -31,7 +31,7 @@ export const warehouseResolvers: Resolvers = {
   },
   InventoryLevel: {
     product: async (level, _, ctx) => (await productOfReference(ctx, { source: level.source, productKey: level.productKey }))!,
-    warehouse: async (level, _, ctx) => (await warehouseOfLevel(ctx, level))!,
+    warehouse: (level, _, ctx) => warehouseOfLevel(ctx, level),
     available: (level) => availableOf(level),
   },
   Mutation: {
