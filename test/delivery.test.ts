@@ -101,7 +101,7 @@ describe("delivery", () => {
     const retried = dataAt<any>(await h.server.gql(RETRY, { id: placed.command.id, key: key() }, h.server.adminKey), "commandRetry");
     expect(retried.userErrors).toEqual([]);
     const command = await h.waitForCommand(placed.command.id, ["DELIVERED"]);
-    expect(command.deliveries.find((d: any) => d.connector === "erp").attempts).toBe(2);
+    expect(command.deliveries.find((d: any) => d.connector === "erp").attempts).toBe(1);
     const again = dataAt<any>(await h.server.gql(RETRY, { id: placed.command.id, key: key() }, h.server.adminKey), "commandRetry");
     expect(again.userErrors).toEqual([{ code: "INVALID_STATE" }]);
     expect((await h.server.gql(RETRY, { id: placed.command.id, key: key() }, token)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
@@ -114,6 +114,25 @@ describe("delivery", () => {
     const command = await h.waitForCommand(placed.command.id, ["FAILED"]);
     expect(command.deliveries.find((d: any) => d.connector === "erp")).toMatchObject({ status: "FAILED", attempts: 3 });
     expect(command.lastError).toContain("gave up after 3 attempts");
+
+    // A retry starts a fresh count: one more transient failure is retried, not fatal.
+    h.erp.failNext({ status: 500 });
+    const RETRY = `mutation($id: ID!, $key: String!) { commandRetry(id: $id, idempotencyKey: $key) { userErrors { code } } }`;
+    expect(dataAt<any>(await h.server.gql(RETRY, { id: placed.command.id, key: key() }, h.server.adminKey), "commandRetry").userErrors).toEqual([]);
+    const delivered = await h.waitForCommand(placed.command.id, ["DELIVERED"]);
+    expect(delivered.deliveries.find((d: any) => d.connector === "erp")).toMatchObject({ status: "DELIVERED", attempts: 2 });
+  });
+
+  it("the failure webhook and log never carry a payment token", async () => {
+    await h.waitForIdle();
+    h.erp.failNext({ status: 400 });
+    const ADD = `mutation($input: PaymentMethodAddInput!, $key: String!) { paymentMethodAdd(input: $input, idempotencyKey: $key) { command { id } userErrors { code } } }`;
+    const added = dataAt<any>(await h.server.gql(ADD, { input: { provider: "stripe", token: "pm_secret_token_123", brand: "visa", last4: "4242" }, key: key() }, token), "paymentMethodAdd");
+    expect(added.userErrors).toEqual([]);
+    await h.waitForCommand(added.command.id, ["FAILED"]);
+    const hook = hooks.find((candidate) => JSON.parse(candidate.body).type === "paymentMethodAdd")!;
+    expect(hook.body).not.toContain("pm_secret_token_123");
+    expect(JSON.parse(hook.body).payload).toMatchObject({ token: "[redacted]", last4: "4242" });
   });
 
   it("commands(filter) lists what operators look for", async () => {

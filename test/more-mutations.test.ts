@@ -215,6 +215,22 @@ describe("orderReturn", () => {
     const notShipped = dataAt<any>(await h.server.gql(RETURN, { input: { orderId: `gid://store/Order/${open!.id}`, reason: "x", lines: [{ lineNumber: 1, quantity: 1 }] }, key: key() }, tokenA), "orderReturn");
     expect(notShipped.userErrors).toEqual([{ code: "INVALID_STATE", field: ["input", "orderId"] }]);
   });
+
+  it("what was cancelled cannot be returned", async () => {
+    const [row] = await sql<{ id: string; quantity: number }>(
+      `SELECT o.id, l.quantity FROM "order" o JOIN account a ON a.id = o.account_id JOIN order_line l ON l.order_id = o.id
+       WHERE a.code = 'C00001' AND o.status = 'COMPLETED' AND l.returned_quantity = 0 AND l.quantity >= 3
+         AND (SELECT count(*) FROM order_line x WHERE x.order_id = o.id) = 1
+       ORDER BY o.number DESC LIMIT 1`,
+    );
+    await sql(`UPDATE order_line SET cancelled_quantity = quantity - 1 WHERE order_id = $1`, [row!.id]);
+    const orderId = `gid://store/Order/${row!.id}`;
+    const tooMany = dataAt<any>(await h.server.gql(RETURN, { input: { orderId, reason: "x", lines: [{ lineNumber: 1, quantity: 2 }] }, key: key() }, tokenA), "orderReturn");
+    expect(tooMany.userErrors).toEqual([{ code: "INVALID", field: ["input", "lines", "0", "quantity"] }]);
+    const one = dataAt<any>(await h.server.gql(RETURN, { input: { orderId, reason: "x", lines: [{ lineNumber: 1, quantity: 1 }] }, key: key() }, tokenA), "orderReturn");
+    expect(one.userErrors).toEqual([]);
+    expect(one.order.status).toBe("RETURNED");
+  });
 });
 
 describe("partial orderCancel", () => {

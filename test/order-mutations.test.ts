@@ -189,6 +189,13 @@ describe("orderCancel", () => {
     expect(place.deliveries.find((d: any) => d.connector === "erp").attempts).toBe(3);
   });
 
+  it("an invoiced order cannot be cancelled", async () => {
+    const [open] = await sql<{ id: string; account_id: string }>(`SELECT o.id, o.account_id FROM "order" o JOIN account a ON a.id = o.account_id WHERE a.code = 'C00001' AND o.status = 'OPEN' ORDER BY o.number LIMIT 1`);
+    await sql(`UPDATE invoice SET order_id = $1 WHERE id = (SELECT id FROM invoice WHERE account_id = $2 AND status = 'OPEN' ORDER BY number LIMIT 1)`, [open!.id, open!.account_id]);
+    const payload = dataAt<any>(await h.server.gql(CANCEL, { input: { orderId: `gid://store/Order/${open!.id}`, reason: "late" }, key: newKey() }, tokenA), "orderCancel");
+    expect(payload.userErrors).toEqual([expect.objectContaining({ code: "INVALID_STATE", message: expect.stringContaining("invoiced") })]);
+  });
+
   it("an order that has shipped cannot be cancelled", async () => {
     const [row] = await sql<{ id: string }>(`SELECT o.id FROM "order" o JOIN account a ON a.id = o.account_id WHERE a.code = 'C00001' AND o.status = 'SHIPPED' LIMIT 1`);
     const payload = dataAt<any>(await h.server.gql(CANCEL, { input: { orderId: `gid://store/Order/${row!.id}`, reason: "late" }, key: newKey() }, tokenA), "orderCancel");

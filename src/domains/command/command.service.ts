@@ -62,14 +62,14 @@ export function lastCommandOf(ctx: RequestContext, lastCommandId: string | null 
   return lastCommandId ? ctx.loaders.command.load(lastCommandId) : Promise.resolve(null);
 }
 
-/** `commandRetry` (admin): schedules a command's failed deliveries again, now. */
+/** `commandRetry` (admin): schedules a command's failed deliveries again, now, with a fresh count of attempts. */
 export async function retryCommand(ctx: RequestContext, id: string, idempotencyKey: string): Promise<MutationOutcome> {
   const command = await commandById(ctx, id);
   return runIdempotent(ctx, "commandRetry", idempotencyKey, { id }, async (manager) => {
     if (!command) throw new UserErrors([{ field: ["id"], message: "No such command.", code: "NOT_FOUND" }]);
     const retried = returnedRows<{ connector: string; aggregatetype: string; aggregateid: string }>(
       await manager.query(
-        `UPDATE outbox SET status = 'PENDING', next_attempt_at = clock_timestamp(), updated_at = clock_timestamp()
+        `UPDATE outbox SET status = 'PENDING', attempts = 0, last_error = NULL, next_attempt_at = clock_timestamp(), updated_at = clock_timestamp()
          WHERE command_id = $1 AND status = 'FAILED' RETURNING connector, aggregatetype, aggregateid`,
         [command.key],
       ),

@@ -23,20 +23,24 @@ export async function returnOrder(ctx: RequestContext, input: OrderReturnInput, 
     if (!["SHIPPED", "COMPLETED"].includes(row!.status)) {
       throw new UserErrors([{ field: ["input", "orderId"], message: `Only shipped or completed orders can be returned; this one is ${row!.status}.`, code: "INVALID_STATE" }]);
     }
-    const lines = (await manager.query(`SELECT line_number, sku, quantity, returned_quantity FROM order_line WHERE order_id = $1 ORDER BY line_number`, [order.key])) as Array<{
+    const lines = (await manager.query(`SELECT line_number, sku, quantity, cancelled_quantity, returned_quantity FROM order_line WHERE order_id = $1 ORDER BY line_number`, [order.key])) as Array<{
       line_number: number;
       sku: string;
       quantity: number;
+      cancelled_quantity: number;
       returned_quantity: number;
     }>;
+    // Only what was delivered can come back: the quantity less what was cancelled and what is already returned.
+    const returnable = (line: (typeof lines)[number]) => line.quantity - line.cancelled_quantity - line.returned_quantity;
     const errors: UserErrorModel[] = [];
     if (input.lines.length === 0) errors.push({ field: ["input", "lines"], message: "Name at least one line.", code: "INVALID" });
     input.lines.forEach((wanted, index) => {
       const line = lines.find((l) => l.line_number === wanted.lineNumber);
       const field = ["input", "lines", String(index)];
       if (!line) errors.push({ field: [...field, "lineNumber"], message: `The order has no line ${wanted.lineNumber}.`, code: "NOT_FOUND" });
-      else if (!Number.isInteger(wanted.quantity) || wanted.quantity < 1 || wanted.quantity > line.quantity - line.returned_quantity) {
-        errors.push({ field: [...field, "quantity"], message: `Line ${wanted.lineNumber}: between 1 and ${line.quantity - line.returned_quantity} can be returned.`, code: "INVALID" });
+      else if (returnable(line) < 1) errors.push({ field: [...field, "quantity"], message: `Line ${wanted.lineNumber}: nothing is left to return.`, code: "INVALID" });
+      else if (!Number.isInteger(wanted.quantity) || wanted.quantity < 1 || wanted.quantity > returnable(line)) {
+        errors.push({ field: [...field, "quantity"], message: `Line ${wanted.lineNumber}: between 1 and ${returnable(line)} can be returned.`, code: "INVALID" });
       }
     });
     if (new Set(input.lines.map((l) => l.lineNumber)).size !== input.lines.length) errors.push({ field: ["input", "lines"], message: "Name each line once.", code: "INVALID" });
@@ -46,7 +50,7 @@ export async function returnOrder(ctx: RequestContext, input: OrderReturnInput, 
       await manager.query(`UPDATE order_line SET returned_quantity = returned_quantity + $3 WHERE order_id = $1 AND line_number = $2`, [order.key, wanted.lineNumber, wanted.quantity]);
     }
     await manager.query(
-      `UPDATE "order" SET status = CASE WHEN NOT EXISTS (SELECT 1 FROM order_line WHERE order_id = $1 AND returned_quantity < quantity) THEN 'RETURNED' ELSE status END, updated_at = now() WHERE id = $1`,
+      `UPDATE "order" SET status = CASE WHEN NOT EXISTS (SELECT 1 FROM order_line WHERE order_id = $1 AND returned_quantity < quantity - cancelled_quantity) THEN 'RETURNED' ELSE status END, updated_at = now() WHERE id = $1`,
       [order.key],
     );
     const commandId = await enqueueCommand(manager, ctx.router, {

@@ -291,6 +291,10 @@ export async function cancelOrder(ctx: RequestContext, input: OrderCancelInput, 
     if (!row || !["PENDING", "OPEN", "PROCESSING"].includes(row.status)) {
       throw new UserErrors([{ field: ["input", "orderId"], message: `An order that is ${row?.status ?? "gone"} cannot be cancelled.`, code: "INVALID_STATE" }]);
     }
+    const [invoice] = (await manager.query(`SELECT number FROM invoice WHERE order_id = $1 AND status <> 'VOID' LIMIT 1`, [order.key])) as Array<{ number: string }>;
+    if (invoice) {
+      throw new UserErrors([{ field: ["input", "orderId"], message: `Order ${row.number} is invoiced (${invoice.number}); void the invoice or return the goods instead.`, code: "INVALID_STATE" }]);
+    }
     const lines = (await manager.query(
       `SELECT line_number, quantity, cancelled_quantity, returned_quantity, reserved_quantity, unit_price FROM order_line WHERE order_id = $1 ORDER BY line_number`,
       [order.key],
