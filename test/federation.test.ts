@@ -271,6 +271,42 @@ describe("products merged from the web store and the ERP", () => {
   });
 });
 
+describe("mutations with accounts and products read from the ERP", () => {
+  let n = 0;
+  const key = () => `federation-${process.pid}-${n++}`;
+  const PLACE = `mutation($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {
+    order { id account { id } lines { sku product { id } } } userErrors { code field message } } }`;
+
+  it("act on the store's records, found by code or SKU, and answer with the ERP's", async () => {
+    const token = await server.customerToken(0);
+    const preorder = { kind: "PREORDER", lines: [{ sku: "SKU-00011", quantity: 1 }] };
+    const mine = dataAt<any>(await server.gql(PLACE, { input: preorder, key: key() }, token), "orderPlace");
+    expect(mine.userErrors).toEqual([]);
+    expect(mine.order.account.id).toBe("gid://erp/Account/1");
+    expect(mine.order.lines).toEqual([{ sku: "SKU-00011", product: { id: "gid://erp/Product/111" } }]);
+
+    const forErpAccount = dataAt<any>(
+      await server.gql(PLACE, { input: { ...preorder, accountId: "gid://erp/Account/2", lines: [{ productId: "gid://erp/Product/112", quantity: 1 }] }, key: key() }, server.adminKey),
+      "orderPlace",
+    );
+    expect(forErpAccount.userErrors).toEqual([]);
+    expect(forErpAccount.order.account.id).toBe("gid://erp/Account/2");
+    expect(forErpAccount.order.lines[0].sku).toBe("SKU-00012");
+
+    const erpOnly = dataAt<any>(await server.gql(PLACE, { input: { ...preorder, lines: [{ sku: "SKU-99999", quantity: 1 }] }, key: key() }, token), "orderPlace");
+    expect(erpOnly.userErrors).toEqual([expect.objectContaining({ code: "NOT_FOUND", field: ["input", "lines", "0", "sku"] })]);
+
+    const UPDATE = `mutation($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { account { id } userErrors { code } } }`;
+    const updated = dataAt<any>(await server.gql(UPDATE, { input: { account: { code: "C00003" }, phone: "555-0303" }, key: key() }, server.adminKey), "accountUpdate");
+    expect(updated.userErrors).toEqual([]);
+    const PRODUCT = `mutation($input: ProductUpdateInput!, $key: String!) { productUpdate(input: $input, idempotencyKey: $key) { userErrors { code } } }`;
+    const product = dataAt<any>(await server.gql(PRODUCT, { input: { productId: "gid://erp/Product/113", description: "Updated through the ERP's ID" }, key: key() }, server.adminKey), "productUpdate");
+    expect(product.userErrors).toEqual([]);
+    const stored = await server.dataSource.query(`SELECT (SELECT phone FROM account WHERE code = 'C00003') AS phone, (SELECT description FROM product WHERE sku = 'SKU-00013') AS description`);
+    expect(stored).toEqual([{ phone: "555-0303", description: "Updated through the ERP's ID" }]);
+  });
+});
+
 describe("routing checks", () => {
   it("refuses to read invoices from eConnect, which offers no command for them", () => {
     expect(() => federated({ reads: { invoices: "erp" } })).not.toThrow();

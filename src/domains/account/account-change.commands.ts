@@ -5,7 +5,9 @@ import { isAdmin } from "../../auth/principal.js";
 import { exactlyOne } from "../../common/arguments.js";
 import { forbidden, unauthenticated } from "../../common/errors.js";
 import { expectGlobalId } from "../../common/ids.js";
+import { STORE } from "../../connectors/store/store-connector.js";
 import type { RequestContext } from "../../context.js";
+import { changeableAccount } from "./store-account.js";
 import { returnedRows } from "../../db/returning.js";
 import type { AddressModel, SourceRef } from "../../models/common.js";
 import type { CommandType } from "../../outbox/command-types.js";
@@ -34,25 +36,15 @@ type AddressInput = AddressModel;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The account named by a global ID that the principal may change (its own for customers). */
-function changeableAccount(ctx: RequestContext, accountId: string | null | undefined, argument: string): SourceRef {
-  if (ctx.principal.kind === "ANONYMOUS") throw unauthenticated("Sign in to change accounts.");
-  const gid = accountId != null ? expectGlobalId(accountId, "Account", argument) : null;
-  const ref = gid ? { source: gid.connector, key: gid.key } : ctx.principal.kind === "CUSTOMER" ? ctx.principal.account : null;
-  if (!ref) throw new UserErrors([{ field: argument.split("."), message: "Name the account.", code: "INVALID" }]);
-  assertCanReadAccount(ctx.principal, ref, "account");
-  return ref;
-}
-
 /**
- * The account a lookup names, which the principal may change: by ID directly,
- * by e-mail or code through the account loaders; null when there is none.
+ * The store's record of the account a lookup names, which the principal may
+ * change: by ID (of any connector), e-mail or code; null when there is none.
  */
 async function lookUpAccount(ctx: RequestContext, lookup: AccountLookup, argument: string): Promise<SourceRef | null> {
   const { name, value } = exactlyOne({ ...lookup }, ["id", "email", "code"]);
-  if (name === "id") return changeableAccount(ctx, value, `${argument}.id`);
+  if (name === "id") return changeableAccount(ctx, value, `${argument}.id`, "change accounts");
   if (ctx.principal.kind === "ANONYMOUS") throw unauthenticated("Sign in to change accounts.");
-  const account = await (name === "email" ? ctx.loaders.accountByEmail : ctx.loaders.accountByCode).load(value);
+  const account = await (name === "email" ? ctx.loaders.accountByEmailIn : ctx.loaders.accountByCodeIn).load({ source: STORE, key: value });
   if (!account) {
     if (!isAdmin(ctx.principal)) throw forbidden("Customers may only change their own account.");
     return null;
@@ -137,8 +129,9 @@ export async function addShipTo(
   input: { accountId?: string | null; name: string; address: AddressInput; erpShipToId?: string | null; isDefault?: boolean | null },
   idempotencyKey: string,
 ): Promise<MutationOutcome> {
-  const ref = changeableAccount(ctx, input.accountId, "input.accountId");
+  const ref = await changeableAccount(ctx, input.accountId, "input.accountId", "change accounts");
   return runIdempotent(ctx, "shipToAdd", idempotencyKey, input, async (manager, principal) => {
+    if (!ref) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const errors = [...addressErrors(input.address, ["input", "address"]), ...(input.name.trim() ? [] : [{ field: ["input", "name"], message: "The name is required.", code: "INVALID" }])];
     if (errors.length > 0) throw new UserErrors(errors);
     const id = randomUUID();

@@ -3,9 +3,9 @@ import { unauthenticated } from "../../common/errors.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { RequestContext } from "../../context.js";
 import { returnedRows } from "../../db/returning.js";
-import type { SourceRef } from "../../models/common.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
+import { changeableAccount } from "./store-account.js";
 
 /** The `input` of `paymentMethodAdd`. */
 export interface PaymentMethodAddInput {
@@ -36,23 +36,14 @@ export function looksLikeCardNumber(value: string): boolean {
   return false;
 }
 
-/** The account a payment method is for: a customer's own, or the one an admin names. */
-function accountFor(ctx: RequestContext, accountId: string | null | undefined): SourceRef {
-  if (ctx.principal.kind === "ANONYMOUS") throw unauthenticated("Sign in to manage payment methods.");
-  const gid = accountId != null ? expectGlobalId(accountId, "Account", "input.accountId") : null;
-  const ref = gid ? { source: gid.connector, key: gid.key } : ctx.principal.kind === "CUSTOMER" ? ctx.principal.account : null;
-  if (!ref) throw new UserErrors([{ field: ["input", "accountId"], message: "Name the account.", code: "INVALID" }]);
-  assertCanReadAccount(ctx.principal, ref, "account");
-  return ref;
-}
-
 /**
  * `paymentMethodAdd`: keeps a payment provider's token on an account. We never
  * accept card numbers: any field that looks like one is refused, and nothing is stored.
  */
 export async function addPaymentMethod(ctx: RequestContext, input: PaymentMethodAddInput, idempotencyKey: string): Promise<MutationOutcome> {
-  const account = accountFor(ctx, input.accountId);
+  const account = await changeableAccount(ctx, input.accountId, "input.accountId", "manage payment methods");
   return runIdempotent(ctx, "paymentMethodAdd", idempotencyKey, input, async (manager, principal) => {
+    if (!account) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const errors: UserErrorModel[] = [];
     for (const field of ["token", "provider", "brand", "last4"] as const) {
       const value = input[field];

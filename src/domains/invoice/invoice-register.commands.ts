@@ -5,6 +5,7 @@ import { isIsoDate } from "../../common/arguments.js";
 import { isUuid, parseGlobalId } from "../../common/ids.js";
 import { fromCents, toCents } from "../../common/money.js";
 import { STORE } from "../../connectors/store/store-connector.js";
+import { storeAccountOf } from "../account/store-account.js";
 import type { RequestContext } from "../../context.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { productNamed, warehouseNamed } from "../command/input-lookups.js";
@@ -126,7 +127,7 @@ export async function registerInvoice(ctx: RequestContext, input: InvoiceRegiste
       ({ accountKey, lines } = await orderLines(manager, gid.key));
     } else {
       const gid = parseGlobalId(input.accountId!);
-      const account = gid?.type === "Account" && gid.connector === STORE ? await ctx.loaders.account.load({ source: STORE, key: gid.key }) : null;
+      const account = gid?.type === "Account" ? await storeAccountOf(ctx, { source: gid.connector, key: gid.key }) : null;
       if (!account) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account.", code: "NOT_FOUND" }]);
       accountKey = account.key;
       lines = await freeLines(ctx, input.lines ?? []);

@@ -3,6 +3,7 @@ import type { EntityManager } from "typeorm";
 import { badUserInput, forbidden, unauthenticated } from "../../common/errors.js";
 import { expectGlobalId, isUuid, parseGlobalId, toGlobalId } from "../../common/ids.js";
 import { fromCents, toCents } from "../../common/money.js";
+import { storeAccountOf } from "../account/store-account.js";
 import type { RequestContext } from "../../context.js";
 import type { AccountModel, ShipToModel } from "../../models/account.js";
 import type { SourceRef } from "../../models/common.js";
@@ -229,8 +230,8 @@ export async function shipToFor(ctx: RequestContext, account: AccountModel, ship
 export async function placeOrder(ctx: RequestContext, input: OrderPlaceInput, idempotencyKey: string): Promise<MutationOutcome> {
   const buyer = buyerOf(ctx, input.accountId);
   return runIdempotent(ctx, "orderPlace", idempotencyKey, input, async (manager, principal) => {
-    const account = ctx.router.serves("accounts", buyer.source) ? await ctx.loaders.account.load(buyer) : null;
-    if (!account || account.deletedAt) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
+    const account = await storeAccountOf(ctx, buyer);
+    if (!account) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const shipTo = await shipToFor(ctx, account, input.shipToId);
     const paymentMethodId = input.paymentMethodId != null ? await paymentMethodOf(manager, account, input.paymentMethodId) : null;
     const lines = await priceLines(ctx, input, account);

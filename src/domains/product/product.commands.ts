@@ -5,7 +5,7 @@ import { fromCents, toCents } from "../../common/money.js";
 import type { RequestContext } from "../../context.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
-import { productById } from "./product.service.js";
+import { storeProductById } from "../command/input-lookups.js";
 
 /** The `input` of `productUpdate`. */
 export interface ProductUpdateInput {
@@ -24,7 +24,7 @@ const PRICE = /^\d+(\.\d{1,2})?$/;
 /** `productUpdate` (admin): changes the given fields only, and sends the change through the outbox. */
 export async function updateProduct(ctx: RequestContext, input: ProductUpdateInput, idempotencyKey: string): Promise<MutationOutcome> {
   requireAdmin(ctx.principal, "change products");
-  const product = await productById(ctx, input.productId);
+  const product = await storeProductById(ctx, input.productId, "input.productId");
   return runIdempotent(ctx, "productUpdate", idempotencyKey, input, async (manager, principal) => {
     if (!product) throw new UserErrors([{ field: ["input", "productId"], message: "No such product.", code: "NOT_FOUND" }]);
     const errors: UserErrorModel[] = [];
@@ -74,7 +74,7 @@ export interface InventorySetInput {
 /** `inventorySet` (admin): sets the quantity on hand of a product in a warehouse (reservations stay as they are). */
 export async function setInventory(ctx: RequestContext, input: InventorySetInput, idempotencyKey: string): Promise<MutationOutcome> {
   requireAdmin(ctx.principal, "set stock");
-  const product = await productById(ctx, input.productId);
+  const product = await storeProductById(ctx, input.productId, "input.productId");
   const warehouseGid = expectGlobalId(input.warehouseId, "Warehouse", "input.warehouseId");
   const warehouse = await ctx.loaders.warehouse.load({ source: warehouseGid.connector, key: warehouseGid.key });
   return runIdempotent(ctx, "inventorySet", idempotencyKey, input, async (manager, principal) => {

@@ -23,6 +23,8 @@ export function createProductLoaders(router: Router) {
   return {
     product: refLoader<ProductModel | null>((source, keys) => catalog(source).productsByKeys(keys)),
     productBySku: keyLoader<ProductModel | null>((skus) => router.firstFound("catalog", skus, (reader, keys) => reader.productsBySkus(keys))),
+    /** By SKU in one named connector: `{ source, key: sku }` (the store's record of a product, for mutations). */
+    productBySkuIn: refLoader<ProductModel | null>((source, skus) => catalog(source).productsBySkus(skus)),
     productByBarcode: keyLoader<ProductModel | null>((codes) => router.firstFound("catalog", codes, (reader, keys) => reader.productsByBarcodes(keys))),
     productUnits: refLoader<UnitModel[]>((source, keys) => catalog(source).unitsOf(keys)),
     productPriceBreaks: refLoader<PriceBreakModel[]>((source, keys) => catalog(source).priceBreaksOf(keys)),

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { fromCents, toCents } from "../../common/money.js";
+import { storeAccountOf } from "../account/store-account.js";
 import type { RequestContext } from "../../context.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, UserErrors, type MutationOutcome } from "../../outbox/idempotency.js";
@@ -77,8 +78,8 @@ export const QUOTE_VALID_DAYS = 30;
 export async function requestQuote(ctx: RequestContext, input: QuoteRequestInput, idempotencyKey: string): Promise<MutationOutcome> {
   const buyer = buyerOf(ctx, input.accountId);
   return runIdempotent(ctx, "quoteRequest", idempotencyKey, input, async (manager, principal) => {
-    const account = ctx.router.serves("accounts", buyer.source) ? await ctx.loaders.account.load(buyer) : null;
-    if (!account || account.deletedAt) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
+    const account = await storeAccountOf(ctx, buyer);
+    if (!account) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const lines = await priceLines(ctx, { lines: input.lines.map((line) => ({ ...line, warehouseId: null })) }, account);
     const total = fromCents(lines.reduce((sum, line) => sum + toCents(line.lineTotal), 0n));
     const quoteId = randomUUID();
