@@ -64,6 +64,16 @@ describe("ship-tos", () => {
     while (remaining.length > 1) remaining = dataAt<any>(await h.server.gql(REMOVE, { id: remaining[0].id, key: key() }, tokenB), "shipToRemove").account.shipTos;
     const last = dataAt<any>(await h.server.gql(REMOVE, { id: remaining[0].id, key: key() }, tokenB), "shipToRemove");
     expect(last.userErrors).toEqual([{ code: "INVALID_STATE", field: ["shipToId"] }]);
+
+    // A removed ship-to cannot be changed, nor made the default.
+    const again = dataAt<any>(await h.server.gql(UPDATE, { input: { shipToId: dock.id, isDefault: true }, key: key() }, tokenB), "shipToUpdate");
+    expect(again.userErrors).toEqual([{ code: "INVALID_STATE", field: ["input", "shipToId"] }]);
+  });
+
+  it("only operators set the ERP's ship-to id", async () => {
+    const ADD = `mutation($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { userErrors { code } } }`;
+    const input = { name: "Borrowed site", address: ADDRESS, erpShipToId: "ERP-SITE-1" };
+    expect((await h.server.gql(ADD, { input, key: key() }, tokenB)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
 

@@ -56,13 +56,9 @@ export async function deliverStream(deps: DeliveryDeps, stream: AggregateStream)
     }
     const attempts = row.attempts + 1;
     await deps.pool.query(`UPDATE outbox SET status = 'DELIVERING', attempts = $2, updated_at = clock_timestamp() WHERE id = $1`, [row.id, attempts]);
+    let result: Awaited<ReturnType<typeof writer.apply>>;
     try {
-      const result = await writer.apply({ id: row.id, type: row.type, aggregateType: stream.aggregateType, aggregateId: stream.aggregateId, payload: row.payload, idempotencyKey: row.id, previousReference: row.previous_reference });
-      await deps.pool.query(
-        `UPDATE outbox SET status = 'DELIVERED', delivered_at = clock_timestamp(), reference = $2, result = $3, last_error = NULL, updated_at = clock_timestamp() WHERE id = $1`,
-        [row.id, result.reference ?? null, JSON.stringify(result.details ?? {})],
-      );
-      await applyDeliveryToProjection(deps.pool, { connector: stream.connector, type: row.type, aggregateId: stream.aggregateId, reference: result.reference ?? null });
+      result = await writer.apply({ id: row.id, type: row.type, aggregateType: stream.aggregateType, aggregateId: stream.aggregateId, payload: row.payload, idempotencyKey: row.id, previousReference: row.previous_reference });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const permanent = error instanceof PermanentDeliveryError;
@@ -79,5 +75,12 @@ export async function deliverStream(deps: DeliveryDeps, stream: AggregateStream)
       deps.logger.warn({ outboxId: row.id, connector: stream.connector, attempts, retryInMs: delay, err: message }, "delivery failed; will retry");
       return;
     }
+    // The backend has applied it. A database error from here on fails the job, which graphile-worker retries:
+    // the row is still DELIVERING and is applied again under the same idempotency key, never counted as a failed delivery.
+    await deps.pool.query(
+      `UPDATE outbox SET status = 'DELIVERED', delivered_at = clock_timestamp(), reference = $2, result = $3, last_error = NULL, updated_at = clock_timestamp() WHERE id = $1`,
+      [row.id, result.reference ?? null, JSON.stringify(result.details ?? {})],
+    );
+    await applyDeliveryToProjection(deps.pool, { connector: stream.connector, type: row.type, aggregateId: stream.aggregateId, reference: result.reference ?? null });
   }
 }

@@ -53,6 +53,15 @@ async function lookUpAccount(ctx: RequestContext, lookup: AccountLookup, argumen
   return account;
 }
 
+/**
+ * Locks a live account's row for the rest of the transaction. Every command of
+ * an account's stream takes this lock first, so its commands commit (and are
+ * delivered) in the order they were numbered, and ship-to changes do not deadlock.
+ */
+export async function lockLiveAccount(manager: EntityManager, accountKey: string): Promise<boolean> {
+  return ((await manager.query(`SELECT 1 FROM account WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [accountKey])) as unknown[]).length > 0;
+}
+
 /** Enqueues an account command and marks it as the account's last. */
 async function enqueueAccountCommand(
   ctx: RequestContext,
@@ -85,12 +94,18 @@ export async function updateAccount(ctx: RequestContext, input: AccountUpdateInp
       if (taken) throw new UserErrors([{ field: ["input", "email"], message: "Another account uses this e-mail.", code: "TAKEN" }]);
     }
     const updated = returnedRows<{ code: string }>(
-      await manager.query(
-        `UPDATE account SET name = coalesce($2, name), email = coalesce($3, email), phone = coalesce($4, phone),
-           payment_terms = coalesce($5, payment_terms), customer_group_id = coalesce($6, customer_group_id)
-         WHERE id = $1 AND deleted_at IS NULL RETURNING code`,
-        [ref.key, input.name?.trim() ?? null, input.email?.trim() ?? null, input.phone ?? null, input.paymentTerms ?? null, groupId],
-      ),
+      await manager
+        .query(
+          `UPDATE account SET name = coalesce($2, name), email = coalesce($3, email), phone = coalesce($4, phone),
+             payment_terms = coalesce($5, payment_terms), customer_group_id = coalesce($6, customer_group_id)
+           WHERE id = $1 AND deleted_at IS NULL RETURNING code`,
+          [ref.key, input.name?.trim() ?? null, input.email?.trim() ?? null, input.phone ?? null, input.paymentTerms ?? null, groupId],
+        )
+        .catch((error: unknown) => {
+          // Another request took the e-mail between the check above and this update.
+          if ((error as { constraint?: string }).constraint === "account_email_key") throw new UserErrors([{ field: ["input", "email"], message: "Another account uses this e-mail.", code: "TAKEN" }]);
+          throw error;
+        }),
     );
     if (updated.length === 0) throw new UserErrors([{ field: ["input", "account"], message: "No such account.", code: "NOT_FOUND" }]);
     const { account: _account, ...changes } = input;
@@ -130,8 +145,10 @@ export async function addShipTo(
   idempotencyKey: string,
 ): Promise<MutationOutcome> {
   const ref = await changeableAccount(ctx, input.accountId, "input.accountId", "change accounts");
+  // The ERP's ship-to id travels to the ERP with every order: only operators set it.
+  if (input.erpShipToId != null && !isAdmin(ctx.principal)) throw forbidden("Only admin API keys may set erpShipToId.");
   return runIdempotent(ctx, "shipToAdd", idempotencyKey, input, async (manager, principal) => {
-    if (!ref) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
+    if (!ref || !(await lockLiveAccount(manager, ref.key))) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const errors = [...addressErrors(input.address, ["input", "address"]), ...(input.name.trim() ? [] : [{ field: ["input", "name"], message: "The name is required.", code: "INVALID" }])];
     if (errors.length > 0) throw new UserErrors(errors);
     const id = randomUUID();
@@ -166,15 +183,19 @@ export async function updateShipTo(
 ): Promise<MutationOutcome> {
   return runIdempotent(ctx, "shipToUpdate", idempotencyKey, input, async (manager, principal) => {
     const shipTo = await changeableShipTo(ctx, input.shipToId, "input.shipToId");
+    if (!(await lockLiveAccount(manager, shipTo.accountKey))) throw new UserErrors([{ field: ["input", "shipToId"], message: "Its account was deleted.", code: "INVALID_STATE" }]);
     const errors = addressErrors(input.address, ["input", "address"]);
     if (input.name != null && !input.name.trim()) errors.push({ field: ["input", "name"], message: "The name cannot be empty.", code: "INVALID" });
     if (input.isDefault === false) errors.push({ field: ["input", "isDefault"], message: "Make another ship-to the default instead.", code: "INVALID" });
     if (errors.length > 0) throw new UserErrors(errors);
-    await manager.query(`UPDATE ship_to SET name = coalesce($2, name), address = coalesce($3::jsonb, address) WHERE id = $1`, [
-      shipTo.key,
-      input.name?.trim() ?? null,
-      input.address ? JSON.stringify(input.address) : null,
-    ]);
+    const changed = returnedRows(
+      await manager.query(`UPDATE ship_to SET name = coalesce($2, name), address = coalesce($3::jsonb, address) WHERE id = $1 AND removed_at IS NULL RETURNING id`, [
+        shipTo.key,
+        input.name?.trim() ?? null,
+        input.address ? JSON.stringify(input.address) : null,
+      ]),
+    );
+    if (changed.length === 0) throw new UserErrors([{ field: ["input", "shipToId"], message: "This ship-to was removed.", code: "INVALID_STATE" }]);
     if (input.isDefault) await makeDefault(manager, shipTo.accountKey, shipTo.key);
     return enqueueAccountCommand(ctx, manager, { type: "shipToUpdate", accountKey: shipTo.accountKey, idempotencyKey, principal, payload: { ...input, shipToId: shipTo.key } });
   });
@@ -184,6 +205,7 @@ export async function updateShipTo(
 export async function removeShipTo(ctx: RequestContext, shipToId: string, idempotencyKey: string): Promise<MutationOutcome> {
   return runIdempotent(ctx, "shipToRemove", idempotencyKey, { shipToId }, async (manager, principal) => {
     const shipTo = await changeableShipTo(ctx, shipToId, "shipToId");
+    if (!(await lockLiveAccount(manager, shipTo.accountKey))) throw new UserErrors([{ field: ["shipToId"], message: "Its account was deleted.", code: "INVALID_STATE" }]);
     const live = (await manager.query(`SELECT id, is_default FROM ship_to WHERE account_id = $1 AND removed_at IS NULL ORDER BY is_default DESC, name FOR UPDATE`, [shipTo.accountKey])) as Array<{
       id: string;
       is_default: boolean;

@@ -5,6 +5,7 @@ import type { RequestContext } from "../../context.js";
 import { returnedRows } from "../../db/returning.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
+import { lockLiveAccount } from "./account-change.commands.js";
 import { changeableAccount } from "./store-account.js";
 
 /** The `input` of `paymentMethodAdd`. */
@@ -43,7 +44,7 @@ export function looksLikeCardNumber(value: string): boolean {
 export async function addPaymentMethod(ctx: RequestContext, input: PaymentMethodAddInput, idempotencyKey: string): Promise<MutationOutcome> {
   const account = await changeableAccount(ctx, input.accountId, "input.accountId", "manage payment methods");
   return runIdempotent(ctx, "paymentMethodAdd", idempotencyKey, input, async (manager, principal) => {
-    if (!account) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
+    if (!account || !(await lockLiveAccount(manager, account.key))) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const errors: UserErrorModel[] = [];
     for (const field of ["token", "provider", "brand", "last4"] as const) {
       const value = input[field];
@@ -80,6 +81,7 @@ export async function removePaymentMethod(ctx: RequestContext, paymentMethodId: 
   else if (ctx.principal.kind === "ANONYMOUS") throw unauthenticated("Sign in to manage payment methods.");
   return runIdempotent(ctx, "paymentMethodRemove", idempotencyKey, { paymentMethodId }, async (manager, principal) => {
     if (!method) throw new UserErrors([{ field: ["paymentMethodId"], message: "No such payment method.", code: "NOT_FOUND" }]);
+    await lockLiveAccount(manager, method.accountKey);
     const removed = returnedRows(await manager.query(`UPDATE payment_method SET removed_at = now() WHERE id = $1 AND removed_at IS NULL RETURNING id`, [method.key]));
     if (removed.length === 0) throw new UserErrors([{ field: ["paymentMethodId"], message: "This payment method was already removed.", code: "INVALID_STATE" }]);
     const commandId = await enqueueCommand(manager, ctx.router, { type: "paymentMethodRemove", aggregateId: method.accountKey, idempotencyKey, principal, payload: { paymentMethodId: method.key } });

@@ -6,6 +6,7 @@ import { isUuid, parseGlobalId } from "../../common/ids.js";
 import { fromCents, toCents } from "../../common/money.js";
 import { STORE } from "../../connectors/store/store-connector.js";
 import { storeAccountOf } from "../account/store-account.js";
+import { lockInventoryRows } from "../warehouse/inventory-locks.js";
 import type { RequestContext } from "../../context.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { productNamed, warehouseNamed } from "../command/input-lookups.js";
@@ -144,6 +145,7 @@ export async function registerInvoice(ctx: RequestContext, input: InvoiceRegiste
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9::date, current_date + $10::int))`,
       [id, number, accountKey, orderKey, status, account!.currency_code, fromCents(total), status === "PAID" ? fromCents(total) : "0", input.dueDate ?? null, TERMS_DAYS[account!.payment_terms] ?? 30],
     );
+    await lockInventoryRows(manager, lines.map((line) => ({ productKey: line.productId, warehouseKey: line.warehouseId })));
     for (const [index, line] of lines.entries()) {
       await manager.query(
         `INSERT INTO invoice_line (invoice_id, line_number, product_id, sku, description, quantity, unit_price, line_total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

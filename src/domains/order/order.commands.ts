@@ -4,6 +4,7 @@ import { badUserInput, forbidden, unauthenticated } from "../../common/errors.js
 import { expectGlobalId, isUuid, parseGlobalId, toGlobalId } from "../../common/ids.js";
 import { fromCents, toCents } from "../../common/money.js";
 import { storeAccountOf } from "../account/store-account.js";
+import { lockInventoryRows } from "../warehouse/inventory-locks.js";
 import type { RequestContext } from "../../context.js";
 import type { AccountModel, ShipToModel } from "../../models/account.js";
 import type { SourceRef } from "../../models/common.js";
@@ -80,6 +81,11 @@ async function warehouseOfLine(ctx: RequestContext, line: LineInput, account: Ac
     const warehouse = await warehouseNamed(ctx, line.warehouseId);
     return warehouse && warehouse.source === product.source ? warehouse.key : { field: [...field, "warehouseId"], message: `No warehouse with ID ${line.warehouseId}.`, code: "NOT_FOUND" };
   }
+  return defaultWarehouseFor(ctx, account, product);
+}
+
+/** Where a line ships from when it names no warehouse: the account's default, else the warehouse with most stock available. */
+export async function defaultWarehouseFor(ctx: RequestContext, account: AccountModel, product: ProductModel): Promise<string | null> {
   if (account.defaultWarehouseKey) return account.defaultWarehouseKey;
   const levels = await ctx.loaders.inventoryLevels.load(product);
   const best = [...levels].sort((a, b) => b.onHand - b.reserved - (a.onHand - a.reserved))[0];
@@ -140,6 +146,7 @@ export async function priceLines(ctx: RequestContext, input: OrderPlaceInput, ac
 export async function reserveStock(manager: EntityManager, lines: PricedLine[]): Promise<number[]> {
   const errors: UserErrorModel[] = [];
   const reserved: number[] = [];
+  await lockInventoryRows(manager, lines.filter((l) => l.checkStock).map((l) => ({ productKey: l.product.key, warehouseKey: l.warehouseKey })));
   for (const [index, line] of lines.entries()) {
     const quantity = line.quantity * line.factor;
     if (!line.checkStock) {
@@ -316,6 +323,8 @@ export async function cancelOrder(ctx: RequestContext, input: OrderCancelInput, 
     if (errors.length > 0) throw new UserErrors(errors);
 
     let cancelledCents = 0n;
+    const stockRows = (await manager.query(`SELECT product_id, warehouse_id FROM order_line WHERE order_id = $1`, [order.key])) as Array<{ product_id: string | null; warehouse_id: string | null }>;
+    await lockInventoryRows(manager, stockRows.map((r) => ({ productKey: r.product_id, warehouseKey: r.warehouse_id })));
     for (const w of wanted) {
       const line = lines.find((l) => l.line_number === w.lineNumber)!;
       // The line reserved the same number of base units for each open unit ordered.

@@ -4,8 +4,8 @@ import { storeAccountOf } from "../account/store-account.js";
 import type { RequestContext } from "../../context.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, UserErrors, type MutationOutcome } from "../../outbox/idempotency.js";
-import { buyerOf, createOrder, priceLines, shipToFor, type OrderPlaceInput, type PricedLine } from "../order/order.commands.js";
-import { productOfReference } from "../product/product.service.js";
+import { buyerOf, createOrder, defaultWarehouseFor, priceLines, shipToFor, type OrderPlaceInput, type PricedLine } from "../order/order.commands.js";
+import { productNamed } from "../command/input-lookups.js";
 import { unitsOfProduct } from "../product/product.service.js";
 import { quoteById } from "./quote.service.js";
 
@@ -36,12 +36,12 @@ export async function convertQuote(ctx: RequestContext, input: QuoteConvertInput
     if (!["OPEN", "ACCEPTED"].includes(row!.status)) throw new UserErrors([{ field: ["input", "quoteId"], message: `A ${row!.status} quote cannot be converted.`, code: "INVALID_STATE" }]);
     if (row!.valid_until < new Date().toISOString().slice(0, 10)) throw new UserErrors([{ field: ["input", "quoteId"], message: `Quote ${row!.number} expired on ${row!.valid_until}.`, code: "EXPIRED" }]);
 
-    const account = await ctx.loaders.account.load({ source: quote.source, key: quote.accountKey });
-    if (!account) throw new UserErrors([{ field: ["input", "quoteId"], message: "The quote's account no longer exists.", code: "NOT_FOUND" }]);
+    const account = await storeAccountOf(ctx, { source: quote.source, key: quote.accountKey });
+    if (!account) throw new UserErrors([{ field: ["input", "quoteId"], message: "The quote's account no longer exists (or was deleted).", code: "NOT_FOUND" }]);
     const shipTo = await shipToFor(ctx, account, input.shipToId);
     const lines: PricedLine[] = [];
     for (const line of await ctx.loaders.quoteLines.load(quote)) {
-      const product = await productOfReference(ctx, line);
+      const product = await productNamed(ctx, { sku: line.sku });
       if (!product) throw new UserErrors([{ field: ["input", "quoteId"], message: `Quoted product ${line.sku} is no longer sold.`, code: "NOT_FOUND" }]);
       const unit = (await unitsOfProduct(ctx, product)).find((u) => u.code === line.unit);
       lines.push({
@@ -52,7 +52,7 @@ export async function convertQuote(ctx: RequestContext, input: QuoteConvertInput
         unitPrice: line.unitPrice.amount,
         lineTotal: line.lineTotal.amount,
         currency: line.unitPrice.currencyCode,
-        warehouseKey: account.defaultWarehouseKey,
+        warehouseKey: await defaultWarehouseFor(ctx, account, product),
         checkStock: !product.specialOrder,
       });
     }

@@ -6,6 +6,7 @@ import { expectGlobalId, isUuid } from "../../common/ids.js";
 import { productNamed, warehouseNamed } from "../command/input-lookups.js";
 import { keyLoader } from "../../common/loaders.js";
 import { STORE } from "../../connectors/store/store-connector.js";
+import { lockInventoryRows } from "./inventory-locks.js";
 import type { RequestContext } from "../../context.js";
 import { returnedRows } from "../../db/returning.js";
 import type { StockReservationModel } from "../../models/warehouse.js";
@@ -82,6 +83,7 @@ export async function createReservation(ctx: RequestContext, input: StockReserve
       if (product && warehouse) lines.push({ productKey: product.key, sku: product.sku, warehouseKey: warehouse.key, quantity: line.quantity });
     }
     if (errors.length > 0) throw new UserErrors(errors);
+    await lockInventoryRows(manager, lines);
     for (const [index, line] of lines.entries()) {
       const held = returnedRows(
         await manager.query(
