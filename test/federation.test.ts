@@ -97,6 +97,33 @@ describe("reads through the eConnect connector", () => {
     expect(connectors).toEqual(["shop2", "store"]);
   });
 
+  it("a customer reads its own account through any connector's record of it, and nothing of others", async () => {
+    const token = await server.customerToken(0);
+    const own = await server.gql(
+      `{ viewer { account { id orders(first: 2) { nodes { id account { id } } } } }
+         byId: node(id: "gid://erp/Account/1") { id }
+         byCode: account(code: "C00001") { id } }`,
+      {},
+      token,
+    );
+    const data = dataAt<any>(own, "");
+    expect(data.viewer.account.orders.nodes).toHaveLength(2);
+    expect(data.viewer.account.orders.nodes[0].account.id).toBe("gid://erp/Account/1");
+    expect(data.byId.id).toBe("gid://erp/Account/1");
+    expect(data.byCode.id).toBe("gid://erp/Account/1");
+    // Its orders in the second store too.
+    const [row] = (await server.dataSource.query(`SELECT o.id FROM "order" o JOIN account a ON a.id = o.account_id WHERE a.code = 'C00001' LIMIT 1`)) as Array<{ id: string }>;
+    const shopOrder = dataAt<any>(await server.gql(`query($id: ID!) { order(id: $id) { account { id } } }`, { id: `gid://shop2/Order/${row!.id}` }, token), "order");
+    expect(shopOrder.account.id).toBe("gid://erp/Account/1");
+    // Another account, or one that does not exist: the same refusal.
+    for (const query of [`{ account(code: "C00002") { id } }`, `{ account(email: "nobody@example.com") { id } }`, `{ node(id: "gid://erp/Account/2") { id } }`]) {
+      const refused = await server.gql(query, {}, token);
+      expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
+    const messages = await Promise.all([`{ account(code: "C00002") { id } }`, `{ account(email: "nobody@example.com") { id } }`].map(async (q) => (await server.gql(q, {}, token)).errors?.[0]?.message));
+    expect(messages[0]).toBe(messages[1]);
+  });
+
   it("products by SKU, barcode and global ID, with stock in the configured warehouse", async () => {
     const data = dataAt<any>(
       await server.gql(

@@ -10,7 +10,8 @@ const MERGED = "merged";
  */
 interface MergedState {
   edge: string;
-  at: Record<string, CursorPosition | null>;
+  /** A connector missing here (it could not be read) is unbounded. */
+  at: Record<string, CursorPosition | null | undefined>;
   id?: string;
 }
 
@@ -30,7 +31,8 @@ export interface MissingSource {
 /**
  * Reads one page of a list held by several connectors: asks each for `size + 1`
  * items beyond its own position, merges them on the sort value (ties broken by
- * the connectors' order in `sources`, then key) and keeps `size`. Each edge's
+ * the connectors' order in `sources`) without reordering any connector's own
+ * items, and keeps `size`. Each edge's
  * cursor carries every connector's position — its last item at or before the
  * edge — so paging forward and backward never skips or repeats an item, even
  * while items are added, whatever their sort values. `count` is the sum, or
@@ -65,12 +67,10 @@ export async function mergedPage<T>(
     }),
   );
   const descending = pages.some((p) => p.page?.descending);
-  const rank = (source: string) => sources.indexOf(source);
-  const order = (a: Entry<T>, b: Entry<T>) =>
-    (descending ? -1 : 1) * compareSort(a.position.sort, b.position.sort) || rank(a.source) - rank(b.source) || compareText(a.position.key, b.position.key);
-  const all = pages
-    .flatMap(({ source, page }) => (page ? page.items.map((item, i): Entry<T> => ({ source, item, position: page.positions[i]! })) : []))
-    .sort(order);
+  const all = mergeInOrder(
+    pages.map(({ source, page }) => (page ? page.items.map((item, i): Entry<T> => ({ source, item, position: page.positions[i]! })) : [])),
+    (a, b) => (descending ? -1 : 1) * compareSort(a.position.sort, b.position.sort) || sources.indexOf(a.source) - sources.indexOf(b.source),
+  );
   // A copy of the item just before it (same identity) is passed over, though its connector's position moves past it.
   const copy = all.map((entry, i) => {
     if (!identity) return false;
@@ -84,8 +84,10 @@ export async function mergedPage<T>(
   const leftOver = listed.length > takenIndexes.length;
 
   // Each source's position before the page's first edge: where it started, or its last entry before that edge.
-  const at: Record<string, CursorPosition | null> = {};
-  for (const source of sources) at[source] = after?.at[source] ?? null;
+  // Paging backward, a source that could not be read keeps its bound from `before` (none: unbounded), so it is asked again.
+  const failed = new Set(pages.filter((p) => "failed" in p).map((p) => p.source));
+  const at: Record<string, CursorPosition | null | undefined> = {};
+  for (const source of sources) at[source] = forward || !failed.has(source) ? (after?.at[source] ?? null) : before?.at[source];
   for (const entry of all.slice(0, first)) at[entry.source] = entry.position;
   const positions: CursorPosition[] = [];
   for (let i = first; i <= last; i++) {
@@ -104,11 +106,30 @@ export async function mergedPage<T>(
     hasPreviousPage: forward ? after !== null : leftOver || more("hasPreviousPage"),
     descending,
     count: async () => {
-      if (pages.some((p) => "failed" in p)) return null;
+      if (failed.size > 0) return null;
       const counts = await Promise.all(pages.map((p) => (p.page ? p.page.count() : fetch(p.source, { ...request, after: null, before: null, size: 1 }).then((page) => page.count()))));
       return counts.some((c) => c === null) ? null : counts.reduce<number>((sum, c) => sum + c!, 0);
     },
   };
+}
+
+/**
+ * Merges lists that are each in their own connector's order: repeatedly takes
+ * the first of the heads by `order`. A connector's items are never reordered
+ * among themselves, so its position only ever moves forward through its own
+ * list, even where its order and `order` disagree (another collation, ties).
+ */
+function mergeInOrder<E>(lists: E[][], order: (a: E, b: E) => number): E[] {
+  const next = lists.map(() => 0);
+  const merged: E[] = [];
+  for (;;) {
+    let best = -1;
+    lists.forEach((list, i) => {
+      if (next[i]! < list.length && (best < 0 || order(list[next[i]!]!, lists[best]![next[best]!]!) < 0)) best = i;
+    });
+    if (best < 0) return merged;
+    merged.push(lists[best]![next[best]!++]!);
+  }
 }
 
 /**

@@ -119,6 +119,13 @@ function guardWriter(writer: CommandWriter, slots: IPolicy): CommandWriter {
   };
 }
 
+/** A page's lazy `count` runs later, outside the reader call: it gets the same protection. */
+function guardCount<T>(result: T, run: <R>(call: () => Promise<R>) => Promise<R>): T {
+  if (!result || typeof result !== "object" || !("count" in result) || typeof result.count !== "function") return result;
+  const count = result.count as () => Promise<unknown>;
+  return { ...result, count: () => run(count) };
+}
+
 /** A reader whose methods (own and inherited) run through `run`, with the original reader as `this`. */
 function guardReader(reader: object, run: <T>(call: () => Promise<T>) => Promise<T>): object {
   const guarded = Object.create(reader) as Record<string, unknown>;
@@ -126,7 +133,7 @@ function guardReader(reader: object, run: <T>(call: () => Promise<T>) => Promise
     for (const name of Object.getOwnPropertyNames(proto)) {
       const method = Object.getOwnPropertyDescriptor(proto, name)?.value as unknown;
       if (name === "constructor" || typeof method !== "function" || Object.hasOwn(guarded, name)) continue;
-      guarded[name] = (...args: unknown[]) => run(async () => (method as (...a: unknown[]) => unknown).apply(reader, args));
+      guarded[name] = async (...args: unknown[]) => guardCount(await run(async () => (method as (...a: unknown[]) => unknown).apply(reader, args)), run);
     }
   }
   return guarded;

@@ -1,6 +1,6 @@
 import { badUserInput } from "../../common/errors.js";
 import { money } from "../../common/money.js";
-import type { CursorPosition, Page, PageRequest } from "../../common/pagination.js";
+import { emptyPage, type CursorPosition, type Page, type PageRequest } from "../../common/pagination.js";
 import type { AccountModel } from "../../models/account.js";
 import type { ProductModel } from "../../models/product.js";
 import type { InventoryLevelModel } from "../../models/warehouse.js";
@@ -44,7 +44,8 @@ async function byFilter<T>(
   values: readonly string[],
   keyOf: (record: T) => string,
 ): Promise<Array<T | null>> {
-  const wanted = [...new Set(values.map((v) => v.toLowerCase()))];
+  // Asked once per value whatever its case (codes are unique either way), as the client wrote it.
+  const wanted = [...new Map(values.map((v) => [v.toLowerCase(), v])).values()];
   const found = new Map<string, T>();
   for (let i = 0; i < wanted.length; i += LIST_LIMIT) {
     const chunk = wanted.slice(i, i + LIST_LIMIT);
@@ -81,14 +82,16 @@ async function offsetPage<T>(
   let start: number;
   let records: T[];
   let count: number;
+  // At most one call's worth (a merged list asks for one more than the page).
+  const size = Math.min(page.size, LIST_LIMIT);
   if (page.direction === "forward") {
     start = after === null ? 0 : after + 1;
     const end = before ?? Number.MAX_SAFE_INTEGER;
-    ({ records, count } = await fetchRange(start, Math.min(page.size, end - start)));
+    ({ records, count } = await fetchRange(start, Math.min(size, end - start)));
     records = records.slice(0, Math.max(0, end - start));
   } else {
     if (before === null) before = (await fetchRange(0, 0)).count;
-    start = Math.max(after === null ? 0 : after + 1, before - page.size);
+    start = Math.max(after === null ? 0 : after + 1, before - size);
     ({ records, count } = await fetchRange(start, before - start));
   }
   return {
@@ -133,7 +136,9 @@ export function econnectAccountReader(call: EconnectCall, options: EconnectOptio
     byEmails: lookup("email", (a) => String(a.email)),
     byCodes: lookup("cid", (a) => String(a.cid)),
     list: async ({ page, sort, filter }) => {
-      refuseUnsupported({ search: filter.search, customerGroupCode: filter.customerGroupCode, parentKey: filter.parentKey, sortKey: sort === "CODE" ? null : sort });
+      refuseUnsupported({ search: filter.search, customerGroupCode: filter.customerGroupCode, sortKey: sort === "CODE" ? null : sort });
+      // The ERP has no sub-accounts: none of its accounts has a parent.
+      if (filter.parentKey != null) return emptyPage<AccountModel>();
       const result = await offsetPage<ErpAccount>(call, { command: "account.list", tag: "account", by: `${options.name}|account.list`, sortOf: (a) => String(a.cid), params: [] }, page);
       return { ...result, items: result.items.map(account) };
     },
@@ -175,8 +180,8 @@ export function econnectCatalogReader(call: EconnectCall, options: EconnectOptio
     productsByBarcodes: lookup("barcode", (item) => String(item.barcode ?? "")),
     listProducts: async ({ page, sort, filter }) => {
       refuseUnsupported({ search: filter.search, available: filter.available, sortKey: sort === "SKU" ? null : sort });
-      // The ERP has no categories: nothing of it is in one.
-      if (filter.categoryKey != null) return { items: [], positions: [], hasNextPage: false, hasPreviousPage: false, count: async () => 0 };
+      // The ERP has no categories: nothing of it is in one. No SKUs asked for: nothing matches.
+      if (filter.categoryKey != null || filter.skus?.length === 0) return emptyPage<ProductModel>();
       const params = (filter.skus ?? []).map((sku): [string, string] => ["code", sku]);
       const result = await offsetPage<ErpItem>(call, { command: "inventory.list", tag: "item", by: `${options.name}|inventory.list|${params.map((p) => p[1]).join(",")}`, sortOf: (item) => String(item.code), params }, page);
       return { ...result, items: result.items.map(product) };
@@ -189,7 +194,7 @@ export function econnectCatalogReader(call: EconnectCall, options: EconnectOptio
     categoriesByKeys: async (keys) => keys.map(() => null),
     categoriesBySlugs: async (slugs) => slugs.map(() => null),
     childCategoriesOf: none,
-    listCategories: async () => ({ items: [], positions: [], hasNextPage: false, hasPreviousPage: false, count: async () => 0 }),
+    listCategories: async () => emptyPage(),
     // The ERP keeps one price per item: every buyer gets it.
     priceTiers: async (requests) => {
       const products = await productsByKeys(requests.map((r) => r.productKey));
@@ -212,6 +217,6 @@ export function econnectInventoryReader(call: EconnectCall, options: EconnectOpt
   return {
     levelsOf: async (productKeys) => (await byFilter<ErpItem>(call, "inventory.list", "item", "id", productKeys, (item) => String(item.id))).map((item) => (item ? [level(item)] : [])),
     // The ERP's warehouses are not readable through eConnect: a warehouse's stock list comes from the warehouse's own connector.
-    listLevelsOfWarehouse: async () => ({ items: [], positions: [], hasNextPage: false, hasPreviousPage: false, count: async () => 0 }),
+    listLevelsOfWarehouse: async () => emptyPage(),
   };
 }

@@ -49,7 +49,11 @@ export async function keysetPage<T>(query: Query, list: KeysetList<T>, page: Pag
     `SELECT ${list.select}, (${list.sort.column})::text AS __sort, (${list.key})::text AS __key ` +
     `FROM ${list.from} ${whereClause(where)} ` +
     `ORDER BY ${list.sort.column} ${dir}, ${list.key} ${dir} LIMIT $${params.length}`;
-  const rows = await query(sql, params);
+  const rows = await query(sql, params).catch((error: unknown) => {
+    // A data exception (SQLSTATE class 22) here can only come from a cursor's values: the client's mistake, not the database's.
+    if (String((error as { code?: unknown }).code ?? "").startsWith("22")) throw badUserInput("The cursor's values are out of range; take cursors from the same query.");
+    throw error;
+  });
   const more = rows.length > page.size;
   const pageRows = rows.slice(0, page.size);
   if (!forward) pageRows.reverse();
@@ -71,7 +75,7 @@ export async function keysetPage<T>(query: Query, list: KeysetList<T>, page: Pag
 const SORT_VALUE_CHECKS: Record<KeysetList<unknown>["sort"]["type"], (value: string) => boolean> = {
   text: (value) => !value.includes("\u0000"),
   date: isIsoDate,
-  timestamptz: (value) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(value) && isIsoDate(value.slice(0, 10)),
+  timestamptz: (value) => /^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-](0\d|1[0-5])(:[0-5]\d)?$/.test(value) && isIsoDate(value.slice(0, 10)),
 };
 
 /** Names a list's ordering (its rows and sort column), so a cursor of another list is refused. */

@@ -9,9 +9,28 @@ import type { RequestContext } from "../../context.js";
 import type { AccountFilterModel, AccountModel, AccountSort, PaymentMethodModel, ShipToModel } from "../../models/account.js";
 import type { SourceRef } from "../../models/common.js";
 
+function sameAccount(a: SourceRef, b: SourceRef): boolean {
+  return a.source === b.source && a.key === b.key;
+}
+
+/**
+ * A customer's own account as another connector holds it (same code) counts
+ * as its own: this maps such a reference to the customer's; any other is kept.
+ */
+async function asOwnRef(ctx: RequestContext, ref: SourceRef): Promise<SourceRef> {
+  const principal = ctx.principal;
+  if (principal.kind !== "CUSTOMER" || ref.source === principal.account.source) return ref;
+  return (await accountKeyIn(ctx, principal.account, ref.source)) === ref.key ? principal.account : ref;
+}
+
+/** Throws unless the principal may read data of the account `ref` names (for a customer: its own, in any connector). */
+export async function assertMayReadAccount(ctx: RequestContext, ref: SourceRef, what: string): Promise<void> {
+  assertCanReadAccount(ctx.principal, await asOwnRef(ctx, ref), what);
+}
+
 /** Loads an account and checks the principal may read it; null when not found. */
 export async function accountByRef(ctx: RequestContext, ref: SourceRef): Promise<AccountModel | null> {
-  assertCanReadAccount(ctx.principal, ref, "account");
+  await assertMayReadAccount(ctx, ref, "account");
   return ctx.router.serves("accounts", ref.source) ? ctx.loaders.account.load(ref) : null;
 }
 
@@ -28,9 +47,10 @@ export async function accountOfReference(ctx: RequestContext, ref: SourceRef): P
 }
 
 /**
- * An account's references in other systems: the same account found (by code,
- * else by e-mail) in every other connector that reads accounts, and for the
- * others the references stored with it. A connector that is down is reported,
+ * An account's references in other systems: the same account found by code in
+ * every other connector that reads accounts (else the reference stored with
+ * it, else the account with the same e-mail), and for the other connectors
+ * the references stored with it. A connector that is down is reported,
  * and its stored reference kept.
  */
 export async function externalReferencesOf(ctx: RequestContext, account: AccountModel, path?: Path): Promise<AccountModel["externalReferences"]> {
@@ -40,7 +60,8 @@ export async function externalReferencesOf(ctx: RequestContext, account: Account
   await Promise.all(
     others.map(async (source) => {
       try {
-        const match = (await ctx.loaders.accountByCodeIn.load({ source, key: account.code })) ?? (await ctx.loaders.accountByEmailIn.load({ source, key: account.email }));
+        const stored = references.some((r) => r.connector === source);
+        const match = (await ctx.loaders.accountByCodeIn.load({ source, key: account.code })) ?? (stored ? null : await ctx.loaders.accountByEmailIn.load({ source, key: account.email }));
         if (!match) return;
         references = references.filter((r) => r.connector !== source);
         references.push({ connector: source, externalId: match.key });
@@ -63,9 +84,10 @@ export async function accountByBusinessKey(ctx: RequestContext, field: "email" |
   // Anonymous: UNAUTHENTICATED; storefront keys: FORBIDDEN, before any lookup.
   if (ctx.principal.kind !== "CUSTOMER") accountScopeOf(ctx.principal, null, "accounts");
   const account = await (field === "email" ? ctx.loaders.accountByEmail : ctx.loaders.accountByCode).load(value);
-  // A customer learns nothing about other accounts, not even whether they exist.
-  if (!account && ctx.principal.kind === "CUSTOMER") throw forbidden("Customers may only read their own account.");
-  if (account) assertCanReadAccount(ctx.principal, account, "account");
+  // A customer learns nothing about other accounts, not even whether they exist: the same answer for both.
+  if (ctx.principal.kind === "CUSTOMER" && (!account || !sameAccount(await asOwnRef(ctx, account), ctx.principal.account))) {
+    throw forbidden("Customers may only read their own account.");
+  }
   return account;
 }
 
@@ -139,7 +161,7 @@ export async function accountFilterFor(
   what: string,
 ): Promise<string | null | undefined> {
   const requested = requestedId != null ? expectGlobalId(requestedId, "Account", "filter.accountId") : null;
-  const scope = accountScopeOf(ctx.principal, requested ? { source: requested.connector, key: requested.key } : null, what);
+  const scope = accountScopeOf(ctx.principal, requested ? await asOwnRef(ctx, { source: requested.connector, key: requested.key }) : null, what);
   return scope ? accountKeyIn(ctx, scope, source) : undefined;
 }
 

@@ -1,4 +1,3 @@
-import { assertCanReadAccount } from "../../auth/access.js";
 import type { Path } from "graphql/jsutils/Path.js";
 import { reportMissingSource } from "../../common/partial-errors.js";
 import { expectGlobalId } from "../../common/ids.js";
@@ -7,7 +6,7 @@ import { emptyPage, toConnection, toPageRequest } from "../../common/pagination.
 import type { RequestContext } from "../../context.js";
 import type { InvoiceModel, InvoiceSort } from "../../models/invoice.js";
 import type { OrderModel } from "../../models/order.js";
-import { accountFilterFor, type OwnedListArgs } from "../account/account.service.js";
+import { accountFilterFor, assertMayReadAccount, type OwnedListArgs } from "../account/account.service.js";
 
 /** The `filter` argument of invoice lists. */
 export interface InvoiceFilterArgs {
@@ -16,8 +15,8 @@ export interface InvoiceFilterArgs {
   dueBefore?: string | null;
 }
 
-function authorise(ctx: RequestContext, invoice: InvoiceModel | null): InvoiceModel | null {
-  if (invoice) assertCanReadAccount(ctx.principal, { source: invoice.source, key: invoice.accountKey }, "invoice");
+async function authorise(ctx: RequestContext, invoice: InvoiceModel | null): Promise<InvoiceModel | null> {
+  if (invoice) await assertMayReadAccount(ctx, { source: invoice.source, key: invoice.accountKey }, "invoice");
   return invoice;
 }
 

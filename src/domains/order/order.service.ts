@@ -1,4 +1,3 @@
-import { assertCanReadAccount } from "../../auth/access.js";
 import { parseDateTime } from "../../common/arguments.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { ConnectionModel } from "../../common/pagination.js";
@@ -7,7 +6,7 @@ import { reportMissingSource } from "../../common/partial-errors.js";
 import type { Path } from "graphql/jsutils/Path.js";
 import type { RequestContext } from "../../context.js";
 import type { OrderModel, OrderSort } from "../../models/order.js";
-import { accountFilterFor, type OwnedListArgs } from "../account/account.service.js";
+import { accountFilterFor, assertMayReadAccount, type OwnedListArgs } from "../account/account.service.js";
 
 /** The `filter` argument of order lists. */
 export interface OrderFilterArgs {
@@ -19,8 +18,8 @@ export interface OrderFilterArgs {
 }
 
 /** Checks that the principal may read an order (it must be its account's). */
-function authorise(ctx: RequestContext, order: OrderModel | null): OrderModel | null {
-  if (order) assertCanReadAccount(ctx.principal, { source: order.source, key: order.accountKey }, "order");
+async function authorise(ctx: RequestContext, order: OrderModel | null): Promise<OrderModel | null> {
+  if (order) await assertMayReadAccount(ctx, { source: order.source, key: order.accountKey }, "order");
   return order;
 }
 

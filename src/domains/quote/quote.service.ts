@@ -1,4 +1,3 @@
-import { assertCanReadAccount } from "../../auth/access.js";
 import type { Path } from "graphql/jsutils/Path.js";
 import { reportMissingSource } from "../../common/partial-errors.js";
 import { expectGlobalId } from "../../common/ids.js";
@@ -6,7 +5,7 @@ import type { ConnectionModel } from "../../common/pagination.js";
 import { emptyPage, toConnection, toPageRequest } from "../../common/pagination.js";
 import type { RequestContext } from "../../context.js";
 import type { QuoteModel, QuoteSort } from "../../models/quote.js";
-import { accountFilterFor, type OwnedListArgs } from "../account/account.service.js";
+import { accountFilterFor, assertMayReadAccount, type OwnedListArgs } from "../account/account.service.js";
 
 /** The `filter` argument of quote lists. */
 export interface QuoteFilterArgs {
@@ -19,7 +18,7 @@ export async function quoteById(ctx: RequestContext, id: string): Promise<QuoteM
   const gid = expectGlobalId(id, "Quote");
   if (!ctx.router.serves("quotes", gid.connector)) return null;
   const quote = await ctx.loaders.quote.load({ source: gid.connector, key: gid.key });
-  if (quote) assertCanReadAccount(ctx.principal, { source: quote.source, key: quote.accountKey }, "quote");
+  if (quote) await assertMayReadAccount(ctx, { source: quote.source, key: quote.accountKey }, "quote");
   return quote;
 }
 
