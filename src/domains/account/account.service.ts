@@ -4,7 +4,8 @@ import { reportMissingSource } from "../../common/partial-errors.js";
 import { forbidden } from "../../common/errors.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { ConnectionArgs, ConnectionModel } from "../../common/pagination.js";
-import { toConnection, toPageRequest } from "../../common/pagination.js";
+import { emptyPage, toConnection, toPageRequest, type Page, type PageRequest } from "../../common/pagination.js";
+import type { DomainReaders } from "../../connectors/connector.js";
 import type { RequestContext } from "../../context.js";
 import type { AccountFilterModel, AccountModel, AccountSort, PaymentMethodModel, ShipToModel } from "../../models/account.js";
 import type { SourceRef } from "../../models/common.js";
@@ -163,6 +164,32 @@ export async function accountFilterFor(
   const requested = requestedId != null ? expectGlobalId(requestedId, "Account", "filter.accountId") : null;
   const scope = accountScopeOf(ctx.principal, requested ? await asOwnRef(ctx, { source: requested.connector, key: requested.key }) : null, what);
   return scope ? accountKeyIn(ctx, scope, source) : undefined;
+}
+
+/**
+ * A connection of account-owned data (orders, invoices, quotes) read from the
+ * domain's connectors: each is asked for its page with the account filter as
+ * it knows the account (see {@link accountFilterFor}); a connector that does
+ * not know the account contributes nothing.
+ */
+export async function listOwned<D extends "orders" | "invoices" | "quotes", T>(
+  ctx: RequestContext,
+  domain: D,
+  args: ConnectionArgs & { filter?: { accountId?: string | null } | null },
+  path: Path | undefined,
+  list: (reader: DomainReaders[D], request: PageRequest, accountKey: string | undefined) => Promise<Page<T>>,
+): Promise<ConnectionModel<T>> {
+  const page = toPageRequest(args);
+  const result = await ctx.router.list(
+    domain,
+    page,
+    async (reader, source, request) => {
+      const accountKey = await accountFilterFor(ctx, source, args.filter?.accountId, domain);
+      return accountKey === null ? emptyPage<T>() : list(reader, request, accountKey);
+    },
+    reportMissingSource(ctx, path),
+  );
+  return toConnection(result);
 }
 
 /** Connection arguments with an account-owned list's sort and filter. */

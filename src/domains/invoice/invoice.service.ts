@@ -1,12 +1,10 @@
 import type { Path } from "graphql/jsutils/Path.js";
-import { reportMissingSource } from "../../common/partial-errors.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { ConnectionModel } from "../../common/pagination.js";
-import { emptyPage, toConnection, toPageRequest } from "../../common/pagination.js";
 import type { RequestContext } from "../../context.js";
 import type { InvoiceModel, InvoiceSort } from "../../models/invoice.js";
 import type { OrderModel } from "../../models/order.js";
-import { accountFilterFor, assertMayReadAccount, type OwnedListArgs } from "../account/account.service.js";
+import { assertMayReadAccount, listOwned, type OwnedListArgs } from "../account/account.service.js";
 
 /** The `filter` argument of invoice lists. */
 export interface InvoiceFilterArgs {
@@ -38,17 +36,8 @@ export async function listInvoices(
   args: OwnedListArgs<InvoiceFilterArgs, InvoiceSort>,
   path?: Path,
 ): Promise<ConnectionModel<InvoiceModel>> {
-  const page = toPageRequest(args);
   const filter = args.filter ?? {};
-  const result = await ctx.router.list(
-    "invoices",
-    page,
-    async (reader, source, request) => {
-      const accountKey = await accountFilterFor(ctx, source, filter.accountId, "invoices");
-      if (accountKey === null) return emptyPage<InvoiceModel>();
-      return reader.list({ page: request, sort: args.sortKey ?? "CREATED_AT", filter: { accountKey, statuses: filter.statuses ? [...filter.statuses] : null, dueBefore: filter.dueBefore } });
-    },
-    reportMissingSource(ctx, path),
+  return listOwned(ctx, "invoices", args, path, (reader, page, accountKey) =>
+    reader.list({ page, sort: args.sortKey ?? "CREATED_AT", filter: { accountKey, statuses: filter.statuses ? [...filter.statuses] : null, dueBefore: filter.dueBefore } }),
   );
-  return toConnection(result);
 }

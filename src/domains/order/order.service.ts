@@ -1,12 +1,10 @@
 import { parseDateTime } from "../../common/arguments.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { ConnectionModel } from "../../common/pagination.js";
-import { emptyPage, toConnection, toPageRequest } from "../../common/pagination.js";
-import { reportMissingSource } from "../../common/partial-errors.js";
 import type { Path } from "graphql/jsutils/Path.js";
 import type { RequestContext } from "../../context.js";
 import type { OrderModel, OrderSort } from "../../models/order.js";
-import { accountFilterFor, assertMayReadAccount, type OwnedListArgs } from "../account/account.service.js";
+import { assertMayReadAccount, listOwned, type OwnedListArgs } from "../account/account.service.js";
 
 /** The `filter` argument of order lists. */
 export interface OrderFilterArgs {
@@ -41,23 +39,14 @@ export async function listOrders(
   args: OwnedListArgs<OrderFilterArgs, OrderSort>,
   path?: Path,
 ): Promise<ConnectionModel<OrderModel>> {
-  const page = toPageRequest(args);
   const filter = args.filter ?? {};
   const createdAfter = parseDateTime(filter.createdAfter, "filter.createdAfter");
   const createdBefore = parseDateTime(filter.createdBefore, "filter.createdBefore");
-  const result = await ctx.router.list(
-    "orders",
-    page,
-    async (reader, source, request) => {
-      const accountKey = await accountFilterFor(ctx, source, filter.accountId, "orders");
-      if (accountKey === null) return emptyPage<OrderModel>();
-      return reader.list({
-        page: request,
-        sort: args.sortKey ?? "CREATED_AT",
-        filter: { accountKey, statuses: filter.statuses ? [...filter.statuses] : null, kinds: filter.kinds ? [...filter.kinds] : null, createdAfter, createdBefore },
-      });
-    },
-    reportMissingSource(ctx, path),
+  return listOwned(ctx, "orders", args, path, (reader, page, accountKey) =>
+    reader.list({
+      page,
+      sort: args.sortKey ?? "CREATED_AT",
+      filter: { accountKey, statuses: filter.statuses ? [...filter.statuses] : null, kinds: filter.kinds ? [...filter.kinds] : null, createdAfter, createdBefore },
+    }),
   );
-  return toConnection(result);
 }

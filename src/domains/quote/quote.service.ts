@@ -1,11 +1,9 @@
 import type { Path } from "graphql/jsutils/Path.js";
-import { reportMissingSource } from "../../common/partial-errors.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { ConnectionModel } from "../../common/pagination.js";
-import { emptyPage, toConnection, toPageRequest } from "../../common/pagination.js";
 import type { RequestContext } from "../../context.js";
 import type { QuoteModel, QuoteSort } from "../../models/quote.js";
-import { accountFilterFor, assertMayReadAccount, type OwnedListArgs } from "../account/account.service.js";
+import { assertMayReadAccount, listOwned, type OwnedListArgs } from "../account/account.service.js";
 
 /** The `filter` argument of quote lists. */
 export interface QuoteFilterArgs {
@@ -24,17 +22,8 @@ export async function quoteById(ctx: RequestContext, id: string): Promise<QuoteM
 
 /** A page of quotes, newest first by default. */
 export async function listQuotes(ctx: RequestContext, args: OwnedListArgs<QuoteFilterArgs, QuoteSort>, path?: Path): Promise<ConnectionModel<QuoteModel>> {
-  const page = toPageRequest(args);
   const filter = args.filter ?? {};
-  const result = await ctx.router.list(
-    "quotes",
-    page,
-    async (reader, source, request) => {
-      const accountKey = await accountFilterFor(ctx, source, filter.accountId, "quotes");
-      if (accountKey === null) return emptyPage<QuoteModel>();
-      return reader.list({ page: request, sort: args.sortKey ?? "CREATED_AT", filter: { accountKey, statuses: filter.statuses ? [...filter.statuses] : null } });
-    },
-    reportMissingSource(ctx, path),
+  return listOwned(ctx, "quotes", args, path, (reader, page, accountKey) =>
+    reader.list({ page, sort: args.sortKey ?? "CREATED_AT", filter: { accountKey, statuses: filter.statuses ? [...filter.statuses] : null } }),
   );
-  return toConnection(result);
 }
