@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { TokenBucket } from "../src/common/token-bucket.js";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { connectorsConfig, type ConnectorsConfigInput } from "../src/connectors/connectors-config.js";
 import { EconnectFake } from "./fakes/econnect/econnect-fake.js";
@@ -331,6 +332,38 @@ describe("mutations with accounts and products read from the ERP", () => {
     expect(product.userErrors).toEqual([]);
     const stored = await server.dataSource.query(`SELECT (SELECT phone FROM account WHERE code = 'C00003') AS phone, (SELECT description FROM product WHERE sku = 'SKU-00013') AS description`);
     expect(stored).toEqual([{ phone: "555-0303", description: "Updated through the ERP's ID" }]);
+  });
+});
+
+describe("a request quota shared by every process", () => {
+  it("is counted in PostgreSQL: two routers share it, and a call beyond it fails without reaching the ERP", async () => {
+    const limited = () => buildRouter(federated({ connectors: { erp: { kind: "econnect", url: erp.url, apiKey: "fed-key", timeoutMs: 300, rateLimit: { requests: 3, perSeconds: 60 } } } }), server.dataSource);
+    const [a, b] = [limited(), limited()];
+    const read = (router: typeof a) => router.readerOf("accounts", "erp").byCodes(["C00001"]);
+    const sent = erp.requests.length;
+    await read(a);
+    await read(b);
+    await read(a);
+    const refused = await read(b).then(
+      () => null,
+      (error: unknown) => error as { message: string; extensions: Record<string, unknown> },
+    );
+    expect(refused?.extensions).toMatchObject({ code: "CONNECTOR_UNAVAILABLE", connector: "erp" });
+    expect(refused?.message).toContain("request quota used up");
+    expect(erp.requests.length).toBe(sent + 3);
+    expect(a.healthOf("erp")?.circuit).toBe("CLOSED");
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("refills at its rate", async () => {
+    const bucket = new TokenBucket(server.dataSource, `test:${suffix}`, { requests: 2, perSeconds: 0.2 });
+    expect((await bucket.take()).allowed).toBe(true);
+    expect((await bucket.take()).allowed).toBe(true);
+    const empty = await bucket.take();
+    expect(empty.allowed).toBe(false);
+    expect(empty.retryAfterMs).toBeGreaterThan(0);
+    expect(empty.retryAfterMs).toBeLessThanOrEqual(100);
+    expect((await bucket.acquire(1000)).allowed).toBe(true);
   });
 });
 

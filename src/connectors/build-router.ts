@@ -7,6 +7,7 @@ import { ConfigError, type ConnectorConfig, type ConnectorsConfig } from "./conn
 import { createEconnectConnector } from "./econnect/econnect-connector.js";
 import { createHttpCommandsConnector } from "./http-commands/http-commands-connector.js";
 import { Router, type ReadRoutes, type WriteRoutes } from "./router.js";
+import { TokenBucket } from "../common/token-bucket.js";
 import { guardConnector, type ConnectorHealth } from "./resilience.js";
 import { createExternalStoreConnector, createStoreConnector, STORE } from "./store/store-connector.js";
 
@@ -32,7 +33,12 @@ function createConnector(name: string, config: ConnectorConfig, dataSource: Data
 export function buildRouter(config: ConnectorsConfig, dataSource: DataSource): Router {
   const health = new Map<string, ConnectorHealth>();
   const connectors = Object.entries(config.connectors).map(([name, settings]) => {
-    const guarded = guardConnector(createConnector(name, settings, dataSource), { timeoutMs: settings.timeoutMs, maxConcurrentCalls: settings.maxConcurrentCalls, ...settings.circuitBreaker });
+    const guarded = guardConnector(createConnector(name, settings, dataSource), {
+      timeoutMs: settings.timeoutMs,
+      maxConcurrentCalls: settings.maxConcurrentCalls,
+      quota: settings.rateLimit && new TokenBucket(dataSource, `connector:${name}`, settings.rateLimit),
+      ...settings.circuitBreaker,
+    });
     health.set(name, guarded.health);
     return guarded.connector;
   });

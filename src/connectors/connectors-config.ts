@@ -14,6 +14,10 @@ const ResilienceSchema = {
     .strict()
     .default({ failureThreshold: 5, halfOpenAfterMs: 10_000 }),
   maxConcurrentCalls: z.number().int().min(1).max(1000).optional(),
+  rateLimit: z
+    .object({ requests: z.number().int().min(1).max(1_000_000), perSeconds: z.number().min(0.001).max(86_400) })
+    .strict()
+    .optional(),
 };
 
 /**

@@ -26,6 +26,8 @@ export interface ResilienceOptions {
   halfOpenAfterMs?: number;
   /** Most calls (reads and deliveries) in flight at once from this process; more wait in a queue of 100. Default: no limit. */
   maxConcurrentCalls?: number;
+  /** A request quota shared by every process: each call waits for a token, up to `timeoutMs`. */
+  quota?: { acquire(maxWaitMs: number): Promise<{ allowed: boolean; retryAfterMs: number }> };
 }
 
 /** A connector's read health: a live object, updated by the guarded readers on every call. */
@@ -73,6 +75,9 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
 
   async function run<T>(call: () => Promise<T>): Promise<T> {
     health.calls++;
+    // Waiting for the quota is not the backend's failure: it neither times out the call nor counts against the circuit.
+    const take = await options.quota?.acquire(options.timeoutMs);
+    if (take && !take.allowed) throw new ConnectorUnavailableError(connector.name, `request quota used up; the next call is allowed in ${take.retryAfterMs} ms`);
     try {
       const result = await policy.execute(call);
       health.lastSuccessAt = new Date();
@@ -98,17 +103,19 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
     name: connector.name,
     kind: connector.kind,
     readers: readers as Partial<DomainReaders>,
-    writer: connector.writer && guardWriter(connector.writer, slots),
+    writer: connector.writer && guardWriter(connector.writer, slots, options),
     close: connector.close?.bind(connector),
   };
   return { connector: guarded, health };
 }
 
-/** A writer whose deliveries wait for a slot (the relay has its own retries and backoff). */
-function guardWriter(writer: CommandWriter, slots: IPolicy): CommandWriter {
+/** A writer whose deliveries wait for the quota and a slot (the relay has its own retries and backoff). */
+function guardWriter(writer: CommandWriter, slots: IPolicy, options: ResilienceOptions): CommandWriter {
   return {
     applies: writer.applies,
     apply: async (command) => {
+      const take = await options.quota?.acquire(options.timeoutMs);
+      if (take && !take.allowed) throw new TransientDeliveryError("request quota used up", take.retryAfterMs);
       try {
         return await slots.execute(() => writer.apply(command));
       } catch (error) {
