@@ -1,5 +1,7 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import fastifyCors from "@fastify/cors";
+import fastifyHelmet from "@fastify/helmet";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
@@ -15,6 +17,10 @@ import { idempotencyPlugin } from "./outbox/idempotency-plugin.js";
 import { createLoaders, type RequestContext } from "./context.js";
 import type { Logger } from "./logger.js";
 import { buildSchema } from "./schema.js";
+import { costPlugin } from "./security/cost-plugin.js";
+import { errorMaskingPlugin, formatError } from "./security/error-masking.js";
+import { queryLimits } from "./security/query-limits.js";
+import { DEFAULT_SECURITY, type SecurityOptions } from "./security/security-options.js";
 
 /** What {@link createApp} needs. */
 export interface AppOptions {
@@ -24,6 +30,8 @@ export interface AppOptions {
   production?: boolean;
   /** Connectors and routes (see `buildRouter`); default: everything in the store. */
   router?: Router;
+  /** Limits and transport settings; defaults in `DEFAULT_SECURITY`. */
+  security?: Partial<SecurityOptions>;
 }
 
 /**
@@ -31,28 +39,50 @@ export interface AppOptions {
  * context (principal, loaders) per request. Not yet listening.
  */
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const security: SecurityOptions = { ...DEFAULT_SECURITY, production: options.production ?? false, introspection: !options.production, ...options.security };
   const logger: FastifyBaseLogger = options.logger.child({ component: "http" });
-  const fastify = Fastify({ loggerInstance: logger });
+  const fastify = Fastify({ loggerInstance: logger, bodyLimit: security.maxBodyBytes, requestTimeout: security.requestTimeoutMs });
+  await fastify.register(fastifyHelmet, {
+    // The Sandbox landing page loads Apollo's scripts; production serves none.
+    contentSecurityPolicy: security.production ? undefined : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  if (security.corsOrigins.length > 0) {
+    await fastify.register(fastifyCors, { origin: security.corsOrigins.includes("*") ? true : security.corsOrigins, methods: ["GET", "POST"], maxAge: 600 });
+  }
   const router = options.router ?? buildRouter(DEFAULT_CONNECTORS_CONFIG, options.dataSource);
+  const limits = queryLimits(security);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
     logger: options.logger.child({ component: "graphql" }),
     // Stack traces name files on the server; clients get the message and `extensions.code`.
     includeStacktraceInErrorResponses: false,
+    introspection: security.introspection,
+    // CSRF prevention is on and batched requests are off (Apollo Server's defaults), stated here so that they stay so.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: { maxTokens: security.maxTokens },
+    formatError,
     plugins: [
+      ...limits.plugins,
+      costPlugin(options.dataSource, security),
+      ...(security.production ? [errorMaskingPlugin(options.logger.child({ component: "graphql" }))] : []),
       fastifyApolloDrainPlugin(fastify),
       // The default cache-control plugin wraps every field resolver; it halves throughput on list-heavy pages.
       ApolloServerPluginCacheControlDisabled(),
       idempotencyPlugin(),
       partialErrorsPlugin(),
       nulGuardPlugin(),
-      options.production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      !security.production ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : security.introspection ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
   await fastify.register(fastifyApollo(apollo), {
     context: async (request): Promise<RequestContext> => ({
       principal: await authenticate(options.dataSource, request.headers.authorization, STORE),
+      clientIp: request.ip,
+      requestId: String(request.id),
       router,
       loaders: createLoaders(router, options.dataSource),
       dataSource: options.dataSource,

@@ -32,6 +32,10 @@ export function createLoaders(router: Router, dataSource: DataSource) {
 export interface RequestContext extends PartialErrors {
   /** Who is asking. */
   principal: Principal;
+  /** The client's address (anonymous requests are throttled by it). */
+  clientIp: string;
+  /** The HTTP request's id, on every log line of the request (and in masked errors). */
+  requestId: string;
   /** Routes reads to connectors. */
   router: Router;
   /** Per-request batching loaders. */

@@ -11,6 +11,8 @@ export interface Take {
   allowed: boolean;
   /** How long until the tokens asked for are there (0 when allowed). */
   retryAfterMs: number;
+  /** Tokens left in the bucket now. */
+  available: number;
 }
 
 /**
@@ -42,7 +44,17 @@ export class TokenBucket {
       [this.key, capacity, cost, perSecond],
     )) as Array<{ allowed: boolean; tokens: number }>;
     const { allowed, tokens } = row!;
-    return { allowed, retryAfterMs: allowed ? 0 : Math.ceil(((cost - tokens) / perSecond) * 1000) };
+    return { allowed, retryAfterMs: allowed ? 0 : Math.ceil(((cost - tokens) / perSecond) * 1000), available: Math.max(0, Math.floor(tokens)) };
+  }
+
+  /** Gives back tokens taken for more than was used (never above the quota); returns the tokens left. */
+  async refund(amount: number): Promise<number> {
+    const [row] = (await this.dataSource.query(`UPDATE rate_limit_bucket SET tokens = least($2::float8, tokens + $3::float8) WHERE key = $1 RETURNING tokens`, [
+      this.key,
+      this.quota.requests,
+      amount,
+    ])) as Array<{ tokens: number }>;
+    return Math.max(0, Math.floor(row?.tokens ?? 0));
   }
 
   /**

@@ -1,0 +1,73 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError, Kind, type FragmentDefinitionNode } from "graphql";
+import type { DataSource } from "typeorm";
+import { TokenBucket } from "../common/token-bucket.js";
+import type { RequestContext } from "../context.js";
+import { operationCost } from "./query-cost.js";
+import type { SecurityOptions } from "./security-options.js";
+
+/** The cost report a response carries in `extensions.cost`. */
+interface CostReport {
+  requested: number;
+  actual: number | null;
+  throttle: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
+}
+
+/** Whose bucket a request draws from: the API key, the customer's account, or else the client's address. */
+function bucketKey(ctx: RequestContext): string {
+  const principal = ctx.principal;
+  if (principal.kind === "API_KEY") return `cost:key:${principal.keyId}`;
+  if (principal.kind === "CUSTOMER") return `cost:account:${principal.account.source}:${principal.account.key}`;
+  return `cost:ip:${ctx.clientIp}`;
+}
+
+/**
+ * Query cost and throttling: computes an operation's cost before it runs,
+ * refuses one over `maxCost` (`MAX_COST_EXCEEDED`, HTTP 400), takes it from
+ * the principal's bucket — kept in PostgreSQL so every replica shares it —
+ * and refuses when the bucket is short (`THROTTLED`, HTTP 429 with
+ * `Retry-After`). After execution the difference between what was asked for
+ * and what the response holds is given back, and `extensions.cost` reports both.
+ */
+export function costPlugin(dataSource: DataSource, options: Pick<SecurityOptions, "maxCost" | "costBucket">): ApolloServerPlugin<RequestContext> {
+  const { maximumAvailable, restoreRate } = options.costBucket;
+  const quota = { requests: maximumAvailable, perSeconds: maximumAvailable / restoreRate };
+  return {
+    async requestDidStart() {
+      let report: CostReport | null = null;
+      let bucket: TokenBucket | null = null;
+      let fragments: Record<string, FragmentDefinitionNode> = {};
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (!operation) return;
+          fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])));
+          const requested = operationCost(schema, operation, fragments, request.variables ?? {});
+          const throttle = { maximumAvailable, currentlyAvailable: maximumAvailable, restoreRate };
+          if (requested > options.maxCost) {
+            throw new GraphQLError(`This query would cost ${requested}; the most one query may cost is ${options.maxCost}. Ask for fewer items (smaller first/last) or fewer fields.`, {
+              extensions: { code: "MAX_COST_EXCEEDED", cost: { requested, actual: null, throttle }, http: { status: 400 } },
+            });
+          }
+          bucket = new TokenBucket(dataSource, bucketKey(contextValue), quota);
+          const take = await bucket.take(requested);
+          report = { requested, actual: null, throttle: { ...throttle, currentlyAvailable: take.available } };
+          if (!take.allowed) {
+            const seconds = Math.max(1, Math.ceil(take.retryAfterMs / 1000));
+            throw new GraphQLError(`Throttled: this query costs ${requested} and ${take.available} is available now; it restores at ${restoreRate} per second. Retry in ${seconds} s.`, {
+              extensions: { code: "THROTTLED", cost: report, http: { status: 429, headers: new Map([["retry-after", String(seconds)]]) } },
+            });
+          }
+        },
+        async willSendResponse({ response, operation, schema, request }) {
+          if (!report || !bucket || response.body.kind !== "single" || !operation) return;
+          const result = response.body.singleResult;
+          if (result.data) {
+            report.actual = Math.min(report.requested, operationCost(schema, operation, fragments, request.variables ?? {}, result.data));
+            if (report.actual < report.requested) report.throttle.currentlyAvailable = await bucket.refund(report.requested - report.actual);
+          }
+          result.extensions = { ...result.extensions, cost: report };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { GraphQLFormattedError } from "graphql";
+import type { RequestContext } from "../context.js";
+import type { Logger } from "../logger.js";
+import { limitCodeOf } from "./query-limits.js";
+
+/** Puts the precise code of a refused document back in `extensions.code` (see `query-limits.ts`). */
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = limitCodeOf(formatted.message, formatted.extensions);
+  if (!code) return formatted;
+  const { limitCode: _limitCode, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions: { ...extensions, code } };
+}
+
+/**
+ * In production an unexpected error never shows its message: it is logged
+ * with the request id, and the client gets a plain message with that id to
+ * quote. Errors with a code a client can act on are left as they are.
+ */
+export function errorMaskingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (code === undefined || code === "INTERNAL_SERVER_ERROR") logger.error({ requestId: contextValue.requestId, err: error.originalError ?? error, path: error.path }, "internal error");
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== "single" || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
+            error.extensions?.code === "INTERNAL_SERVER_ERROR" || error.extensions?.code === undefined
+              ? { message: `Internal server error. Quote request ${contextValue.requestId} when you report it.`, ...(error.path ? { path: error.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR", requestId: contextValue.requestId } }
+              : error,
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import {
+  getNamedType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from "graphql";
+
+/** Page size assumed for a connection asked for without `first` or `last` (the API's default). */
+const DEFAULT_CONNECTION_SIZE = 20;
+/** Items assumed in a plain list (order lines, stock per warehouse): short, bounded lists. */
+const ASSUMED_LIST_SIZE = 10;
+/** What each mutation field costs on top of its selection. */
+const MUTATION_COST = 10;
+
+/**
+ * The cost of an operation, computed before it runs (Shopify's model, simplified):
+ * a scalar costs 0, an object 1, a connection 1 plus `first`/`last` (default 20)
+ * times what each node selects, a plain list 10 times what each item selects,
+ * and a mutation 10 more. With `data` (the response), the same walk counts
+ * the items actually returned instead: the actual cost.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+  data?: unknown,
+): number {
+  const root = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
+  if (!root) return 0;
+  const extra = operation.operation === "mutation" ? MUTATION_COST * operation.selectionSet.selections.length : 0;
+  return extra + selectionCost(operation.selectionSet, root, { schema, fragments, variables, actual: data !== undefined }, data);
+}
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  /** Count what `data` holds rather than what the arguments ask for. */
+  actual: boolean;
+}
+
+/** The cost of a selection set on `type`; `data` is the object it resolved to (actual cost). */
+function selectionCost(selectionSet: SelectionSetNode, type: GraphQLCompositeType, walk: Walk, data: unknown): number {
+  let cost = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) cost += fieldCost(selection, type, walk, data);
+    else {
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : walk.fragments[selection.name.value];
+      if (!fragment) continue;
+      const condition = fragment.typeCondition ? (walk.schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType | undefined) : type;
+      if (condition) cost += selectionCost(fragment.selectionSet, condition, walk, data);
+    }
+  }
+  return cost;
+}
+
+function fieldCost(node: FieldNode, parent: GraphQLCompositeType, walk: Walk, data: unknown): number {
+  if (node.name.value.startsWith("__") || !("getFields" in parent)) return 0;
+  const field = parent.getFields()[node.name.value] as GraphQLField<unknown, unknown> | undefined;
+  if (!field || isLeafType(getNamedType(field.type)) || !node.selectionSet) return 0;
+  const named = getNamedType(field.type) as GraphQLCompositeType;
+  const value = walk.actual ? (data as Record<string, unknown> | null | undefined)?.[node.alias?.value ?? node.name.value] : undefined;
+  if (walk.actual && value == null) return 0;
+  if (named.name.endsWith("Connection")) {
+    // Lists inside a connection (edges, nodes) are counted once, through its size.
+    const size = walk.actual ? connectionLength(value) : pageSize(node, walk.variables);
+    const perItem = selectionCost(node.selectionSet, named, { ...walk, actual: false }, undefined);
+    return 1 + size * perItem;
+  }
+  if (isList(field.type) && !parent.name.endsWith("Connection") && !parent.name.endsWith("Edge")) {
+    if (!walk.actual) return 1 + ASSUMED_LIST_SIZE * selectionCost(node.selectionSet, named, walk, undefined);
+    return 1 + (value as unknown[]).reduce<number>((sum, item) => sum + selectionCost(node.selectionSet!, named, walk, item), 0);
+  }
+  return 1 + selectionCost(node.selectionSet, named, walk, value);
+}
+
+function isList(type: GraphQLOutputType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+/** `first` or `last` as the operation gives it (a literal or a variable), else the default page size. */
+function pageSize(node: FieldNode, variables: Record<string, unknown>): number {
+  for (const argument of node.arguments ?? []) {
+    if (argument.name.value !== "first" && argument.name.value !== "last") continue;
+    const value = valueOf(argument.value, variables);
+    if (typeof value === "number" && value > 0) return value;
+  }
+  return DEFAULT_CONNECTION_SIZE;
+}
+
+function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
+  if (node.kind === Kind.INT) return Number(node.value);
+  if (node.kind === Kind.VARIABLE) return variables[node.name.value];
+  return undefined;
+}
+
+/** How many items a returned connection holds. */
+function connectionLength(value: unknown): number {
+  const connection = value as { nodes?: unknown[]; edges?: unknown[] };
+  return Math.max(connection.nodes?.length ?? 0, connection.edges?.length ?? 0);
+}
