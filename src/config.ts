@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_SECURITY, type SecurityOptions } from "./security/security-options.js";
 
 /** Settings read from the environment at start-up. */
 const EnvSchema = z.object({
@@ -18,6 +19,18 @@ const EnvSchema = z.object({
   RELAY_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(300_000),
   FAILURE_WEBHOOK_URL: z.string().url().optional(),
   FAILURE_WEBHOOK_SECRET: z.string().min(16, "FAILURE_WEBHOOK_SECRET must be at least 16 characters").optional(),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(DEFAULT_SECURITY.maxDepth),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(DEFAULT_SECURITY.maxAliases),
+  GRAPHQL_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(1000).default(DEFAULT_SECURITY.maxRootFields),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(DEFAULT_SECURITY.maxDirectives),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(DEFAULT_SECURITY.maxTokens),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_SECURITY.maxCost),
+  GRAPHQL_COST_BUCKET: z.coerce.number().int().min(1).default(DEFAULT_SECURITY.costBucket.maximumAvailable),
+  GRAPHQL_COST_RESTORE_RATE: z.coerce.number().positive().default(DEFAULT_SECURITY.costBucket.restoreRate),
+  GRAPHQL_INTROSPECTION: z.enum(["on", "off"]).optional(),
+  HTTP_MAX_BODY_BYTES: z.coerce.number().int().min(1000).max(100_000_000).default(DEFAULT_SECURITY.maxBodyBytes),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(DEFAULT_SECURITY.requestTimeoutMs),
+  CORS_ORIGINS: z.string().default(""),
 });
 
 /** Validated configuration. */
@@ -34,6 +47,8 @@ export interface AppConfig {
   seed: "auto" | "always" | "never";
   logLevel: string;
   production: boolean;
+  /** Query limits, cost, transport. */
+  security: SecurityOptions;
   relay: {
     /** Run the outbox relay inside `start` (it always runs in `relay`). */
     inProcess: boolean;
@@ -58,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
+  if (e.GRAPHQL_MAX_COST > e.GRAPHQL_COST_BUCKET) throw new Error("Invalid configuration:\n  GRAPHQL_MAX_COST: must not exceed GRAPHQL_COST_BUCKET (a query costing more could never run)");
   return {
     port: e.PORT,
     host: e.HOST,
@@ -68,6 +84,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seed: e.SEED ?? "auto",
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
+    security: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxRootFields: e.GRAPHQL_MAX_ROOT_FIELDS,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxCost: e.GRAPHQL_MAX_COST,
+      costBucket: { maximumAvailable: e.GRAPHQL_COST_BUCKET, restoreRate: e.GRAPHQL_COST_RESTORE_RATE },
+      maxBodyBytes: e.HTTP_MAX_BODY_BYTES,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      corsOrigins: e.CORS_ORIGINS.split(",").map((origin) => origin.trim()).filter(Boolean),
+      production: e.NODE_ENV === "production",
+      introspection: e.GRAPHQL_INTROSPECTION ? e.GRAPHQL_INTROSPECTION === "on" : e.NODE_ENV !== "production",
+    },
     relay: {
       inProcess: e.RELAY === "on",
       concurrency: e.RELAY_CONCURRENCY,

@@ -16,7 +16,7 @@ function limitError(message: string, code: string, limit: Record<string, number>
 /** The precise code of a refused document's error, if it is one. */
 export function limitCodeOf(message: string, extensions: Record<string, unknown> | undefined): string | undefined {
   if (typeof extensions?.limitCode === "string") return extensions.limitCode;
-  return /Document contains more than \d+ tokens/.test(message) ? "TOO_MANY_TOKENS" : undefined;
+  return /Document contains more tha[nt] \d+ tokens/.test(message) ? "TOO_MANY_TOKENS" : undefined;
 }
 
 function reject(code: string, limit: Record<string, number>): GraphQLArmorRejectCallback[] {
