@@ -22,6 +22,9 @@ import { errorMaskingPlugin, formatError } from "./security/error-masking.js";
 import { queryLimits } from "./security/query-limits.js";
 import { DEFAULT_SECURITY, type SecurityOptions } from "./security/security-options.js";
 
+/** Where Apollo's Sandbox and Studio run; the embedded Sandbox calls the API from there. */
+const APOLLO_SANDBOX_ORIGINS = ["https://sandbox.embed.apollographql.com", "https://studio.apollographql.com"];
+
 /** What {@link createApp} needs. */
 export interface AppOptions {
   dataSource: DataSource;
@@ -47,8 +50,10 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     contentSecurityPolicy: security.production ? undefined : false,
     crossOriginEmbedderPolicy: false,
   });
-  if (security.corsOrigins.length > 0) {
-    await fastify.register(fastifyCors, { origin: security.corsOrigins.includes("*") ? true : security.corsOrigins, methods: ["GET", "POST"], maxAge: 600 });
+  // Outside production the Sandbox (served from Apollo's origins) may always call the API.
+  const origins = security.production ? security.corsOrigins : [...security.corsOrigins, ...APOLLO_SANDBOX_ORIGINS];
+  if (origins.length > 0) {
+    await fastify.register(fastifyCors, { origin: origins.includes("*") ? true : origins, methods: ["GET", "POST"], maxAge: 600 });
   }
   const router = options.router ?? buildRouter(DEFAULT_CONNECTORS_CONFIG, options.dataSource);
   const limits = queryLimits(security);
