@@ -85,7 +85,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await apollo.start();
   await fastify.register(fastifyApollo(apollo), {
     context: async (request): Promise<RequestContext> => ({
-      principal: await authenticate(options.dataSource, request.headers.authorization, STORE),
+      principal: await authenticate(options.dataSource, request.headers.authorization, STORE, request.ip),
       clientIp: request.ip,
       requestId: String(request.id),
       router,

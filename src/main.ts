@@ -5,6 +5,7 @@ import { buildRouter, checkRoutes } from "./connectors/build-router.js";
 import { loadConnectorsConfig, type ConnectorsConfig } from "./connectors/connectors-config.js";
 import type { Router } from "./connectors/router.js";
 import { startRelay } from "./outbox/relay.js";
+import { runApiKeyCommand } from "./auth/api-key-cli.js";
 import { createApiKey, hasAdminKey } from "./auth/api-keys.js";
 import { loadConfig, type AppConfig } from "./config.js";
 import { isEmpty, openDatabase, type Database } from "./db/database.js";
@@ -17,9 +18,13 @@ import { createLogger, type Logger } from "./logger.js";
  *   migrate  apply pending migrations and exit
  *   seed     migrate and load the demo data into an empty database (`--scale N`)
  *   relay    deliver the outbox only (run several, on one database, to scale out)
+ *   apikey   create | list | rotate | revoke API keys
  */
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { scale: { type: "string" }, config: { type: "string" } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { scale: { type: "string" }, config: { type: "string" }, name: { type: "string" }, scopes: { type: "string" }, "allow-ip": { type: "string", multiple: true } },
+  });
   const command = positionals[0] ?? "start";
   const config = loadConfig();
   // The connectors file is read and its routes checked before anything starts.
@@ -54,8 +59,17 @@ async function main(): Promise<void> {
       }
       return;
     }
+    case "apikey": {
+      const db = await openDatabase(config, logger);
+      try {
+        await runApiKeyCommand(db.dataSource, positionals.slice(1), values, (line) => console.log(line));
+      } finally {
+        await db.close();
+      }
+      return;
+    }
     default:
-      throw new Error(`Unknown command "${command}". Use start, relay, migrate or seed.`);
+      throw new Error(`Unknown command "${command}". Use start, relay, migrate, seed or apikey.`);
   }
 }
 

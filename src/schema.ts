@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import { scalarResolvers } from "./common/scalars.js";
+import { apiKeyResolvers } from "./domains/api-key/api-key.resolvers.js";
 import { commandResolvers } from "./domains/command/command.resolvers.js";
 import { connectorResolvers } from "./domains/connector/connector.resolvers.js";
 import { accountResolvers } from "./domains/account/account.resolvers.js";
@@ -38,6 +39,7 @@ export function buildSchema(): GraphQLSchema {
       invoiceResolvers,
       quoteResolvers,
       commandResolvers,
+      apiKeyResolvers,
       connectorResolvers,
     ] as never,
     resolverValidationOptions: { requireResolversToMatchSchema: "error" },

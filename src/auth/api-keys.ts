@@ -1,23 +1,103 @@
+import { isIP } from "node:net";
 import type { DataSource } from "typeorm";
+import { returnedRows } from "../db/returning.js";
 import { API_KEY_PREFIX, digest, newSecret } from "./tokens.js";
 import type { ApiKeyScope, Principal } from "./principal.js";
 
+/** An API key as operators see it: never the secret, only its first characters. */
+export interface ApiKeyModel {
+  id: string;
+  name: string;
+  scopes: ApiKeyScope[];
+  /** Networks (CIDR) it may be used from; empty: anywhere. */
+  allowedIps: string[];
+  /** The secret's first characters, to recognise it (`cgk_Ab12…`). */
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** Runs SQL: a data source, or a transaction's entity manager. */
+export type Queryable = Pick<DataSource, "query">;
+
+const KEY_COLUMNS = `id, name, scopes, allowed_ips::text[] AS allowed_ips, key_prefix, created_at, last_used_at, revoked_at`;
+
+function keyOf(row: Record<string, unknown>): ApiKeyModel {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    scopes: row.scopes as ApiKeyScope[],
+    allowedIps: row.allowed_ips as string[],
+    prefix: String(row.key_prefix),
+    createdAt: row.created_at as Date,
+    lastUsedAt: (row.last_used_at as Date | null) ?? null,
+    revokedAt: (row.revoked_at as Date | null) ?? null,
+  };
+}
+
+/** What is displayed of a secret. */
+function prefixOf(secret: string): string {
+  return `${secret.slice(0, API_KEY_PREFIX.length + 4)}…`;
+}
+
 /**
- * Creates an API key and returns the secret, which is shown once: only its
- * digest is stored. Pass `secret` to register a known key (for `ADMIN_API_KEY`).
+ * A network in CIDR notation (IPv4 or IPv6; a bare address is one host), or
+ * null when it is not one.
+ */
+export function normaliseNetwork(value: string): string | null {
+  const [address, bits, ...rest] = value.trim().split("/");
+  const version = isIP(address ?? "");
+  if (!version || rest.length > 0) return null;
+  const max = version === 4 ? 32 : 128;
+  const size = bits === undefined ? max : Number(bits);
+  return Number.isInteger(size) && size >= 0 && size <= max && (bits === undefined || /^\d+$/.test(bits)) ? `${address}/${size}` : null;
+}
+
+/**
+ * Creates an API key and returns it with its secret, which is shown once:
+ * only its digest is stored. Pass `secret` to register a known key (for
+ * `ADMIN_API_KEY`).
  */
 export async function createApiKey(
-  dataSource: DataSource,
-  options: { name: string; scopes: ApiKeyScope[]; secret?: string },
-): Promise<{ id: string; secret: string }> {
+  dataSource: Queryable,
+  options: { name: string; scopes: ApiKeyScope[]; secret?: string; allowedIps?: string[] },
+): Promise<{ id: string; secret: string; apiKey: ApiKeyModel }> {
   const secret = options.secret ?? newSecret(API_KEY_PREFIX);
   const [row] = (await dataSource.query(
-    `INSERT INTO api_key (name, key_hash, scopes) VALUES ($1, $2, $3)
-     ON CONFLICT (key_hash) DO UPDATE SET name = EXCLUDED.name, scopes = EXCLUDED.scopes, revoked_at = NULL
-     RETURNING id`,
-    [options.name, digest(secret), options.scopes],
-  )) as Array<{ id: string }>;
-  return { id: row!.id, secret };
+    `INSERT INTO api_key (name, key_hash, scopes, allowed_ips, key_prefix) VALUES ($1, $2, $3, $4::cidr[], $5)
+     ON CONFLICT (key_hash) DO UPDATE SET name = EXCLUDED.name, scopes = EXCLUDED.scopes, allowed_ips = EXCLUDED.allowed_ips, revoked_at = NULL
+     RETURNING ${KEY_COLUMNS}`,
+    [options.name, digest(secret), options.scopes, options.allowedIps ?? [], prefixOf(secret)],
+  )) as Array<Record<string, unknown>>;
+  const apiKey = keyOf(row!);
+  return { id: apiKey.id, secret, apiKey };
+}
+
+/** Every API key, newest first (revoked ones too, marked). */
+export async function listApiKeys(dataSource: Queryable): Promise<ApiKeyModel[]> {
+  return ((await dataSource.query(`SELECT ${KEY_COLUMNS} FROM api_key ORDER BY created_at DESC, id`)) as Array<Record<string, unknown>>).map(keyOf);
+}
+
+/** One API key by id, or null. */
+export async function apiKeyById(dataSource: Queryable, id: string): Promise<ApiKeyModel | null> {
+  const [row] = (await dataSource.query(`SELECT ${KEY_COLUMNS} FROM api_key WHERE id = $1`, [id])) as Array<Record<string, unknown>>;
+  return row ? keyOf(row) : null;
+}
+
+/** Gives a live key a new secret (the old one stops working at once); null when there is no such live key. */
+export async function rotateApiKey(dataSource: Queryable, id: string): Promise<{ secret: string; apiKey: ApiKeyModel } | null> {
+  const secret = newSecret(API_KEY_PREFIX);
+  const [row] = returnedRows<Record<string, unknown>>(
+    await dataSource.query(`UPDATE api_key SET key_hash = $2, key_prefix = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING ${KEY_COLUMNS}`, [id, digest(secret), prefixOf(secret)]),
+  );
+  return row ? { secret, apiKey: keyOf(row) } : null;
+}
+
+/** Revokes a key; null when there is no such live key. */
+export async function revokeApiKey(dataSource: Queryable, id: string): Promise<ApiKeyModel | null> {
+  const [row] = returnedRows<Record<string, unknown>>(await dataSource.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING ${KEY_COLUMNS}`, [id]));
+  return row ? keyOf(row) : null;
 }
 
 /** True when at least one usable admin key exists. */
@@ -26,11 +106,23 @@ export async function hasAdminKey(dataSource: DataSource): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** The principal of an API key secret, or null when it is unknown or revoked. */
-export async function principalOfApiKey(dataSource: DataSource, secret: string): Promise<Principal | null> {
-  const [row] = (await dataSource.query(`SELECT id, scopes FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL`, [digest(secret)])) as Array<{
-    id: string;
-    scopes: ApiKeyScope[];
-  }>;
-  return row ? { kind: "API_KEY", keyId: row.id, scopes: row.scopes } : null;
+/**
+ * The principal of an API key secret: null when it is unknown or revoked,
+ * "ADDRESS_NOT_ALLOWED" when the key has an allow-list without the client's
+ * address. Marks the key used (at most once a minute), in the same statement.
+ */
+export async function principalOfApiKey(dataSource: DataSource, secret: string, clientIp: string): Promise<Principal | null | "ADDRESS_NOT_ALLOWED"> {
+  const [row] = (await dataSource.query(
+    `WITH k AS (
+       SELECT id, scopes, cardinality(allowed_ips) = 0 OR $2::inet <<= ANY(allowed_ips) AS allowed
+       FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL
+     ), used AS (
+       UPDATE api_key SET last_used_at = now() FROM k
+       WHERE api_key.id = k.id AND k.allowed AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+     )
+     SELECT * FROM k`,
+    [digest(secret), isIP(clientIp) ? clientIp : "0.0.0.0"],
+  )) as Array<{ id: string; scopes: ApiKeyScope[]; allowed: boolean }>;
+  if (!row) return null;
+  return row.allowed ? { kind: "API_KEY", keyId: row.id, scopes: row.scopes } : "ADDRESS_NOT_ALLOWED";
 }

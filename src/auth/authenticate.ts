@@ -15,13 +15,19 @@ function badCredentials(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
 }
 
-export async function authenticate(dataSource: DataSource, header: string | undefined, storeName: string): Promise<Principal> {
+export async function authenticate(dataSource: DataSource, header: string | undefined, storeName: string, clientIp: string): Promise<Principal> {
   if (!header) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw badCredentials("The Authorization header must be `Bearer <API key or customer access token>`.");
   const token = match[1]!;
   let principal: Principal | null = null;
-  if (token.startsWith(API_KEY_PREFIX)) principal = await principalOfApiKey(dataSource, token);
+  if (token.startsWith(API_KEY_PREFIX)) {
+    const found = await principalOfApiKey(dataSource, token, clientIp);
+    if (found === "ADDRESS_NOT_ALLOWED") {
+      throw new GraphQLError(`This API key may not be used from ${clientIp}: its allow-list does not include that address.`, { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
+    }
+    principal = found;
+  }
   else if (token.startsWith(CUSTOMER_TOKEN_PREFIX)) principal = await principalOfCustomerToken(dataSource, token, storeName);
   if (!principal) throw badCredentials("The bearer token is unknown, expired or revoked. Sign in again or use a valid API key.");
   return principal;

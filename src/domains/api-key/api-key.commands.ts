@@ -1,0 +1,83 @@
+import { apiKeyById, createApiKey, normaliseNetwork, revokeApiKey, rotateApiKey, type ApiKeyModel } from "../../auth/api-keys.js";
+import { requireAdmin } from "../../auth/access.js";
+import type { ApiKeyScope } from "../../auth/principal.js";
+import { parseGlobalId, toGlobalId } from "../../common/ids.js";
+import { STORE } from "../../connectors/store/store-connector.js";
+import type { RequestContext } from "../../context.js";
+import { runIdempotent, UserErrors, type UserErrorModel } from "../../outbox/idempotency.js";
+
+/** What an API key mutation answers: the key, and its new secret when this call made one. */
+export interface ApiKeyOutcome {
+  apiKey: ApiKeyModel | null;
+  /** Null on a replay: a secret is never stored, so it cannot be shown twice. */
+  secret: string | null;
+  userErrors: UserErrorModel[];
+}
+
+/** The global ID of an API key. */
+export function apiKeyId(key: ApiKeyModel): string {
+  return toGlobalId(STORE, "ApiKey", key.id);
+}
+
+/** The key a global ID names, or a NOT_FOUND user error. */
+function keyIdOf(id: string): string {
+  const gid = parseGlobalId(id);
+  if (gid?.type !== "ApiKey" || gid.connector !== STORE || !/^[0-9a-f-]{36}$/i.test(gid.key)) throw new UserErrors([{ field: ["id"], message: "No such API key.", code: "NOT_FOUND" }]);
+  return gid.key;
+}
+
+/**
+ * Runs an API key change once per idempotency key. The stored answer names
+ * the key; the secret lives only in this call's answer.
+ */
+async function keyChange(
+  ctx: RequestContext,
+  operation: string,
+  idempotencyKey: string,
+  input: unknown,
+  change: (manager: Parameters<Parameters<typeof runIdempotent>[4]>[0]) => Promise<{ apiKey: ApiKeyModel; secret: string | null }>,
+): Promise<ApiKeyOutcome> {
+  requireAdmin(ctx.principal, "manage API keys");
+  const thisCall: { made?: { apiKey: ApiKeyModel; secret: string | null } } = {};
+  const outcome = await runIdempotent(ctx, operation, idempotencyKey, input, async (manager) => {
+    thisCall.made = await change(manager);
+    return { entityKey: thisCall.made.apiKey.id, commandId: null, userErrors: [] };
+  });
+  if (thisCall.made) return { ...thisCall.made, userErrors: outcome.userErrors };
+  return { apiKey: outcome.entityKey ? await apiKeyById(ctx.dataSource, outcome.entityKey) : null, secret: null, userErrors: outcome.userErrors };
+}
+
+/** `apiKeyCreate` (admin): a new key; its secret is in this answer only. */
+export function createKey(ctx: RequestContext, input: { name: string; scopes: readonly string[]; allowedIps?: readonly string[] | null }, idempotencyKey: string): Promise<ApiKeyOutcome> {
+  return keyChange(ctx, "apiKeyCreate", idempotencyKey, input, async (manager) => {
+    const errors: UserErrorModel[] = [];
+    if (!input.name.trim()) errors.push({ field: ["input", "name"], message: "Name the key after who uses it.", code: "INVALID" });
+    if (input.scopes.length === 0) errors.push({ field: ["input", "scopes"], message: "Give the key at least one scope.", code: "INVALID" });
+    const networks = (input.allowedIps ?? []).map((value, i) => {
+      const network = normaliseNetwork(value);
+      if (!network) errors.push({ field: ["input", "allowedIps", String(i)], message: `${value} is not an IPv4 or IPv6 address or network (CIDR).`, code: "INVALID" });
+      return network ?? "";
+    });
+    if (errors.length > 0) throw new UserErrors(errors);
+    const scopes = [...new Set(input.scopes.map((scope) => scope.toLowerCase() as ApiKeyScope))];
+    return createApiKey(manager, { name: input.name.trim(), scopes, allowedIps: networks });
+  });
+}
+
+/** `apiKeyRotate` (admin): a new secret for a live key; the old one stops working. */
+export function rotateKey(ctx: RequestContext, id: string, idempotencyKey: string): Promise<ApiKeyOutcome> {
+  return keyChange(ctx, "apiKeyRotate", idempotencyKey, { id }, async (manager) => {
+    const rotated = await rotateApiKey(manager, keyIdOf(id));
+    if (!rotated) throw new UserErrors([{ field: ["id"], message: "No such live API key (it may be revoked).", code: "NOT_FOUND" }]);
+    return rotated;
+  });
+}
+
+/** `apiKeyRevoke` (admin): the key is refused from now on. */
+export function revokeKey(ctx: RequestContext, id: string, idempotencyKey: string): Promise<ApiKeyOutcome> {
+  return keyChange(ctx, "apiKeyRevoke", idempotencyKey, { id }, async (manager) => {
+    const revoked = await revokeApiKey(manager, keyIdOf(id));
+    if (!revoked) throw new UserErrors([{ field: ["id"], message: "No such live API key (it may be revoked already).", code: "NOT_FOUND" }]);
+    return { apiKey: revoked, secret: null };
+  });
+}

@@ -1,0 +1,28 @@
+import { listApiKeys } from "../../auth/api-keys.js";
+import { requireAdmin } from "../../auth/access.js";
+import type { Resolvers } from "../../generated/graphql.js";
+import { apiKeyId, createKey, revokeKey, rotateKey, type ApiKeyOutcome } from "./api-key.commands.js";
+
+/** The payload of an API key mutation (user error codes are the schema's enum). */
+function payload(outcome: ApiKeyOutcome) {
+  return { ...outcome, userErrors: outcome.userErrors as never };
+}
+
+/** Resolvers of API key management (admin). */
+export const apiKeyResolvers: Resolvers = {
+  Query: {
+    apiKeys: (_, __, ctx) => {
+      requireAdmin(ctx.principal, "list API keys");
+      return listApiKeys(ctx.dataSource);
+    },
+  },
+  Mutation: {
+    apiKeyCreate: async (_, { input, idempotencyKey }, ctx) => payload(await createKey(ctx, input, idempotencyKey)),
+    apiKeyRotate: async (_, { id, idempotencyKey }, ctx) => payload(await rotateKey(ctx, id, idempotencyKey)),
+    apiKeyRevoke: async (_, { id, idempotencyKey }, ctx) => payload(await revokeKey(ctx, id, idempotencyKey)),
+  },
+  ApiKey: {
+    id: (key) => apiKeyId(key),
+    scopes: (key) => key.scopes.map((scope) => scope.toUpperCase() as "ADMIN" | "STOREFRONT"),
+  },
+};
