@@ -19,6 +19,7 @@ import type { Logger } from "./logger.js";
 import { buildSchema } from "./schema.js";
 import { costPlugin } from "./security/cost-plugin.js";
 import { errorMaskingPlugin, formatError } from "./security/error-masking.js";
+import { APQ_TTL_SECONDS, PgPersistedQueryCache, safelistHook } from "./security/persisted-queries.js";
 import { queryLimits } from "./security/query-limits.js";
 import { DEFAULT_SECURITY, type SecurityOptions } from "./security/security-options.js";
 
@@ -68,6 +69,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     parseOptions: { maxTokens: security.maxTokens },
+    // Automatic persisted queries, shared by every replica through PostgreSQL.
+    persistedQueries: { cache: new PgPersistedQueryCache(options.dataSource), ttl: APQ_TTL_SECONDS },
     formatError,
     plugins: [
       ...limits.plugins,
@@ -83,6 +86,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     ],
   });
   await apollo.start();
+  if (security.safelist) fastify.addHook("preHandler", safelistHook(options.dataSource, "/graphql"));
   await fastify.register(fastifyApollo(apollo), {
     context: async (request): Promise<RequestContext> => ({
       principal: await authenticate(options.dataSource, request.headers.authorization, STORE, request.ip),

@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   HTTP_MAX_BODY_BYTES: z.coerce.number().int().min(1000).max(100_000_000).default(DEFAULT_SECURITY.maxBodyBytes),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(DEFAULT_SECURITY.requestTimeoutMs),
   CORS_ORIGINS: z.string().default(""),
+  SAFELIST: z.enum(["on", "off"]).default("off"),
 });
 
 /** Validated configuration. */
@@ -96,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
       corsOrigins: e.CORS_ORIGINS.split(",").map((origin) => origin.trim()).filter(Boolean),
       production: e.NODE_ENV === "production",
+      safelist: e.SAFELIST === "on",
       introspection: e.GRAPHQL_INTROSPECTION ? e.GRAPHQL_INTROSPECTION === "on" : e.NODE_ENV !== "production",
     },
     relay: {

@@ -6,6 +6,7 @@ import { loadConnectorsConfig, type ConnectorsConfig } from "./connectors/connec
 import type { Router } from "./connectors/router.js";
 import { startRelay } from "./outbox/relay.js";
 import { runApiKeyCommand } from "./auth/api-key-cli.js";
+import { runOperationsCommand } from "./security/operations-cli.js";
 import { createApiKey, hasAdminKey } from "./auth/api-keys.js";
 import { loadConfig, type AppConfig } from "./config.js";
 import { isEmpty, openDatabase, type Database } from "./db/database.js";
@@ -19,11 +20,12 @@ import { createLogger, type Logger } from "./logger.js";
  *   seed     migrate and load the demo data into an empty database (`--scale N`)
  *   relay    deliver the outbox only (run several, on one database, to scale out)
  *   apikey   create | list | rotate | revoke API keys
+ *   operations register FILE… — add a client's operations to the safelist
  */
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { scale: { type: "string" }, config: { type: "string" }, name: { type: "string" }, scopes: { type: "string" }, "allow-ip": { type: "string", multiple: true } },
+    options: { scale: { type: "string" }, config: { type: "string" }, name: { type: "string" }, scopes: { type: "string" }, "allow-ip": { type: "string", multiple: true }, client: { type: "string" } },
   });
   const command = positionals[0] ?? "start";
   const config = loadConfig();
@@ -68,8 +70,17 @@ async function main(): Promise<void> {
       }
       return;
     }
+    case "operations": {
+      const db = await openDatabase(config, logger);
+      try {
+        await runOperationsCommand(db.dataSource, positionals.slice(1), values.client, (line) => console.log(line));
+      } finally {
+        await db.close();
+      }
+      return;
+    }
     default:
-      throw new Error(`Unknown command "${command}". Use start, relay, migrate, seed or apikey.`);
+      throw new Error(`Unknown command "${command}". Use start, relay, migrate, seed, apikey or operations.`);
   }
 }
 

@@ -24,6 +24,8 @@ export interface SecurityOptions {
   introspection: boolean;
   /** Production mode: no Sandbox, no "did you mean" suggestions, internal errors masked. */
   production: boolean;
+  /** Run registered operations only (see `npm run operations`). */
+  safelist: boolean;
 }
 
 /** The defaults: generous for storefront and mobile queries, tight for abuse. */
@@ -40,4 +42,5 @@ export const DEFAULT_SECURITY: SecurityOptions = {
   requestTimeoutMs: 30_000,
   introspection: true,
   production: false,
+  safelist: false,
 };

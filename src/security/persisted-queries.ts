@@ -1,0 +1,106 @@
+import { createHash } from "node:crypto";
+import type { KeyValueCache, KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { DataSource } from "typeorm";
+import type { Queryable } from "../auth/api-keys.js";
+
+/** How long an automatically persisted query is kept after it was last registered (seconds). */
+export const APQ_TTL_SECONDS = 86_400;
+
+/** The hash a client sends for a document: SHA-256 of its exact text, hex. */
+export function documentHash(document: string): string {
+  return createHash("sha256").update(document).digest("hex");
+}
+
+/**
+ * Apollo Server's persisted-query cache, kept in PostgreSQL so that a query a
+ * mobile client registered on one replica is found on every other. Apollo
+ * prefixes its keys with `apq:`; rows are stored by the bare hash, with an
+ * expiry (safelisted documents never expire and are never replaced).
+ */
+export class PgPersistedQueryCache implements KeyValueCache<string> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(key: string): Promise<string | undefined> {
+    const [row] = (await this.dataSource.query(`SELECT document FROM persisted_query WHERE hash = $1 AND (expires_at IS NULL OR expires_at > now())`, [hashOf(key)])) as Array<{
+      document: string;
+    }>;
+    return row?.document;
+  }
+
+  async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
+    const ttl = options?.ttl ?? APQ_TTL_SECONDS;
+    await this.dataSource.query(
+      `INSERT INTO persisted_query (hash, document, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))
+       ON CONFLICT (hash) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE NOT persisted_query.safelisted`,
+      [hashOf(key), value, ttl],
+    );
+  }
+
+  async delete(key: string): Promise<boolean> {
+    await this.dataSource.query(`DELETE FROM persisted_query WHERE hash = $1 AND NOT safelisted`, [hashOf(key)]);
+    return true;
+  }
+}
+
+function hashOf(key: string): string {
+  return key.replace(/^apq:/, "");
+}
+
+/**
+ * Safelist mode: only documents an operator registered run (`npm run
+ * operations -- register`); anything else is refused before Apollo Server
+ * parses it, with `PERSISTED_QUERY_NOT_ALLOWED` (HTTP 400). A Fastify hook on
+ * the GraphQL route: it sees the document (or its hash, for a persisted query)
+ * in a POST body or GET parameters. Registered hashes are remembered by each
+ * process once seen.
+ */
+export function safelistHook(dataSource: DataSource, path: string) {
+  const known = new Set<string>();
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (request.url.split("?")[0] !== path) return;
+    const params = (request.method === "GET" ? request.query : request.body) as { query?: unknown; extensions?: unknown } | null;
+    const extensions = typeof params?.extensions === "string" ? safeJson(params.extensions) : params?.extensions;
+    const hash = typeof params?.query === "string" ? documentHash(params.query) : (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
+    // Nothing to check (no document, a batch…): Apollo Server refuses such requests itself.
+    if (typeof hash !== "string" || known.has(hash)) return;
+    const rows = (await dataSource.query(`SELECT 1 FROM persisted_query WHERE hash = $1 AND safelisted`, [hash])) as unknown[];
+    if (rows.length > 0) {
+      known.add(hash);
+      return;
+    }
+    await reply
+      .code(400)
+      .type("application/json; charset=utf-8")
+      .send({ errors: [{ message: "This server runs registered operations only, and this one is not registered.", extensions: { code: "PERSISTED_QUERY_NOT_ALLOWED" } }] });
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Registers documents in the safelist: a `.graphql` file is one document (as
+ * the client sends it, byte for byte); a `.json` manifest maps hashes to
+ * documents (graphql-codegen's persisted documents, Apollo's operation
+ * manifests). Returns the hashes registered.
+ */
+export async function registerOperations(db: Queryable, documents: Array<{ hash?: string; document: string }>, client: string | null): Promise<string[]> {
+  const hashes: string[] = [];
+  for (const { hash, document } of documents) {
+    const computed = documentHash(document);
+    if (hash && hash !== computed) throw new Error(`The hash ${hash} is not the SHA-256 of its document (${computed}).`);
+    await db.query(
+      `INSERT INTO persisted_query (hash, document, safelisted, client) VALUES ($1, $2, true, $3)
+       ON CONFLICT (hash) DO UPDATE SET safelisted = true, client = EXCLUDED.client, expires_at = NULL`,
+      [computed, document, client],
+    );
+    hashes.push(computed);
+  }
+  return hashes;
+}
