@@ -64,9 +64,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     // Stack traces name files on the server; clients get the message and `extensions.code`.
     includeStacktraceInErrorResponses: false,
     introspection: security.introspection,
-    // CSRF prevention is on and batched requests are off (Apollo Server's defaults), stated here so that they stay so.
+    // CSRF prevention is on, and batched requests are off unless configured (Apollo Server's defaults, stated here so that they stay so).
     csrfPrevention: true,
-    allowBatchedHttpRequests: false,
+    allowBatchedHttpRequests: security.batching,
     validationRules: limits.validationRules,
     parseOptions: { maxTokens: security.maxTokens },
     // Automatic persisted queries, shared by every replica through PostgreSQL.

@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(DEFAULT_SECURITY.requestTimeoutMs),
   CORS_ORIGINS: z.string().default(""),
   SAFELIST: z.enum(["on", "off"]).default("off"),
+  GRAPHQL_BATCHING: z.enum(["on", "off"]).default("off"),
 });
 
 /** Validated configuration. */
@@ -98,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       corsOrigins: e.CORS_ORIGINS.split(",").map((origin) => origin.trim()).filter(Boolean),
       production: e.NODE_ENV === "production",
       safelist: e.SAFELIST === "on",
+      batching: e.GRAPHQL_BATCHING === "on",
       introspection: e.GRAPHQL_INTROSPECTION ? e.GRAPHQL_INTROSPECTION === "on" : e.NODE_ENV !== "production",
     },
     relay: {

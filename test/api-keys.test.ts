@@ -25,6 +25,21 @@ function useKey(secret: string, address = "127.0.0.1") {
   });
 }
 
+describe("customer access tokens", () => {
+  it("an expired or revoked token is refused with 401", async () => {
+    const SIGN_IN = `mutation { customerAccessTokenCreate(input: { email: "buyer@acme.example", password: "acme-demo-1" }) { customerAccessToken { accessToken } } }`;
+    const token = async () => dataAt<any>(await server.gql(SIGN_IN), "customerAccessTokenCreate.customerAccessToken.accessToken") as string;
+    const [expiring, revoking] = [await token(), await token()];
+    const viewer = (t: string) => server.app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json", authorization: `Bearer ${t}` }, payload: JSON.stringify({ query: "{ viewer { kind } }" }) });
+    expect((await viewer(expiring)).statusCode).toBe(200);
+    const { digest } = await import("../src/auth/tokens.js");
+    await server.dataSource.query(`UPDATE customer_access_token SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [digest(expiring)]);
+    expect((await viewer(expiring)).statusCode).toBe(401);
+    expect(dataAt<any>(await server.gql(`mutation($t: String!) { customerAccessTokenDelete(accessToken: $t) { deleted } }`, { t: revoking }), "customerAccessTokenDelete.deleted")).toBe(true);
+    expect((await viewer(revoking)).statusCode).toBe(401);
+  });
+});
+
 describe("API keys", () => {
   it("are created once (the secret shown once), used only from their networks, marked when used, rotated and revoked", async () => {
     const CREATE = `mutation($input: ApiKeyCreateInput!, $key: String!) { apiKeyCreate(input: $input, idempotencyKey: $key) { ${KEY_FIELDS} } }`;

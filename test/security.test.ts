@@ -76,11 +76,14 @@ describe("transport", () => {
     await withoutConnectorCalls(async () => {
       const batch = await send({ headers: json, body: JSON.stringify([{ query: "{ viewer { account { id } } }" }, { query: "{ viewer { account { id } } }" }]) });
       expect(batch.statusCode).toBe(400);
+      expect(batch.json().errors[0].extensions.code).toBe("BAD_REQUEST");
       const mutation = encodeURIComponent(`mutation { customerAccessTokenDelete(accessToken: "x") { deleted } }`);
       const get = await send({ method: "GET", url: `/graphql?query=${mutation}`, headers: { "apollo-require-preflight": "true" } });
       expect(get.statusCode).toBe(405);
+      expect(get.json().errors[0].message).toContain("mutation");
       const simple = await send({ headers: { "content-type": "text/plain" }, body: JSON.stringify({ query: "{ warehouses { nodes { id } } }" }) });
       expect(simple.statusCode).toBe(400);
+      expect(simple.json().errors[0].extensions.code).toBe("BAD_REQUEST");
       const big = await send({ headers: json, body: JSON.stringify({ query: `{ warehouses { nodes { id } } }`, variables: { padding: "x".repeat(6000) } }) });
       expect(big.statusCode).toBe(413);
     });

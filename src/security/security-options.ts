@@ -26,6 +26,8 @@ export interface SecurityOptions {
   production: boolean;
   /** Run registered operations only (see `npm run operations`). */
   safelist: boolean;
+  /** Accept a JSON array of operations in one request (each still limited and costed on its own). */
+  batching: boolean;
 }
 
 /** The defaults: generous for storefront and mobile queries, tight for abuse. */
@@ -43,4 +45,5 @@ export const DEFAULT_SECURITY: SecurityOptions = {
   introspection: true,
   production: false,
   safelist: false,
+  batching: false,
 };
