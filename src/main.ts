@@ -47,40 +47,26 @@ async function main(): Promise<void> {
       });
       return;
     }
-    case "migrate": {
-      const db = await openDatabase(config, logger);
-      logger.info("migrations applied");
-      return db.close();
-    }
-    case "seed": {
-      const db = await openDatabase(config, logger);
-      try {
-        await seedIfEmpty(db.dataSource, logger, Number(values.scale ?? 1));
-      } finally {
-        await db.close();
-      }
-      return;
-    }
-    case "apikey": {
-      const db = await openDatabase(config, logger);
-      try {
-        await runApiKeyCommand(db.dataSource, positionals.slice(1), values, (line) => console.log(line));
-      } finally {
-        await db.close();
-      }
-      return;
-    }
-    case "operations": {
-      const db = await openDatabase(config, logger);
-      try {
-        await runOperationsCommand(db.dataSource, positionals.slice(1), values.client, (line) => console.log(line));
-      } finally {
-        await db.close();
-      }
-      return;
-    }
+    case "migrate":
+      return withDatabase(config, logger, async () => logger.info("migrations applied"));
+    case "seed":
+      return withDatabase(config, logger, (dataSource) => seedIfEmpty(dataSource, logger, Number(values.scale ?? 1)));
+    case "apikey":
+      return withDatabase(config, logger, (dataSource) => runApiKeyCommand(dataSource, positionals.slice(1), values, (line) => console.log(line)));
+    case "operations":
+      return withDatabase(config, logger, (dataSource) => runOperationsCommand(dataSource, positionals.slice(1), values.client, (line) => console.log(line)));
     default:
       throw new Error(`Unknown command "${command}". Use start, relay, migrate, seed, apikey or operations.`);
+  }
+}
+
+/** Opens (and migrates) the database, runs `task` on it, and closes it. */
+async function withDatabase(config: AppConfig, logger: Logger, task: (dataSource: DataSource) => Promise<void>): Promise<void> {
+  const db = await openDatabase(config, logger);
+  try {
+    await task(db.dataSource);
+  } finally {
+    await db.close();
   }
 }
 
