@@ -26,6 +26,11 @@ import { DEFAULT_SECURITY, type SecurityOptions } from "./security/security-opti
 /** Where Apollo's Sandbox and Studio run; the embedded Sandbox calls the API from there. */
 const APOLLO_SANDBOX_ORIGINS = ["https://sandbox.embed.apollographql.com", "https://studio.apollographql.com"];
 
+/** Trusts the nearest `hops` proxies' `X-Forwarded-For` entries. */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_, hop) => hop < hops;
+}
+
 /** What {@link createApp} needs. */
 export interface AppOptions {
   dataSource: DataSource;
@@ -45,7 +50,7 @@ export interface AppOptions {
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const security: SecurityOptions = { ...DEFAULT_SECURITY, production: options.production ?? false, introspection: !options.production, ...options.security };
   const logger: FastifyBaseLogger = options.logger.child({ component: "http" });
-  const fastify = Fastify({ loggerInstance: logger, bodyLimit: security.maxBodyBytes, requestTimeout: security.requestTimeoutMs });
+  const fastify = Fastify({ loggerInstance: logger, bodyLimit: security.maxBodyBytes, requestTimeout: security.requestTimeoutMs, trustProxy: typeof security.trustProxy === "number" ? trustHops(security.trustProxy) : security.trustProxy });
   await fastify.register(fastifyHelmet, {
     // The Sandbox landing page loads Apollo's scripts; production serves none.
     contentSecurityPolicy: security.production ? undefined : false,

@@ -57,6 +57,7 @@ describe("API keys", () => {
     expect(outside.json().errors[0].extensions.code).toBe("FORBIDDEN");
     expect((await useKey(created.secret, "10.1.2.3")).statusCode).toBe(200);
     expect((await useKey(created.secret, "2001:db8::7")).statusCode).toBe(200);
+    expect((await useKey(created.secret, "::ffff:10.9.8.7")).statusCode).toBe(200);
     const listed = dataAt<any[]>(await server.gql(`{ apiKeys { id lastUsedAt } }`, {}, server.adminKey), "apiKeys").find((k) => k.id === created.apiKey.id);
     expect(listed.lastUsedAt).not.toBeNull();
 
@@ -73,6 +74,22 @@ describe("API keys", () => {
     expect((await useKey(rotated.secret, "10.1.2.3")).statusCode).toBe(401);
     const again = dataAt<any>(await server.gql(REVOKE, { id: created.apiKey.id, key: key() }, server.adminKey), "apiKeyRevoke");
     expect(again.userErrors).toEqual([{ code: "NOT_FOUND", field: ["id"] }]);
+  });
+
+  it("behind a trusted proxy, the allow-list applies to the client's address from X-Forwarded-For", async () => {
+    const { createApiKey } = await import("../src/auth/api-keys.js");
+    const { secret } = await createApiKey(server.dataSource, { name: "behind proxy", scopes: ["storefront"], allowedIps: ["10.0.0.0/8"] });
+    const proxied = await startTestServer({ security: { trustProxy: "127.0.0.1" } });
+    try {
+      const from = (target: TestServer, forwardedFor: string) =>
+        target.app.inject({ method: "POST", url: "/graphql", remoteAddress: "127.0.0.1", headers: { "content-type": "application/json", authorization: `Bearer ${secret}`, "x-forwarded-for": forwardedFor }, payload: JSON.stringify({ query: "{ viewer { kind } }" }) });
+      expect((await from(proxied, "10.1.1.1")).statusCode).toBe(200);
+      expect((await from(proxied, "192.0.2.1")).statusCode).toBe(403);
+      // Not trusted by default: the header is ignored, the proxy's own address counts.
+      expect((await from(server, "10.1.1.1")).statusCode).toBe(403);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it("refuses bad networks with a user error, and anyone but admins", async () => {

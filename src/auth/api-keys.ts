@@ -106,6 +106,13 @@ export async function hasAdminKey(dataSource: DataSource): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** The client's address as a plain IPv4 or IPv6 address (an IPv4-mapped IPv6 address as IPv4); "0.0.0.0" when unknown. */
+export function clientAddress(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
+  if (mapped) return mapped;
+  return isIP(ip) ? ip : "0.0.0.0";
+}
+
 /**
  * The principal of an API key secret: null when it is unknown or revoked,
  * "ADDRESS_NOT_ALLOWED" when the key has an allow-list without the client's
@@ -121,7 +128,7 @@ export async function principalOfApiKey(dataSource: DataSource, secret: string, 
        WHERE api_key.id = k.id AND k.allowed AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
      )
      SELECT * FROM k`,
-    [digest(secret), isIP(clientIp) ? clientIp : "0.0.0.0"],
+    [digest(secret), clientAddress(clientIp)],
   )) as Array<{ id: string; scopes: ApiKeyScope[]; allowed: boolean }>;
   if (!row) return null;
   return row.allowed ? { kind: "API_KEY", keyId: row.id, scopes: row.scopes } : "ADDRESS_NOT_ALLOWED";

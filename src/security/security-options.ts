@@ -28,6 +28,11 @@ export interface SecurityOptions {
   safelist: boolean;
   /** Accept a JSON array of operations in one request (each still limited and costed on its own). */
   batching: boolean;
+  /**
+   * Which proxies' `X-Forwarded-For` to believe for the client's address (allow-lists, anonymous
+   * throttling): false (none: the socket's address), true (any), a hop count, or addresses/CIDRs.
+   */
+  trustProxy: boolean | number | string;
 }
 
 /** The defaults: generous for storefront and mobile queries, tight for abuse. */
@@ -46,4 +51,5 @@ export const DEFAULT_SECURITY: SecurityOptions = {
   production: false,
   safelist: false,
   batching: false,
+  trustProxy: false,
 };
