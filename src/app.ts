@@ -18,7 +18,7 @@ import { createLoaders, type RequestContext } from "./context.js";
 import type { Logger } from "./logger.js";
 import { buildSchema } from "./schema.js";
 import { costPlugin } from "./security/cost-plugin.js";
-import { errorMaskingPlugin, formatError } from "./security/error-masking.js";
+import { errorFormatter, errorMaskingPlugin } from "./security/error-masking.js";
 import { APQ_TTL_SECONDS, PgPersistedQueryCache, safelistHook } from "./security/persisted-queries.js";
 import { queryLimits } from "./security/query-limits.js";
 import { DEFAULT_SECURITY, type SecurityOptions } from "./security/security-options.js";
@@ -76,7 +76,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     parseOptions: { maxTokens: security.maxTokens },
     // Automatic persisted queries, shared by every replica through PostgreSQL.
     persistedQueries: { cache: new PgPersistedQueryCache(options.dataSource), ttl: APQ_TTL_SECONDS },
-    formatError,
+    formatError: errorFormatter(security.production),
     plugins: [
       ...limits.plugins,
       costPlugin(options.dataSource, security),

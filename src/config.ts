@@ -33,7 +33,10 @@ const EnvSchema = z.object({
   CORS_ORIGINS: z.string().default(""),
   SAFELIST: z.enum(["on", "off"]).default("off"),
   GRAPHQL_BATCHING: z.enum(["on", "off"]).default("off"),
-  TRUST_PROXY: z.string().default(""),
+  TRUST_PROXY: z
+    .string()
+    .refine((value) => value !== "true", "TRUST_PROXY=true would believe any client's X-Forwarded-For; give the number of proxies in front, or their addresses/CIDRs")
+    .default(""),
 });
 
 /** Validated configuration. */
@@ -101,7 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       production: e.NODE_ENV === "production",
       safelist: e.SAFELIST === "on",
       batching: e.GRAPHQL_BATCHING === "on",
-      trustProxy: e.TRUST_PROXY === "" || e.TRUST_PROXY === "false" ? false : e.TRUST_PROXY === "true" ? true : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+      trustProxy: e.TRUST_PROXY === "" || e.TRUST_PROXY === "false" ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
       introspection: e.GRAPHQL_INTROSPECTION ? e.GRAPHQL_INTROSPECTION === "on" : e.NODE_ENV !== "production",
     },
     relay: {

@@ -7,7 +7,7 @@ import type { Router } from "./connectors/router.js";
 import { startRelay } from "./outbox/relay.js";
 import { runApiKeyCommand } from "./auth/api-key-cli.js";
 import { runOperationsCommand } from "./security/operations-cli.js";
-import { createApiKey, hasAdminKey } from "./auth/api-keys.js";
+import { createApiKey, hasAdminKey, registerAdminKey } from "./auth/api-keys.js";
 import { loadConfig, type AppConfig } from "./config.js";
 import { isEmpty, openDatabase, type Database } from "./db/database.js";
 import { DEMO_CUSTOMERS, seedDemoData } from "./db/seed/seed-demo-data.js";
@@ -85,7 +85,7 @@ async function seedIfEmpty(dataSource: DataSource, logger: Logger, scale: number
 /** Makes sure an admin key exists: `ADMIN_API_KEY` if set, else a new one printed once. */
 async function ensureAdminKey(dataSource: DataSource, config: AppConfig, logger: Logger): Promise<void> {
   if (config.adminApiKey) {
-    await createApiKey(dataSource, { name: "admin (ADMIN_API_KEY)", scopes: ["admin"], secret: config.adminApiKey });
+    await registerAdminKey(dataSource, config.adminApiKey);
     return;
   }
   if (await hasAdminKey(dataSource)) return;

@@ -92,6 +92,21 @@ describe("API keys", () => {
     }
   });
 
+  it("a network given with host bits is stored as its network; ADMIN_API_KEY registered again at start-up stays revoked", async () => {
+    const CREATE = `mutation($input: ApiKeyCreateInput!, $key: String!) { apiKeyCreate(input: $input, idempotencyKey: $key) { ${KEY_FIELDS} } }`;
+    const created = dataAt<any>(await server.gql(CREATE, { input: { name: "host bits", scopes: ["STOREFRONT"], allowedIps: ["10.1.2.3/8", "192.0.2.7"] }, key: key() }, server.adminKey), "apiKeyCreate");
+    expect(created.apiKey.allowedIps).toEqual(["10.0.0.0/8", "192.0.2.7/32"]);
+
+    const { registerAdminKey, principalOfApiKey, revokeApiKey } = await import("../src/auth/api-keys.js");
+    const secret = `cgk_env_${process.pid}_${Date.now()}_admin_key`;
+    await registerAdminKey(server.dataSource, secret);
+    const principal = await principalOfApiKey(server.dataSource, secret, "127.0.0.1");
+    expect(principal).toMatchObject({ kind: "API_KEY", scopes: ["admin"] });
+    await revokeApiKey(server.dataSource, (principal as { keyId: string }).keyId);
+    await registerAdminKey(server.dataSource, secret);
+    expect(await principalOfApiKey(server.dataSource, secret, "127.0.0.1")).toBeNull();
+  });
+
   it("refuses bad networks with a user error, and anyone but admins", async () => {
     const CREATE = `mutation($input: ApiKeyCreateInput!, $key: String!) { apiKeyCreate(input: $input, idempotencyKey: $key) { ${KEY_FIELDS} } }`;
     const bad = dataAt<any>(await server.gql(CREATE, { input: { name: "x", scopes: ["ADMIN"], allowedIps: ["10.0.0.0/33", "not-an-ip"] }, key: key() }, server.adminKey), "apiKeyCreate");

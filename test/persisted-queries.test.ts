@@ -57,6 +57,18 @@ describe("safelist mode", () => {
     expect((await post(safelisted, { query })).json().data.warehouses.nodes).toHaveLength(1);
     expect((await post(safelisted, { hash: documentHash(query) })).json().data.warehouses.nodes).toHaveLength(1);
     expect((await post(safelisted, { query: "{ viewer { kind } }" })).json().data.viewer.kind).toBe("ANONYMOUS");
+    // No way around it: a percent-encoded path, a batch holding one unregistered operation, a request without a document.
+    const encoded = await safelisted.app.inject({ method: "POST", url: "/%67raphql", headers: { "content-type": "application/json" }, payload: JSON.stringify({ query: "{ warehouses { nodes { id } } }" }) });
+    expect(encoded.statusCode).toBe(400);
+    expect(encoded.json().errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_ALLOWED");
+    const batching = await startTestServer({ security: { safelist: true, batching: true } });
+    try {
+      const batch = await batching.app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json" }, payload: JSON.stringify([{ query }, { query: "{ warehouses { nodes { id } } }" }]) });
+      expect(batch.statusCode).toBe(400);
+      expect(batch.json().errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_ALLOWED");
+    } finally {
+      await batching.close();
+    }
     // A hash that does not match its document is refused at registration.
     await expect(runOperationsCommand(safelisted.dataSource, ["register", writeManifest(dir)], undefined, () => {})).rejects.toThrow("is not the SHA-256");
   });

@@ -61,6 +61,32 @@ describe("documents refused before anything runs", () => {
     expect(tooMany.errors?.[0]?.message).toContain("between 1 and 100");
   });
 
+  it("repeated and cyclic fragments cannot make the cost walk explode or fail", async () => {
+    const spreads = (name: string) => Array.from({ length: 12 }, () => `...${name}`).join(" ");
+    const nested = `{ viewer { ${spreads("A")} } } fragment A on Viewer { ${spreads("B")} } fragment B on Viewer { ${spreads("C")} } fragment C on Viewer { kind }`;
+    const merged = await send({ headers: json, body: JSON.stringify({ query: nested }) });
+    expect(merged.statusCode).toBe(200);
+    expect(merged.json().extensions.cost.requested).toBe(1);
+    const cycle = await send({ headers: json, body: JSON.stringify({ query: `query { ...A } fragment A on Query { ...A }` }) });
+    expect(cycle.statusCode).toBe(400);
+    expect(cycle.json().errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+
+  it("the cost counts variable defaults and list arguments, and refuses what is not a number", async () => {
+    const cost = async (query: string, variables: Record<string, unknown> = {}) => (await send({ headers: json, body: JSON.stringify({ query, variables }) })).json();
+    expect((await cost(`query($n: Int = 100) { warehouses(first: $n) { nodes { id } } }`)).extensions.cost.requested).toBe(101);
+    const ids = Array.from({ length: 30 }, (_, i) => `gid://store/Warehouse/${i}`);
+    expect((await cost(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Warehouse { address { city } } } }`, { ids })).extensions.cost.requested).toBe(31); // 1 + 30 items × their address
+    const huge = await send({ headers: json, body: `{"query":"query($n: Int) { warehouses(first: $n) { nodes { id } } }","variables":{"n":1e400}}` });
+    expect(huge.statusCode).toBe(400);
+  });
+
+  it("a response with errors gives nothing back to the bucket: its resolvers ran all the same", async () => {
+    const body = await send({ headers: json, body: JSON.stringify({ query: `{ warehouses(first: 50) { nodes { id } } broken: node(id: "abc") { id } }` }) });
+    expect(body.json().errors).toBeDefined();
+    expect(body.json().extensions.cost).toMatchObject({ requested: 52, actual: null });
+  });
+
   it("the cost a query asked for and what it used are reported, with the bucket", async () => {
     const response = await send({ headers: json, body: JSON.stringify({ query: `{ warehouses(first: 5) { nodes { id code } } }` }) });
     expect(response.json().extensions.cost).toEqual({
@@ -68,6 +94,8 @@ describe("documents refused before anything runs", () => {
       actual: 4,
       throttle: { maximumAvailable: 1_000_000, currentlyAvailable: expect.any(Number), restoreRate: 1_000_000 },
     });
+    // What was given back shows: the bucket is (nearly) full, not empty.
+    expect(response.json().extensions.cost.throttle.currentlyAvailable).toBeGreaterThan(999_000);
   });
 });
 

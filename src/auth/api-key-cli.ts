@@ -1,3 +1,4 @@
+import { isUuid } from "../common/ids.js";
 import { API_KEY_SCOPES, type ApiKeyScope } from "./principal.js";
 import { createApiKey, listApiKeys, normaliseNetwork, revokeApiKey, rotateApiKey, type Queryable } from "./api-keys.js";
 
@@ -11,7 +12,7 @@ export interface ApiKeyCliOptions {
 /** The key id in a plain id or a global ID (`gid://store/ApiKey/<id>`). */
 function keyId(value: string | undefined): string {
   const id = value?.split("/").pop();
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error("Give the key's id (as `apikey list` shows it).");
+  if (!id || !isUuid(id)) throw new Error("Give the key's id (as `apikey list` shows it).");
   return id;
 }
 

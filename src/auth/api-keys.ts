@@ -56,17 +56,17 @@ export function normaliseNetwork(value: string): string | null {
 
 /**
  * Creates an API key and returns it with its secret, which is shown once:
- * only its digest is stored. Pass `secret` to register a known key (for
- * `ADMIN_API_KEY`).
+ * only its digest is stored. Networks are stored as networks (`10.1.2.3/8`
+ * becomes `10.0.0.0/8`).
  */
 export async function createApiKey(
   dataSource: Queryable,
-  options: { name: string; scopes: ApiKeyScope[]; secret?: string; allowedIps?: string[] },
+  options: { name: string; scopes: ApiKeyScope[]; allowedIps?: string[] },
 ): Promise<{ id: string; secret: string; apiKey: ApiKeyModel }> {
-  const secret = options.secret ?? newSecret(API_KEY_PREFIX);
+  const secret = newSecret(API_KEY_PREFIX);
   const [row] = (await dataSource.query(
-    `INSERT INTO api_key (name, key_hash, scopes, allowed_ips, key_prefix) VALUES ($1, $2, $3, $4::cidr[], $5)
-     ON CONFLICT (key_hash) DO UPDATE SET name = EXCLUDED.name, scopes = EXCLUDED.scopes, allowed_ips = EXCLUDED.allowed_ips, revoked_at = NULL
+    `INSERT INTO api_key (name, key_hash, scopes, allowed_ips, key_prefix)
+     VALUES ($1, $2, $3, coalesce((SELECT array_agg(network(n)) FROM unnest($4::inet[]) n), '{}'), $5)
      RETURNING ${KEY_COLUMNS}`,
     [options.name, digest(secret), options.scopes, options.allowedIps ?? [], prefixOf(secret)],
   )) as Array<Record<string, unknown>>;
@@ -100,6 +100,17 @@ export async function revokeApiKey(dataSource: Queryable, id: string): Promise<A
   return row ? keyOf(row) : null;
 }
 
+/**
+ * Registers `ADMIN_API_KEY` at start-up when it is not known yet. A key that
+ * was revoked, rotated or restricted stays so: restarting never undoes it.
+ */
+export async function registerAdminKey(dataSource: Queryable, secret: string): Promise<void> {
+  await dataSource.query(`INSERT INTO api_key (name, key_hash, scopes, key_prefix) VALUES ('admin (ADMIN_API_KEY)', $1, '{admin}', $2) ON CONFLICT (key_hash) DO NOTHING`, [
+    digest(secret),
+    prefixOf(secret),
+  ]);
+}
+
 /** True when at least one usable admin key exists. */
 export async function hasAdminKey(dataSource: DataSource): Promise<boolean> {
   const rows = (await dataSource.query(`SELECT 1 FROM api_key WHERE 'admin' = ANY(scopes) AND revoked_at IS NULL LIMIT 1`)) as unknown[];
@@ -110,7 +121,9 @@ export async function hasAdminKey(dataSource: DataSource): Promise<boolean> {
 export function clientAddress(ip: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
   if (mapped) return mapped;
-  return isIP(ip) ? ip : "0.0.0.0";
+  // A link-local address's zone (fe80::1%eth0) is not part of the address.
+  const address = ip.split("%")[0]!;
+  return isIP(address) ? address : "0.0.0.0";
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { returnedRows } from "../db/returning.js";
 
 /** A request quota: `requests` per `perSeconds`, refilled continuously. */
 export interface Quota {
@@ -49,11 +50,9 @@ export class TokenBucket {
 
   /** Gives back tokens taken for more than was used (never above the quota); returns the tokens left. */
   async refund(amount: number): Promise<number> {
-    const [row] = (await this.dataSource.query(`UPDATE rate_limit_bucket SET tokens = least($2::float8, tokens + $3::float8) WHERE key = $1 RETURNING tokens`, [
-      this.key,
-      this.quota.requests,
-      amount,
-    ])) as Array<{ tokens: number }>;
+    const [row] = returnedRows<{ tokens: number }>(
+      await this.dataSource.query(`UPDATE rate_limit_bucket SET tokens = least($2::float8, tokens + $3::float8) WHERE key = $1 RETURNING tokens`, [this.key, this.quota.requests, amount]),
+    );
     return Math.max(0, Math.floor(row?.tokens ?? 0));
   }
 

@@ -67,6 +67,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       [PURGE_IDEMPOTENCY_TASK]: async () => {
         const { rowCount } = await pool.query(`DELETE FROM idempotency_record WHERE expires_at < now()`);
         if (rowCount) logger.info({ purged: rowCount }, "forgot expired idempotency keys");
+        // Expired automatic persisted queries, and buckets idle for a day (full again long since).
+        await pool.query(`DELETE FROM persisted_query WHERE expires_at < now() AND NOT safelisted`);
+        await pool.query(`DELETE FROM rate_limit_bucket WHERE updated_at < now() - interval '1 day'`);
       },
       [RELEASE_EXPIRED_TASK]: async () => {
         const released = await releaseExpiredReservations(options.dataSource!, options.router);

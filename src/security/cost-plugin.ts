@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, Kind, type FragmentDefinitionNode } from "graphql";
+import { getVariableValues, GraphQLError, Kind, type FragmentDefinitionNode } from "graphql";
 import type { DataSource } from "typeorm";
+import { clientAddress } from "../auth/api-keys.js";
 import { TokenBucket } from "../common/token-bucket.js";
 import type { RequestContext } from "../context.js";
 import { operationCost } from "./query-cost.js";
@@ -18,7 +19,21 @@ function bucketKey(ctx: RequestContext): string {
   const principal = ctx.principal;
   if (principal.kind === "API_KEY") return `cost:key:${principal.keyId}`;
   if (principal.kind === "CUSTOMER") return `cost:account:${principal.account.source}:${principal.account.key}`;
-  return `cost:ip:${ctx.clientIp}`;
+  const address = clientAddress(ctx.clientIp);
+  // An IPv6 client usually holds a whole /64: one bucket for all of it.
+  return `cost:ip:${address.includes(":") ? ipv6Prefix64(address) : address}`;
+}
+
+/** The first 64 bits of an IPv6 address, written out ("2001:db8::1" → "2001:db8:0:0"). */
+export function ipv6Prefix64(address: string): string {
+  const [head = "", tail] = address.split("::");
+  const front = head ? head.split(":") : [];
+  const back = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill("0"), ...back];
+  return groups
+    .slice(0, 4)
+    .map((group) => parseInt(group || "0", 16).toString(16))
+    .join(":");
 }
 
 /**
@@ -37,13 +52,18 @@ export function costPlugin(dataSource: DataSource, options: Pick<SecurityOptions
       let report: CostReport | null = null;
       let bucket: TokenBucket | null = null;
       let fragments: Record<string, FragmentDefinitionNode> = {};
+      let variables: Record<string, unknown> = {};
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
           fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])));
-          const requested = operationCost(schema, operation, fragments, request.variables ?? {});
+          // Variables as execution will see them (defaults applied); when they do not coerce, execution refuses them anyway.
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          variables = coerced.coerced ?? request.variables ?? {};
+          // Every operation costs at least 1, so that none is free to repeat.
+          const requested = Math.max(1, operationCost(schema, operation, fragments, variables));
           const throttle = { maximumAvailable, currentlyAvailable: maximumAvailable, restoreRate };
-          if (requested > options.maxCost) {
+          if (!Number.isFinite(requested) || requested > options.maxCost) {
             throw new GraphQLError(`This query would cost ${requested}; the most one query may cost is ${options.maxCost}. Ask for fewer items (smaller first/last) or fewer fields.`, {
               extensions: { code: "MAX_COST_EXCEEDED", cost: { requested, actual: null, throttle }, http: { status: 400 } },
             });
@@ -58,11 +78,12 @@ export function costPlugin(dataSource: DataSource, options: Pick<SecurityOptions
             });
           }
         },
-        async willSendResponse({ response, operation, schema, request }) {
+        async willSendResponse({ response, operation, schema }) {
           if (!report || !bucket || response.body.kind !== "single" || !operation) return;
           const result = response.body.singleResult;
-          if (result.data) {
-            report.actual = Math.min(report.requested, operationCost(schema, operation, fragments, request.variables ?? {}, result.data));
+          // Refunds only for a response without errors: a subtree nulled by an error was still resolved.
+          if (result.data && !result.errors?.length) {
+            report.actual = Math.max(1, Math.min(report.requested, operationCost(schema, operation, fragments, variables, result.data)));
             if (report.actual < report.requested) report.throttle.currentlyAvailable = await bucket.refund(report.requested - report.actual);
           }
           result.extensions = { ...result.extensions, cost: report };

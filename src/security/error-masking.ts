@@ -4,12 +4,23 @@ import type { RequestContext } from "../context.js";
 import type { Logger } from "../logger.js";
 import { limitCodeOf } from "./query-limits.js";
 
-/** Puts the precise code of a refused document back in `extensions.code` (see `query-limits.ts`). */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const code = limitCodeOf(formatted.message, formatted.extensions);
-  if (!code) return formatted;
-  const { limitCode: _limitCode, ...extensions } = formatted.extensions ?? {};
-  return { ...formatted, extensions: { ...extensions, code } };
+/**
+ * Formats every error: puts the precise code of a refused document back in
+ * `extensions.code` (see `query-limits.ts`), and in production hides the
+ * message of an internal error — also one raised before any plugin runs,
+ * such as while the request's context is built.
+ */
+export function errorFormatter(production: boolean): (formatted: GraphQLFormattedError) => GraphQLFormattedError {
+  return (formatted) => {
+    const code = limitCodeOf(formatted.message, formatted.extensions);
+    if (code) {
+      const { limitCode: _limitCode, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...extensions, code } };
+    }
+    const internal = formatted.extensions?.code === undefined || formatted.extensions.code === "INTERNAL_SERVER_ERROR";
+    if (production && internal) return { message: "Internal server error.", ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
+    return formatted;
+  };
 }
 
 /**

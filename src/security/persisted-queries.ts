@@ -57,23 +57,37 @@ function hashOf(key: string): string {
  */
 export function safelistHook(dataSource: DataSource, path: string) {
   const known = new Set<string>();
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (request.url.split("?")[0] !== path) return;
-    const params = (request.method === "GET" ? request.query : request.body) as { query?: unknown; extensions?: unknown } | null;
-    const extensions = typeof params?.extensions === "string" ? safeJson(params.extensions) : params?.extensions;
-    const hash = typeof params?.query === "string" ? documentHash(params.query) : (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
-    // Nothing to check (no document, a batch…): Apollo Server refuses such requests itself.
-    if (typeof hash !== "string" || known.has(hash)) return;
+  const allowed = async (hash: string | null): Promise<boolean> => {
+    if (hash === null) return false;
+    if (known.has(hash)) return true;
     const rows = (await dataSource.query(`SELECT 1 FROM persisted_query WHERE hash = $1 AND safelisted`, [hash])) as unknown[];
-    if (rows.length > 0) {
-      known.add(hash);
-      return;
-    }
-    await reply
+    if (rows.length > 0) known.add(hash);
+    return rows.length > 0;
+  };
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    // The route as Fastify matched it (a percent-encoded path is the same route).
+    if (request.routeOptions.url !== path) return;
+    const body = request.method === "GET" ? request.query : request.body;
+    // Every operation of a batch must be registered; a request without a document or hash is refused too.
+    const operations = Array.isArray(body) ? body : [body];
+    for (const operation of operations) if (!(await allowed(operationHash(operation)))) return refuse(reply);
+  };
+}
+
+/** The hash of an operation's document: of its text, or the persisted-query hash it sends. */
+function operationHash(params: unknown): string | null {
+  const { query, extensions } = (params ?? {}) as { query?: unknown; extensions?: unknown };
+  if (typeof query === "string") return documentHash(query);
+  const parsed = typeof extensions === "string" ? safeJson(extensions) : extensions;
+  const hash = (parsed as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
+  return typeof hash === "string" ? hash : null;
+}
+
+async function refuse(reply: FastifyReply): Promise<void> {
+  await reply
       .code(400)
       .type("application/json; charset=utf-8")
-      .send({ errors: [{ message: "This server runs registered operations only, and this one is not registered.", extensions: { code: "PERSISTED_QUERY_NOT_ALLOWED" } }] });
-  };
+    .send({ errors: [{ message: "This server runs registered operations only, and this one is not registered.", extensions: { code: "PERSISTED_QUERY_NOT_ALLOWED" } }] });
 }
 
 function safeJson(text: string): unknown {

@@ -6,6 +6,9 @@ import {
   Kind,
   type FieldNode,
   type FragmentDefinitionNode,
+  type FragmentSpreadNode,
+  type InlineFragmentNode,
+  type NamedTypeNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLOutputType,
@@ -38,8 +41,31 @@ export function operationCost(
 ): number {
   const root = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return 0;
-  const extra = operation.operation === "mutation" ? MUTATION_COST * operation.selectionSet.selections.length : 0;
-  return extra + selectionCost(operation.selectionSet, root, { schema, fragments, variables, actual: data !== undefined }, data);
+  const walk = { schema, fragments, variables, actual: data !== undefined };
+  const extra = operation.operation === "mutation" ? MUTATION_COST * rootFields(operation.selectionSet, walk, new Set()) : 0;
+  return extra + selectionCost(operation.selectionSet, root, walk, data, new Set());
+}
+
+/** Fields at the root, through fragments (each fragment counted once). */
+function rootFields(selectionSet: SelectionSetNode, walk: Walk, visited: Set<string>): number {
+  return selectionSet.selections.reduce((sum, selection) => {
+    if (selection.kind === Kind.FIELD) return sum + 1;
+    const fragment = fragmentOf(selection, walk, visited);
+    return sum + (fragment ? rootFields(fragment.selectionSet, walk, visited) : 0);
+  }, 0);
+}
+
+/**
+ * The fragment a spread or inline fragment brings in, or null when a named
+ * fragment was already brought into this selection set: execution merges
+ * repeated spreads, so the walk must too (else a few spreads of spreads cost
+ * exponential time to walk, and a cycle never ends).
+ */
+function fragmentOf(selection: FragmentSpreadNode | InlineFragmentNode, walk: Walk, visited: Set<string>): { typeCondition?: NamedTypeNode | undefined; selectionSet: SelectionSetNode } | null {
+  if (selection.kind === Kind.INLINE_FRAGMENT) return selection;
+  if (visited.has(selection.name.value)) return null;
+  visited.add(selection.name.value);
+  return walk.fragments[selection.name.value] ?? null;
 }
 
 interface Walk {
@@ -50,16 +76,20 @@ interface Walk {
   actual: boolean;
 }
 
-/** The cost of a selection set on `type`; `data` is the object it resolved to (actual cost). */
-function selectionCost(selectionSet: SelectionSetNode, type: GraphQLCompositeType, walk: Walk, data: unknown): number {
+/**
+ * The cost of a selection set on `type`; `data` is the object it resolved to
+ * (actual cost). `visited`: the named fragments already brought into this
+ * level of the selection.
+ */
+function selectionCost(selectionSet: SelectionSetNode, type: GraphQLCompositeType, walk: Walk, data: unknown, visited: Set<string>): number {
   let cost = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) cost += fieldCost(selection, type, walk, data);
     else {
-      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : walk.fragments[selection.name.value];
+      const fragment = fragmentOf(selection, walk, visited);
       if (!fragment) continue;
       const condition = fragment.typeCondition ? (walk.schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType | undefined) : type;
-      if (condition) cost += selectionCost(fragment.selectionSet, condition, walk, data);
+      if (condition) cost += selectionCost(fragment.selectionSet, condition, walk, data, visited);
     }
   }
   return cost;
@@ -75,18 +105,27 @@ function fieldCost(node: FieldNode, parent: GraphQLCompositeType, walk: Walk, da
   if (named.name.endsWith("Connection")) {
     // Lists inside a connection (edges, nodes) are counted once, through its size.
     const size = walk.actual ? connectionLength(value) : pageSize(node, walk.variables);
-    const perItem = selectionCost(node.selectionSet, named, { ...walk, actual: false }, undefined);
+    const perItem = selectionCost(node.selectionSet, named, { ...walk, actual: false }, undefined, new Set());
     return 1 + size * perItem;
   }
   if (isList(field.type) && !parent.name.endsWith("Connection") && !parent.name.endsWith("Edge")) {
-    if (!walk.actual) return 1 + ASSUMED_LIST_SIZE * selectionCost(node.selectionSet, named, walk, undefined);
-    return 1 + (value as unknown[]).reduce<number>((sum, item) => sum + selectionCost(node.selectionSet!, named, walk, item), 0);
+    if (!walk.actual) return 1 + listSize(node, walk.variables) * selectionCost(node.selectionSet, named, walk, undefined, new Set());
+    return 1 + (value as unknown[]).reduce<number>((sum, item) => sum + selectionCost(node.selectionSet!, named, walk, item, new Set()), 0);
   }
-  return 1 + selectionCost(node.selectionSet, named, walk, value);
+  return 1 + selectionCost(node.selectionSet, named, walk, value, new Set());
 }
 
 function isList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+/** Items a plain list is assumed to hold: as many as a list argument names (`nodes(ids:)`), else {@link ASSUMED_LIST_SIZE}. */
+function listSize(node: FieldNode, variables: Record<string, unknown>): number {
+  for (const argument of node.arguments ?? []) {
+    const value = argument.value.kind === Kind.LIST ? argument.value.values : valueOf(argument.value, variables);
+    if (Array.isArray(value)) return Math.max(value.length, 1);
+  }
+  return ASSUMED_LIST_SIZE;
 }
 
 /** `first` or `last` as the operation gives it (a literal or a variable), else the default page size. */

@@ -23,17 +23,19 @@ function reject(code: string, limit: Record<string, number>): GraphQLArmorReject
   return [(context, error) => context?.reportError(limitError(error.message, code, limit))];
 }
 
-/** Fields at the root of each operation, fragments included. */
+/** Fields at the root of each operation, fragments included (each named fragment once, as execution merges them). */
 function maxRootFieldsRule(max: number): ValidationRule {
-  const count = (context: ValidationContext, set: SelectionSetNode): number =>
+  const count = (context: ValidationContext, set: SelectionSetNode, visited: Set<string>): number =>
     set.selections.reduce((sum, s) => {
       if (s.kind === Kind.FIELD) return sum + (s.name.value === "__typename" ? 0 : 1);
+      if (s.kind === Kind.FRAGMENT_SPREAD && visited.has(s.name.value)) return sum;
+      if (s.kind === Kind.FRAGMENT_SPREAD) visited.add(s.name.value);
       const fragment = s.kind === Kind.INLINE_FRAGMENT ? s : context.getFragment(s.name.value);
-      return sum + (fragment ? count(context, fragment.selectionSet) : 0);
+      return sum + (fragment ? count(context, fragment.selectionSet, visited) : 0);
     }, 0);
   return (context) => ({
     OperationDefinition(node) {
-      const fields = count(context, node.selectionSet);
+      const fields = count(context, node.selectionSet, new Set());
       if (fields > max) context.reportError(limitError(`An operation may ask for at most ${max} root fields; this one asks for ${fields}. Split it.`, "TOO_MANY_ROOT_FIELDS", { maxRootFields: max }));
     },
   });
@@ -47,7 +49,7 @@ function maxRootFieldsRule(max: number): ValidationRule {
  */
 export function queryLimits(options: SecurityOptions): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const armor = new ApolloArmor({
-    maxDepth: { n: options.maxDepth, propagateOnRejection: false, onReject: reject("QUERY_TOO_DEEP", { maxDepth: options.maxDepth }) },
+    maxDepth: { n: options.maxDepth, flattenFragments: true, propagateOnRejection: false, onReject: reject("QUERY_TOO_DEEP", { maxDepth: options.maxDepth }) },
     maxAliases: { n: options.maxAliases, propagateOnRejection: false, onReject: reject("TOO_MANY_ALIASES", { maxAliases: options.maxAliases }) },
     maxDirectives: { n: options.maxDirectives, propagateOnRejection: false, onReject: reject("TOO_MANY_DIRECTIVES", { maxDirectives: options.maxDirectives }) },
     // graphql-js's own parser limit (parseOptions.maxTokens) stops a huge document while it is parsed.

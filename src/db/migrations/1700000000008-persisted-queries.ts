@@ -14,6 +14,7 @@ export class PersistedQueries1700000000008 implements MigrationInterface {
         expires_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       );
+      CREATE INDEX persisted_query_expiry_idx ON persisted_query (expires_at) WHERE NOT safelisted;
     `);
   }
 

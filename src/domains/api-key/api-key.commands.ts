@@ -1,7 +1,7 @@
 import { apiKeyById, createApiKey, normaliseNetwork, revokeApiKey, rotateApiKey, type ApiKeyModel } from "../../auth/api-keys.js";
 import { requireAdmin } from "../../auth/access.js";
 import type { ApiKeyScope } from "../../auth/principal.js";
-import { parseGlobalId, toGlobalId } from "../../common/ids.js";
+import { isUuid, parseGlobalId, toGlobalId } from "../../common/ids.js";
 import { STORE } from "../../connectors/store/store-connector.js";
 import type { RequestContext } from "../../context.js";
 import { runIdempotent, UserErrors, type UserErrorModel } from "../../outbox/idempotency.js";
@@ -22,7 +22,7 @@ export function apiKeyId(key: ApiKeyModel): string {
 /** The key a global ID names, or a NOT_FOUND user error. */
 function keyIdOf(id: string): string {
   const gid = parseGlobalId(id);
-  if (gid?.type !== "ApiKey" || gid.connector !== STORE || !/^[0-9a-f-]{36}$/i.test(gid.key)) throw new UserErrors([{ field: ["id"], message: "No such API key.", code: "NOT_FOUND" }]);
+  if (gid?.type !== "ApiKey" || gid.connector !== STORE || !isUuid(gid.key)) throw new UserErrors([{ field: ["id"], message: "No such API key.", code: "NOT_FOUND" }]);
   return gid.key;
 }
 
