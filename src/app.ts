@@ -17,6 +17,8 @@ import { idempotencyPlugin } from "./outbox/idempotency-plugin.js";
 import { createLoaders, type RequestContext } from "./context.js";
 import type { Logger } from "./logger.js";
 import { buildSchema } from "./schema.js";
+import { registerHealthRoutes } from "./observability/health-routes.js";
+import { Metrics } from "./observability/metrics.js";
 import { costPlugin } from "./security/cost-plugin.js";
 import { errorFormatter, errorMaskingPlugin } from "./security/error-masking.js";
 import { APQ_TTL_SECONDS, PgPersistedQueryCache, safelistHook } from "./security/persisted-queries.js";
@@ -41,6 +43,8 @@ export interface AppOptions {
   router?: Router;
   /** Limits and transport settings; defaults in `DEFAULT_SECURITY`. */
   security?: Partial<SecurityOptions>;
+  /** When set, `/metrics` answers only `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
 }
 
 /**
@@ -63,6 +67,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   }
   const router = options.router ?? buildRouter(DEFAULT_CONNECTORS_CONFIG, options.dataSource);
   const limits = queryLimits(security);
+  const metrics = new Metrics(router, options.dataSource);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
     logger: options.logger.child({ component: "graphql" }),
@@ -87,6 +92,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       idempotencyPlugin(),
       partialErrorsPlugin(),
       nulGuardPlugin(),
+      // Last, so that it counts the errors the other plugins add.
+      metrics.plugin(),
       !security.production ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : security.introspection ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -103,5 +110,6 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     }),
   });
   fastify.get("/", async (_, reply) => reply.redirect("/graphql"));
+  registerHealthRoutes(fastify, { dataSource: options.dataSource, router, metrics, metricsToken: options.metricsToken });
   return fastify;
 }

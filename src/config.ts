@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(DEFAULT_SECURITY.requestTimeoutMs),
   CORS_ORIGINS: z.string().default(""),
   SAFELIST: z.enum(["on", "off"]).default("off"),
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   GRAPHQL_BATCHING: z.enum(["on", "off"]).default("off"),
   TRUST_PROXY: z
     .string()
@@ -55,6 +56,8 @@ export interface AppConfig {
   production: boolean;
   /** Query limits, cost, transport. */
   security: SecurityOptions;
+  /** Guards `/metrics` when set. */
+  metricsToken: string | undefined;
   relay: {
     /** Run the outbox relay inside `start` (it always runs in `relay`). */
     inProcess: boolean;
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seed: e.SEED ?? "auto",
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
+    metricsToken: e.METRICS_TOKEN,
     security: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,

@@ -60,6 +60,8 @@ export interface TestServerOptions {
   router?: (dataSource: DataSource) => Router;
   /** Limits to test; by default the cost bucket is too large to throttle the suite's rapid requests. */
   security?: Partial<SecurityOptions>;
+  /** Guards `/metrics` (see `AppOptions.metricsToken`). */
+  metricsToken?: string;
 }
 
 /** Starts a test server on a seeded database. */
@@ -68,7 +70,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dataSource = await connectAndMigrate({ url: options.databaseUrl ?? inject("databaseUrl"), poolSize: 4, logger: statements });
   const router = options.router?.(dataSource);
   const security = { costBucket: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 }, ...options.security };
-  const app = await createApp({ dataSource, logger: createLogger("silent"), router, security });
+  const app = await createApp({ dataSource, logger: createLogger("silent"), router, security, metricsToken: options.metricsToken });
   const adminKey = (await createApiKey(dataSource, { name: "test admin", scopes: ["admin"] })).secret;
   const storefrontKey = (await createApiKey(dataSource, { name: "test storefront", scopes: ["storefront"] })).secret;
 
