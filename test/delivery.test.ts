@@ -135,6 +135,15 @@ describe("delivery", () => {
     expect(JSON.parse(hook.body).payload).toMatchObject({ token: "[redacted]", last4: "4242" });
   });
 
+  it("/metrics counts the relay's deliveries by outcome", async () => {
+    const text = (await h.server.app.inject({ method: "GET", url: "/metrics" })).body;
+    const value = (outcome: string) => Number(text.split("\n").find((l) => l.startsWith(`commerce_graph_relay_deliveries_total{connector="erp",outcome="${outcome}"} `))?.split(" ")[1] ?? 0);
+    // The tests above had deliveries succeed, be retried after a 503, and fail.
+    expect(value("delivered")).toBeGreaterThanOrEqual(1);
+    expect(value("retrying")).toBeGreaterThanOrEqual(1);
+    expect(value("failed")).toBeGreaterThanOrEqual(1);
+  });
+
   it("commands(filter) lists what operators look for", async () => {
     const failed = dataAt<any>(await h.server.gql(`{ commands(first: 100, filter: { status: FAILED, connector: "erp", type: "orderPlace" }) { totalCount nodes { status type deliveries { connector } } } }`, {}, h.server.adminKey), "commands");
     expect(failed.totalCount).toBeGreaterThan(0);

@@ -51,6 +51,7 @@ describe("health and metrics", () => {
     expect(metric(text, `commerce_graph_connector_calls{connector="erp"}`)).toBeGreaterThanOrEqual(2);
     expect(metric(text, `commerce_graph_connector_circuit_state{connector="erp"}`)).toBe(0);
     expect(text).toContain("commerce_graph_graphql_request_duration_seconds_bucket");
+    expect(metric(text, `commerce_graph_connector_call_duration_seconds_count{connector="erp",outcome="ok"}`)).toBeGreaterThanOrEqual(2);
   });
 
   it("a downed connector turns /readyz degraded and its circuit metric open", async () => {

@@ -6,7 +6,7 @@ import { DOMAINS } from "./connector.js";
 import { ConfigError, type ConnectorConfig, type ConnectorsConfig } from "./connectors-config.js";
 import { createEconnectConnector } from "./econnect/econnect-connector.js";
 import { createHttpCommandsConnector } from "./http-commands/http-commands-connector.js";
-import { Router, type ReadRoutes, type WriteRoutes } from "./router.js";
+import { Router, type ConnectorCallListener, type ReadRoutes, type WriteRoutes } from "./router.js";
 import { TokenBucket } from "../common/token-bucket.js";
 import { guardConnector, type ConnectorHealth } from "./resilience.js";
 import { createExternalStoreConnector, createStoreConnector, STORE } from "./store/store-connector.js";
@@ -32,11 +32,13 @@ function createConnector(name: string, config: ConnectorConfig, dataSource: Data
  */
 export function buildRouter(config: ConnectorsConfig, dataSource: DataSource): Router {
   const health = new Map<string, ConnectorHealth>();
+  const callListeners = new Set<ConnectorCallListener>();
   const connectors = Object.entries(config.connectors).map(([name, settings]) => {
     const guarded = guardConnector(createConnector(name, settings, dataSource), {
       timeoutMs: settings.timeoutMs,
       maxConcurrentCalls: settings.maxConcurrentCalls,
       quota: settings.rateLimit && new TokenBucket(dataSource, `connector:${name}`, settings.rateLimit),
+      observe: (seconds, ok) => callListeners.forEach((listener) => listener(name, seconds, ok)),
       ...settings.circuitBreaker,
     });
     health.set(name, guarded.health);
@@ -59,7 +61,7 @@ export function buildRouter(config: ConnectorsConfig, dataSource: DataSource): R
     if (!(ALL_COMMAND_TYPES as string[]).includes(type)) throw new ConfigError(`writes.${type}: unknown command type; known: ${ALL_COMMAND_TYPES.join(", ")}`);
   }
   try {
-    return new Router(connectors, reads, writes, health);
+    return new Router(connectors, reads, writes, health, callListeners);
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }

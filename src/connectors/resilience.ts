@@ -26,6 +26,8 @@ export interface ResilienceOptions {
   halfOpenAfterMs?: number;
   /** Most calls (reads and deliveries) in flight at once from this process; more wait in a queue of 100. Default: no limit. */
   maxConcurrentCalls?: number;
+  /** Told the duration of every backend call (seconds) and whether it succeeded (metrics). */
+  observe?: (seconds: number, ok: boolean) => void;
   /** A request quota shared by every process: each call waits for a token, up to `timeoutMs`. */
   quota?: { acquire(maxWaitMs: number): Promise<{ allowed: boolean; retryAfterMs: number }> };
 }
@@ -78,12 +80,15 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
     // Waiting for the quota is not the backend's failure: it neither times out the call nor counts against the circuit.
     const take = await options.quota?.acquire(options.timeoutMs);
     if (take && !take.allowed) throw new ConnectorUnavailableError(connector.name, `request quota used up; the next call is allowed in ${take.retryAfterMs} ms`);
+    const started = performance.now();
     try {
       const result = await policy.execute(call);
       health.lastSuccessAt = new Date();
+      options.observe?.((performance.now() - started) / 1000, true);
       return result;
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
+      options.observe?.((performance.now() - started) / 1000, false);
       health.failures++;
       const open = error instanceof BrokenCircuitError;
       const reason = open ? "circuit open" : error instanceof BulkheadRejectedError ? "too many calls waiting" : error instanceof TaskCancelledError ? `timed out after ${options.timeoutMs} ms` : error instanceof Error ? error.message : String(error);

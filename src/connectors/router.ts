@@ -8,6 +8,9 @@ import type { ConnectorHealth } from "./resilience.js";
 /** Which connectors read each domain, in order of preference (the first is asked first for business keys). */
 export type ReadRoutes = Record<Domain, readonly string[]>;
 
+/** Told of one backend call (see {@link Router.onConnectorCall}). */
+export type ConnectorCallListener = (connector: string, seconds: number, ok: boolean) => void;
+
 /** Which connectors receive each command type (one outbox row per target). */
 export type WriteRoutes = Record<string, readonly string[]>;
 
@@ -29,6 +32,7 @@ export class Router {
     private readonly routes: ReadRoutes,
     private readonly writeRoutes: WriteRoutes = {},
     private readonly health: ReadonlyMap<string, ConnectorHealth> = new Map(),
+    private readonly callListeners: Set<ConnectorCallListener> = new Set(),
   ) {
     for (const connector of connectors) this.connectors.set(connector.name, connector);
     for (const domain of DOMAINS) {
@@ -130,6 +134,11 @@ export class Router {
   /** True when a connector of that name exists and reads `domain`. */
   serves(domain: Domain, source: string): boolean {
     return Boolean(this.connectors.get(source)?.readers[domain]);
+  }
+
+  /** Hears of every backend call: its connector, duration (seconds) and success. */
+  onConnectorCall(listener: ConnectorCallListener): void {
+    this.callListeners.add(listener);
   }
 
   /** How a connector's reads are doing (null when it is not guarded). */

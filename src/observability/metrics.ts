@@ -3,6 +3,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
 import type { DataSource } from "typeorm";
 import type { Router } from "../connectors/router.js";
 import type { RequestContext } from "../context.js";
+import { relayDeliveries } from "../outbox/relay-metrics.js";
 
 /** Distinct operation names counted; further ones count as "other". */
 const MAX_OPERATION_LABELS = 200;
@@ -30,6 +31,15 @@ export class Metrics {
 
   constructor(router: Router, dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry, prefix: "commerce_graph_" });
+    this.registry.registerMetric(relayDeliveries);
+    const calls = new Histogram({
+      name: "commerce_graph_connector_call_duration_seconds",
+      help: "Time of each read call to a connector's backend, by connector and outcome (ok, error).",
+      labelNames: ["connector", "outcome"],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    router.onConnectorCall((connector, seconds, ok) => calls.observe({ connector, outcome: ok ? "ok" : "error" }, seconds));
     const connectorGauge = (name: string, help: string, value: (connector: string) => number | null) =>
       new Gauge({
         name,

@@ -1,3 +1,4 @@
+import { relayDeliveries } from "./relay-metrics.js";
 import type { Pool } from "pg";
 import { PermanentDeliveryError, TransientDeliveryError } from "../connectors/connector.js";
 import type { Router } from "../connectors/router.js";
@@ -65,6 +66,7 @@ export async function deliverStream(deps: DeliveryDeps, stream: AggregateStream)
       if (permanent || attempts >= deps.backoff.maxAttempts) {
         const reason = permanent ? message : `gave up after ${attempts} attempts: ${message}`;
         await deps.pool.query(`UPDATE outbox SET status = 'FAILED', last_error = $2, updated_at = clock_timestamp() WHERE id = $1`, [row.id, reason]);
+        relayDeliveries.inc({ connector: stream.connector, outcome: "failed" });
         await deps.notify({ outboxId: row.id, commandId: row.command_id, type: row.type, connector: stream.connector, aggregateType: stream.aggregateType, aggregateId: stream.aggregateId, attempts, error: reason, payload: row.payload });
         return;
       }
@@ -72,6 +74,7 @@ export async function deliverStream(deps: DeliveryDeps, stream: AggregateStream)
       const next = new Date(Date.now() + delay);
       await deps.pool.query(`UPDATE outbox SET status = 'RETRYING', last_error = $2, next_attempt_at = $3, updated_at = clock_timestamp() WHERE id = $1`, [row.id, message, next]);
       await deps.pool.query(SCHEDULE_SQL, scheduleParams(stream, next));
+      relayDeliveries.inc({ connector: stream.connector, outcome: "retrying" });
       deps.logger.warn({ outboxId: row.id, connector: stream.connector, attempts, retryInMs: delay, err: message }, "delivery failed; will retry");
       return;
     }
@@ -82,5 +85,6 @@ export async function deliverStream(deps: DeliveryDeps, stream: AggregateStream)
       [row.id, result.reference ?? null, JSON.stringify(result.details ?? {})],
     );
     await applyDeliveryToProjection(deps.pool, { connector: stream.connector, type: row.type, aggregateId: stream.aggregateId, reference: result.reference ?? null });
+    relayDeliveries.inc({ connector: stream.connector, outcome: "delivered" });
   }
 }
