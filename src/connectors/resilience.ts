@@ -82,7 +82,8 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
     if (take && !take.allowed) throw new ConnectorUnavailableError(connector.name, `request quota used up; the next call is allowed in ${take.retryAfterMs} ms`);
     const started = performance.now();
     try {
-      const result = await policy.execute(call);
+      // A signal of its own per call: a shared one would collect an abort listener per call in flight.
+      const result = await policy.execute(call, new AbortController().signal);
       health.lastSuccessAt = new Date();
       options.observe?.((performance.now() - started) / 1000, true);
       return result;

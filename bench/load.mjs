@@ -1,0 +1,17 @@
+// Runs one autocannon load against a URL, in a process of its own, and prints
+// the figures as one JSON line: node bench/load.mjs '<json options>'.
+import process from "node:process";
+import autocannon from "autocannon";
+
+const options = JSON.parse(process.argv[2]);
+const result = await autocannon({
+  url: options.url,
+  method: "POST",
+  headers: { "content-type": "application/json", ...(options.authorization ? { authorization: options.authorization } : {}) },
+  body: options.body,
+  connections: options.connections,
+  duration: options.duration,
+});
+process.stdout.write(
+  `${JSON.stringify({ requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, total: result.requests.total })}\n`,
+);
