@@ -8,7 +8,8 @@ import { isAdmin, type Principal } from "./principal.js";
  * they hold through every path: root fields, `node(id)` and nested fields.
  */
 
-function sameRef(a: SourceRef, b: SourceRef): boolean {
+/** True when two references name the same object in the same connector. */
+export function sameRef(a: SourceRef, b: SourceRef): boolean {
   return a.source === b.source && a.key === b.key;
 }
 

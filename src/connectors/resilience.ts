@@ -46,6 +46,16 @@ export interface ConnectorHealth {
   failures: number;
 }
 
+/**
+ * A connector's state as its reads show it: DOWN while its circuit is open,
+ * DEGRADED while half-open or while its last call failed, else UP.
+ */
+export function readStateOf(health: ConnectorHealth): "UP" | "DEGRADED" | "DOWN" {
+  if (health.circuit === "OPEN") return "DOWN";
+  const failingNow = health.lastErrorAt !== null && (health.lastSuccessAt === null || health.lastErrorAt > health.lastSuccessAt);
+  return health.circuit === "HALF_OPEN" || failingNow ? "DEGRADED" : "UP";
+}
+
 /** A read failed because the connector's backend is down, slow, or behind an open circuit. */
 export class ConnectorUnavailableError extends GraphQLError {
   constructor(connector: string, reason: string, originalError?: Error) {

@@ -1,15 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { DataSource } from "typeorm";
+import { readStateOf } from "../connectors/resilience.js";
 import type { Router } from "../connectors/router.js";
 import type { Metrics } from "./metrics.js";
 
-/** A connector's state as its reads show it in this process. */
+/** A connector's state as its reads show it in this process (UP when it is not guarded). */
 function readStatus(router: Router, name: string): "UP" | "DEGRADED" | "DOWN" {
   const health = router.healthOf(name);
-  if (!health) return "UP";
-  if (health.circuit === "OPEN") return "DOWN";
-  const failingNow = health.lastErrorAt !== null && (health.lastSuccessAt === null || health.lastErrorAt > health.lastSuccessAt);
-  return health.circuit === "HALF_OPEN" || failingNow ? "DEGRADED" : "UP";
+  return health ? readStateOf(health) : "UP";
 }
 
 /**

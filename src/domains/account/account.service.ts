@@ -1,4 +1,4 @@
-import { accountScopeOf, assertCanReadAccount } from "../../auth/access.js";
+import { accountScopeOf, assertCanReadAccount, sameRef } from "../../auth/access.js";
 import type { Path } from "graphql/jsutils/Path.js";
 import { reportMissingSource } from "../../common/partial-errors.js";
 import { forbidden } from "../../common/errors.js";
@@ -9,10 +9,6 @@ import type { DomainReaders } from "../../connectors/connector.js";
 import type { RequestContext } from "../../context.js";
 import type { AccountFilterModel, AccountModel, AccountSort, PaymentMethodModel, ShipToModel } from "../../models/account.js";
 import type { SourceRef } from "../../models/common.js";
-
-function sameAccount(a: SourceRef, b: SourceRef): boolean {
-  return a.source === b.source && a.key === b.key;
-}
 
 /**
  * A customer's own account as another connector holds it (same code) counts
@@ -86,7 +82,7 @@ export async function accountByBusinessKey(ctx: RequestContext, field: "email" |
   if (ctx.principal.kind !== "CUSTOMER") accountScopeOf(ctx.principal, null, "accounts");
   const account = await (field === "email" ? ctx.loaders.accountByEmail : ctx.loaders.accountByCode).load(value);
   // A customer learns nothing about other accounts, not even whether they exist: the same answer for both.
-  if (ctx.principal.kind === "CUSTOMER" && (!account || !sameAccount(await asOwnRef(ctx, account), ctx.principal.account))) {
+  if (ctx.principal.kind === "CUSTOMER" && (!account || !sameRef(await asOwnRef(ctx, account), ctx.principal.account))) {
     throw forbidden("Customers may only read their own account.");
   }
   return account;

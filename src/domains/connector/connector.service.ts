@@ -1,5 +1,6 @@
 import { requireAdmin } from "../../auth/access.js";
 import { DOMAINS } from "../../connectors/connector.js";
+import { readStateOf } from "../../connectors/resilience.js";
 import type { RequestContext } from "../../context.js";
 import { ALL_COMMAND_TYPES } from "../../outbox/command-types.js";
 
@@ -55,9 +56,9 @@ export async function listConnectors(ctx: RequestContext): Promise<ConnectorInfo
     const s = stats.get(connector.name);
     const reads = ctx.router.healthOf(connector.name);
     const deliveriesFailing = Boolean(s?.retrying) && (!s?.last_success || (s.last_error_at !== null && s.last_error_at > s.last_success));
-    const readsFailing = Boolean(reads?.lastErrorAt) && (!reads?.lastSuccessAt || reads.lastErrorAt! > reads.lastSuccessAt);
-    const down = reads?.circuit === "OPEN" || deliveriesFailing;
-    const degraded = reads?.circuit === "HALF_OPEN" || readsFailing || (s !== undefined && (s.retrying > 0 || s.failed > 0));
+    const readState = reads ? readStateOf(reads) : "UP";
+    const down = readState === "DOWN" || deliveriesFailing;
+    const degraded = readState === "DEGRADED" || (s !== undefined && (s.retrying > 0 || s.failed > 0));
     const readErrorIsLater = reads?.lastErrorAt != null && (!s?.last_error_at || reads.lastErrorAt > s.last_error_at);
     return {
       name: connector.name,
