@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import fastifyCors from "@fastify/cors";
@@ -7,6 +8,8 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastif
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { DataSource } from "typeorm";
 import { authenticate } from "./auth/authenticate.js";
+import { CredentialCache } from "./auth/credential-cache.js";
+import { cachePolicyPlugin, responseCache } from "./cache/response-cache.js";
 import { buildRouter } from "./connectors/build-router.js";
 import { DEFAULT_CONNECTORS_CONFIG } from "./connectors/connectors-config.js";
 import type { Router } from "./connectors/router.js";
@@ -19,6 +22,8 @@ import type { Logger } from "./logger.js";
 import { buildSchema } from "./schema.js";
 import { registerHealthRoutes } from "./observability/health-routes.js";
 import { Metrics } from "./observability/metrics.js";
+import { tracingPlugin } from "./observability/tracing-plugin.js";
+import { operationLogPlugin } from "./observability/operation-log.js";
 import { costPlugin } from "./security/cost-plugin.js";
 import { errorFormatter, errorMaskingPlugin } from "./security/error-masking.js";
 import { APQ_TTL_SECONDS, PgPersistedQueryCache, safelistHook } from "./security/persisted-queries.js";
@@ -27,6 +32,15 @@ import { DEFAULT_SECURITY, type SecurityOptions } from "./security/security-opti
 
 /** Where Apollo's Sandbox and Studio run; the embedded Sandbox calls the API from there. */
 const APOLLO_SANDBOX_ORIGINS = ["https://sandbox.embed.apollographql.com", "https://studio.apollographql.com"];
+
+/** A request id a client or proxy may choose (`X-Request-Id`): short, and safe in a log line. */
+const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** The request's id: the caller's `X-Request-Id` when it is a sensible one, else a new UUID. */
+function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = request.headers["x-request-id"];
+  return typeof given === "string" && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
+}
 
 /** Trusts the nearest `hops` proxies' `X-Forwarded-For` entries. */
 function trustHops(hops: number): (address: string, hop: number) => boolean {
@@ -45,6 +59,8 @@ export interface AppOptions {
   security?: Partial<SecurityOptions>;
   /** When set, `/metrics` answers only `Authorization: Bearer <metricsToken>`. */
   metricsToken?: string;
+  /** Keep whole responses to cacheable (catalog) queries for their `maxAge`; default true. */
+  responseCache?: boolean;
 }
 
 /**
@@ -54,7 +70,9 @@ export interface AppOptions {
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const security: SecurityOptions = { ...DEFAULT_SECURITY, production: options.production ?? false, introspection: !options.production, ...options.security };
   const logger: FastifyBaseLogger = options.logger.child({ component: "http" });
-  const fastify = Fastify({ loggerInstance: logger, bodyLimit: security.maxBodyBytes, requestTimeout: security.requestTimeoutMs, trustProxy: typeof security.trustProxy === "number" ? trustHops(security.trustProxy) : security.trustProxy });
+  const fastify = Fastify({ loggerInstance: logger, genReqId: requestIdOf, bodyLimit: security.maxBodyBytes, requestTimeout: security.requestTimeoutMs, trustProxy: typeof security.trustProxy === "number" ? trustHops(security.trustProxy) : security.trustProxy });
+  // The client can quote the id, and find its request's every log line by it.
+  fastify.addHook("onRequest", async (request, reply) => void reply.header("x-request-id", request.id));
   await fastify.register(fastifyHelmet, {
     // The Sandbox landing page loads Apollo's scripts; production serves none.
     contentSecurityPolicy: security.production ? undefined : false,
@@ -83,27 +101,33 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     persistedQueries: { cache: new PgPersistedQueryCache(options.dataSource), ttl: APQ_TTL_SECONDS },
     formatError: errorFormatter(security.production),
     plugins: [
+      tracingPlugin(fastify),
       ...limits.plugins,
       costPlugin(options.dataSource, security),
-      ...(security.production ? [errorMaskingPlugin(options.logger.child({ component: "graphql" }))] : []),
+      ...(security.production ? [errorMaskingPlugin()] : []),
+      operationLogPlugin(),
       fastifyApolloDrainPlugin(fastify),
       // The default cache-control plugin wraps every field resolver; it halves throughput on list-heavy pages.
       ApolloServerPluginCacheControlDisabled(),
       idempotencyPlugin(),
       partialErrorsPlugin(),
       nulGuardPlugin(),
+      cachePolicyPlugin(),
+      ...(options.responseCache === false ? [] : [responseCache()]),
       // Last, so that it counts the errors the other plugins add.
       metrics.plugin(),
       !security.production ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : security.introspection ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
+  const credentials = security.credentialCacheSeconds > 0 ? new CredentialCache(security.credentialCacheSeconds * 1000) : undefined;
   if (security.safelist) fastify.addHook("preHandler", safelistHook(options.dataSource, "/graphql"));
   await fastify.register(fastifyApollo(apollo), {
     context: async (request): Promise<RequestContext> => ({
-      principal: await authenticate(options.dataSource, request.headers.authorization, STORE, request.ip),
+      principal: await authenticate(options.dataSource, request.headers.authorization, STORE, request.ip, credentials),
       clientIp: request.ip,
       requestId: String(request.id),
+      log: request.log,
       router,
       loaders: createLoaders(router, options.dataSource),
       dataSource: options.dataSource,

@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   SAFELIST: z.enum(["on", "off"]).default("off"),
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   GRAPHQL_BATCHING: z.enum(["on", "off"]).default("off"),
+  CREDENTIAL_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(DEFAULT_SECURITY.credentialCacheSeconds),
+  RESPONSE_CACHE: z.enum(["on", "off"]).default("on"),
   TRUST_PROXY: z
     .string()
     .refine((value) => value !== "true", "TRUST_PROXY=true would believe any client's X-Forwarded-For; give the number of proxies in front, or their addresses/CIDRs")
@@ -58,6 +60,8 @@ export interface AppConfig {
   security: SecurityOptions;
   /** Guards `/metrics` when set. */
   metricsToken: string | undefined;
+  /** Cache whole responses to catalog queries. */
+  responseCache: boolean;
   relay: {
     /** Run the outbox relay inside `start` (it always runs in `relay`). */
     inProcess: boolean;
@@ -94,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
     metricsToken: e.METRICS_TOKEN,
+    responseCache: e.RESPONSE_CACHE === "on",
     security: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,
@@ -110,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       batching: e.GRAPHQL_BATCHING === "on",
       trustProxy: e.TRUST_PROXY === "" || e.TRUST_PROXY === "false" ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
       introspection: e.GRAPHQL_INTROSPECTION ? e.GRAPHQL_INTROSPECTION === "on" : e.NODE_ENV !== "production",
+      credentialCacheSeconds: e.CREDENTIAL_CACHE_SECONDS,
     },
     relay: {
       inProcess: e.RELAY === "on",

@@ -1,3 +1,5 @@
+import type { GraphQLRequestContext } from "@apollo/server";
+import type { FastifyBaseLogger } from "fastify";
 import type { DataSource } from "typeorm";
 import type { Principal } from "./auth/principal.js";
 import type { PartialErrors } from "./common/partial-errors.js";
@@ -36,12 +38,16 @@ export interface RequestContext extends PartialErrors {
   clientIp: string;
   /** The HTTP request's id, on every log line of the request (and in masked errors). */
   requestId: string;
+  /** The request's logger: every line it writes carries the request id (`reqId`). */
+  log: FastifyBaseLogger;
   /** Routes reads to connectors. */
   router: Router;
   /** Per-request batching loaders. */
   loaders: Loaders;
   /** Commerce Graph's own database (credentials, outbox, idempotency records). Resolvers never use it directly. */
   dataSource: DataSource;
+  /** The response's cache policy (set by the cache-policy plugin): a resolver whose answer depends on something live calls `restrict({ maxAge: 0 })`. */
+  cachePolicy?: GraphQLRequestContext<RequestContext>["overallCachePolicy"];
   /** Set by idempotent mutations; reported as `extensions.idempotency`. */
   idempotency?: { replayed: boolean };
 }

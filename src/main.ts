@@ -12,6 +12,7 @@ import { loadConfig, type AppConfig } from "./config.js";
 import { isEmpty, openDatabase, type Database } from "./db/database.js";
 import { DEMO_CUSTOMERS, seedDemoData } from "./db/seed/seed-demo-data.js";
 import { createLogger, type Logger } from "./logger.js";
+import { startTracing } from "./observability/tracing.js";
 
 /**
  * Command-line entry:
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     case "start":
       return start(config, connectors, logger);
     case "relay": {
+      const stopTracing = await startTracing(process.env, logger);
       const db = await openDatabase(config, logger);
       const router = buildRouter(connectors, db.dataSource);
       const relay = await startRelayFor(db, router, config, logger);
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
         await relay.stop();
         await router.close();
         await db.close();
+        await stopTracing();
       });
       return;
     }
@@ -94,6 +97,8 @@ async function ensureAdminKey(dataSource: DataSource, config: AppConfig, logger:
 }
 
 async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Logger): Promise<void> {
+  // Before anything that makes spans: the server's requests and connector calls.
+  const stopTracing = await startTracing(process.env, logger);
   const db = await openDatabase(config, logger);
   let app: Awaited<ReturnType<typeof createApp>>;
   let relay: Awaited<ReturnType<typeof startRelayFor>> | null;
@@ -102,7 +107,7 @@ async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
     const shouldSeed = config.seed === "always" || (config.seed === "auto" && db.embedded);
     if (shouldSeed) await seedIfEmpty(db.dataSource, logger, 1);
     await ensureAdminKey(db.dataSource, config, logger);
-    app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router, security: config.security, metricsToken: config.metricsToken });
+    app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router, security: config.security, metricsToken: config.metricsToken, responseCache: config.responseCache });
     relay = config.relay.inProcess ? await startRelayFor(db, router, config, logger) : null;
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -116,6 +121,7 @@ async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
     await relay?.stop();
     await router.close();
     await db.close();
+    await stopTracing();
   });
 }
 

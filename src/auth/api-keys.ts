@@ -2,6 +2,7 @@ import { isIP } from "node:net";
 import type { DataSource } from "typeorm";
 import { returnedRows } from "../db/returning.js";
 import { API_KEY_PREFIX, digest, newSecret } from "./tokens.js";
+import { forgetVerifiedCredentials } from "./credential-cache.js";
 import type { ApiKeyScope, Principal } from "./principal.js";
 
 /** An API key as operators see it: never the secret, only its first characters. */
@@ -91,12 +92,14 @@ export async function rotateApiKey(dataSource: Queryable, id: string): Promise<{
   const [row] = returnedRows<Record<string, unknown>>(
     await dataSource.query(`UPDATE api_key SET key_hash = $2, key_prefix = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING ${KEY_COLUMNS}`, [id, digest(secret), prefixOf(secret)]),
   );
+  forgetVerifiedCredentials();
   return row ? { secret, apiKey: keyOf(row) } : null;
 }
 
 /** Revokes a key; null when there is no such live key. */
 export async function revokeApiKey(dataSource: Queryable, id: string): Promise<ApiKeyModel | null> {
   const [row] = returnedRows<Record<string, unknown>>(await dataSource.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING ${KEY_COLUMNS}`, [id]));
+  forgetVerifiedCredentials();
   return row ? keyOf(row) : null;
 }
 

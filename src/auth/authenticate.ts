@@ -1,26 +1,33 @@
 import type { DataSource } from "typeorm";
 import { GraphQLError } from "graphql";
-import { principalOfApiKey } from "./api-keys.js";
+import { clientAddress, principalOfApiKey } from "./api-keys.js";
+import type { CredentialCache } from "./credential-cache.js";
 import { principalOfCustomerToken } from "./customer-tokens.js";
 import { ANONYMOUS, type Principal } from "./principal.js";
-import { API_KEY_PREFIX, CUSTOMER_TOKEN_PREFIX } from "./tokens.js";
+import { API_KEY_PREFIX, CUSTOMER_TOKEN_PREFIX, digest } from "./tokens.js";
 
-/**
- * Resolves the principal from an `Authorization` header. No header means anonymous;
- * a header that is malformed, unknown, expired or revoked is `UNAUTHENTICATED`
- * (a client that sends credentials wants to know they failed, not to be silently anonymous).
- */
 /** A credential failure: `UNAUTHENTICATED`, HTTP 401. */
 function badCredentials(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
 }
 
-export async function authenticate(dataSource: DataSource, header: string | undefined, storeName: string, clientIp: string): Promise<Principal> {
+/**
+ * Resolves the principal from an `Authorization` header. No header means anonymous;
+ * a header that is malformed, unknown, expired or revoked is `UNAUTHENTICATED`
+ * (a client that sends credentials wants to know they failed, not to be silently anonymous).
+ * With a `cache`, a credential verified moments ago is not looked up again.
+ */
+export async function authenticate(dataSource: DataSource, header: string | undefined, storeName: string, clientIp: string, cache?: CredentialCache): Promise<Principal> {
   if (!header) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw badCredentials("The Authorization header must be `Bearer <API key or customer access token>`.");
   const token = match[1]!;
+  // An API key's allow-list depends on the address it is used from.
+  const cacheKey = token.startsWith(API_KEY_PREFIX) ? `${digest(token)} ${clientAddress(clientIp)}` : digest(token);
+  const cached = cache?.get(cacheKey);
+  if (cached) return cached;
   let principal: Principal | null = null;
+  let validUntil: Date | undefined;
   if (token.startsWith(API_KEY_PREFIX)) {
     const found = await principalOfApiKey(dataSource, token, clientIp);
     if (found === "ADDRESS_NOT_ALLOWED") {
@@ -28,7 +35,12 @@ export async function authenticate(dataSource: DataSource, header: string | unde
     }
     principal = found;
   }
-  else if (token.startsWith(CUSTOMER_TOKEN_PREFIX)) principal = await principalOfCustomerToken(dataSource, token, storeName);
+  else if (token.startsWith(CUSTOMER_TOKEN_PREFIX)) {
+    const found = await principalOfCustomerToken(dataSource, token, storeName);
+    principal = found?.principal ?? null;
+    validUntil = found?.expiresAt;
+  }
   if (!principal) throw badCredentials("The bearer token is unknown, expired or revoked. Sign in again or use a valid API key.");
+  cache?.set(cacheKey, principal, validUntil);
   return principal;
 }

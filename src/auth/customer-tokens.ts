@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { returnedRows } from "../db/returning.js";
+import { forgetVerifiedCredentials } from "./credential-cache.js";
 import { verifyPassword } from "./password.js";
 import type { Principal } from "./principal.js";
 import { CUSTOMER_TOKEN_PREFIX, digest, newSecret } from "./tokens.js";
@@ -34,14 +35,21 @@ export async function createCustomerToken(
 /** Revokes a customer token; true when it was valid until now. Knowing the token is the authority to revoke it. */
 export async function revokeCustomerToken(dataSource: DataSource, token: string): Promise<boolean> {
   const result: unknown = await dataSource.query(`UPDATE customer_access_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id`, [digest(token)]);
+  forgetVerifiedCredentials();
   return returnedRows(result).length > 0;
 }
 
-/** The principal of a customer token, or null when it is unknown, expired or revoked. */
-export async function principalOfCustomerToken(dataSource: DataSource, token: string, storeName: string): Promise<Principal | null> {
+/** Revokes every token of an account (it was deleted). */
+export async function revokeTokensOfAccount(dataSource: Pick<DataSource, "query">, accountKey: string): Promise<void> {
+  await dataSource.query(`UPDATE customer_access_token SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [accountKey]);
+  forgetVerifiedCredentials();
+}
+
+/** The principal of a customer token and when the token expires, or null when it is unknown, expired or revoked. */
+export async function principalOfCustomerToken(dataSource: DataSource, token: string, storeName: string): Promise<{ principal: Principal; expiresAt: Date } | null> {
   const [row] = (await dataSource.query(
-    `SELECT id, account_id FROM customer_access_token WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
+    `SELECT id, account_id, expires_at FROM customer_access_token WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
     [digest(token)],
-  )) as Array<{ id: string; account_id: string }>;
-  return row ? { kind: "CUSTOMER", tokenId: row.id, account: { source: storeName, key: row.account_id }, scopes: ["customer"] } : null;
+  )) as Array<{ id: string; account_id: string; expires_at: Date }>;
+  return row ? { principal: { kind: "CUSTOMER", tokenId: row.id, account: { source: storeName, key: row.account_id }, scopes: ["customer"] }, expiresAt: row.expires_at } : null;
 }

@@ -12,7 +12,9 @@ import {
   timeout,
   wrap,
 } from "cockatiel";
+import { SpanKind, SpanStatusCode, trace, type Attributes } from "@opentelemetry/api";
 import { GraphQLError } from "graphql";
+import { TRACER_NAME } from "../observability/tracing.js";
 import type { CommandWriter, Connector, DomainReaders } from "./connector.js";
 import { TransientDeliveryError } from "./connector.js";
 
@@ -85,7 +87,11 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
   const slots = options.maxConcurrentCalls ? bulkhead(options.maxConcurrentCalls, 100) : noop;
   const policy = wrap(slots, breaker, timeout(options.timeoutMs, TimeoutStrategy.Aggressive));
 
-  async function run<T>(call: () => Promise<T>): Promise<T> {
+  /** One call to the backend, `method` naming it (`catalog.productsBySkus`), in a span of its own. */
+  const run: Run = (method, call, batchSize) =>
+    traced(`connector ${connector.name} ${method}`, { "connector.name": connector.name, "connector.kind": connector.kind, "connector.method": method, ...(batchSize === undefined ? {} : { "connector.batch_size": batchSize }) }, () => attempt(call));
+
+  async function attempt<T>(call: () => Promise<T>): Promise<T> {
     health.calls++;
     // Waiting for the quota is not the backend's failure: it neither times out the call nor counts against the circuit.
     const take = await options.quota?.acquire(options.timeoutMs);
@@ -113,50 +119,79 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
 
   const readers: Record<string, object> = {};
   for (const [domain, reader] of Object.entries(connector.readers) as Array<[string, object | undefined]>) {
-    if (reader) readers[domain] = guardReader(reader, run);
+    if (reader) readers[domain] = guardReader(domain, reader, run);
   }
   const guarded: Connector = {
     name: connector.name,
     kind: connector.kind,
     readers: readers as Partial<DomainReaders>,
-    writer: connector.writer && guardWriter(connector.writer, slots, options),
+    writer: connector.writer && guardWriter(connector, connector.writer, slots, options),
     close: connector.close?.bind(connector),
   };
   return { connector: guarded, health };
 }
 
-/** A writer whose deliveries wait for the quota and a slot (the relay has its own retries and backoff). */
-function guardWriter(writer: CommandWriter, slots: IPolicy, options: ResilienceOptions): CommandWriter {
+/** Runs a call to a backend; `method` names it, `batchSize` is the number of keys asked for. */
+type Run = <T>(method: string, call: () => Promise<T>, batchSize?: number) => Promise<T>;
+
+/**
+ * Runs `call` in an active client span of its own (a child of the GraphQL
+ * operation's span, when there is one): `connector.outcome` is `ok` or `error`,
+ * and a failure sets status ERROR with its message. A no-op span while tracing is off.
+ */
+function traced<T>(name: string, attributes: Attributes, call: () => Promise<T>): Promise<T> {
+  return trace.getTracer(TRACER_NAME).startActiveSpan(name, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+    try {
+      const result = await call();
+      span.setAttribute("connector.outcome", "ok");
+      return result;
+    } catch (error) {
+      if (span.isRecording()) {
+        span.setAttributes({ "connector.outcome": "error", "error.type": error instanceof Error ? error.constructor.name : typeof error });
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+      }
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+/** A writer whose deliveries wait for the quota and a slot (the relay has its own retries and backoff), each in a span. */
+function guardWriter(connector: Connector, writer: CommandWriter, slots: IPolicy, options: ResilienceOptions): CommandWriter {
   return {
     applies: writer.applies,
-    apply: async (command) => {
-      const take = await options.quota?.acquire(options.timeoutMs);
-      if (take && !take.allowed) throw new TransientDeliveryError("request quota used up", take.retryAfterMs);
-      try {
-        return await slots.execute(() => writer.apply(command));
-      } catch (error) {
-        if (error instanceof BulkheadRejectedError) throw new TransientDeliveryError("too many deliveries waiting for this connector");
-        throw error;
-      }
-    },
+    apply: (command) =>
+      traced(`connector ${connector.name} deliver ${command.type}`, { "connector.name": connector.name, "connector.kind": connector.kind, "connector.method": "deliver", "connector.command_type": command.type, "outbox.id": command.id }, async () => {
+        const take = await options.quota?.acquire(options.timeoutMs);
+        if (take && !take.allowed) throw new TransientDeliveryError("request quota used up", take.retryAfterMs);
+        try {
+          return await slots.execute(() => writer.apply(command));
+        } catch (error) {
+          if (error instanceof BulkheadRejectedError) throw new TransientDeliveryError("too many deliveries waiting for this connector");
+          throw error;
+        }
+      }),
   };
 }
 
-/** A page's lazy `count` runs later, outside the reader call: it gets the same protection. */
-function guardCount<T>(result: T, run: <R>(call: () => Promise<R>) => Promise<R>): T {
+/** A page's lazy `count` runs later, outside the reader call: it gets the same protection (as `<method>.count`). */
+function guardCount<T>(result: T, method: string, run: Run): T {
   if (!result || typeof result !== "object" || !("count" in result) || typeof result.count !== "function") return result;
   const count = result.count as () => Promise<unknown>;
-  return { ...result, count: () => run(count) };
+  return { ...result, count: () => run(`${method}.count`, count) };
 }
 
-/** A reader whose methods (own and inherited) run through `run`, with the original reader as `this`. */
-function guardReader(reader: object, run: <T>(call: () => Promise<T>) => Promise<T>): object {
+/** A reader whose methods (own and inherited) run through `run` as `<domain>.<method>`, with the original reader as `this`. */
+function guardReader(domain: string, reader: object, run: Run): object {
   const guarded = Object.create(reader) as Record<string, unknown>;
   for (let proto: object | null = reader; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       const method = Object.getOwnPropertyDescriptor(proto, name)?.value as unknown;
       if (name === "constructor" || typeof method !== "function" || Object.hasOwn(guarded, name)) continue;
-      guarded[name] = async (...args: unknown[]) => guardCount(await run(async () => (method as (...a: unknown[]) => unknown).apply(reader, args)), run);
+      const label = `${domain}.${name}`;
+      guarded[name] = async (...args: unknown[]) =>
+        guardCount(await run(label, async () => (method as (...a: unknown[]) => unknown).apply(reader, args), Array.isArray(args[0]) ? args[0].length : undefined), label, run);
     }
   }
   return guarded;

@@ -325,6 +325,13 @@ export type ApiKeyScope =
   /** Public catalog and prices, carts and orders on behalf of customers (storefronts, apps). */
   | 'STOREFRONT';
 
+/** Who may reuse a cached response: anyone (`PUBLIC`) or only the user it was made for (`PRIVATE`). */
+export type CacheControlScope =
+  /** Depends on who asks. */
+  | 'PRIVATE'
+  /** The same for every client (the catalog). */
+  | 'PUBLIC';
+
 /** A node of the category tree. */
 export type Category = Node & {
   __typename?: 'Category';
@@ -2373,6 +2380,7 @@ export type ResolversTypes = {
   ApiKeyPayload: ResolverTypeWrapper<Omit<ApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   ApiKeyScope: ApiKeyScope;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CacheControlScope: CacheControlScope;
   Category: ResolverTypeWrapper<CategoryModel>;
   CategoryConnection: ResolverTypeWrapper<CategoryConnectionModel>;
   CategoryEdge: ResolverTypeWrapper<Omit<CategoryEdge, 'node'> & { node: ResolversTypes['Category'] }>;
@@ -2615,6 +2623,14 @@ export type ResolversParentTypes = {
   WarehouseConnection: WarehouseConnectionModel;
   WarehouseEdge: Omit<WarehouseEdge, 'node'> & { node: ResolversParentTypes['Warehouse'] };
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AccountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3361,3 +3377,6 @@ export type Resolvers<ContextType = RequestContext> = {
   WarehouseEdge?: WarehouseEdgeResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = RequestContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};

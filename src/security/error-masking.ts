@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import type { RequestContext } from "../context.js";
-import type { Logger } from "../logger.js";
 import { limitCodeOf } from "./query-limits.js";
 
 /**
@@ -24,20 +23,14 @@ export function errorFormatter(production: boolean): (formatted: GraphQLFormatte
 }
 
 /**
- * In production an unexpected error never shows its message: it is logged
- * with the request id, and the client gets a plain message with that id to
- * quote. Errors with a code a client can act on are left as they are.
+ * In production an unexpected error never shows its message (the operation
+ * log has it, with the request id): the client gets a plain message with that
+ * id to quote. Errors with a code a client can act on are left as they are.
  */
-export function errorMaskingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+export function errorMaskingPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            if (code === undefined || code === "INTERNAL_SERVER_ERROR") logger.error({ requestId: contextValue.requestId, err: error.originalError ?? error, path: error.path }, "internal error");
-          }
-        },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== "single" || !response.body.singleResult.errors) return;
           response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>

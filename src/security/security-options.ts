@@ -33,6 +33,8 @@ export interface SecurityOptions {
    * throttling): false (none: the socket's address), true (any), a hop count, or addresses/CIDRs.
    */
   trustProxy: boolean | number | string;
+  /** How long a verified API key or customer token is believed without asking the database again (0: never); a revocation by another process takes up to this long. */
+  credentialCacheSeconds: number;
 }
 
 /** The defaults: generous for storefront and mobile queries, tight for abuse. */
@@ -52,4 +54,5 @@ export const DEFAULT_SECURITY: SecurityOptions = {
   safelist: false,
   batching: false,
   trustProxy: false,
+  credentialCacheSeconds: 10,
 };

@@ -7,7 +7,7 @@ import type { Router } from "../../src/connectors/router.js";
 import { createApiKey } from "../../src/auth/api-keys.js";
 import { connectAndMigrate } from "../../src/db/data-source.js";
 import { DEMO_CUSTOMERS } from "../../src/db/seed/seed-demo-data.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger, type Logger } from "../../src/logger.js";
 import type { SecurityOptions } from "../../src/security/security-options.js";
 
 /** A GraphQL response as tests read it. */
@@ -62,6 +62,10 @@ export interface TestServerOptions {
   security?: Partial<SecurityOptions>;
   /** Guards `/metrics` (see `AppOptions.metricsToken`). */
   metricsToken?: string;
+  /** Cache catalog responses (off by default, so that a test sees every change at once; the cache has tests of its own). */
+  responseCache?: boolean;
+  /** Where the server logs (default: nowhere). */
+  logger?: Logger;
 }
 
 /** Starts a test server on a seeded database. */
@@ -70,7 +74,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dataSource = await connectAndMigrate({ url: options.databaseUrl ?? inject("databaseUrl"), poolSize: 4, logger: statements });
   const router = options.router?.(dataSource);
   const security = { costBucket: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 }, ...options.security };
-  const app = await createApp({ dataSource, logger: createLogger("silent"), router, security, metricsToken: options.metricsToken });
+  const app = await createApp({ dataSource, logger: options.logger ?? createLogger("silent"), router, security, metricsToken: options.metricsToken, responseCache: options.responseCache ?? false });
   const adminKey = (await createApiKey(dataSource, { name: "test admin", scopes: ["admin"] })).secret;
   const storefrontKey = (await createApiKey(dataSource, { name: "test storefront", scopes: ["storefront"] })).secret;
 

@@ -1,3 +1,4 @@
+import { revokeTokensOfAccount } from "../../auth/customer-tokens.js";
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { assertCanReadAccount, requireAdmin } from "../../auth/access.js";
@@ -120,7 +121,7 @@ export async function deleteAccount(ctx: RequestContext, lookup: AccountLookup, 
   return runIdempotent(ctx, "accountDelete", idempotencyKey, lookup, async (manager, principal) => {
     const deleted = ref ? returnedRows<{ code: string }>(await manager.query(`UPDATE account SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING code`, [ref.key])) : [];
     if (!ref || deleted.length === 0) throw new UserErrors([{ field: ["account"], message: "No such account, or it is already deleted.", code: "NOT_FOUND" }]);
-    await manager.query(`UPDATE customer_access_token SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [ref.key]);
+    await revokeTokensOfAccount(manager, ref.key);
     return enqueueAccountCommand(ctx, manager, { type: "accountDelete", accountKey: ref.key, idempotencyKey, principal, payload: { code: deleted[0]!.code } });
   });
 }

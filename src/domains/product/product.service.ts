@@ -45,6 +45,8 @@ export async function listProducts(ctx: RequestContext, args: ProductListArgs, p
   const filter = args.filter ?? {};
   const category = filter.categoryId != null ? expectGlobalId(filter.categoryId, "Category", "filter.categoryId") : null;
   const skus = atMost(filter.skus, 100, "filter.skus");
+  // Which products are in stock changes with every order: such a page is never cached.
+  if (filter.available != null) ctx.cachePolicy?.restrict({ maxAge: 0 });
   const fetch = (reader: CatalogReader, source: string, request: PageRequest) =>
     reader.listProducts({
       page: request,
