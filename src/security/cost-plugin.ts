@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { getVariableValues, GraphQLError, Kind, type FragmentDefinitionNode } from "graphql";
 import type { DataSource } from "typeorm";
 import { clientAddress } from "../auth/api-keys.js";
-import { TokenBucket } from "../common/token-bucket.js";
+import { CostBuckets } from "./cost-buckets.js";
 import type { RequestContext } from "../context.js";
 import { operationCost } from "./query-cost.js";
 import type { SecurityOptions } from "./security-options.js";
@@ -39,18 +39,18 @@ export function ipv6Prefix64(address: string): string {
 /**
  * Query cost and throttling: computes an operation's cost before it runs,
  * refuses one over `maxCost` (`MAX_COST_EXCEEDED`, HTTP 400), takes it from
- * the principal's bucket — kept in PostgreSQL so every replica shares it —
- * and refuses when the bucket is short (`THROTTLED`, HTTP 429 with
+ * the principal's bucket — kept in PostgreSQL so every replica shares it, drawn
+ * ahead a little by a busy principal (see {@link CostBuckets}) — and refuses when the bucket is short (`THROTTLED`, HTTP 429 with
  * `Retry-After`). After execution the difference between what was asked for
  * and what the response holds is given back, and `extensions.cost` reports both.
  */
 export function costPlugin(dataSource: DataSource, options: Pick<SecurityOptions, "maxCost" | "costBucket">): ApolloServerPlugin<RequestContext> {
   const { maximumAvailable, restoreRate } = options.costBucket;
-  const quota = { requests: maximumAvailable, perSeconds: maximumAvailable / restoreRate };
+  const buckets = new CostBuckets(dataSource, { requests: maximumAvailable, perSeconds: maximumAvailable / restoreRate });
   return {
     async requestDidStart() {
       let report: CostReport | null = null;
-      let bucket: TokenBucket | null = null;
+      let bucket: string | null = null;
       let fragments: Record<string, FragmentDefinitionNode> = {};
       let variables: Record<string, unknown> = {};
       return {
@@ -68,8 +68,8 @@ export function costPlugin(dataSource: DataSource, options: Pick<SecurityOptions
               extensions: { code: "MAX_COST_EXCEEDED", cost: { requested, actual: null, throttle }, http: { status: 400 } },
             });
           }
-          bucket = new TokenBucket(dataSource, bucketKey(contextValue), quota);
-          const take = await bucket.take(requested);
+          bucket = bucketKey(contextValue);
+          const take = await buckets.take(bucket, requested);
           report = { requested, actual: null, throttle: { ...throttle, currentlyAvailable: take.available } };
           if (!take.allowed) {
             const seconds = Math.max(1, Math.ceil(take.retryAfterMs / 1000));
@@ -84,7 +84,7 @@ export function costPlugin(dataSource: DataSource, options: Pick<SecurityOptions
           // Refunds only for a response without errors: a subtree nulled by an error was still resolved.
           if (result.data && !result.errors?.length) {
             report.actual = Math.max(1, Math.min(report.requested, operationCost(schema, operation, fragments, variables, result.data)));
-            if (report.actual < report.requested) report.throttle.currentlyAvailable = await bucket.refund(report.requested - report.actual);
+            if (report.actual < report.requested) report.throttle.currentlyAvailable = buckets.refund(bucket, report.requested - report.actual);
           }
           result.extensions = { ...result.extensions, cost: report };
         },
