@@ -1,7 +1,7 @@
 // Runs one autocannon load against a URL, in a process of its own, and prints
 // the figures as one JSON line: node bench/load.mjs '<json options>'.
 // Options: url, body or bodies (sent in turn), authorization, connections,
-// duration (s); in a body, __UNIQUE__ becomes a value no other request has
+// duration (s), rate (requests per second in all, when given); in a body, __UNIQUE__ becomes a value no other request has
 // (idempotency keys of mutations).
 import process from "node:process";
 import autocannon from "autocannon";
@@ -25,6 +25,7 @@ const result = await autocannon({
   ],
   connections: options.connections,
   duration: options.duration,
+  ...(options.rate ? { overallRate: options.rate } : {}),
 });
 process.stdout.write(
   `${JSON.stringify({ requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, total: result.requests.total })}\n`,

@@ -38,8 +38,8 @@ export interface Served {
 }
 
 /** One autocannon run from a separate process; `bodies` are sent in turn (see load.mjs for `__UNIQUE__`). */
-export function load(url: string, bodies: string | string[], options: { authorization?: string; connections?: number; seconds?: number } = {}): Promise<LoadResult> {
-  const settings = { url, bodies: [bodies].flat(), authorization: options.authorization, connections: options.connections ?? CONNECTIONS, duration: options.seconds ?? SECONDS };
+export function load(url: string, bodies: string | string[], options: { authorization?: string; connections?: number; seconds?: number; rate?: number } = {}): Promise<LoadResult> {
+  const settings = { url, bodies: [bodies].flat(), authorization: options.authorization, connections: options.connections ?? CONNECTIONS, duration: options.seconds ?? SECONDS, rate: options.rate };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(import.meta.dirname, "load.mjs"), JSON.stringify(settings)], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";

@@ -16,17 +16,18 @@ import { CONNECTIONS, expectData, load, SECONDS, startCommerceGraph } from "./su
 
 const PLACE = `mutation($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id number } userErrors { code message } } }`;
 
-/** What the write run measured. */
-export interface WriteResult {
+/** One load of `orderPlace` and what became of its orders. */
+export interface WriteRun {
+  /** The rate asked of the load generator (null: as fast as it is answered). */
+  rate: number | null;
   ordersPerSecond: number;
   p50: number;
   p99: number;
   failedRequests: number;
   ordersStored: number;
-  insertsPerSecond: number;
   deliveryP50: number;
   deliveryP99: number;
-  /** Commands still on their way when the load stopped. */
+  /** Orders not yet delivered to the ERP when the load stopped. */
   backlogAtEnd: number;
   /** Seconds from the end of the load until the last delivery. */
   drainSeconds: number;
@@ -85,8 +86,12 @@ async function waitForDeliveries(dataSource: DataSource, since: Date, timeoutMs 
   }
 }
 
-/** Runs the write benchmark on `dataSource` (whose URL is `databaseUrl`). */
-export async function measureWrites(dataSource: DataSource, databaseUrl: string): Promise<WriteResult> {
+/**
+ * Runs the write benchmark on `dataSource` (whose URL is `databaseUrl`):
+ * PostgreSQL's insert rate, then `orderPlace` as fast as it is answered, then
+ * at half that rate — which the relay, sharing the machine, should keep up with.
+ */
+export async function measureWrites(dataSource: DataSource, databaseUrl: string): Promise<{ insertsPerSecond: number; runs: WriteRun[] }> {
   const insertsPerSecond = await singleRowInsertRate(databaseUrl);
   const erp = await new FakeCommandBackend().start();
   const router = buildRouter(configWithErp(erp.url, ["orderPlace"]), dataSource);
@@ -96,34 +101,39 @@ export async function measureWrites(dataSource: DataSource, databaseUrl: string)
     const { secret } = await createApiKey(dataSource, { name: "bench writes", scopes: ["admin"] });
     const authorization = `Bearer ${secret}`;
     const bodies = await orderBodies(server.url, authorization, dataSource);
-    await waitForDeliveries(dataSource, new Date(0));
-    const started = new Date();
-    const result = await load(server.url, bodies, { authorization });
-    const ended = new Date();
-    const [counts] = (await dataSource.query(
-      `SELECT (SELECT count(*)::int FROM command WHERE type = 'orderPlace' AND created_at >= $1) AS stored,
-              (SELECT count(*)::int FROM outbox WHERE connector = 'erp' AND created_at >= $1 AND status <> 'DELIVERED') AS backlog`,
-      [started],
-    )) as Array<{ stored: number; backlog: number }>;
-    const last = await waitForDeliveries(dataSource, started);
-    const [latency] = (await dataSource.query(
-      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
-       FROM (SELECT extract(epoch FROM o.delivered_at - c.created_at) * 1000 AS ms FROM outbox o JOIN command c ON c.id = o.command_id
-             WHERE o.connector = 'erp' AND c.created_at >= $1) d`,
-      [started],
-    )) as Array<{ p50: number; p99: number }>;
-    return {
-      ordersPerSecond: result.requestsPerSecond,
-      p50: result.p50,
-      p99: result.p99,
-      failedRequests: result.errors + result.non2xx,
-      ordersStored: counts!.stored,
-      insertsPerSecond,
-      deliveryP50: Math.round(latency!.p50),
-      deliveryP99: Math.round(latency!.p99),
-      backlogAtEnd: counts!.backlog,
-      drainSeconds: Math.max(0, (last.getTime() - ended.getTime()) / 1000),
+    const run = async (rate?: number): Promise<WriteRun> => {
+      await waitForDeliveries(dataSource, new Date(0));
+      const started = new Date();
+      const result = await load(server.url, bodies, { authorization, rate });
+      const ended = new Date();
+      const [counts] = (await dataSource.query(
+        `SELECT (SELECT count(*)::int FROM command WHERE type = 'orderPlace' AND created_at >= $1) AS stored,
+                (SELECT count(*)::int FROM outbox WHERE connector = 'erp' AND created_at >= $1 AND status <> 'DELIVERED') AS backlog`,
+        [started],
+      )) as Array<{ stored: number; backlog: number }>;
+      const last = await waitForDeliveries(dataSource, started);
+      const [latency] = (await dataSource.query(
+        `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
+         FROM (SELECT extract(epoch FROM o.delivered_at - c.created_at) * 1000 AS ms FROM outbox o JOIN command c ON c.id = o.command_id
+               WHERE o.connector = 'erp' AND c.created_at >= $1) d`,
+        [started],
+      )) as Array<{ p50: number; p99: number }>;
+      return {
+        rate: rate ?? null,
+        ordersPerSecond: result.requestsPerSecond,
+        p50: result.p50,
+        p99: result.p99,
+        failedRequests: result.errors + result.non2xx,
+        ordersStored: counts!.stored,
+        deliveryP50: Math.round(latency!.p50),
+        deliveryP99: Math.round(latency!.p99),
+        backlogAtEnd: counts!.backlog,
+        drainSeconds: Math.max(0, (last.getTime() - ended.getTime()) / 1000),
+      };
     };
+    const flatOut = await run();
+    const half = await run(Math.max(1, Math.round(flatOut.ordersPerSecond / 2)));
+    return { insertsPerSecond, runs: [flatOut, half] };
   } finally {
     await relay.stop();
     await server.close();
