@@ -33,7 +33,11 @@ export type Throughputs = number[];
  * (1)–(3) on both servers, plus (1) with the response cache off (the
  * baseline has none, so that row shows the cost of our request pipeline).
  */
-export async function compareReads(dataSource: DataSource, auth: { secret: string; keyId: string; accountId: string }, print: (line: string) => void): Promise<{ rows: string[]; throughputs: Throughputs }> {
+export async function compareReads(
+  dataSource: DataSource,
+  auth: { secret: string; keyId: string; accountId: string },
+  print: (line: string) => void,
+): Promise<{ rows: string[]; throughputs: Throughputs; memory: { rss: number; heapUsed: number } }> {
   const router = buildRouter(DEFAULT_CONNECTORS_CONFIG, dataSource);
   const ours = await startCommerceGraph(dataSource, router);
   const uncached = await startCommerceGraph(dataSource, router, { responseCache: false });
@@ -58,11 +62,11 @@ export async function compareReads(dataSource: DataSource, auth: { secret: strin
         print(rows.at(-1)!);
       }
     }
+    return { rows, throughputs, memory: memoryMiB() };
   } finally {
     await Promise.all([ours.close(), uncached.close(), baseline.close()]);
     await router.close();
   }
-  return { rows, throughputs };
 }
 
 /**

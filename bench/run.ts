@@ -36,7 +36,6 @@ try {
   const reads = await compareReads(scale1, auth1, print);
   const slow = await slowConnector(scale1, auth1.secret);
   print(slow.row);
-  const memory1 = (await throughputAtScale(scale1, auth1)).memory;
   const curve = await concurrencyCurve(scale1, auth1.secret, 1, [1, 10, 50]);
   curve.forEach((line) => print(`concurrency ${line}`));
 
@@ -55,7 +54,7 @@ try {
 
   const commit = execFileSync("git", ["describe", "--always", "--dirty"], { encoding: "utf8" }).trim();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  const percent = (a: number, b: number) => `${((a / b) * 100).toFixed(1)} %`;
   const table = [
     `# Benchmark results`,
     ``,
@@ -74,20 +73,20 @@ try {
     ``,
     `\`orderPlace\` (one line, accounts and products in turn, a new idempotency key each) with the relay (in the same process, 4 streams at once, as \`npm start\` runs it) delivering every order to the store and to a fake ERP over HTTP: first as fast as the API answers, then at half that rate. Ceiling: single-row INSERTs per second from ${CONNECTIONS} connections, each its own transaction, on the same PostgreSQL. Commit-to-delivery: from the command's insert to the ERP's acknowledgement.`,
     ``,
-    `| load | orderPlace/s | p50 / p99 ms | single-row inserts/s | ratio | orders stored / failed requests | commit-to-delivery p50 / p99 ms | undelivered when the load stopped | all delivered after |`,
+    `| load | orderPlace/s | p50 / p99 ms | single-row inserts/s | of the ceiling | orders stored / failed requests | commit-to-delivery p50 / p99 ms | undelivered when the load stopped | all delivered after |`,
     `| --- | --- | --- | --- | --- | --- | --- | --- | --- |`,
     ...writes.runs.map(
       (w) =>
-        `| ${w.rate === null ? "flat out" : `${w.rate}/s (half)`} | ${w.ordersPerSecond.toFixed(0)} | ${w.p50} / ${w.p99} | ${writes.insertsPerSecond.toFixed(0)} | ${ratio(w.ordersPerSecond, writes.insertsPerSecond)} | ${w.ordersStored} / ${w.failedRequests} | ${w.deliveryP50} / ${w.deliveryP99} | ${w.backlogAtEnd} | ${w.drainSeconds.toFixed(1)} s |`,
+        `| ${w.rate === null ? "flat out" : `${w.rate}/s (half)`} | ${w.ordersPerSecond.toFixed(0)} | ${w.p50} / ${w.p99} | ${writes.insertsPerSecond.toFixed(0)} | ${percent(w.ordersPerSecond, writes.insertsPerSecond)} | ${w.ordersStored} / ${w.failedRequests} | ${w.deliveryP50} / ${w.deliveryP99} | ${w.backlogAtEnd} | ${w.drainSeconds.toFixed(1)} s |`,
     ),
     ``,
     `## Data size`,
     ``,
-    `Commerce Graph's throughput on the same pages with ten times the data (scale 10: 5,000 products, 1,000 accounts, 50,000 orders). Memory: the bench process, which holds the servers, after its last load (RSS / V8 heap).`,
+    `Commerce Graph's throughput on the same pages with ten times the data (scale 10: 5,000 products, 1,000 accounts, 50,000 orders). Memory: the bench process, which holds the servers, after the loads of that scale and a garbage collection (RSS / V8 heap).`,
     ``,
     `| seed scale | (1) req/s | (2) req/s | (3) req/s | memory MiB |`,
     `| --- | --- | --- | --- | --- |`,
-    `| 1 | ${reads.throughputs.map((t) => t.toFixed(0)).join(" | ")} | ${memory1.rss} / ${memory1.heapUsed} |`,
+    `| 1 | ${reads.throughputs.map((t) => t.toFixed(0)).join(" | ")} | ${reads.memory.rss} / ${reads.memory.heapUsed} |`,
     `| 10 | ${at10.throughputs.map((t) => t.toFixed(0)).join(" | ")} | ${at10.memory.rss} / ${at10.memory.heapUsed} |`,
     ``,
     `## Concurrency`,
