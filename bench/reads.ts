@@ -37,7 +37,7 @@ export async function compareReads(
   dataSource: DataSource,
   auth: { secret: string; keyId: string; accountId: string },
   print: (line: string) => void,
-): Promise<{ rows: string[]; throughputs: Throughputs; memory: { rss: number; heapUsed: number } }> {
+): Promise<string[]> {
   const router = buildRouter(DEFAULT_CONNECTORS_CONFIG, dataSource);
   const ours = await startCommerceGraph(dataSource, router);
   const uncached = await startCommerceGraph(dataSource, router, { responseCache: false });
@@ -45,7 +45,6 @@ export async function compareReads(
   const authorization = `Bearer ${auth.secret}`;
   const variables = { account: `gid://store/Account/${auth.accountId}` };
   const rows: string[] = [];
-  const throughputs: Throughputs = [];
   try {
     for (const scenario of SCENARIOS) {
       const body = JSON.stringify({ query: scenario.query, variables });
@@ -55,14 +54,13 @@ export async function compareReads(
       const result = await load(ours.url, body, { authorization });
       rows.push(row(scenario.name, base, result));
       print(rows.at(-1)!);
-      throughputs.push(result.requestsPerSecond);
       if (scenario === SCENARIOS[0]) {
         const raw = await load(uncached.url, body, { authorization });
         rows.push(row(`${scenario.name}, response cache off`, base, raw));
         print(rows.at(-1)!);
       }
     }
-    return { rows, throughputs, memory: memoryMiB() };
+    return rows;
   } finally {
     await Promise.all([ours.close(), uncached.close(), baseline.close()]);
     await router.close();
@@ -75,7 +73,8 @@ export async function compareReads(
  * products: 3 × 5 ms), not one per item.
  */
 export async function slowConnector(dataSource: DataSource, secret: string): Promise<{ row: string; met: boolean }> {
-  const router = buildRouter(DEFAULT_CONNECTORS_CONFIG, dataSource);
+  // The same router both ways, with and without the delay.
+  const router = slowStore(dataSource, 0);
   const slowRouter = slowStore(dataSource, 5);
   const fast = await startCommerceGraph(dataSource, router);
   const slow = await startCommerceGraph(dataSource, slowRouter);
@@ -94,14 +93,14 @@ export async function slowConnector(dataSource: DataSource, secret: string): Pro
 }
 
 /** Throughput and latency of Commerce Graph alone as connections grow, for one scenario. */
-export async function concurrencyCurve(dataSource: DataSource, secret: string, scenarioIndex: number, levels: number[]): Promise<string[]> {
+export async function concurrencyCurve(dataSource: DataSource, auth: { secret: string; accountId: string }, scenarioIndex: number, levels: number[]): Promise<string[]> {
   const router = buildRouter(DEFAULT_CONNECTORS_CONFIG, dataSource);
   const ours = await startCommerceGraph(dataSource, router);
   try {
-    const body = JSON.stringify({ query: SCENARIOS[scenarioIndex]!.query });
+    const body = JSON.stringify({ query: SCENARIOS[scenarioIndex]!.query, variables: { account: `gid://store/Account/${auth.accountId}` } });
     const rows: string[] = [];
     for (const connections of levels) {
-      const result = await load(ours.url, body, { authorization: `Bearer ${secret}`, connections });
+      const result = await load(ours.url, body, { authorization: `Bearer ${auth.secret}`, connections });
       const memory = memoryMiB();
       rows.push(`| ${connections} | ${result.requestsPerSecond.toFixed(0)} | ${result.p50} / ${result.p99} | ${memory.rss} | ${result.errors + result.non2xx} |`);
     }
@@ -112,10 +111,10 @@ export async function concurrencyCurve(dataSource: DataSource, secret: string, s
   }
 }
 
-/** Commerce Graph's throughput on (1)–(3) over one database, and the process's memory after. */
+/** Commerce Graph's throughput on (1)–(3) over one database, response cache off (it would hide the data), and the process's memory after. */
 export async function throughputAtScale(dataSource: DataSource, auth: { secret: string; accountId: string }): Promise<{ throughputs: Throughputs; memory: { rss: number; heapUsed: number } }> {
   const router = buildRouter(DEFAULT_CONNECTORS_CONFIG, dataSource);
-  const ours = await startCommerceGraph(dataSource, router);
+  const ours = await startCommerceGraph(dataSource, router, { responseCache: false });
   try {
     const throughputs: Throughputs = [];
     for (const scenario of SCENARIOS) {

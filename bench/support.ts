@@ -94,13 +94,13 @@ export async function startBaseline(dataSource: DataSource, router: Router, prin
   };
 }
 
-/** A store connector whose every read call takes `ms` longer, as a remote backend would. */
+/** A store connector whose every read call takes `ms` longer, as a remote backend would (0: no delay, the same code path). */
 export function slowStore(dataSource: DataSource, ms: number): Router {
   const store = createStoreConnector(dataSource);
   const readers = Object.fromEntries(
     Object.entries(store.readers).map(([domain, reader]) => [
       domain,
-      Object.fromEntries(Object.entries(reader as object).map(([name, method]) => [name, async (...args: unknown[]) => (await sleep(ms), (method as (...a: unknown[]) => unknown).apply(reader, args))])),
+      Object.fromEntries(Object.entries(reader as object).map(([name, method]) => [name, async (...args: unknown[]) => (ms > 0 && (await sleep(ms)), (method as (...a: unknown[]) => unknown).apply(reader, args))])),
     ]),
   ) as unknown as DomainReaders;
   return new Router([{ ...store, readers }], Object.fromEntries(DOMAINS.map((d) => [d, ["store"]])) as unknown as ReadRoutes, {});

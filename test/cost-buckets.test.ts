@@ -47,7 +47,7 @@ describe("cost buckets", () => {
     expect(statements).toBeLessThan(100);
     // What left the shared bucket is what was spent plus what this process still holds, no more.
     const level = await shared(key);
-    const held = buckets.refund(key, 0) - level; // the level this process knows: the shared one plus its lease (floored)
+    const held = (await buckets.refund(key, 0)) - level; // the level this process knows: the shared one plus its lease (floored)
     expect(Math.abs(100_000 - level - (spent + held))).toBeLessThanOrEqual(1);
   });
 
@@ -60,14 +60,28 @@ describe("cost buckets", () => {
     expect(answers[3]!.retryAfterMs).toBeGreaterThan(0);
   });
 
-  it("a refund goes to this process's lease and pays the next query", async () => {
+  it("a refund goes to this process's lease up to a tenth of the bucket, the rest back to the shared bucket", async () => {
     const buckets = new CostBuckets(counted, quota(1000));
     const key = `test:${randomUUID()}`;
     await buckets.take(key, 50);
-    buckets.refund(key, 40);
+    await buckets.refund(key, 40);
     statements = 0;
     expect((await buckets.take(key, 40)).allowed).toBe(true);
     expect(statements).toBe(0);
     expect(await shared(key)).toBeCloseTo(950, 1);
+    // A large refund: the lease ends holding at most a tenth (100), the shared bucket gets the rest.
+    await buckets.take(key, 500);
+    await buckets.refund(key, 500);
+    expect(await shared(key)).toBeCloseTo(850, 1);
+  });
+
+  it("queries at once of one principal take one lease between them, not one each", async () => {
+    const buckets = new CostBuckets(counted, quota(10_000));
+    const key = `test:${randomUUID()}`;
+    await buckets.take(key, 10);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await Promise.all(Array.from({ length: 20 }, () => buckets.take(key, 10)));
+    // 21 queries of 10, and at most one lease of a tenth (1,000) left the shared bucket.
+    expect(10_000 - (await shared(key))).toBeLessThanOrEqual(210 + 1000 + 1);
   });
 });

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { GraphQLError } from "graphql";
 import { clientAddress, principalOfApiKey } from "./api-keys.js";
-import type { CredentialCache } from "./credential-cache.js";
+import type { CredentialCache, Verified } from "./credential-cache.js";
 import { principalOfCustomerToken } from "./customer-tokens.js";
 import { ANONYMOUS, type Principal } from "./principal.js";
 import { API_KEY_PREFIX, CUSTOMER_TOKEN_PREFIX, digest } from "./tokens.js";
@@ -24,23 +24,21 @@ export async function authenticate(dataSource: DataSource, header: string | unde
   const token = match[1]!;
   // An API key's allow-list depends on the address it is used from.
   const cacheKey = token.startsWith(API_KEY_PREFIX) ? `${digest(token)} ${clientAddress(clientIp)}` : digest(token);
-  const cached = cache?.get(cacheKey);
-  if (cached) return cached;
-  let principal: Principal | null = null;
-  let validUntil: Date | undefined;
-  if (token.startsWith(API_KEY_PREFIX)) {
-    const found = await principalOfApiKey(dataSource, token, clientIp);
-    if (found === "ADDRESS_NOT_ALLOWED") {
-      throw new GraphQLError(`This API key may not be used from ${clientIp}: its allow-list does not include that address.`, { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
+  const lookUp = async (): Promise<Verified | null> => {
+    if (token.startsWith(API_KEY_PREFIX)) {
+      const found = await principalOfApiKey(dataSource, token, clientIp);
+      if (found === "ADDRESS_NOT_ALLOWED") {
+        throw new GraphQLError(`This API key may not be used from ${clientIp}: its allow-list does not include that address.`, { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
+      }
+      return found && { principal: found };
     }
-    principal = found;
-  }
-  else if (token.startsWith(CUSTOMER_TOKEN_PREFIX)) {
-    const found = await principalOfCustomerToken(dataSource, token, storeName);
-    principal = found?.principal ?? null;
-    validUntil = found?.expiresAt;
-  }
+    if (token.startsWith(CUSTOMER_TOKEN_PREFIX)) {
+      const found = await principalOfCustomerToken(dataSource, token, storeName);
+      return found && { principal: found.principal, validUntil: found.expiresAt };
+    }
+    return null;
+  };
+  const principal = cache ? await cache.verify(cacheKey, lookUp) : ((await lookUp())?.principal ?? null);
   if (!principal) throw badCredentials("The bearer token is unknown, expired or revoked. Sign in again or use a valid API key.");
-  cache?.set(cacheKey, principal, validUntil);
   return principal;
 }

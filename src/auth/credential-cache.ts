@@ -4,9 +4,19 @@ import type { Principal } from "./principal.js";
 /** Bumped whenever this process revokes or rotates a credential: every verification cached before it is void. */
 let generation = 0;
 
-/** Voids every verification cached in this process (called on revoke and rotate). */
+/**
+ * Voids every verification cached in this process. Called when a credential
+ * is revoked or rotated, and again once that change is committed (a lookup
+ * between the two still reads the old row).
+ */
 export function forgetVerifiedCredentials(): void {
   generation++;
+}
+
+/** A verified credential: who it is, and until when it may be believed (a customer token's expiry). */
+export interface Verified {
+  principal: Principal;
+  validUntil?: Date;
 }
 
 /**
@@ -25,16 +35,19 @@ export class CredentialCache {
     this.entries = new LRUCache({ max: maxEntries, ttl: ttlMs });
   }
 
-  /** The principal verified for `key`, when it is still fresh. */
-  get(key: string): Principal | undefined {
+  /**
+   * The principal of `key`: remembered, or looked up (and then remembered,
+   * never past `validUntil`, and not at all when a credential was revoked
+   * while the lookup ran: it may have read the row from before).
+   */
+  async verify(key: string, lookUp: () => Promise<Verified | null>): Promise<Principal | null> {
     const entry = this.entries.get(key);
-    return entry && entry.generation === generation ? entry.principal : undefined;
-  }
-
-  /** Remembers a verified principal, never past `validUntil` (a customer token's expiry). */
-  set(key: string, principal: Principal, validUntil?: Date): void {
-    const left = validUntil ? validUntil.getTime() - Date.now() : Infinity;
-    if (left <= 0) return;
-    this.entries.set(key, { principal, generation }, left < this.ttlMs ? { ttl: left } : undefined);
+    if (entry && entry.generation === generation) return entry.principal;
+    const startedIn = generation;
+    const found = await lookUp();
+    if (!found) return null;
+    const left = found.validUntil ? found.validUntil.getTime() - Date.now() : Infinity;
+    if (startedIn === generation && left > 0) this.entries.set(key, { principal: found.principal, generation }, left < this.ttlMs ? { ttl: left } : undefined);
+    return found.principal;
   }
 }

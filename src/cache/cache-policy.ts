@@ -100,7 +100,7 @@ class PolicyWalk {
     const typeHint = composite ? this.hintOf(returnType.astNode) : null;
     let maxAge: number | null = 0;
     if (fieldHint?.maxAge !== undefined) maxAge = fieldHint.maxAge;
-    else if (typeHint?.maxAge !== undefined && !fieldHint?.inheritMaxAge) maxAge = typeHint.maxAge;
+    else if (typeHint?.maxAge !== undefined) maxAge = typeHint.maxAge;
     else if (fieldHint?.inheritMaxAge || typeHint?.inheritMaxAge || !composite) maxAge = parentMaxAge;
     const own: CachePolicy = { maxAge: maxAge ?? 0, scope: fieldHint?.scope ?? typeHint?.scope ?? "PUBLIC" };
     return composite && selection.selectionSet ? narrowest(own, this.ofSelections(returnType, selection.selectionSet, own.maxAge)) : own;

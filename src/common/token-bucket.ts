@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { returnedRows } from "../db/returning.js";
 
 /** A request quota: `requests` per `perSeconds`, refilled continuously. */
 export interface Quota {
@@ -45,6 +46,14 @@ export class TokenBucket {
     )) as Array<{ allowed: boolean; tokens: number }>;
     const { allowed, tokens } = row!;
     return { allowed, retryAfterMs: allowed ? 0 : Math.ceil(((cost - tokens) / perSecond) * 1000), available: Math.max(0, Math.floor(tokens)) };
+  }
+
+  /** Gives back tokens taken for more than was used (never above the quota); returns the tokens left. */
+  async refund(amount: number): Promise<number> {
+    const [row] = returnedRows<{ tokens: number }>(
+      await this.dataSource.query(`UPDATE rate_limit_bucket SET tokens = least($2::float8, tokens + $3::float8) WHERE key = $1 RETURNING tokens`, [this.key, this.quota.requests, amount]),
+    );
+    return Math.max(0, Math.floor(row?.tokens ?? 0));
   }
 
   /**

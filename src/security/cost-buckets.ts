@@ -14,6 +14,8 @@ interface Lease {
   since: number;
   /** The shared bucket's level at the last trip. */
   shared: number;
+  /** A trip that takes tokens ahead is under way (one at a time, so that the lease stays within its bound). */
+  drawing: boolean;
 }
 
 /**
@@ -21,8 +23,9 @@ interface Lease {
  * live in PostgreSQL ({@link TokenBucket}), shared by every replica; a
  * principal that keeps this process busy (a storefront server's one API key)
  * takes what its next ~100 ms of queries will cost along with the current
- * one (at most a tenth of the bucket), and those queries are paid here
- * without a round trip; refunds go to the same lease. An occasional
+ * one (at most a tenth of the bucket, one such trip at a time), and those
+ * queries are paid here without a round trip; refunds go to the same lease up
+ * to that bound, the rest back to the shared bucket. An occasional
  * principal gets exactly what it asks for, one statement a query. When the
  * shared bucket cannot give the lease, the query gets exactly its own cost
  * or is refused, as without leases.
@@ -39,7 +42,7 @@ export class CostBuckets {
   async take(key: string, cost: number): Promise<Take> {
     const now = Date.now();
     let lease = this.leases.get(key);
-    if (!lease) this.leases.set(key, (lease = { tokens: 0, spent: 0, since: now, shared: this.quota.requests }));
+    if (!lease) this.leases.set(key, (lease = { tokens: 0, spent: 0, since: now, shared: this.quota.requests, drawing: false }));
     if (lease.tokens >= cost) {
       lease.tokens -= cost;
       lease.spent += cost;
@@ -47,33 +50,52 @@ export class CostBuckets {
     }
     // This principal's use here since the last trip, per second: idle for a second or more, no lease.
     const elapsed = (now - lease.since) / 1000;
-    const ahead = elapsed > 0 && elapsed < 1 ? Math.min(this.quota.requests / 10, ((lease.spent + cost) / elapsed) * LEASE_SECONDS) : 0;
+    const ahead = !lease.drawing && elapsed > 0 && elapsed < 1 ? Math.min(this.leaseCap, ((lease.spent + cost) / elapsed) * LEASE_SECONDS) : 0;
     // The lease's tokens pay part of this query: claimed now, so that no other query spends them meanwhile.
     const held = lease.tokens;
     lease.tokens = 0;
-    const bucket = new TokenBucket(this.dataSource, key, this.quota);
-    let take = await bucket.take(cost - held + ahead);
-    let got = ahead;
-    if (!take.allowed && ahead > 0) {
-      take = await bucket.take(cost - held);
-      got = 0;
+    lease.drawing ||= ahead > 0;
+    try {
+      const bucket = new TokenBucket(this.dataSource, key, this.quota);
+      let take = await bucket.take(cost - held + ahead);
+      let got = ahead;
+      if (!take.allowed && ahead > 0) {
+        take = await bucket.take(cost - held);
+        got = 0;
+      }
+      if (!take.allowed) {
+        lease.tokens += held;
+        return { ...take, available: take.available + Math.floor(lease.tokens) };
+      }
+      lease.tokens += got;
+      lease.spent = 0;
+      lease.since = now;
+      lease.shared = take.available;
+      return { allowed: true, retryAfterMs: 0, available: Math.floor(take.available + lease.tokens) };
+    } finally {
+      if (ahead > 0) lease.drawing = false;
     }
-    if (!take.allowed) {
-      lease.tokens += held;
-      return { ...take, available: take.available + Math.floor(lease.tokens) };
-    }
-    lease.tokens += got;
-    lease.spent = 0;
-    lease.since = now;
-    lease.shared = take.available;
-    return { allowed: true, retryAfterMs: 0, available: Math.floor(take.available + lease.tokens) };
   }
 
-  /** Gives back tokens taken for more than a query used, to this process's lease; returns the level as this process knows it. */
-  refund(key: string, amount: number): number {
+  /**
+   * Gives back tokens taken for more than a query used: to this process's
+   * lease up to its bound, the rest to the shared bucket. Returns the level as
+   * this process knows it.
+   */
+  async refund(key: string, amount: number): Promise<number> {
     const lease = this.leases.get(key);
-    if (!lease) return 0;
-    lease.tokens = Math.min(this.quota.requests, lease.tokens + amount);
-    return Math.floor(Math.min(this.quota.requests, lease.shared + lease.tokens));
+    const toLease = lease ? Math.max(0, Math.min(amount, this.leaseCap - lease.tokens)) : 0;
+    if (lease) lease.tokens += toLease;
+    if (amount > toLease) {
+      const shared = await new TokenBucket(this.dataSource, key, this.quota).refund(amount - toLease);
+      if (lease) lease.shared = shared;
+      else return shared;
+    }
+    return Math.floor(Math.min(this.quota.requests, lease!.shared + lease!.tokens));
+  }
+
+  /** The most tokens a lease holds: a tenth of the bucket. */
+  private get leaseCap(): number {
+    return this.quota.requests / 10;
   }
 }

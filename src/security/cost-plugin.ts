@@ -84,7 +84,7 @@ export function costPlugin(dataSource: DataSource, options: Pick<SecurityOptions
           // Refunds only for a response without errors: a subtree nulled by an error was still resolved.
           if (result.data && !result.errors?.length) {
             report.actual = Math.max(1, Math.min(report.requested, operationCost(schema, operation, fragments, variables, result.data)));
-            if (report.actual < report.requested) report.throttle.currentlyAvailable = buckets.refund(bucket, report.requested - report.actual);
+            if (report.actual < report.requested) report.throttle.currentlyAvailable = await buckets.refund(bucket, report.requested - report.actual);
           }
           result.extensions = { ...result.extensions, cost: report };
         },

@@ -1,3 +1,4 @@
+import { forgetVerifiedCredentials } from "../../auth/credential-cache.js";
 import { revokeTokensOfAccount } from "../../auth/customer-tokens.js";
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
@@ -118,12 +119,15 @@ export async function updateAccount(ctx: RequestContext, input: AccountUpdateInp
 export async function deleteAccount(ctx: RequestContext, lookup: AccountLookup, idempotencyKey: string): Promise<MutationOutcome> {
   requireAdmin(ctx.principal, "delete accounts");
   const ref = await lookUpAccount(ctx, lookup, "account");
-  return runIdempotent(ctx, "accountDelete", idempotencyKey, lookup, async (manager, principal) => {
+  const outcome = await runIdempotent(ctx, "accountDelete", idempotencyKey, lookup, async (manager, principal) => {
     const deleted = ref ? returnedRows<{ code: string }>(await manager.query(`UPDATE account SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING code`, [ref.key])) : [];
     if (!ref || deleted.length === 0) throw new UserErrors([{ field: ["account"], message: "No such account, or it is already deleted.", code: "NOT_FOUND" }]);
     await revokeTokensOfAccount(manager, ref.key);
     return enqueueAccountCommand(ctx, manager, { type: "accountDelete", accountKey: ref.key, idempotencyKey, principal, payload: { code: deleted[0]!.code } });
   });
+  // Committed now: no lookup can read the account's tokens as live any more.
+  forgetVerifiedCredentials();
+  return outcome;
 }
 
 function addressErrors(address: AddressInput | null | undefined, field: string[]): UserErrorModel[] {

@@ -1,3 +1,4 @@
+import { forgetVerifiedCredentials } from "../../auth/credential-cache.js";
 import { apiKeyById, createApiKey, normaliseNetwork, revokeApiKey, rotateApiKey, type ApiKeyModel } from "../../auth/api-keys.js";
 import { requireAdmin } from "../../auth/access.js";
 import type { ApiKeyScope } from "../../auth/principal.js";
@@ -43,6 +44,8 @@ async function keyChange(
     thisCall.made = await change(manager);
     return { entityKey: thisCall.made.apiKey.id, commandId: null, userErrors: [] };
   });
+  // Committed now: no lookup can read the key's old row any more.
+  forgetVerifiedCredentials();
   if (thisCall.made) return { ...thisCall.made, userErrors: outcome.userErrors };
   return { apiKey: outcome.entityKey ? await apiKeyById(ctx.dataSource, outcome.entityKey) : null, secret: null, userErrors: outcome.userErrors };
 }
