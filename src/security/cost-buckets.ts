@@ -67,7 +67,8 @@ export class CostBuckets {
         lease.tokens += held;
         return { ...take, available: take.available + Math.floor(lease.tokens) };
       }
-      lease.tokens += got;
+      // Within the bound even if a refund filled the lease meanwhile (the excess is the principal's loss, never a gain).
+      lease.tokens = Math.min(this.leaseCap, lease.tokens + got);
       lease.spent = 0;
       lease.since = now;
       lease.shared = take.available;
