@@ -32,6 +32,20 @@ export function principalKeyOf(principal: Principal): string {
   throw unauthenticated("Sign in to change data.");
 }
 
+/** Longest idempotency key, in characters (Unicode code points). */
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
+
+/**
+ * Refuses a key PostgreSQL could not store as given: a lone surrogate (half of
+ * a UTF-16 pair) would be stored as U+FFFD and collide with other keys. Length
+ * counts characters (code points), not UTF-16 units.
+ */
+export function checkIdempotencyKey(key: string): void {
+  if (/\p{Surrogate}/u.test(key)) throw badUserInput("`idempotencyKey` holds a lone surrogate (half of a UTF-16 pair), which is not a character; send valid Unicode text.", "idempotencyKey");
+  const length = [...key].length;
+  if (length < 1 || length > IDEMPOTENCY_KEY_MAX_LENGTH) throw badUserInput(`\`idempotencyKey\` must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} characters.`, "idempotencyKey");
+}
+
 /** JSON with sorted keys, so equal inputs hash equally whatever their key order. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
@@ -62,7 +76,7 @@ export async function runIdempotent(
   execute: (manager: EntityManager, principal: string) => Promise<MutationOutcome>,
 ): Promise<MutationOutcome> {
   const principal = principalKeyOf(ctx.principal);
-  if (idempotencyKey.length < 1 || idempotencyKey.length > 255) throw badUserInput("`idempotencyKey` must be 1 to 255 characters.", "idempotencyKey");
+  checkIdempotencyKey(idempotencyKey);
   const requestHash = createHash("sha256").update(`${operation}\n${canonical(input)}`).digest("hex");
   ctx.idempotency = { replayed: false };
 
