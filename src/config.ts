@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_ACQUIRE_TIMEOUT_MS } from "./db/data-source.js";
 import { DEFAULT_SECURITY, type SecurityOptions } from "./security/security-options.js";
 
 /** Settings read from the environment at start-up. */
@@ -6,6 +7,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_ACQUIRE_TIMEOUT_MS),
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(54329),
   ADMIN_API_KEY: z.string().min(20, "ADMIN_API_KEY must be at least 20 characters").startsWith("cgk_", "ADMIN_API_KEY must start with cgk_ (the API key prefix)").optional(),
@@ -48,6 +50,8 @@ export interface AppConfig {
   host: string;
   /** External Postgres; when absent, an embedded server is started. */
   databaseUrl: string | undefined;
+  /** How long a statement waits for a free pool connection before the request answers DATABASE_BUSY (ms). */
+  databaseAcquireTimeoutMs: number;
   /** Where the embedded Postgres keeps its data. */
   dataDir: string;
   embeddedPgPort: number;
@@ -91,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseAcquireTimeoutMs: e.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     adminApiKey: e.ADMIN_API_KEY,

@@ -1,6 +1,6 @@
 import type { GraphQLRequestContext } from "@apollo/server";
 import type { FastifyBaseLogger } from "fastify";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import type { Principal } from "./auth/principal.js";
 import type { PartialErrors } from "./common/partial-errors.js";
 import type { Router } from "./connectors/router.js";
@@ -16,11 +16,14 @@ import { createWarehouseLoaders } from "./domains/warehouse/warehouse.loaders.js
 /** Every per-request DataLoader, by name. */
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** Creates fresh loaders for one request (their caches live as long as the request). */
-export function createLoaders(router: Router, dataSource: DataSource) {
+/**
+ * Creates fresh loaders for one request (their caches live as long as the
+ * request); `database` is the data source, or a mutation's transaction.
+ */
+export function createLoaders(router: Router, database: DataSource | EntityManager) {
   return {
-    ...createCommandLoaders(dataSource),
-    ...createStockReservationLoaders(dataSource),
+    ...createCommandLoaders(database),
+    ...createStockReservationLoaders(database),
     ...createWarehouseLoaders(router),
     ...createProductLoaders(router),
     ...createAccountLoaders(router),
@@ -50,4 +53,19 @@ export interface RequestContext extends PartialErrors {
   cachePolicy?: GraphQLRequestContext<RequestContext>["overallCachePolicy"];
   /** Set by idempotent mutations; reported as `extensions.idempotency`. */
   idempotency?: { replayed: boolean };
+}
+
+/**
+ * The context a mutation decides in: the request's, except that its router and
+ * loaders read Commerce Graph's own database through the mutation's transaction
+ * (`manager`). Its reads then see what it wrote and hold no second pool
+ * connection while the transaction holds one (which deadlocked a full pool);
+ * connectors over other systems are read as before. Fresh loaders, so nothing
+ * read inside the transaction is cached for the rest of the request.
+ */
+export function transactionContext(ctx: RequestContext, manager: EntityManager): RequestContext {
+  // Shared with the request's context, so that errors collected inside reach the response.
+  ctx.partialErrors ??= [];
+  const router = ctx.router.inTransaction(manager);
+  return { ...ctx, router, loaders: createLoaders(router, manager) };
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { createDataSource } from "../db/data-source.js";
+import { acquireTimeoutOf, createDataSource } from "../db/data-source.js";
 import { ALL_COMMAND_TYPES } from "../outbox/command-types.js";
 import type { Connector } from "./connector.js";
 import { DOMAINS } from "./connector.js";
@@ -34,15 +34,19 @@ export function buildRouter(config: ConnectorsConfig, dataSource: DataSource): R
   const health = new Map<string, ConnectorHealth>();
   const callListeners = new Set<ConnectorCallListener>();
   const connectors = Object.entries(config.connectors).map(([name, settings]) => {
-    const guarded = guardConnector(createConnector(name, settings, dataSource), {
-      timeoutMs: settings.timeoutMs,
+    const connector = createConnector(name, settings, dataSource);
+    // A read of our own database may first wait for a free connection: that wait ends in DATABASE_BUSY, never in the connector's timeout.
+    const ownPoolWaitMs = connector.inTransaction ? acquireTimeoutOf(dataSource) : 0;
+    const guarded = guardConnector(connector, {
+      timeoutMs: settings.timeoutMs + ownPoolWaitMs,
       maxConcurrentCalls: settings.maxConcurrentCalls,
       quota: settings.rateLimit && new TokenBucket(dataSource, `connector:${name}`, settings.rateLimit),
       observe: (seconds, ok) => callListeners.forEach((listener) => listener(name, seconds, ok)),
       ...settings.circuitBreaker,
     });
     health.set(name, guarded.health);
-    return guarded.connector;
+    // Reads inside a mutation's transaction are its own statements, outside the circuit breaker.
+    return connector.inTransaction ? { ...guarded.connector, inTransaction: connector.inTransaction } : guarded.connector;
   });
   const fallback = config.connectors[STORE]?.kind === "store" ? STORE : undefined;
   const reads = {} as ReadRoutes;

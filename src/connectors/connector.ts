@@ -1,3 +1,4 @@
+import type { EntityManager } from "typeorm";
 import type { Page, PageRequest } from "../common/pagination.js";
 import type { AccountFilterModel, AccountModel, AccountSort, PaymentMethodModel, ShipToModel } from "../models/account.js";
 import type { InvoiceFilterModel, InvoiceLineModel, InvoiceModel, InvoicePaymentModel, InvoiceSort } from "../models/invoice.js";
@@ -140,6 +141,14 @@ export interface Connector {
   readonly writer?: CommandWriter;
   /** Releases connections and timers. */
   close?(): Promise<void>;
+  /**
+   * Only connectors over Commerce Graph's own database: the same connector
+   * reading through a mutation's transaction (`manager`), so that what the
+   * mutation decides on is consistent with its writes and takes no second
+   * connection from the pool. These reads are statements of the transaction:
+   * no timeout or circuit breaker of their own.
+   */
+  inTransaction?(manager: EntityManager): Connector;
 }
 
 /** A command as the relay hands it to a connector: one outbox row. */

@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import type { EntityManager } from "typeorm";
 import { emptyPage, type Page, type PageRequest } from "../common/pagination.js";
 import type { CommandWriter, Connector, Domain, DomainReaders } from "./connector.js";
 import { DOMAINS } from "./connector.js";
@@ -144,6 +145,21 @@ export class Router {
   /** How a connector's reads are doing (null when it is not guarded). */
   healthOf(name: string): ConnectorHealth | null {
     return this.health.get(name) ?? null;
+  }
+
+  /**
+   * This router with every connector over Commerce Graph's own database
+   * reading through `manager`'s transaction (see {@link Connector.inTransaction});
+   * other connectors, their routes and health are the same.
+   */
+  inTransaction(manager: EntityManager): Router {
+    return new Router(
+      this.all().map((connector) => connector.inTransaction?.(manager) ?? connector),
+      this.routes,
+      this.writeRoutes,
+      this.health,
+      this.callListeners,
+    );
   }
 
   /** Closes every connector's connections (their own pools, timers). */

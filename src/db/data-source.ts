@@ -1,4 +1,5 @@
 import { DataSource, type Logger } from "typeorm";
+import { busyAwarePg } from "./database-busy.js";
 import { runMigrations as runWorkerMigrations } from "graphile-worker";
 import { InitialSchema1700000000000 } from "./migrations/1700000000000-initial-schema.js";
 import { Outbox1700000000001 } from "./migrations/1700000000001-outbox.js";
@@ -19,9 +20,17 @@ export interface DataSourceOptions {
   url: string;
   /** Pool size per process (default 10). */
   poolSize?: number;
+  /**
+   * How long a statement may wait for a free connection of the pool (default
+   * {@link DEFAULT_ACQUIRE_TIMEOUT_MS}); then it fails with `DatabaseBusyError`.
+   */
+  acquireTimeoutMs?: number;
   /** A TypeORM logger, e.g. to count statements in tests. */
   logger?: Logger;
 }
+
+/** Default of {@link DataSourceOptions.acquireTimeoutMs}. */
+export const DEFAULT_ACQUIRE_TIMEOUT_MS = 5000;
 
 /**
  * Builds (but does not connect) the TypeORM data source for a Postgres URL.
@@ -36,8 +45,16 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     synchronize: false,
     logging: options.logger ? ["query"] : false,
     logger: options.logger,
-    extra: { max: options.poolSize ?? 10 },
+    // A full pool answers DATABASE_BUSY after the acquire timeout instead of queueing without end.
+    driver: busyAwarePg,
+    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: options.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS },
   });
+}
+
+/** How long a statement of `dataSource` may wait for a free connection (ms; 0: without end). */
+export function acquireTimeoutOf(dataSource: DataSource): number {
+  const { extra } = dataSource.options as { extra?: { connectionTimeoutMillis?: number } };
+  return extra?.connectionTimeoutMillis ?? 0;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Logger } from "../logger.js";
 import { nextDelayMs, type BackoffPolicy } from "./backoff.js";
 import { SCHEDULE_SQL, scheduleParams, type AggregateStream } from "./enqueue.js";
 import type { FailureNotifier } from "./failure-notifier.js";
-import { applyDeliveryToProjection } from "./projections.js";
+import { applyDeliveryToProjection, changesProjection, type Delivery } from "./projections.js";
 
 /** What {@link deliverStream} needs. */
 export interface DeliveryDeps {
@@ -80,11 +80,35 @@ export async function deliverStream(deps: DeliveryDeps, stream: AggregateStream)
     }
     // The backend has applied it. A database error from here on fails the job, which graphile-worker retries:
     // the row is still DELIVERING and is applied again under the same idempotency key, never counted as a failed delivery.
-    await deps.pool.query(
-      `UPDATE outbox SET status = 'DELIVERED', delivered_at = clock_timestamp(), reference = $2, result = $3, last_error = NULL, updated_at = clock_timestamp() WHERE id = $1`,
-      [row.id, result.reference ?? null, JSON.stringify(result.details ?? {})],
-    );
-    await applyDeliveryToProjection(deps.pool, { connector: stream.connector, type: row.type, aggregateId: stream.aggregateId, reference: result.reference ?? null });
+    await recordDelivered(deps.pool, row.id, { connector: stream.connector, type: row.type, aggregateId: stream.aggregateId, reference: result.reference ?? null }, result.details);
     relayDeliveries.inc({ connector: stream.connector, outcome: "delivered" });
+  }
+}
+
+/** Marks a delivered outbox row: `$1` its id, `$2` the backend's reference, `$3` the details it returned. */
+const MARK_DELIVERED_SQL = `UPDATE outbox SET status = 'DELIVERED', delivered_at = clock_timestamp(), reference = $2, result = $3, last_error = NULL, updated_at = clock_timestamp() WHERE id = $1`;
+
+/**
+ * Marks an outbox row DELIVERED and stores what the backend returned on our
+ * entity (the ERP's order number on the order) in one transaction: a crash or
+ * an error between the two leaves neither, and the row is delivered again.
+ */
+async function recordDelivered(pool: Pool, outboxId: string, delivery: Delivery, details: unknown): Promise<void> {
+  const params = [outboxId, delivery.reference, JSON.stringify(details ?? {})];
+  if (!changesProjection(delivery)) {
+    await pool.query(MARK_DELIVERED_SQL, params);
+    return;
+  }
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(MARK_DELIVERED_SQL, params);
+    await applyDeliveryToProjection(client, delivery);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
   }
 }

@@ -3,7 +3,7 @@ import { GraphQLError } from "graphql";
 import type { EntityManager } from "typeorm";
 import type { Principal } from "../auth/principal.js";
 import { badUserInput, unauthenticated } from "../common/errors.js";
-import type { RequestContext } from "../context.js";
+import { transactionContext, type RequestContext } from "../context.js";
 
 /** How long a key is remembered: a retry within this time gets the first answer. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -32,6 +32,20 @@ export function principalKeyOf(principal: Principal): string {
   throw unauthenticated("Sign in to change data.");
 }
 
+/** Longest idempotency key, in characters (Unicode code points). */
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
+
+/**
+ * Refuses a key PostgreSQL could not store as given: a lone surrogate (half of
+ * a UTF-16 pair) would be stored as U+FFFD and collide with other keys. Length
+ * counts characters (code points), not UTF-16 units.
+ */
+export function checkIdempotencyKey(key: string): void {
+  if (/\p{Surrogate}/u.test(key)) throw badUserInput("`idempotencyKey` holds a lone surrogate (half of a UTF-16 pair), which is not a character; send valid Unicode text.", "idempotencyKey");
+  const length = [...key].length;
+  if (length < 1 || length > IDEMPOTENCY_KEY_MAX_LENGTH) throw badUserInput(`\`idempotencyKey\` must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} characters.`, "idempotencyKey");
+}
+
 /** JSON with sorted keys, so equal inputs hash equally whatever their key order. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
@@ -53,16 +67,20 @@ function canonical(value: unknown): string {
  * - the same key while a first request still runs is an `IDEMPOTENCY_KEY_IN_FLIGHT` error: retry.
  * `execute` throws {@link UserErrors} for expected failures: its writes are rolled
  * back, and the user errors are stored and replayed like any other answer.
+ * `execute` gets the transaction's context (see {@link transactionContext}) and
+ * reads through it, never through the request's: a read on another pool
+ * connection while the transaction holds one can wait for ever on a full pool.
+ * Commands name it `ctx`, so that the request's context is out of reach.
  */
 export async function runIdempotent(
   ctx: RequestContext,
   operation: string,
   idempotencyKey: string,
   input: unknown,
-  execute: (manager: EntityManager, principal: string) => Promise<MutationOutcome>,
+  execute: (manager: EntityManager, principal: string, ctx: RequestContext) => Promise<MutationOutcome>,
 ): Promise<MutationOutcome> {
   const principal = principalKeyOf(ctx.principal);
-  if (idempotencyKey.length < 1 || idempotencyKey.length > 255) throw badUserInput("`idempotencyKey` must be 1 to 255 characters.", "idempotencyKey");
+  checkIdempotencyKey(idempotencyKey);
   const requestHash = createHash("sha256").update(`${operation}\n${canonical(input)}`).digest("hex");
   ctx.idempotency = { replayed: false };
 
@@ -92,7 +110,7 @@ export async function runIdempotent(
     await manager.query("SAVEPOINT mutation");
     let outcome: MutationOutcome;
     try {
-      outcome = await execute(manager, principal);
+      outcome = await execute(manager, principal, transactionContext(ctx, manager));
     } catch (error) {
       if (!(error instanceof UserErrors)) throw error;
       await manager.query("ROLLBACK TO SAVEPOINT mutation");

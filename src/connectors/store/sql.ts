@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { isUuid } from "../../common/ids.js";
 
 /** A row as `pg` returns it. */
@@ -7,9 +7,9 @@ export type Row = Record<string, unknown>;
 /** Runs one parameterised SQL statement and returns its rows. */
 export type Query = (sql: string, params?: unknown[]) => Promise<Row[]>;
 
-/** Adapts a TypeORM data source to {@link Query} (statements go through its logger). */
-export function queryOf(dataSource: DataSource): Query {
-  return (sql, params) => dataSource.query(sql, params) as Promise<Row[]>;
+/** Adapts a TypeORM data source, or a transaction's entity manager, to {@link Query} (statements go through its logger). */
+export function queryOf(database: DataSource | EntityManager): Query {
+  return (sql, params) => database.query(sql, params) as Promise<Row[]>;
 }
 
 export { isUuid };

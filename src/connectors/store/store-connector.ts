@@ -21,7 +21,14 @@ export const STORE = "store";
  */
 export function createStoreConnector(dataSource: DataSource, name = STORE): Connector {
   const query = queryOf(dataSource);
-  return { name, kind: "store", readers: storeReaders(query, name), writer: storeWriter(query) };
+  const writer = storeWriter(query);
+  return {
+    name,
+    kind: "store",
+    readers: storeReaders(query, name),
+    writer,
+    inTransaction: (manager) => ({ name, kind: "store", readers: storeReaders(queryOf(manager), name), writer }),
+  };
 }
 
 /**

@@ -79,7 +79,7 @@ async function enqueueAccountCommand(
 export async function updateAccount(ctx: RequestContext, input: AccountUpdateInput, idempotencyKey: string): Promise<MutationOutcome> {
   const ref = await lookUpAccount(ctx, input.account, "input.account");
   if (!isAdmin(ctx.principal) && (input.paymentTerms != null || input.customerGroupCode != null)) throw forbidden("Only admin API keys may change payment terms or the customer group.");
-  return runIdempotent(ctx, "accountUpdate", idempotencyKey, input, async (manager, principal) => {
+  return runIdempotent(ctx, "accountUpdate", idempotencyKey, input, async (manager, principal, ctx) => {
     if (!ref) throw new UserErrors([{ field: ["input", "account"], message: "No such account.", code: "NOT_FOUND" }]);
     const errors: UserErrorModel[] = [];
     if (input.name != null && !input.name.trim()) errors.push({ field: ["input", "name"], message: "The name cannot be empty.", code: "INVALID" });
@@ -119,7 +119,7 @@ export async function updateAccount(ctx: RequestContext, input: AccountUpdateInp
 export async function deleteAccount(ctx: RequestContext, lookup: AccountLookup, idempotencyKey: string): Promise<MutationOutcome> {
   requireAdmin(ctx.principal, "delete accounts");
   const ref = await lookUpAccount(ctx, lookup, "account");
-  const outcome = await runIdempotent(ctx, "accountDelete", idempotencyKey, lookup, async (manager, principal) => {
+  const outcome = await runIdempotent(ctx, "accountDelete", idempotencyKey, lookup, async (manager, principal, ctx) => {
     const deleted = ref ? returnedRows<{ code: string }>(await manager.query(`UPDATE account SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING code`, [ref.key])) : [];
     if (!ref || deleted.length === 0) throw new UserErrors([{ field: ["account"], message: "No such account, or it is already deleted.", code: "NOT_FOUND" }]);
     await revokeTokensOfAccount(manager, ref.key);
@@ -152,7 +152,7 @@ export async function addShipTo(
   const ref = await changeableAccount(ctx, input.accountId, "input.accountId", "change accounts");
   // The ERP's ship-to id travels to the ERP with every order: only operators set it.
   if (input.erpShipToId != null && !isAdmin(ctx.principal)) throw forbidden("Only admin API keys may set erpShipToId.");
-  return runIdempotent(ctx, "shipToAdd", idempotencyKey, input, async (manager, principal) => {
+  return runIdempotent(ctx, "shipToAdd", idempotencyKey, input, async (manager, principal, ctx) => {
     if (!ref || !(await lockLiveAccount(manager, ref.key))) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const errors = [...addressErrors(input.address, ["input", "address"]), ...(input.name.trim() ? [] : [{ field: ["input", "name"], message: "The name is required.", code: "INVALID" }])];
     if (errors.length > 0) throw new UserErrors(errors);
@@ -186,7 +186,7 @@ export async function updateShipTo(
   input: { shipToId: string; name?: string | null; address?: AddressInput | null; isDefault?: boolean | null },
   idempotencyKey: string,
 ): Promise<MutationOutcome> {
-  return runIdempotent(ctx, "shipToUpdate", idempotencyKey, input, async (manager, principal) => {
+  return runIdempotent(ctx, "shipToUpdate", idempotencyKey, input, async (manager, principal, ctx) => {
     const shipTo = await changeableShipTo(ctx, input.shipToId, "input.shipToId");
     if (!(await lockLiveAccount(manager, shipTo.accountKey))) throw new UserErrors([{ field: ["input", "shipToId"], message: "Its account was deleted.", code: "INVALID_STATE" }]);
     const errors = addressErrors(input.address, ["input", "address"]);
@@ -208,7 +208,7 @@ export async function updateShipTo(
 
 /** `shipToRemove`: removes a ship-to (not the last); orders that used it keep it. */
 export async function removeShipTo(ctx: RequestContext, shipToId: string, idempotencyKey: string): Promise<MutationOutcome> {
-  return runIdempotent(ctx, "shipToRemove", idempotencyKey, { shipToId }, async (manager, principal) => {
+  return runIdempotent(ctx, "shipToRemove", idempotencyKey, { shipToId }, async (manager, principal, ctx) => {
     const shipTo = await changeableShipTo(ctx, shipToId, "shipToId");
     if (!(await lockLiveAccount(manager, shipTo.accountKey))) throw new UserErrors([{ field: ["shipToId"], message: "Its account was deleted.", code: "INVALID_STATE" }]);
     const live = (await manager.query(`SELECT id, is_default FROM ship_to WHERE account_id = $1 AND removed_at IS NULL ORDER BY is_default DESC, name FOR UPDATE`, [shipTo.accountKey])) as Array<{

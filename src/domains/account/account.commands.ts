@@ -31,7 +31,7 @@ function validate(input: AccountCreateInput): UserErrorModel[] {
 /** `accountCreate` (admin API keys): stores the account and sends it through the outbox. */
 export async function createAccount(ctx: RequestContext, input: AccountCreateInput, idempotencyKey: string): Promise<MutationOutcome> {
   requireAdmin(ctx.principal, "create accounts");
-  return runIdempotent(ctx, "accountCreate", idempotencyKey, input, async (manager, principal) => {
+  return runIdempotent(ctx, "accountCreate", idempotencyKey, input, async (manager, principal, ctx) => {
     const errors = validate(input);
     if (errors.length > 0) throw new UserErrors(errors);
     let groupId: string | null = null;

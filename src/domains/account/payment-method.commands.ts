@@ -43,7 +43,7 @@ export function looksLikeCardNumber(value: string): boolean {
  */
 export async function addPaymentMethod(ctx: RequestContext, input: PaymentMethodAddInput, idempotencyKey: string): Promise<MutationOutcome> {
   const account = await changeableAccount(ctx, input.accountId, "input.accountId", "manage payment methods");
-  return runIdempotent(ctx, "paymentMethodAdd", idempotencyKey, input, async (manager, principal) => {
+  return runIdempotent(ctx, "paymentMethodAdd", idempotencyKey, input, async (manager, principal, ctx) => {
     if (!account || !(await lockLiveAccount(manager, account.key))) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const errors: UserErrorModel[] = [];
     for (const field of ["token", "provider", "brand", "last4"] as const) {
@@ -79,7 +79,7 @@ export async function removePaymentMethod(ctx: RequestContext, paymentMethodId: 
   const method = ctx.router.serves("accounts", gid.connector) ? await ctx.loaders.paymentMethod.load({ source: gid.connector, key: gid.key }) : null;
   if (method) assertCanReadAccount(ctx.principal, { source: method.source, key: method.accountKey }, "payment method");
   else if (ctx.principal.kind === "ANONYMOUS") throw unauthenticated("Sign in to manage payment methods.");
-  return runIdempotent(ctx, "paymentMethodRemove", idempotencyKey, { paymentMethodId }, async (manager, principal) => {
+  return runIdempotent(ctx, "paymentMethodRemove", idempotencyKey, { paymentMethodId }, async (manager, principal, ctx) => {
     if (!method) throw new UserErrors([{ field: ["paymentMethodId"], message: "No such payment method.", code: "NOT_FOUND" }]);
     await lockLiveAccount(manager, method.accountKey);
     const removed = returnedRows(await manager.query(`UPDATE payment_method SET removed_at = now() WHERE id = $1 AND removed_at IS NULL RETURNING id`, [method.key]));

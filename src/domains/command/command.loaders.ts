@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { isUuid } from "../../common/ids.js";
 import { keyLoader } from "../../common/loaders.js";
 import type { CommandModel } from "../../models/command.js";
@@ -32,7 +32,7 @@ export function commandOf(row: Record<string, unknown>): CommandModel {
 }
 
 /** Per-request loaders for commands (kept in Commerce Graph's own database, not in a connector). */
-export function createCommandLoaders(dataSource: DataSource) {
+export function createCommandLoaders(dataSource: DataSource | EntityManager) {
   return {
     command: keyLoader<CommandModel | null>(async (ids) => {
       const wanted = ids.filter(isUuid);

@@ -110,7 +110,7 @@ async function freeLines(ctx: RequestContext, lines: readonly LineInput[]): Prom
  */
 export async function registerInvoice(ctx: RequestContext, input: InvoiceRegisterInput, idempotencyKey: string): Promise<MutationOutcome> {
   requireAdmin(ctx.principal, "register invoices");
-  return runIdempotent(ctx, "invoiceRegister", idempotencyKey, input, async (manager, principal) => {
+  return runIdempotent(ctx, "invoiceRegister", idempotencyKey, input, async (manager, principal, ctx) => {
     if ((input.orderId == null) === (input.accountId == null) || (input.orderId != null && input.lines != null)) {
       throw new UserErrors([{ field: ["input"], message: "Give orderId, or accountId with lines.", code: "INVALID" }]);
     }

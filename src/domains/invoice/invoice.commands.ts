@@ -21,7 +21,7 @@ export interface InvoicePaymentInput {
 export async function recordPayment(ctx: RequestContext, input: InvoicePaymentInput, idempotencyKey: string): Promise<MutationOutcome> {
   requireAdmin(ctx.principal, "record payments");
   const invoice = await invoiceById(ctx, input.invoiceId);
-  return runIdempotent(ctx, "invoicePaymentRecord", idempotencyKey, input, async (manager, principal) => {
+  return runIdempotent(ctx, "invoicePaymentRecord", idempotencyKey, input, async (manager, principal, ctx) => {
     if (!invoice) throw new UserErrors([{ field: ["input", "invoiceId"], message: "No such invoice.", code: "NOT_FOUND" }]);
     if (!/^\d+(\.\d{1,2})?$/.test(input.amount) || toCents(input.amount) <= 0n) {
       throw new UserErrors([{ field: ["input", "amount"], message: "The amount must be more than zero, with at most two decimals.", code: "INVALID" }]);

@@ -17,7 +17,7 @@ export interface OrderReturnInput {
  */
 export async function returnOrder(ctx: RequestContext, input: OrderReturnInput, idempotencyKey: string): Promise<MutationOutcome> {
   const order = await orderById(ctx, input.orderId);
-  return runIdempotent(ctx, "orderReturn", idempotencyKey, input, async (manager, principal) => {
+  return runIdempotent(ctx, "orderReturn", idempotencyKey, input, async (manager, principal, ctx) => {
     if (!order) throw new UserErrors([{ field: ["input", "orderId"], message: "No such order.", code: "NOT_FOUND" }]);
     const [row] = (await manager.query(`SELECT status, number FROM "order" WHERE id = $1 FOR UPDATE`, [order.key])) as Array<{ status: string; number: string }>;
     if (!["SHIPPED", "COMPLETED"].includes(row!.status)) {

@@ -236,7 +236,7 @@ export async function shipToFor(ctx: RequestContext, account: AccountModel, ship
  */
 export async function placeOrder(ctx: RequestContext, input: OrderPlaceInput, idempotencyKey: string): Promise<MutationOutcome> {
   const buyer = buyerOf(ctx, input.accountId);
-  return runIdempotent(ctx, "orderPlace", idempotencyKey, input, async (manager, principal) => {
+  return runIdempotent(ctx, "orderPlace", idempotencyKey, input, async (manager, principal, ctx) => {
     const account = await storeAccountOf(ctx, buyer);
     if (!account) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const shipTo = await shipToFor(ctx, account, input.shipToId);
@@ -293,7 +293,7 @@ interface OpenLine {
  */
 export async function cancelOrder(ctx: RequestContext, input: OrderCancelInput, idempotencyKey: string): Promise<MutationOutcome> {
   const order = await orderById(ctx, input.orderId);
-  return runIdempotent(ctx, "orderCancel", idempotencyKey, input, async (manager, principal) => {
+  return runIdempotent(ctx, "orderCancel", idempotencyKey, input, async (manager, principal, ctx) => {
     if (!order) throw new UserErrors([{ field: ["input", "orderId"], message: "No such order.", code: "NOT_FOUND" }]);
     const [row] = (await manager.query(`SELECT status, number FROM "order" WHERE id = $1 FOR UPDATE`, [order.key])) as Array<{ status: string; number: string }>;
     if (!row || !["PENDING", "OPEN", "PROCESSING"].includes(row.status)) {

@@ -25,7 +25,7 @@ const PRICE = /^\d+(\.\d{1,2})?$/;
 export async function updateProduct(ctx: RequestContext, input: ProductUpdateInput, idempotencyKey: string): Promise<MutationOutcome> {
   requireAdmin(ctx.principal, "change products");
   const product = await storeProductById(ctx, input.productId, "input.productId");
-  return runIdempotent(ctx, "productUpdate", idempotencyKey, input, async (manager, principal) => {
+  return runIdempotent(ctx, "productUpdate", idempotencyKey, input, async (manager, principal, ctx) => {
     if (!product) throw new UserErrors([{ field: ["input", "productId"], message: "No such product.", code: "NOT_FOUND" }]);
     const errors: UserErrorModel[] = [];
     if (input.name != null && !input.name.trim()) errors.push({ field: ["input", "name"], message: "The name cannot be empty.", code: "INVALID" });
@@ -77,7 +77,7 @@ export async function setInventory(ctx: RequestContext, input: InventorySetInput
   const product = await storeProductById(ctx, input.productId, "input.productId");
   const warehouseGid = expectGlobalId(input.warehouseId, "Warehouse", "input.warehouseId");
   const warehouse = await ctx.loaders.warehouse.load({ source: warehouseGid.connector, key: warehouseGid.key });
-  return runIdempotent(ctx, "inventorySet", idempotencyKey, input, async (manager, principal) => {
+  return runIdempotent(ctx, "inventorySet", idempotencyKey, input, async (manager, principal, ctx) => {
     const errors: UserErrorModel[] = [];
     if (!product) errors.push({ field: ["input", "productId"], message: "No such product.", code: "NOT_FOUND" });
     if (!warehouse) errors.push({ field: ["input", "warehouseId"], message: "No such warehouse.", code: "NOT_FOUND" });

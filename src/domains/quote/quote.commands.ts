@@ -24,7 +24,7 @@ export interface QuoteConvertInput {
  */
 export async function convertQuote(ctx: RequestContext, input: QuoteConvertInput, idempotencyKey: string): Promise<MutationOutcome> {
   const quote = await quoteById(ctx, input.quoteId);
-  return runIdempotent(ctx, "quoteConvertToOrder", idempotencyKey, input, async (manager, principal) => {
+  return runIdempotent(ctx, "quoteConvertToOrder", idempotencyKey, input, async (manager, principal, ctx) => {
     if (!quote) throw new UserErrors([{ field: ["input", "quoteId"], message: "No such quote.", code: "NOT_FOUND" }]);
     const [row] = (await manager.query(`SELECT status, number, valid_until::text AS valid_until, converted_order_id FROM quote WHERE id = $1 FOR UPDATE`, [quote.key])) as Array<{
       status: string;
@@ -77,7 +77,7 @@ export const QUOTE_VALID_DAYS = 30;
 /** `quoteRequest`: prices a cart for the account as an `OPEN` quote valid for {@link QUOTE_VALID_DAYS} days. */
 export async function requestQuote(ctx: RequestContext, input: QuoteRequestInput, idempotencyKey: string): Promise<MutationOutcome> {
   const buyer = buyerOf(ctx, input.accountId);
-  return runIdempotent(ctx, "quoteRequest", idempotencyKey, input, async (manager, principal) => {
+  return runIdempotent(ctx, "quoteRequest", idempotencyKey, input, async (manager, principal, ctx) => {
     const account = await storeAccountOf(ctx, buyer);
     if (!account) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const lines = await priceLines(ctx, { lines: input.lines.map((line) => ({ ...line, warehouseId: null })) }, account);

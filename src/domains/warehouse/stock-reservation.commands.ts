@@ -26,7 +26,7 @@ const RESERVATION_SELECT = `r.*, (SELECT json_agg(json_build_object('productKey'
   FROM stock_reservation_line l WHERE l.reservation_id = r.id) AS lines`;
 
 /** Per-request loader of stock reservations (Commerce Graph's own table). */
-export function createStockReservationLoaders(dataSource: DataSource) {
+export function createStockReservationLoaders(dataSource: DataSource | EntityManager) {
   return {
     stockReservation: keyLoader<StockReservationModel | null>(async (ids) => {
       const wanted = ids.filter(isUuid);
@@ -67,7 +67,7 @@ export function reservationStatusOf(reservation: StockReservationModel): "ACTIVE
 
 /** `stockReserve`: holds every line's stock, or none of it. */
 export async function createReservation(ctx: RequestContext, input: StockReserveInput, idempotencyKey: string): Promise<MutationOutcome> {
-  return runIdempotent(ctx, "stockReserve", idempotencyKey, input, async (manager, principal) => {
+  return runIdempotent(ctx, "stockReserve", idempotencyKey, input, async (manager, principal, ctx) => {
     const minutes = input.expiresInMinutes ?? 30;
     const errors: UserErrorModel[] = [];
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > 10_080) errors.push({ field: ["input", "expiresInMinutes"], message: "Between 1 and 10080 minutes.", code: "INVALID" });
@@ -129,7 +129,7 @@ async function release(manager: EntityManager, id: string, reason: "released" | 
 /** `stockReservationRelease`: lets go of the stock now. */
 export async function releaseReservation(ctx: RequestContext, id: string, idempotencyKey: string): Promise<MutationOutcome> {
   const reservation = await reservationById(ctx, id);
-  return runIdempotent(ctx, "stockReservationRelease", idempotencyKey, { id }, async (manager, principal) => {
+  return runIdempotent(ctx, "stockReservationRelease", idempotencyKey, { id }, async (manager, principal, ctx) => {
     if (!reservation) throw new UserErrors([{ field: ["id"], message: "No such reservation.", code: "NOT_FOUND" }]);
     if (!(await release(manager, reservation.key, "released"))) throw new UserErrors([{ field: ["id"], message: "This reservation was already released or has expired.", code: "INVALID_STATE" }]);
     const commandId = await enqueueCommand(manager, ctx.router, { type: "stockReservationRelease", aggregateId: reservation.key, idempotencyKey, principal, payload: { reason: "released" } });
