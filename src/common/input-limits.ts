@@ -116,9 +116,14 @@ export class InputCheck {
     return this;
   }
 
-  /** A quantity of units: 1 to {@link INPUT_LIMITS.quantity}. */
+  /**
+   * A quantity of units: at most {@link INPUT_LIMITS.quantity}. Its minimum
+   * (1) is checked with the rest of a line, so that one answer names every
+   * line's problems.
+   */
   quantity(value: number | null | undefined, field: string[]): this {
-    return this.integer(value, field, 1, INPUT_LIMITS.quantity);
+    if (value == null || value <= INPUT_LIMITS.quantity) return this;
+    return this.fail(field, `At most ${INPUT_LIMITS.quantity.toLocaleString("en-US")} units on a line.`);
   }
 
   /**

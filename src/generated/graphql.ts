@@ -1188,7 +1188,7 @@ export type OrderCancelInput = {
 
 /** A line to cancel and how many. */
 export type OrderCancelLineInput = {
-  /** The line's number in the order (1 to 100). */
+  /** The line's number in the order. */
   lineNumber: Scalars['Int']['input'];
   /** How many to cancel (in the line's unit), at most what is still open on the line. */
   quantity: Scalars['Int']['input'];
@@ -1328,7 +1328,7 @@ export type OrderReturnInput = {
 
 /** A line to return and how many. */
 export type OrderReturnLineInput = {
-  /** The line's number in the order (1 to 100). */
+  /** The line's number in the order. */
   lineNumber: Scalars['Int']['input'];
   /** How many to return (in the line's unit), at most what was ordered and not yet returned. */
   quantity: Scalars['Int']['input'];

@@ -314,13 +314,14 @@ async function paymentMethodOf(manager: EntityManager, account: AccountModel, id
 
 /**
  * Checks the input of `orderCancel` and `orderReturn` against its maxima:
- * the reason's length, and at most {@link INPUT_LIMITS.lines} lines of valid numbers and quantities.
+ * the reason's length and at most {@link INPUT_LIMITS.lines} lines (a line number the order
+ * does not have is NOT_FOUND, a quantity beyond what is open INVALID, as before).
  */
 export function checkOrderLinesChange(input: { orderId: string; reason: string; lines?: ReadonlyArray<{ lineNumber: number; quantity: number }> | null }): void {
   const check = new InputCheck().id(input.orderId, ["input", "orderId"]).text(input.reason, ["input", "reason"], TEXT_LIMITS.reason).list(input.lines, ["input", "lines"], 0, INPUT_LIMITS.lines);
   if ((input.lines?.length ?? 0) <= INPUT_LIMITS.lines) {
     input.lines?.forEach((line, index) => {
-      check.integer(line.lineNumber, ["input", "lines", String(index), "lineNumber"], 1, INPUT_LIMITS.lines).quantity(line.quantity, ["input", "lines", String(index), "quantity"]);
+      check.quantity(line.quantity, ["input", "lines", String(index), "quantity"]);
     });
   }
   check.done();

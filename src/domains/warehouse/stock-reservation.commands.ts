@@ -97,11 +97,10 @@ export async function reservationAllowance(ctx: RequestContext): Promise<Reserva
   return { ...(await usageOf(ctx.dataSource, principalKeyOf(ctx.principal))), maxActiveReservations: finite(cap.maxActive), maxUnitsHeld: finite(cap.maxUnits), maxMinutes: cap.maxMinutes };
 }
 
-/** Checks `stockReserve`'s input against its maxima and the principal's longest reservation. */
-function checkStockReserveInput(input: StockReserveInput, cap: ReservationCap): void {
+/** Checks `stockReserve`'s input against its maxima (the length, against the principal's cap, is checked with the lines). */
+function checkStockReserveInput(input: StockReserveInput): void {
   const check = new InputCheck()
     .text(input.reference, ["input", "reference"], TEXT_LIMITS.reference)
-    .integer(input.expiresInMinutes, ["input", "expiresInMinutes"], 1, cap.maxMinutes)
     .list(input.lines, ["input", "lines"], 1, INPUT_LIMITS.lines);
   if (input.lines.length <= INPUT_LIMITS.lines) {
     input.lines.forEach((line, index) => {
@@ -136,9 +135,12 @@ async function assertWithinCaps(manager: EntityManager, principal: string, cap: 
 export async function createReservation(ctx: RequestContext, input: StockReserveInput, idempotencyKey: string): Promise<MutationOutcome> {
   const cap = reservationCapOf(ctx.principal, ctx.limits.reservations);
   return runIdempotent(ctx, "stockReserve", idempotencyKey, input, async (manager, principal) => {
-    checkStockReserveInput(input, cap);
+    checkStockReserveInput(input);
     const minutes = input.expiresInMinutes ?? Math.min(30, cap.maxMinutes);
     const errors: UserErrorModel[] = [];
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > cap.maxMinutes) {
+      errors.push({ field: ["input", "expiresInMinutes"], message: `Between 1 and ${cap.maxMinutes} minutes (the longest you may hold stock).`, code: "INVALID" });
+    }
     const lines: Array<{ productKey: string; sku: string; warehouseKey: string; quantity: number }> = [];
     for (const [index, line] of input.lines.entries()) {
       const field = ["input", "lines", String(index)];
@@ -146,6 +148,7 @@ export async function createReservation(ctx: RequestContext, input: StockReserve
       const warehouse = await warehouseNamed(ctx, line.warehouseId);
       if (!product) errors.push({ field: [...field, line.productId != null ? "productId" : "sku"], message: "No such product.", code: "NOT_FOUND" });
       if (!warehouse) errors.push({ field: [...field, "warehouseId"], message: "No such warehouse.", code: "NOT_FOUND" });
+      if (!Number.isInteger(line.quantity) || line.quantity < 1) errors.push({ field: [...field, "quantity"], message: "At least 1 unit.", code: "INVALID" });
       if (product && warehouse) lines.push({ productKey: product.key, sku: product.sku, warehouseKey: warehouse.key, quantity: line.quantity });
     }
     if (errors.length > 0) throw new UserErrors(errors);
