@@ -100,14 +100,15 @@ describe("input limits", () => {
   });
 
   it("text: 90 KB poNumber, ship-to name, phone and payment provider are INVALID naming the field; nothing stored or sent", async () => {
+    // 90 KB: one such field per request fits the 100 KB body limit.
     const big = "x".repeat(90 * 1024);
     const before = await stored();
-    expect(await refused(PLACE, { poNumber: big, notes: big, lines: [{ sku: plain.sku, quantity: 1 }] }, "orderPlace", token)).toEqual([
+    expect(await refused(PLACE, { poNumber: big, notes: "n".repeat(2001), lines: [{ sku: plain.sku, quantity: 1 }] }, "orderPlace", token)).toEqual([
       ["INVALID", "input.poNumber"],
       ["INVALID", "input.notes"],
     ]);
     const shipTo = `mutation($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { userErrors { field code } } }`;
-    expect(await refused(shipTo, { name: big, address: { line1: "1 Main St", city: big, postalCode: "12345", countryCode: "US" } }, "shipToAdd", token)).toEqual([
+    expect(await refused(shipTo, { name: big, address: { line1: "1 Main St", city: "c".repeat(101), postalCode: "12345", countryCode: "US" } }, "shipToAdd", token)).toEqual([
       ["INVALID", "input.address.city"],
       ["INVALID", "input.name"],
     ]);

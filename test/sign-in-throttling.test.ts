@@ -51,7 +51,7 @@ describe("sign-in", () => {
       expect(await signIn("10.1.0.1", "nobody@nowhere.example", "whatever-password")).toBe("INVALID_CREDENTIALS");
       const unknown = scrypt.mock.calls.length;
       scrypt.mockClear();
-      expect(await signIn("10.1.0.1", acme!.email, "wrong-password")).toBe("INVALID_CREDENTIALS");
+      expect(await signIn("10.1.0.1", globex!.email, "wrong-password")).toBe("INVALID_CREDENTIALS");
       const known = scrypt.mock.calls.length;
       expect(known).toBe(1);
       expect(unknown).toBe(known);
