@@ -96,8 +96,10 @@ describe("sign-in", () => {
     expect((await post("10.1.0.8", viewer, "Bearer cgk_forged")).status).toBe(401);
   });
 
-  it("an e-mail or password beyond its maximum is INVALID without any work", async () => {
+  it("an e-mail, password or token beyond its maximum is INVALID without any work", async () => {
     expect(await signIn("10.1.0.9", `${"a".repeat(250)}@x.example`, "password-1")).toBe("INVALID");
     expect(await signIn("10.1.0.9", acme!.email, "p".repeat(257))).toBe("INVALID");
+    const signOut = await post("10.1.0.9", { query: `mutation($t: String!) { customerAccessTokenDelete(accessToken: $t) { deleted userErrors { code field } } }`, variables: { t: "cgc_" + "x".repeat(90 * 1024) } });
+    expect(signOut.body.data.customerAccessTokenDelete).toEqual({ deleted: false, userErrors: [{ code: "INVALID", field: ["accessToken"] }] });
   });
 });

@@ -57,6 +57,15 @@ export async function signInCustomer(dataSource: DataSource, throttle: SignInThr
   return { customerAccessToken: token, userErrors: [] };
 }
 
+/** The most characters an access token may have (ours have 47): a longer one is refused before it is hashed. */
+const TOKEN_MAX_CHARACTERS = 200;
+
+/** `customerAccessTokenDelete`: revokes the token; a token longer than any is `INVALID`. */
+export async function signOutCustomer(dataSource: DataSource, token: string): Promise<{ deleted: boolean; userErrors: Array<{ field: string[]; message: string; code: "INVALID" }> }> {
+  if (characters(token) > TOKEN_MAX_CHARACTERS) return { deleted: false, userErrors: [{ field: ["accessToken"], message: `At most ${TOKEN_MAX_CHARACTERS} characters.`, code: "INVALID" }] };
+  return { deleted: await revokeCustomerToken(dataSource, token), userErrors: [] };
+}
+
 /** Revokes a customer token; true when it was valid until now. Knowing the token is the authority to revoke it. */
 export async function revokeCustomerToken(dataSource: DataSource, token: string): Promise<boolean> {
   const result: unknown = await dataSource.query(`UPDATE customer_access_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id`, [digest(token)]);

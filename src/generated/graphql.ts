@@ -580,7 +580,7 @@ export type CustomerAccessTokenDeletePayload = {
   __typename?: 'CustomerAccessTokenDeletePayload';
   /** True when a token was revoked by this call; false when it was unknown or already revoked. */
   deleted: Scalars['Boolean']['output'];
-  /** Always empty: there is nothing a client must fix. */
+  /** Empty, unless the token is longer than any token (code `INVALID`). */
   userErrors: Array<UserError>;
 };
 
@@ -660,11 +660,11 @@ export type InventoryLevelFilter = {
 export type InventorySetInput = {
   /** Units on hand (base unit): 0 to 1,000,000,000. */
   onHand: Scalars['Int']['input'];
-  /** The product's global ID. */
+  /** The product's global ID, at most 500 characters. */
   productId: Scalars['ID']['input'];
   /** When more stock is expected (null clears it). */
   restockDate?: InputMaybe<Scalars['Date']['input']>;
-  /** The warehouse's global ID. */
+  /** The warehouse's global ID, at most 500 characters. */
   warehouseId: Scalars['ID']['input'];
 };
 
@@ -807,7 +807,7 @@ export type InvoicePayment = {
 export type InvoicePaymentRecordInput = {
   /** The amount paid, more than zero and at most the amount due (and at most 1,000,000,000.00), with at most two decimals, for example `"120.00"`. */
   amount: Scalars['Decimal']['input'];
-  /** The invoice's global ID. */
+  /** The invoice's global ID, at most 500 characters. */
   invoiceId: Scalars['ID']['input'];
   /** How it was paid, for example `CARD`, `ACH`, `CHECK`, `WIRE`; 1 to 64 characters. */
   method: Scalars['String']['input'];
@@ -828,13 +828,13 @@ export type InvoicePaymentRecordPayload = {
 
 /** An invoice to register: for an order, or free lines for an account. */
 export type InvoiceRegisterInput = {
-  /** The billed account, for free lines (not with `orderId`). */
+  /** The billed account, for free lines (not with `orderId`), at most 500 characters. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
   /** When payment is due (default: today plus the account's payment terms). */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
   /** Free lines (not with `orderId`), 1 to 100; the invoice's total is at most 1,000,000,000.00. */
   lines?: InputMaybe<Array<InvoiceLineInput>>;
-  /** Invoice this order: its lines not cancelled, at the ordered prices, from their warehouses. An order is invoiced once. */
+  /** Invoice this order: its lines not cancelled, at the ordered prices, from their warehouses. An order is invoiced once. At most 500 characters. */
   orderId?: InputMaybe<Scalars['ID']['input']>;
   /** How it was paid, with `PAID`, for example `CARD`; at most 64 characters. */
   paymentMethod?: InputMaybe<Scalars['String']['input']>;
@@ -1180,7 +1180,7 @@ export type Order = Node & {
 export type OrderCancelInput = {
   /** Cancel only these lines and quantities (1 to 100 lines); omit to cancel the whole order. */
   lines?: InputMaybe<Array<OrderCancelLineInput>>;
-  /** The order's global ID. */
+  /** The order's global ID, at most 500 characters. */
   orderId: Scalars['ID']['input'];
   /** Why it is cancelled (kept with the command), at most 1,000 characters. */
   reason: Scalars['String']['input'];
@@ -1289,7 +1289,7 @@ export type OrderLineInput = {
 
 /** A cart to turn into an order. */
 export type OrderPlaceInput = {
-  /** The buying account; customers may omit it (their own account) and may not name another. */
+  /** The buying account; customers may omit it (their own account) and may not name another. At most 500 characters. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
   /** Order or pre-order (default `ORDER`). Pre-order lines are not checked for stock. */
   kind?: InputMaybe<OrderKind>;
@@ -1297,11 +1297,11 @@ export type OrderPlaceInput = {
   lines: Array<OrderLineInput>;
   /** Notes for the seller, at most 2,000 characters. */
   notes?: InputMaybe<Scalars['String']['input']>;
-  /** A payment method saved on the account (see `paymentMethodAdd`) to charge. */
+  /** A payment method saved on the account (see `paymentMethodAdd`) to charge, at most 500 characters. */
   paymentMethodId?: InputMaybe<Scalars['ID']['input']>;
   /** The buyer's purchase-order number, at most 64 characters. */
   poNumber?: InputMaybe<Scalars['String']['input']>;
-  /** Where to deliver (default: the account's default ship-to). */
+  /** Where to deliver (default: the account's default ship-to), at most 500 characters. */
   shipToId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1320,7 +1320,7 @@ export type OrderPlacePayload = {
 export type OrderReturnInput = {
   /** The lines and quantities, 1 to 100. */
   lines: Array<OrderReturnLineInput>;
-  /** The order's global ID; it must be `SHIPPED` or `COMPLETED`. */
+  /** The order's global ID; at most 500 characters; it must be `SHIPPED` or `COMPLETED`. */
   orderId: Scalars['ID']['input'];
   /** Why (kept with the command), at most 1,000 characters. */
   reason: Scalars['String']['input'];
@@ -1412,7 +1412,7 @@ export type PaymentMethodAddInput = {
   brand?: InputMaybe<Scalars['String']['input']>;
   /** Expiry month (1–12). */
   expiryMonth?: InputMaybe<Scalars['Int']['input']>;
-  /** Expiry year (four digits). */
+  /** Expiry year, four digits (2000 to 2100). */
   expiryYear?: InputMaybe<Scalars['Int']['input']>;
   /** The last four digits, for display (exactly four digits). */
   last4?: InputMaybe<Scalars['String']['input']>;
@@ -1645,7 +1645,7 @@ export type ProductUpdateInput = {
   presell?: InputMaybe<Scalars['Boolean']['input']>;
   /** Replaces every list-price quantity break, at most 20 (an empty list removes them). */
   priceBreaks?: InputMaybe<Array<PriceBreakInput>>;
-  /** The product's global ID. */
+  /** The product's global ID, at most 500 characters. */
   productId: Scalars['ID']['input'];
   /** Sales are restricted. */
   restricted?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1922,9 +1922,9 @@ export type QuoteConnection = {
 export type QuoteConvertToOrderInput = {
   /** The buyer's purchase-order number for the order, at most 64 characters. */
   poNumber?: InputMaybe<Scalars['String']['input']>;
-  /** The quote's global ID; it must be `OPEN` or `ACCEPTED` and valid today. */
+  /** The quote's global ID; at most 500 characters; it must be `OPEN` or `ACCEPTED` and valid today. */
   quoteId: Scalars['ID']['input'];
-  /** Where to deliver (default: the account's default ship-to). */
+  /** Where to deliver (default: the account's default ship-to), at most 500 characters. */
   shipToId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1979,7 +1979,7 @@ export type QuoteLine = {
 
 /** A cart to be quoted. */
 export type QuoteRequestInput = {
-  /** The account; customers may omit it (their own) and may not name another. */
+  /** The account; customers may omit it (their own) and may not name another. At most 500 characters. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
   /** The lines, 1 to 100 (warehouses are ignored: a quote holds no stock); the quote's total is at most 1,000,000,000.00. */
   lines: Array<OrderLineInput>;

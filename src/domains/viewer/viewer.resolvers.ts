@@ -1,4 +1,4 @@
-import { revokeCustomerToken, signInCustomer } from "../../auth/customer-tokens.js";
+import { signInCustomer, signOutCustomer } from "../../auth/customer-tokens.js";
 import { SignInThrottle } from "../../auth/sign-in-throttle.js";
 import type { Resolvers } from "../../generated/graphql.js";
 import { accountOfReference } from "../account/account.service.js";
@@ -13,6 +13,6 @@ export const viewerResolvers: Resolvers = {
   },
   Mutation: {
     customerAccessTokenCreate: (_, { input }, ctx) => signInCustomer(ctx.dataSource, new SignInThrottle(ctx.dataSource, ctx.limits.signIn), ctx.clientIp, input),
-    customerAccessTokenDelete: async (_, { accessToken }, ctx) => ({ deleted: await revokeCustomerToken(ctx.dataSource, accessToken), userErrors: [] }),
+    customerAccessTokenDelete: (_, { accessToken }, ctx) => signOutCustomer(ctx.dataSource, accessToken),
   },
 };
