@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../src/common/input-limits.js";
+import { loadConfig } from "../src/config.js";
 import { dataAt } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
 
@@ -84,5 +85,16 @@ describe("reservation caps", () => {
     expect(answers.filter((a) => a.userErrors.length === 0)).toHaveLength(1);
     expect(answers.filter((a) => a.userErrors[0]?.code === "LIMIT_REACHED")).toHaveLength(2);
     expect(await available(ids.p3)).toBe(45);
+  });
+});
+
+describe("reservation caps and sign-in throttling are configured by environment variables", () => {
+  it("reads them, and refuses a value out of range naming it", () => {
+    const config = loadConfig({ RESERVATION_CUSTOMER_MAX_MINUTES: "15", RESERVATION_STOREFRONT_MAX_UNITS: "500", SIGNIN_ACCOUNT_FAILURES: "5", AUTH_ADDRESS_FAILURES: "20" });
+    expect(config.limits.reservations.customer).toEqual({ ...DEFAULT_LIMITS.reservations.customer, maxMinutes: 15 });
+    expect(config.limits.reservations.storefront.maxUnits).toBe(500);
+    expect(config.limits.signIn).toEqual({ ...DEFAULT_LIMITS.signIn, accountFailures: 5, credentialFailures: 20 });
+    expect(loadConfig({}).limits).toEqual(DEFAULT_LIMITS);
+    expect(() => loadConfig({ RESERVATION_CUSTOMER_MAX_MINUTES: "20000" })).toThrow(/RESERVATION_CUSTOMER_MAX_MINUTES/);
   });
 });
