@@ -9,6 +9,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { DataSource } from "typeorm";
 import { authenticate } from "./auth/authenticate.js";
 import { CredentialCache } from "./auth/credential-cache.js";
+import { SignInThrottle } from "./auth/sign-in-throttle.js";
+import { DEFAULT_LIMITS, type LimitOptions } from "./common/input-limits.js";
 import { cachePolicyPlugin, responseCache } from "./cache/response-cache.js";
 import { buildRouter } from "./connectors/build-router.js";
 import { DEFAULT_CONNECTORS_CONFIG } from "./connectors/connectors-config.js";
@@ -61,6 +63,8 @@ export interface AppOptions {
   metricsToken?: string;
   /** Keep whole responses to cacheable (catalog) queries for their `maxAge`; default true. */
   responseCache?: boolean;
+  /** Reservation caps and sign-in throttling; defaults in `DEFAULT_LIMITS`. */
+  limits?: Partial<LimitOptions>;
 }
 
 /**
@@ -121,16 +125,19 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await apollo.start();
   const credentials = security.credentialCacheSeconds > 0 ? new CredentialCache(security.credentialCacheSeconds * 1000) : undefined;
+  const limitOptions: LimitOptions = { ...DEFAULT_LIMITS, ...options.limits };
+  const credentialThrottle = new SignInThrottle(options.dataSource, limitOptions.signIn);
   if (security.safelist) fastify.addHook("preHandler", safelistHook(options.dataSource, "/graphql"));
   await fastify.register(fastifyApollo(apollo), {
     context: async (request): Promise<RequestContext> => ({
-      principal: await authenticate(options.dataSource, request.headers.authorization, STORE, request.ip, credentials),
+      principal: await authenticate(options.dataSource, request.headers.authorization, STORE, request.ip, credentials, credentialThrottle),
       clientIp: request.ip,
       requestId: String(request.id),
       log: request.log,
       router,
       loaders: createLoaders(router, options.dataSource),
       dataSource: options.dataSource,
+      limits: limitOptions,
     }),
   });
   fastify.get("/", async (_, reply) => reply.redirect("/graphql"));

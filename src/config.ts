@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { DEFAULT_ACQUIRE_TIMEOUT_MS } from "./db/data-source.js";
+import { DEFAULT_LIMITS, MAX_RESERVATION_MINUTES, type LimitOptions } from "./common/input-limits.js";
 import { DEFAULT_SECURITY, type SecurityOptions } from "./security/security-options.js";
+
+const { customer: CUSTOMER_CAP, storefront: STOREFRONT_CAP } = DEFAULT_LIMITS.reservations;
+const SIGN_IN = DEFAULT_LIMITS.signIn;
 
 /** Settings read from the environment at start-up. */
 const EnvSchema = z.object({
@@ -38,6 +42,16 @@ const EnvSchema = z.object({
   GRAPHQL_BATCHING: z.enum(["on", "off"]).default("off"),
   CREDENTIAL_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(DEFAULT_SECURITY.credentialCacheSeconds),
   RESPONSE_CACHE: z.enum(["on", "off"]).default("on"),
+  RESERVATION_CUSTOMER_MAX_MINUTES: z.coerce.number().int().min(1).max(MAX_RESERVATION_MINUTES).default(CUSTOMER_CAP.maxMinutes),
+  RESERVATION_CUSTOMER_MAX_ACTIVE: z.coerce.number().int().min(1).max(1_000_000_000).default(CUSTOMER_CAP.maxActive),
+  RESERVATION_CUSTOMER_MAX_UNITS: z.coerce.number().int().min(1).max(1_000_000_000).default(CUSTOMER_CAP.maxUnits),
+  RESERVATION_STOREFRONT_MAX_MINUTES: z.coerce.number().int().min(1).max(MAX_RESERVATION_MINUTES).default(STOREFRONT_CAP.maxMinutes),
+  RESERVATION_STOREFRONT_MAX_ACTIVE: z.coerce.number().int().min(1).max(1_000_000_000).default(STOREFRONT_CAP.maxActive),
+  RESERVATION_STOREFRONT_MAX_UNITS: z.coerce.number().int().min(1).max(1_000_000_000).default(STOREFRONT_CAP.maxUnits),
+  SIGNIN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).max(1000).default(SIGN_IN.accountFailures),
+  SIGNIN_ADDRESS_FAILURES: z.coerce.number().int().min(1).max(100_000).default(SIGN_IN.addressFailures),
+  AUTH_ADDRESS_FAILURES: z.coerce.number().int().min(1).max(100_000).default(SIGN_IN.credentialFailures),
+  SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(SIGN_IN.windowSeconds),
   TRUST_PROXY: z
     .string()
     .refine((value) => value !== "true", "TRUST_PROXY=true would believe any client's X-Forwarded-For; give the number of proxies in front, or their addresses/CIDRs")
@@ -66,6 +80,8 @@ export interface AppConfig {
   metricsToken: string | undefined;
   /** Cache whole responses to catalog queries. */
   responseCache: boolean;
+  /** Reservation caps and sign-in throttling (see `input-limits.ts`). */
+  limits: LimitOptions;
   relay: {
     /** Run the outbox relay inside `start` (it always runs in `relay`). */
     inProcess: boolean;
@@ -104,6 +120,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: e.NODE_ENV === "production",
     metricsToken: e.METRICS_TOKEN,
     responseCache: e.RESPONSE_CACHE === "on",
+    limits: {
+      reservations: {
+        customer: { maxMinutes: e.RESERVATION_CUSTOMER_MAX_MINUTES, maxActive: e.RESERVATION_CUSTOMER_MAX_ACTIVE, maxUnits: e.RESERVATION_CUSTOMER_MAX_UNITS },
+        storefront: { maxMinutes: e.RESERVATION_STOREFRONT_MAX_MINUTES, maxActive: e.RESERVATION_STOREFRONT_MAX_ACTIVE, maxUnits: e.RESERVATION_STOREFRONT_MAX_UNITS },
+        admin: DEFAULT_LIMITS.reservations.admin,
+      },
+      signIn: {
+        accountFailures: e.SIGNIN_ACCOUNT_FAILURES,
+        addressFailures: e.SIGNIN_ADDRESS_FAILURES,
+        credentialFailures: e.AUTH_ADDRESS_FAILURES,
+        windowSeconds: e.SIGNIN_WINDOW_SECONDS,
+      },
+    },
     security: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,

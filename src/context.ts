@@ -2,6 +2,7 @@ import type { GraphQLRequestContext } from "@apollo/server";
 import type { FastifyBaseLogger } from "fastify";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Principal } from "./auth/principal.js";
+import type { LimitOptions } from "./common/input-limits.js";
 import type { PartialErrors } from "./common/partial-errors.js";
 import type { Router } from "./connectors/router.js";
 import { createCommandLoaders } from "./domains/command/command.loaders.js";
@@ -51,6 +52,8 @@ export interface RequestContext extends PartialErrors {
   dataSource: DataSource;
   /** The response's cache policy (set by the cache-policy plugin): a resolver whose answer depends on something live calls `restrict({ maxAge: 0 })`. */
   cachePolicy?: GraphQLRequestContext<RequestContext>["overallCachePolicy"];
+  /** Reservation caps and sign-in throttling, as configured. */
+  limits: LimitOptions;
   /** Set by idempotent mutations; reported as `extensions.idempotency`. */
   idempotency?: { replayed: boolean };
 }

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import crypto, { randomBytes, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 /**
  * Password hashing with scrypt from Node's crypto module (OpenSSL's implementation):
@@ -10,7 +10,7 @@ const KEY_LENGTH = 32;
 
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scryptCallback(password, salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
+    crypto.scrypt(password, salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
   );
 }
 
@@ -28,4 +28,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hash, "base64");
   const actual = await scrypt(password, Buffer.from(salt, "base64"), { N: Number(n), r: Number(r), p: Number(p) });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** A hash of a random password nobody knows, made once per process. */
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Does the work of {@link verifyPassword} for a sign-in without an account
+ * (unknown e-mail, or an account without a password), so that such an answer
+ * takes as long as a wrong password: always false.
+ */
+export async function verifyAgainstNothing(password: string): Promise<false> {
+  dummyHash ??= hashPassword(randomBytes(32).toString("base64url"));
+  await verifyPassword(password, await dummyHash);
+  return false;
 }

@@ -162,19 +162,19 @@ export type AccountConnection = {
 
 /** A new customer account. */
 export type AccountCreateInput = {
-  /** The customer's own id in the web shop (CID), unique. */
+  /** The customer's own id in the web shop (CID), unique: 1 to 64 letters, digits, dots, dashes or underscores. */
   code: Scalars['String']['input'];
-  /** Customer group code, for group pricing. */
+  /** Customer group code, for group pricing; at most 64 characters. */
   customerGroupCode?: InputMaybe<Scalars['String']['input']>;
-  /** Contact e-mail, unique (case-insensitive). */
+  /** Contact e-mail, unique (case-insensitive), at most 254 characters. */
   email: Scalars['String']['input'];
-  /** Company or customer name. */
+  /** Company or customer name, 1 to 200 characters. */
   name: Scalars['String']['input'];
-  /** A password so the customer can sign in (at least 10 characters). */
+  /** A password so the customer can sign in: 10 to 256 characters. */
   password?: InputMaybe<Scalars['String']['input']>;
-  /** Payment terms code (default `NET30`). */
+  /** Payment terms code (default `NET30`), at most 32 characters. */
   paymentTerms?: InputMaybe<Scalars['String']['input']>;
-  /** Contact phone number. */
+  /** Contact phone number, at most 32 characters. */
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -210,11 +210,11 @@ export type AccountFilter = {
 
 /** Which account: give exactly one of its global ID, its e-mail (case-insensitive) or its code. */
 export type AccountLookupInput = {
-  /** The account code (CID). */
+  /** The account code (CID), at most 64 characters. */
   code?: InputMaybe<Scalars['String']['input']>;
-  /** The e-mail address. */
+  /** The e-mail address, at most 254 characters. */
   email?: InputMaybe<Scalars['String']['input']>;
-  /** The global ID. */
+  /** The global ID, at most 500 characters. */
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -231,15 +231,15 @@ export type AccountSortKey =
 export type AccountUpdateInput = {
   /** The account to change. */
   account: AccountLookupInput;
-  /** New customer group code (admin only). */
+  /** New customer group code (admin only), at most 64 characters. */
   customerGroupCode?: InputMaybe<Scalars['String']['input']>;
-  /** New contact e-mail (unique). */
+  /** New contact e-mail (unique), at most 254 characters. */
   email?: InputMaybe<Scalars['String']['input']>;
-  /** New name. */
+  /** New name, at most 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** New payment terms (admin only). */
+  /** New payment terms (admin only), at most 32 characters. */
   paymentTerms?: InputMaybe<Scalars['String']['input']>;
-  /** New phone number. */
+  /** New phone number, at most 32 characters. */
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -262,17 +262,17 @@ export type Address = {
 
 /** An address, as input. */
 export type AddressInput = {
-  /** City or town. */
+  /** City or town, 1 to 100 characters. */
   city: Scalars['String']['input'];
   /** ISO 3166-1 alpha-2 country code. */
   countryCode: Scalars['String']['input'];
-  /** First line: street and number. */
+  /** First line: street and number; 1 to 200 characters. */
   line1: Scalars['String']['input'];
-  /** Second line. */
+  /** Second line, at most 200 characters. */
   line2?: InputMaybe<Scalars['String']['input']>;
-  /** Postal or ZIP code. */
+  /** Postal or ZIP code, 1 to 20 characters. */
   postalCode: Scalars['String']['input'];
-  /** State, province or region. */
+  /** State, province or region, at most 100 characters. */
   region?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -299,11 +299,11 @@ export type ApiKey = {
 
 /** Input of `apiKeyCreate`. */
 export type ApiKeyCreateInput = {
-  /** Networks (CIDR, IPv4 or IPv6, or single addresses) it may be used from; omitted or empty: anywhere. */
+  /** Networks (CIDR, IPv4 or IPv6, or single addresses, each at most 64 characters) it may be used from, at most 50; omitted or empty: anywhere. */
   allowedIps?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** A name saying who uses it. */
+  /** A name saying who uses it, 1 to 200 characters. */
   name: Scalars['String']['input'];
-  /** What it may do. */
+  /** What it may do: at least one, at most 10 entries (each scope counts once). */
   scopes: Array<ApiKeyScope>;
 };
 
@@ -560,9 +560,9 @@ export type CustomerAccessToken = {
 
 /** Credentials for `customerAccessTokenCreate`. */
 export type CustomerAccessTokenCreateInput = {
-  /** The account's e-mail address (matched case-insensitively). */
+  /** The account's e-mail address (matched case-insensitively), at most 254 characters. */
   email: Scalars['String']['input'];
-  /** The account's password. */
+  /** The account's password, at most 256 characters. */
   password: Scalars['String']['input'];
 };
 
@@ -580,7 +580,7 @@ export type CustomerAccessTokenDeletePayload = {
   __typename?: 'CustomerAccessTokenDeletePayload';
   /** True when a token was revoked by this call; false when it was unknown or already revoked. */
   deleted: Scalars['Boolean']['output'];
-  /** Always empty: there is nothing a client must fix. */
+  /** Empty, unless the token is longer than any token (code `INVALID`). */
   userErrors: Array<UserError>;
 };
 
@@ -658,13 +658,13 @@ export type InventoryLevelFilter = {
 
 /** The quantity on hand of a product in a warehouse. */
 export type InventorySetInput = {
-  /** Units on hand (base unit), zero or more. */
+  /** Units on hand (base unit): 0 to 1,000,000,000. */
   onHand: Scalars['Int']['input'];
-  /** The product's global ID. */
+  /** The product's global ID, at most 500 characters. */
   productId: Scalars['ID']['input'];
   /** When more stock is expected (null clears it). */
   restockDate?: InputMaybe<Scalars['Date']['input']>;
-  /** The warehouse's global ID. */
+  /** The warehouse's global ID, at most 500 characters. */
   warehouseId: Scalars['ID']['input'];
 };
 
@@ -776,17 +776,17 @@ export type InvoiceLine = {
 
 /** A free invoice line. */
 export type InvoiceLineInput = {
-  /** What the line is for (default: the product's name). */
+  /** What the line is for (default: the product's name), at most 500 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** The product billed (or give `sku`, or neither for a service line). */
+  /** The product billed (or give `sku`, or neither for a service line); at most 500 characters. */
   productId?: InputMaybe<Scalars['ID']['input']>;
-  /** Quantity billed (base units for products). */
+  /** Quantity billed (base units for products): 1 to 1,000,000. */
   quantity: Scalars['Int']['input'];
-  /** The SKU billed. */
+  /** The SKU billed, at most 64 characters. */
   sku?: InputMaybe<Scalars['String']['input']>;
-  /** Price of one unit. */
+  /** Price of one unit: 0 to 1,000,000.00, with at most two decimals. The invoice's total is at most 1,000,000,000.00. */
   unitPrice: Scalars['Decimal']['input'];
-  /** The warehouse the goods leave from: its stock on hand goes down by the quantity. */
+  /** The warehouse the goods leave from: its stock on hand goes down by the quantity. At most 500 characters. */
   warehouseId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -805,13 +805,13 @@ export type InvoicePayment = {
 
 /** A payment received against an invoice. */
 export type InvoicePaymentRecordInput = {
-  /** The amount paid, more than zero and at most the amount due, for example `"120.00"`. */
+  /** The amount paid, more than zero and at most the amount due (and at most 1,000,000,000.00), with at most two decimals, for example `"120.00"`. */
   amount: Scalars['Decimal']['input'];
-  /** The invoice's global ID. */
+  /** The invoice's global ID, at most 500 characters. */
   invoiceId: Scalars['ID']['input'];
-  /** How it was paid, for example `CARD`, `ACH`, `CHECK`, `WIRE`. */
+  /** How it was paid, for example `CARD`, `ACH`, `CHECK`, `WIRE`; 1 to 64 characters. */
   method: Scalars['String']['input'];
-  /** The payment provider's or bank's reference. */
+  /** The payment provider's or bank's reference, at most 100 characters. */
   reference?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -828,15 +828,15 @@ export type InvoicePaymentRecordPayload = {
 
 /** An invoice to register: for an order, or free lines for an account. */
 export type InvoiceRegisterInput = {
-  /** The billed account, for free lines (not with `orderId`). */
+  /** The billed account, for free lines (not with `orderId`), at most 500 characters. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
   /** When payment is due (default: today plus the account's payment terms). */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
-  /** Free lines (not with `orderId`), 1 to 100. */
+  /** Free lines (not with `orderId`), 1 to 100; the invoice's total is at most 1,000,000,000.00. */
   lines?: InputMaybe<Array<InvoiceLineInput>>;
-  /** Invoice this order: its lines not cancelled, at the ordered prices, from their warehouses. An order is invoiced once. */
+  /** Invoice this order: its lines not cancelled, at the ordered prices, from their warehouses. An order is invoiced once. At most 500 characters. */
   orderId?: InputMaybe<Scalars['ID']['input']>;
-  /** How it was paid, with `PAID`, for example `CARD`. */
+  /** How it was paid, with `PAID`, for example `CARD`; at most 64 characters. */
   paymentMethod?: InputMaybe<Scalars['String']['input']>;
   /** `OPEN` (default) or `PAID` when it was paid on the spot. */
   paymentStatus?: InputMaybe<InvoiceStatus>;
@@ -1178,11 +1178,11 @@ export type Order = Node & {
 
 /** What to cancel. */
 export type OrderCancelInput = {
-  /** Cancel only these lines and quantities; omit to cancel the whole order. */
+  /** Cancel only these lines and quantities (1 to 100 lines); omit to cancel the whole order. */
   lines?: InputMaybe<Array<OrderCancelLineInput>>;
-  /** The order's global ID. */
+  /** The order's global ID, at most 500 characters. */
   orderId: Scalars['ID']['input'];
-  /** Why it is cancelled (kept with the command). */
+  /** Why it is cancelled (kept with the command), at most 1,000 characters. */
   reason: Scalars['String']['input'];
 };
 
@@ -1275,33 +1275,33 @@ export type OrderLine = {
 
 /** A line of a cart to order: a product by ID or SKU, a quantity and a unit. */
 export type OrderLineInput = {
-  /** The product's global ID (give this or `sku`). */
+  /** The product's global ID (give this or `sku`), at most 500 characters. */
   productId?: InputMaybe<Scalars['ID']['input']>;
-  /** Quantity in `unit`, at least 1. */
+  /** Quantity in `unit`: 1 to 1,000,000, and at most 1,000,000 base units (2 cases of 24 are 48). The line's total is at most 1,000,000,000.00. */
   quantity: Scalars['Int']['input'];
-  /** The product's SKU (give this or `productId`). */
+  /** The product's SKU (give this or `productId`), at most 64 characters. */
   sku?: InputMaybe<Scalars['String']['input']>;
-  /** Unit code such as `EA` or `CASE` (default: the product's base unit). */
+  /** Unit code such as `EA` or `CASE` (default: the product's base unit), at most 16 characters. */
   unit?: InputMaybe<Scalars['String']['input']>;
-  /** The warehouse to ship this line from (default: the account's default warehouse). */
+  /** The warehouse to ship this line from (default: the account's default warehouse); at most 500 characters. */
   warehouseId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A cart to turn into an order. */
 export type OrderPlaceInput = {
-  /** The buying account; customers may omit it (their own account) and may not name another. */
+  /** The buying account; customers may omit it (their own account) and may not name another. At most 500 characters. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
   /** Order or pre-order (default `ORDER`). Pre-order lines are not checked for stock. */
   kind?: InputMaybe<OrderKind>;
-  /** The lines, 1 to 100. */
+  /** The lines, 1 to 100; the order's total is at most 1,000,000,000.00. */
   lines: Array<OrderLineInput>;
-  /** Notes for the seller. */
+  /** Notes for the seller, at most 2,000 characters. */
   notes?: InputMaybe<Scalars['String']['input']>;
-  /** A payment method saved on the account (see `paymentMethodAdd`) to charge. */
+  /** A payment method saved on the account (see `paymentMethodAdd`) to charge, at most 500 characters. */
   paymentMethodId?: InputMaybe<Scalars['ID']['input']>;
-  /** The buyer's purchase-order number. */
+  /** The buyer's purchase-order number, at most 64 characters. */
   poNumber?: InputMaybe<Scalars['String']['input']>;
-  /** Where to deliver (default: the account's default ship-to). */
+  /** Where to deliver (default: the account's default ship-to), at most 500 characters. */
   shipToId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1318,11 +1318,11 @@ export type OrderPlacePayload = {
 
 /** What to return. */
 export type OrderReturnInput = {
-  /** The lines and quantities. */
+  /** The lines and quantities, 1 to 100. */
   lines: Array<OrderReturnLineInput>;
-  /** The order's global ID; it must be `SHIPPED` or `COMPLETED`. */
+  /** The order's global ID; at most 500 characters; it must be `SHIPPED` or `COMPLETED`. */
   orderId: Scalars['ID']['input'];
-  /** Why (kept with the command). */
+  /** Why (kept with the command), at most 1,000 characters. */
   reason: Scalars['String']['input'];
 };
 
@@ -1406,19 +1406,19 @@ export type PaymentMethod = Node & {
 
 /** A payment provider's token to save on an account. */
 export type PaymentMethodAddInput = {
-  /** The account; customers may omit it (their own) and may not name another. */
+  /** The account; customers may omit it (their own) and may not name another. At most 500 characters. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
-  /** The card brand or method, for display. */
+  /** The card brand or method, for display; at most 32 characters. */
   brand?: InputMaybe<Scalars['String']['input']>;
   /** Expiry month (1–12). */
   expiryMonth?: InputMaybe<Scalars['Int']['input']>;
-  /** Expiry year (four digits). */
+  /** Expiry year, four digits (2000 to 2100). */
   expiryYear?: InputMaybe<Scalars['Int']['input']>;
-  /** The last four digits, for display. */
+  /** The last four digits, for display (exactly four digits). */
   last4?: InputMaybe<Scalars['String']['input']>;
-  /** The payment provider, for example `stripe`. */
+  /** The payment provider, for example `stripe`; 1 to 64 characters. */
   provider: Scalars['String']['input'];
-  /** The provider's token or payment-method id (never a card number: one is refused). */
+  /** The provider's token or payment-method id (never a card number: one is refused), 1 to 512 characters. */
   token: Scalars['String']['input'];
 };
 
@@ -1455,9 +1455,9 @@ export type PriceBreak = {
 
 /** A quantity break on the list price, as input. */
 export type PriceBreakInput = {
-  /** The smallest quantity (base units, at least 2) the price applies to. */
+  /** The smallest quantity (base units, 2 to 1,000,000) the price applies to. */
   minQuantity: Scalars['Int']['input'];
-  /** The price per base unit from that quantity on. */
+  /** The price per base unit from that quantity on: 0 to 1,000,000.00, with at most two decimals. */
   unitPrice: Scalars['Decimal']['input'];
 };
 
@@ -1635,17 +1635,17 @@ export type ProductSortKey =
 
 /** Changes to a product; fields left out stay as they are. */
 export type ProductUpdateInput = {
-  /** New description. */
+  /** New description, at most 10,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** New list price per base unit. */
+  /** New list price per base unit: 0 to 1,000,000.00, with at most two decimals. */
   listPrice?: InputMaybe<Scalars['Decimal']['input']>;
-  /** New display name. */
+  /** New display name, 1 to 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Can be pre-ordered. */
   presell?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Replaces every list-price quantity break (an empty list removes them). */
+  /** Replaces every list-price quantity break, at most 20 (an empty list removes them). */
   priceBreaks?: InputMaybe<Array<PriceBreakInput>>;
-  /** The product's global ID. */
+  /** The product's global ID, at most 500 characters. */
   productId: Scalars['ID']['input'];
   /** Sales are restricted. */
   restricted?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1705,6 +1705,8 @@ export type Query = {
   quotes: QuoteConnection;
   /** A stock reservation by global ID (the principal that made it, or admins). */
   stockReservation: Maybe<StockReservation>;
+  /** What the caller (a customer or an API key) holds in active stock reservations, and the most it may hold. */
+  stockReservationAllowance: StockReservationAllowance;
   /** The principal making this request. */
   viewer: Viewer;
   /** One warehouse, by global ID or by code. Give exactly one argument. Null when not found. */
@@ -1918,11 +1920,11 @@ export type QuoteConnection = {
 
 /** Which quote to turn into an order. */
 export type QuoteConvertToOrderInput = {
-  /** The buyer's purchase-order number for the order. */
+  /** The buyer's purchase-order number for the order, at most 64 characters. */
   poNumber?: InputMaybe<Scalars['String']['input']>;
-  /** The quote's global ID; it must be `OPEN` or `ACCEPTED` and valid today. */
+  /** The quote's global ID; at most 500 characters; it must be `OPEN` or `ACCEPTED` and valid today. */
   quoteId: Scalars['ID']['input'];
-  /** Where to deliver (default: the account's default ship-to). */
+  /** Where to deliver (default: the account's default ship-to), at most 500 characters. */
   shipToId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1977,11 +1979,11 @@ export type QuoteLine = {
 
 /** A cart to be quoted. */
 export type QuoteRequestInput = {
-  /** The account; customers may omit it (their own) and may not name another. */
+  /** The account; customers may omit it (their own) and may not name another. At most 500 characters. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
-  /** The lines, 1 to 100 (warehouses are ignored: a quote holds no stock). */
+  /** The lines, 1 to 100 (warehouses are ignored: a quote holds no stock); the quote's total is at most 1,000,000,000.00. */
   lines: Array<OrderLineInput>;
-  /** Notes for the seller. */
+  /** Notes for the seller, at most 2,000 characters. */
   notes?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2042,15 +2044,15 @@ export type ShipTo = Node & {
 
 /** A new ship-to address. */
 export type ShipToAddInput = {
-  /** The account; customers may omit it (their own). */
+  /** The account; customers may omit it (their own). At most 500 characters. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
   /** The delivery address. */
   address: AddressInput;
-  /** The ship-to id in the ERP, when known. */
+  /** The ship-to id in the ERP, when known (admin API keys only); at most 64 characters. */
   erpShipToId?: InputMaybe<Scalars['String']['input']>;
   /** Make it the account's default ship-to. */
   isDefault?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Display name, for example the site name. */
+  /** Display name, for example the site name; 1 to 200 characters. */
   name: Scalars['String']['input'];
 };
 
@@ -2060,9 +2062,9 @@ export type ShipToUpdateInput = {
   address?: InputMaybe<AddressInput>;
   /** Make it the default (true); a default cannot be un-set, only replaced. */
   isDefault?: InputMaybe<Scalars['Boolean']['input']>;
-  /** New name. */
+  /** New name, 1 to 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** The ship-to's global ID. */
+  /** The ship-to's global ID, at most 500 characters. */
   shipToId: Scalars['ID']['input'];
 };
 
@@ -2099,6 +2101,25 @@ export type StockReservation = Node & {
   status: StockReservationStatus;
 };
 
+/**
+ * A principal's stock reservations against its caps: customers hold little for a
+ * short time, storefront API keys (carts of many shoppers) more, admin API keys
+ * have no caps but a week's length.
+ */
+export type StockReservationAllowance = {
+  __typename?: 'StockReservationAllowance';
+  /** Active reservations held now. */
+  activeReservations: Scalars['Int']['output'];
+  /** The most active reservations held at once; null: no cap. */
+  maxActiveReservations: Maybe<Scalars['Int']['output']>;
+  /** The longest a reservation may last, in minutes. */
+  maxMinutes: Scalars['Int']['output'];
+  /** The most units held at once; null: no cap. */
+  maxUnitsHeld: Maybe<Scalars['Int']['output']>;
+  /** Units held now, over every active reservation. */
+  unitsHeld: Scalars['Int']['output'];
+};
+
 /** A quantity of a product held in a warehouse. */
 export type StockReservationLine = {
   __typename?: 'StockReservationLine';
@@ -2117,7 +2138,7 @@ export type StockReservationPayload = {
   command: Maybe<Command>;
   /** The reservation. */
   reservation: Maybe<StockReservation>;
-  /** What to fix — for example not enough stock on a line (code `NOT_ENOUGH_STOCK`), all or nothing. */
+  /** What to fix — for example not enough stock on a line (code `NOT_ENOUGH_STOCK`) or more held than the caller may hold (`LIMIT_REACHED`); all or nothing. */
   userErrors: Array<UserError>;
 };
 
@@ -2132,23 +2153,23 @@ export type StockReservationStatus =
 
 /** Stock to hold. */
 export type StockReserveInput = {
-  /** Minutes until the reservation expires by itself: 1 to 10080 (a week); default 30. */
+  /** Minutes until the reservation expires by itself: 1 to the caller's `stockReservationAllowance.maxMinutes` (by default 60 for customers, 1,440 for storefront API keys, 10,080 — a week — for admin API keys); default 30. */
   expiresInMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** The lines, 1 to 100. */
   lines: Array<StockReserveLineInput>;
-  /** Your own reference, for example the cart id. */
+  /** Your own reference, for example the cart id; at most 100 characters. */
   reference?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A line to reserve. */
 export type StockReserveLineInput = {
-  /** The product's global ID (give this or `sku`). */
+  /** The product's global ID (give this or `sku`), at most 500 characters. */
   productId?: InputMaybe<Scalars['ID']['input']>;
-  /** Units to hold (base unit), at least 1. */
+  /** Units to hold (base unit): 1 to 1,000,000; with every active reservation of the caller, within its `stockReservationAllowance.maxUnitsHeld`. */
   quantity: Scalars['Int']['input'];
-  /** The product's SKU (give this or `productId`). */
+  /** The product's SKU (give this or `productId`), at most 64 characters. */
   sku?: InputMaybe<Scalars['String']['input']>;
-  /** The warehouse's global ID. */
+  /** The warehouse's global ID, at most 500 characters. */
   warehouseId: Scalars['ID']['input'];
 };
 
@@ -2200,6 +2221,8 @@ export type UserErrorCode =
   | 'INVALID_CREDENTIALS'
   /** The object is in a state that does not allow this (a shipped order cannot be cancelled). */
   | 'INVALID_STATE'
+  /** The principal already holds as much as it may (stock reservations: see `stockReservationAllowance`). */
+  | 'LIMIT_REACHED'
   /** Not enough stock is available for the line. */
   | 'NOT_ENOUGH_STOCK'
   /** The referenced object does not exist. */
@@ -2486,6 +2509,7 @@ export type ResolversTypes = {
   ShipToUpdateInput: ShipToUpdateInput;
   Shipment: ResolverTypeWrapper<ShipmentModel>;
   StockReservation: ResolverTypeWrapper<StockReservationModel>;
+  StockReservationAllowance: ResolverTypeWrapper<StockReservationAllowance>;
   StockReservationLine: ResolverTypeWrapper<StockReservationLineModel>;
   StockReservationPayload: ResolverTypeWrapper<Omit<StockReservationPayload, 'command' | 'reservation'> & { command?: Maybe<ResolversTypes['Command']>, reservation?: Maybe<ResolversTypes['StockReservation']> }>;
   StockReservationStatus: StockReservationStatus;
@@ -2611,6 +2635,7 @@ export type ResolversParentTypes = {
   ShipToUpdateInput: ShipToUpdateInput;
   Shipment: ShipmentModel;
   StockReservation: StockReservationModel;
+  StockReservationAllowance: StockReservationAllowance;
   StockReservationLine: StockReservationLineModel;
   StockReservationPayload: Omit<StockReservationPayload, 'command' | 'reservation'> & { command?: Maybe<ResolversParentTypes['Command']>, reservation?: Maybe<ResolversParentTypes['StockReservation']> };
   StockReserveInput: StockReserveInput;
@@ -3156,6 +3181,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType, RequireFields<QueryQuoteArgs, 'id'>>;
   quotes?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, Partial<QueryQuotesArgs>>;
   stockReservation?: Resolver<Maybe<ResolversTypes['StockReservation']>, ParentType, ContextType, RequireFields<QueryStockReservationArgs, 'id'>>;
+  stockReservationAllowance?: Resolver<ResolversTypes['StockReservationAllowance'], ParentType, ContextType>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   warehouse?: Resolver<Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType, Partial<QueryWarehouseArgs>>;
   warehouses?: Resolver<ResolversTypes['WarehouseConnection'], ParentType, ContextType, Partial<QueryWarehousesArgs>>;
@@ -3240,6 +3266,14 @@ export type StockReservationResolvers<ContextType = RequestContext, ParentType e
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['StockReservationStatus'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StockReservationAllowanceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StockReservationAllowance'] = ResolversParentTypes['StockReservationAllowance']> = {
+  activeReservations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxActiveReservations?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxUnitsHeld?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  unitsHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type StockReservationLineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StockReservationLine'] = ResolversParentTypes['StockReservationLine']> = {
@@ -3367,6 +3401,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ShipTo?: ShipToResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
   StockReservation?: StockReservationResolvers<ContextType>;
+  StockReservationAllowance?: StockReservationAllowanceResolvers<ContextType>;
   StockReservationLine?: StockReservationLineResolvers<ContextType>;
   StockReservationPayload?: StockReservationPayloadResolvers<ContextType>;
   UnitOfMeasure?: UnitOfMeasureResolvers<ContextType>;

@@ -9,6 +9,7 @@ import { connectAndMigrate } from "../../src/db/data-source.js";
 import { DEMO_CUSTOMERS } from "../../src/db/seed/seed-demo-data.js";
 import { createLogger, type Logger } from "../../src/logger.js";
 import type { SecurityOptions } from "../../src/security/security-options.js";
+import { DEFAULT_LIMITS, type LimitOptions } from "../../src/common/input-limits.js";
 
 /** A GraphQL response as tests read it. */
 export interface GqlResponse<T = Record<string, any>> {
@@ -68,7 +69,12 @@ export interface TestServerOptions {
   logger?: Logger;
   /** How long a statement waits for one of the pool's 4 connections (default: the data source's). */
   acquireTimeoutMs?: number;
+  /** Reservation caps and sign-in throttling; by default sign-in throttling is too loose to refuse the suite's requests (it has tests of its own). */
+  limits?: Partial<LimitOptions>;
 }
+
+/** Sign-in throttling that the suite's requests never reach. */
+const LOOSE_SIGN_IN = { ...DEFAULT_LIMITS.signIn, accountFailures: 1_000, addressFailures: 100_000, credentialFailures: 100_000 };
 
 /** Starts a test server on a seeded database. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -76,7 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dataSource = await connectAndMigrate({ url: options.databaseUrl ?? inject("databaseUrl"), poolSize: 4, acquireTimeoutMs: options.acquireTimeoutMs, logger: statements });
   const router = options.router?.(dataSource);
   const security = { costBucket: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 }, ...options.security };
-  const app = await createApp({ dataSource, logger: options.logger ?? createLogger("silent"), router, security, metricsToken: options.metricsToken, responseCache: options.responseCache ?? false });
+  const app = await createApp({ dataSource, logger: options.logger ?? createLogger("silent"), router, security, metricsToken: options.metricsToken, responseCache: options.responseCache ?? false, limits: { signIn: LOOSE_SIGN_IN, ...options.limits } });
   const adminKey = (await createApiKey(dataSource, { name: "test admin", scopes: ["admin"] })).secret;
   const storefrontKey = (await createApiKey(dataSource, { name: "test storefront", scopes: ["storefront"] })).secret;
 

@@ -2,6 +2,7 @@ import { inject } from "vitest";
 import { buildRouter } from "../../src/connectors/build-router.js";
 import type { ConnectorsConfig } from "../../src/connectors/connectors-config.js";
 import type { Router } from "../../src/connectors/router.js";
+import type { LimitOptions } from "../../src/common/input-limits.js";
 import { createLogger } from "../../src/logger.js";
 import type { FailureWebhook } from "../../src/outbox/failure-notifier.js";
 import { startRelay, type Relay } from "../../src/outbox/relay.js";
@@ -28,12 +29,14 @@ export interface WriteHarness {
 
 
 /** Starts the fake ERP, a server on a database of its own and an in-process relay; `config` replaces the default routing (everything to the store and the fake ERP). */
-export async function startWriteHarness(options: { maxAttempts?: number; webhook?: FailureWebhook; config?: (erpUrl: string) => ConnectorsConfig } = {}): Promise<WriteHarness> {
+export async function startWriteHarness(
+  options: { maxAttempts?: number; webhook?: FailureWebhook; config?: (erpUrl: string) => ConnectorsConfig; limits?: Partial<LimitOptions> } = {},
+): Promise<WriteHarness> {
   const erp = await new FakeCommandBackend().start();
   const template = inject("writeTemplateUrl");
   const databaseUrl = await copyDatabase(template, `writes_${process.pid}_${randomBytes(4).toString("hex")}`, new URL(template).pathname.slice(1));
   let router: Router | null = null;
-  const server = await startTestServer({ databaseUrl, router: (dataSource) => (router = buildRouter((options.config ?? configWithErp)(erp.url), dataSource)) });
+  const server = await startTestServer({ databaseUrl, limits: options.limits, router: (dataSource) => (router = buildRouter((options.config ?? configWithErp)(erp.url), dataSource)) });
   const relay = await startRelay({
     databaseUrl,
     dataSource: server.dataSource,

@@ -7,6 +7,7 @@ import { isAdmin } from "../../auth/principal.js";
 import { exactlyOne } from "../../common/arguments.js";
 import { forbidden, unauthenticated } from "../../common/errors.js";
 import { expectGlobalId } from "../../common/ids.js";
+import { InputCheck, TEXT_LIMITS } from "../../common/input-limits.js";
 import { STORE } from "../../connectors/store/store-connector.js";
 import type { RequestContext } from "../../context.js";
 import { changeableAccount } from "./store-account.js";
@@ -75,11 +76,28 @@ async function enqueueAccountCommand(
   return { entityKey: command.accountKey, commandId, userErrors: [] };
 }
 
+/** Checks an account lookup's texts against their maxima. */
+function checkLookup(check: InputCheck, lookup: AccountLookup, field: string[]): InputCheck {
+  return check.id(lookup.id, [...field, "id"]).text(lookup.email, [...field, "email"], TEXT_LIMITS.email).text(lookup.code, [...field, "code"], TEXT_LIMITS.code);
+}
+
+/** Checks `accountUpdate`'s input against its maxima (see `input-limits.ts`). */
+function checkAccountUpdateInput(input: AccountUpdateInput): void {
+  checkLookup(new InputCheck(), input.account, ["input", "account"])
+    .text(input.name, ["input", "name"], TEXT_LIMITS.name)
+    .text(input.email, ["input", "email"], TEXT_LIMITS.email)
+    .text(input.phone, ["input", "phone"], TEXT_LIMITS.phone)
+    .text(input.paymentTerms, ["input", "paymentTerms"], TEXT_LIMITS.paymentTerms)
+    .text(input.customerGroupCode, ["input", "customerGroupCode"], TEXT_LIMITS.code)
+    .done();
+}
+
 /** `accountUpdate`: contact details by the customer itself or admins; terms and group by admins only. */
 export async function updateAccount(ctx: RequestContext, input: AccountUpdateInput, idempotencyKey: string): Promise<MutationOutcome> {
   const ref = await lookUpAccount(ctx, input.account, "input.account");
   if (!isAdmin(ctx.principal) && (input.paymentTerms != null || input.customerGroupCode != null)) throw forbidden("Only admin API keys may change payment terms or the customer group.");
   return runIdempotent(ctx, "accountUpdate", idempotencyKey, input, async (manager, principal, ctx) => {
+    checkAccountUpdateInput(input);
     if (!ref) throw new UserErrors([{ field: ["input", "account"], message: "No such account.", code: "NOT_FOUND" }]);
     const errors: UserErrorModel[] = [];
     if (input.name != null && !input.name.trim()) errors.push({ field: ["input", "name"], message: "The name cannot be empty.", code: "INVALID" });
@@ -120,6 +138,7 @@ export async function deleteAccount(ctx: RequestContext, lookup: AccountLookup, 
   requireAdmin(ctx.principal, "delete accounts");
   const ref = await lookUpAccount(ctx, lookup, "account");
   const outcome = await runIdempotent(ctx, "accountDelete", idempotencyKey, lookup, async (manager, principal, ctx) => {
+    checkLookup(new InputCheck(), lookup, ["account"]).done();
     const deleted = ref ? returnedRows<{ code: string }>(await manager.query(`UPDATE account SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING code`, [ref.key])) : [];
     if (!ref || deleted.length === 0) throw new UserErrors([{ field: ["account"], message: "No such account, or it is already deleted.", code: "NOT_FOUND" }]);
     await revokeTokensOfAccount(manager, ref.key);
@@ -128,6 +147,27 @@ export async function deleteAccount(ctx: RequestContext, lookup: AccountLookup, 
   // Committed now: no lookup can read the account's tokens as live any more.
   forgetVerifiedCredentials();
   return outcome;
+}
+
+/** Checks an address's texts against their maxima. */
+function checkAddress(check: InputCheck, address: AddressInput | null | undefined, field: string[]): InputCheck {
+  if (!address) return check;
+  return check
+    .text(address.line1, [...field, "line1"], TEXT_LIMITS.addressLine)
+    .text(address.line2, [...field, "line2"], TEXT_LIMITS.addressLine)
+    .text(address.city, [...field, "city"], TEXT_LIMITS.city)
+    .text(address.region, [...field, "region"], TEXT_LIMITS.city)
+    .text(address.postalCode, [...field, "postalCode"], TEXT_LIMITS.postalCode);
+}
+
+/** Checks the input of `shipToAdd` and `shipToUpdate` against its maxima (see `input-limits.ts`). */
+function checkShipToInput(input: { accountId?: string | null; shipToId?: string; name?: string | null; address?: AddressInput | null; erpShipToId?: string | null }): void {
+  checkAddress(new InputCheck(), input.address, ["input", "address"])
+    .id(input.accountId, ["input", "accountId"])
+    .id(input.shipToId, ["input", "shipToId"])
+    .text(input.name, ["input", "name"], TEXT_LIMITS.name)
+    .text(input.erpShipToId, ["input", "erpShipToId"], TEXT_LIMITS.code)
+    .done();
 }
 
 function addressErrors(address: AddressInput | null | undefined, field: string[]): UserErrorModel[] {
@@ -153,6 +193,7 @@ export async function addShipTo(
   // The ERP's ship-to id travels to the ERP with every order: only operators set it.
   if (input.erpShipToId != null && !isAdmin(ctx.principal)) throw forbidden("Only admin API keys may set erpShipToId.");
   return runIdempotent(ctx, "shipToAdd", idempotencyKey, input, async (manager, principal, ctx) => {
+    checkShipToInput(input);
     if (!ref || !(await lockLiveAccount(manager, ref.key))) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const errors = [...addressErrors(input.address, ["input", "address"]), ...(input.name.trim() ? [] : [{ field: ["input", "name"], message: "The name is required.", code: "INVALID" }])];
     if (errors.length > 0) throw new UserErrors(errors);
@@ -187,6 +228,7 @@ export async function updateShipTo(
   idempotencyKey: string,
 ): Promise<MutationOutcome> {
   return runIdempotent(ctx, "shipToUpdate", idempotencyKey, input, async (manager, principal, ctx) => {
+    checkShipToInput(input);
     const shipTo = await changeableShipTo(ctx, input.shipToId, "input.shipToId");
     if (!(await lockLiveAccount(manager, shipTo.accountKey))) throw new UserErrors([{ field: ["input", "shipToId"], message: "Its account was deleted.", code: "INVALID_STATE" }]);
     const errors = addressErrors(input.address, ["input", "address"]);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { requireAdmin } from "../../auth/access.js";
 import { hashPassword } from "../../auth/password.js";
+import { InputCheck, TEXT_LIMITS } from "../../common/input-limits.js";
 import type { RequestContext } from "../../context.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
@@ -18,14 +19,20 @@ export interface AccountCreateInput {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Checks `accountCreate`'s input: formats, and every text within its maximum (see `input-limits.ts`). */
 function validate(input: AccountCreateInput): UserErrorModel[] {
-  const errors: UserErrorModel[] = [];
-  const invalid = (name: string, message: string) => errors.push({ field: ["input", name], message, code: "INVALID" });
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(input.code)) invalid("code", "The code must be 1 to 64 letters, digits, dots, dashes or underscores.");
-  if (!input.name.trim() || input.name.length > 200) invalid("name", "The name must be 1 to 200 characters.");
-  if (!EMAIL.test(input.email.trim())) invalid("email", "This is not an e-mail address.");
+  const check = new InputCheck()
+    .text(input.name, ["input", "name"], TEXT_LIMITS.name, { required: true })
+    .text(input.email, ["input", "email"], TEXT_LIMITS.email, { required: true })
+    .text(input.phone, ["input", "phone"], TEXT_LIMITS.phone)
+    .text(input.customerGroupCode, ["input", "customerGroupCode"], TEXT_LIMITS.code)
+    .text(input.paymentTerms, ["input", "paymentTerms"], TEXT_LIMITS.paymentTerms)
+    .text(input.password, ["input", "password"], TEXT_LIMITS.password);
+  const invalid = (name: string, message: string) => check.fail(["input", name], message);
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(input.code)) invalid("code", `The code must be 1 to ${TEXT_LIMITS.code} letters, digits, dots, dashes or underscores.`);
+  if (input.email.length <= TEXT_LIMITS.email && !EMAIL.test(input.email.trim())) invalid("email", "This is not an e-mail address.");
   if (input.password != null && input.password.length < 10) invalid("password", "The password must be at least 10 characters.");
-  return errors;
+  return check.errors;
 }
 
 /** `accountCreate` (admin API keys): stores the account and sends it through the outbox. */

@@ -1,6 +1,7 @@
 import { assertCanReadAccount } from "../../auth/access.js";
 import { unauthenticated } from "../../common/errors.js";
 import { expectGlobalId } from "../../common/ids.js";
+import { InputCheck, TEXT_LIMITS } from "../../common/input-limits.js";
 import type { RequestContext } from "../../context.js";
 import { returnedRows } from "../../db/returning.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
@@ -37,6 +38,17 @@ export function looksLikeCardNumber(value: string): boolean {
   return false;
 }
 
+/** Checks `paymentMethodAdd`'s input against its maxima (see `input-limits.ts`). */
+function checkPaymentMethodInput(input: PaymentMethodAddInput): void {
+  new InputCheck()
+    .id(input.accountId, ["input", "accountId"])
+    .text(input.provider, ["input", "provider"], TEXT_LIMITS.provider, { required: true })
+    .text(input.token, ["input", "token"], TEXT_LIMITS.token)
+    .text(input.brand, ["input", "brand"], TEXT_LIMITS.brand)
+    .text(input.last4, ["input", "last4"], 4)
+    .done();
+}
+
 /**
  * `paymentMethodAdd`: keeps a payment provider's token on an account. We never
  * accept card numbers: any field that looks like one is refused, and nothing is stored.
@@ -44,6 +56,7 @@ export function looksLikeCardNumber(value: string): boolean {
 export async function addPaymentMethod(ctx: RequestContext, input: PaymentMethodAddInput, idempotencyKey: string): Promise<MutationOutcome> {
   const account = await changeableAccount(ctx, input.accountId, "input.accountId", "manage payment methods");
   return runIdempotent(ctx, "paymentMethodAdd", idempotencyKey, input, async (manager, principal, ctx) => {
+    checkPaymentMethodInput(input);
     if (!account || !(await lockLiveAccount(manager, account.key))) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const errors: UserErrorModel[] = [];
     for (const field of ["token", "provider", "brand", "last4"] as const) {

@@ -3,6 +3,7 @@ import { apiKeyById, createApiKey, normaliseNetwork, revokeApiKey, rotateApiKey,
 import { requireAdmin } from "../../auth/access.js";
 import type { ApiKeyScope } from "../../auth/principal.js";
 import { isUuid, parseGlobalId, toGlobalId } from "../../common/ids.js";
+import { INPUT_LIMITS, InputCheck, TEXT_LIMITS } from "../../common/input-limits.js";
 import { STORE } from "../../connectors/store/store-connector.js";
 import type { RequestContext } from "../../context.js";
 import { runIdempotent, UserErrors, type UserErrorModel } from "../../outbox/idempotency.js";
@@ -50,9 +51,17 @@ async function keyChange(
   return { apiKey: outcome.entityKey ? await apiKeyById(ctx.dataSource, outcome.entityKey) : null, secret: null, userErrors: outcome.userErrors };
 }
 
+/** Checks `apiKeyCreate`'s input against its maxima (see `input-limits.ts`). */
+function checkApiKeyCreateInput(input: { name: string; scopes: readonly string[]; allowedIps?: readonly string[] | null }): void {
+  const check = new InputCheck().text(input.name, ["input", "name"], TEXT_LIMITS.name).list(input.allowedIps, ["input", "allowedIps"], 0, INPUT_LIMITS.allowedIps).list(input.scopes, ["input", "scopes"], 0, INPUT_LIMITS.scopes);
+  if ((input.allowedIps?.length ?? 0) <= INPUT_LIMITS.allowedIps) input.allowedIps?.forEach((value, i) => check.text(value, ["input", "allowedIps", String(i)], TEXT_LIMITS.network));
+  check.done();
+}
+
 /** `apiKeyCreate` (admin): a new key; its secret is in this answer only. */
 export function createKey(ctx: RequestContext, input: { name: string; scopes: readonly string[]; allowedIps?: readonly string[] | null }, idempotencyKey: string): Promise<ApiKeyOutcome> {
   return keyChange(ctx, "apiKeyCreate", idempotencyKey, input, async (manager) => {
+    checkApiKeyCreateInput(input);
     const errors: UserErrorModel[] = [];
     if (!input.name.trim()) errors.push({ field: ["input", "name"], message: "Name the key after who uses it.", code: "INVALID" });
     if (input.scopes.length === 0) errors.push({ field: ["input", "scopes"], message: "Give the key at least one scope.", code: "INVALID" });

@@ -4,6 +4,7 @@ import { requireAdmin } from "../../auth/access.js";
 import { isIsoDate } from "../../common/arguments.js";
 import { isUuid, parseGlobalId } from "../../common/ids.js";
 import { fromCents, toCents } from "../../common/money.js";
+import { computedAmountError, INPUT_LIMITS, InputCheck, TEXT_LIMITS } from "../../common/input-limits.js";
 import { STORE } from "../../connectors/store/store-connector.js";
 import { storeAccountOf } from "../account/store-account.js";
 import { lockInventoryRows } from "../warehouse/inventory-locks.js";
@@ -74,6 +75,28 @@ async function orderLines(manager: EntityManager, orderKey: string): Promise<{ a
   return { accountKey: order.account_id, number: order.number, lines };
 }
 
+/** Checks `invoiceRegister`'s input against its maxima (see `input-limits.ts`); each free line's total too. */
+function checkInvoiceRegisterInput(input: InvoiceRegisterInput): void {
+  const check = new InputCheck()
+    .id(input.orderId, ["input", "orderId"])
+    .id(input.accountId, ["input", "accountId"])
+    .text(input.paymentMethod, ["input", "paymentMethod"], TEXT_LIMITS.provider)
+    .list(input.lines, ["input", "lines"], 1, INPUT_LIMITS.lines);
+  if ((input.lines?.length ?? 0) <= INPUT_LIMITS.lines) {
+    input.lines?.forEach((line, index) => {
+      const field = ["input", "lines", String(index)];
+      check
+        .id(line.productId, [...field, "productId"])
+        .text(line.sku, [...field, "sku"], TEXT_LIMITS.code)
+        .text(line.description, [...field, "description"], TEXT_LIMITS.lineDescription)
+        .quantity(line.quantity, [...field, "quantity"])
+        .money(line.unitPrice, [...field, "unitPrice"], INPUT_LIMITS.priceCents)
+        .id(line.warehouseId, [...field, "warehouseId"]);
+    });
+  }
+  check.done();
+}
+
 /** Validates free lines and resolves their products and warehouses. */
 async function freeLines(ctx: RequestContext, lines: readonly LineInput[]): Promise<BillLine[]> {
   const errors: UserErrorModel[] = [];
@@ -111,6 +134,7 @@ async function freeLines(ctx: RequestContext, lines: readonly LineInput[]): Prom
 export async function registerInvoice(ctx: RequestContext, input: InvoiceRegisterInput, idempotencyKey: string): Promise<MutationOutcome> {
   requireAdmin(ctx.principal, "register invoices");
   return runIdempotent(ctx, "invoiceRegister", idempotencyKey, input, async (manager, principal, ctx) => {
+    checkInvoiceRegisterInput(input);
     if ((input.orderId == null) === (input.accountId == null) || (input.orderId != null && input.lines != null)) {
       throw new UserErrors([{ field: ["input"], message: "Give orderId, or accountId with lines.", code: "INVALID" }]);
     }
@@ -138,6 +162,8 @@ export async function registerInvoice(ctx: RequestContext, input: InvoiceRegiste
       ((await manager.query(`SELECT id, code FROM warehouse WHERE id = ANY($1::uuid[])`, [lines.map((l) => l.warehouseId).filter(Boolean)])) as Array<{ id: string; code: string }>).map((w) => [w.id, w.code]),
     );
     const total = lines.reduce((sum, line) => sum + toCents(line.unitPrice) * BigInt(line.quantity), 0n);
+    const tooMuch = computedAmountError(total, ["input", input.orderId != null ? "orderId" : "lines"], "The invoice's total");
+    if (tooMuch) throw new UserErrors([tooMuch]);
     const id = randomUUID();
     const [{ number }] = (await manager.query(`SELECT 'INV-' || nextval('invoice_number_seq') AS number`)) as [{ number: string }];
     await manager.query(

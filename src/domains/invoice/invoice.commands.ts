@@ -1,5 +1,6 @@
 import { requireAdmin } from "../../auth/access.js";
 import { fromCents, toCents } from "../../common/money.js";
+import { INPUT_LIMITS, InputCheck, TEXT_LIMITS } from "../../common/input-limits.js";
 import type { RequestContext } from "../../context.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, UserErrors, type MutationOutcome } from "../../outbox/idempotency.js";
@@ -13,6 +14,15 @@ export interface InvoicePaymentInput {
   reference?: string | null;
 }
 
+/** Checks `invoicePaymentRecord`'s input against its maxima (see `input-limits.ts`). */
+function checkPaymentInput(input: InvoicePaymentInput): void {
+  new InputCheck()
+    .money(input.amount, ["input", "amount"], INPUT_LIMITS.amountCents, { positive: true })
+    .text(input.method, ["input", "method"], TEXT_LIMITS.provider)
+    .text(input.reference, ["input", "reference"], TEXT_LIMITS.reference)
+    .done();
+}
+
 /**
  * `invoicePaymentRecord` (admin): adds a payment, moves the invoice to
  * `PARTIALLY_PAID` or `PAID`, and sends the payment through the outbox.
@@ -22,6 +32,7 @@ export async function recordPayment(ctx: RequestContext, input: InvoicePaymentIn
   requireAdmin(ctx.principal, "record payments");
   const invoice = await invoiceById(ctx, input.invoiceId);
   return runIdempotent(ctx, "invoicePaymentRecord", idempotencyKey, input, async (manager, principal, ctx) => {
+    checkPaymentInput(input);
     if (!invoice) throw new UserErrors([{ field: ["input", "invoiceId"], message: "No such invoice.", code: "NOT_FOUND" }]);
     if (!/^\d+(\.\d{1,2})?$/.test(input.amount) || toCents(input.amount) <= 0n) {
       throw new UserErrors([{ field: ["input", "amount"], message: "The amount must be more than zero, with at most two decimals.", code: "INVALID" }]);

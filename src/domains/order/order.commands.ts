@@ -3,6 +3,7 @@ import type { EntityManager } from "typeorm";
 import { badUserInput, forbidden, unauthenticated } from "../../common/errors.js";
 import { expectGlobalId, isUuid, parseGlobalId, toGlobalId } from "../../common/ids.js";
 import { fromCents, toCents } from "../../common/money.js";
+import { computedAmountError, INPUT_LIMITS, InputCheck, TEXT_LIMITS } from "../../common/input-limits.js";
 import { storeAccountOf } from "../account/store-account.js";
 import { lockInventoryRows } from "../warehouse/inventory-locks.js";
 import type { RequestContext } from "../../context.js";
@@ -92,6 +93,33 @@ export async function defaultWarehouseFor(ctx: RequestContext, account: AccountM
   return best?.warehouseKey ?? null;
 }
 
+/** Checks cart lines (of `orderPlace` and `quoteRequest`) against their maxima; only when the list itself is within its own. */
+export function checkLineInputs(check: InputCheck, lines: readonly LineInput[]): InputCheck {
+  check.list(lines, ["input", "lines"], 1, INPUT_LIMITS.lines);
+  if (lines.length > INPUT_LIMITS.lines) return check;
+  lines.forEach((line, index) => {
+    const field = ["input", "lines", String(index)];
+    check
+      .id(line.productId, [...field, "productId"])
+      .text(line.sku, [...field, "sku"], TEXT_LIMITS.code)
+      .quantity(line.quantity, [...field, "quantity"])
+      .text(line.unit, [...field, "unit"], TEXT_LIMITS.unit)
+      .id(line.warehouseId, [...field, "warehouseId"]);
+  });
+  return check;
+}
+
+/** Checks `orderPlace`'s input against its documented maxima (see `input-limits.ts`). */
+export function checkOrderPlaceInput(input: OrderPlaceInput): void {
+  const check = new InputCheck()
+    .id(input.accountId, ["input", "accountId"])
+    .id(input.shipToId, ["input", "shipToId"])
+    .id(input.paymentMethodId, ["input", "paymentMethodId"])
+    .text(input.poNumber, ["input", "poNumber"], TEXT_LIMITS.poNumber)
+    .text(input.notes, ["input", "notes"], TEXT_LIMITS.notes);
+  checkLineInputs(check, input.lines).done();
+}
+
 /** Validates and prices every line; collects every problem, each naming its line. */
 export async function priceLines(ctx: RequestContext, input: OrderPlaceInput, account: AccountModel): Promise<PricedLine[]> {
   const errors: UserErrorModel[] = [];
@@ -124,8 +152,17 @@ export async function priceLines(ctx: RequestContext, input: OrderPlaceInput, ac
       errors.push(warehouseKey);
       continue;
     }
+    if (line.quantity * unit.factor > INPUT_LIMITS.quantity) {
+      errors.push({ field: [...field, "quantity"], message: `Line ${index + 1}: ${line.quantity} ${unit.code} is ${line.quantity * unit.factor} base units; a line holds at most ${INPUT_LIMITS.quantity}.`, code: "INVALID" });
+      continue;
+    }
     const tiers = await ctx.loaders.priceTiers.load({ product, accountKey: account.source === product.source ? account.key : null });
     const price = resolvePrice({ product, units, tiers, account, quantity: line.quantity, unitCode: unit.code });
+    const tooMuch = computedAmountError(toCents(price.total.amount), [...field, "quantity"], `Line ${index + 1}'s total`);
+    if (tooMuch) {
+      errors.push(tooMuch);
+      continue;
+    }
     priced.push({
       product,
       quantity: line.quantity,
@@ -138,6 +175,12 @@ export async function priceLines(ctx: RequestContext, input: OrderPlaceInput, ac
       checkStock: input.kind !== "PREORDER" && !product.specialOrder,
     });
   }
+  const total = computedAmountError(
+    priced.reduce((sum, line) => sum + toCents(line.lineTotal), 0n),
+    ["input", "lines"],
+    "The total",
+  );
+  if (total) errors.push(total);
   if (errors.length > 0) throw new UserErrors(errors);
   return priced;
 }
@@ -237,6 +280,7 @@ export async function shipToFor(ctx: RequestContext, account: AccountModel, ship
 export async function placeOrder(ctx: RequestContext, input: OrderPlaceInput, idempotencyKey: string): Promise<MutationOutcome> {
   const buyer = buyerOf(ctx, input.accountId);
   return runIdempotent(ctx, "orderPlace", idempotencyKey, input, async (manager, principal, ctx) => {
+    checkOrderPlaceInput(input);
     const account = await storeAccountOf(ctx, buyer);
     if (!account) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const shipTo = await shipToFor(ctx, account, input.shipToId);
@@ -268,6 +312,21 @@ async function paymentMethodOf(manager: EntityManager, account: AccountModel, id
   return rows[0].id;
 }
 
+/**
+ * Checks the input of `orderCancel` and `orderReturn` against its maxima:
+ * the reason's length and at most {@link INPUT_LIMITS.lines} lines (a line number the order
+ * does not have is NOT_FOUND, a quantity beyond what is open INVALID, as before).
+ */
+export function checkOrderLinesChange(input: { orderId: string; reason: string; lines?: ReadonlyArray<{ lineNumber: number; quantity: number }> | null }): void {
+  const check = new InputCheck().id(input.orderId, ["input", "orderId"]).text(input.reason, ["input", "reason"], TEXT_LIMITS.reason).list(input.lines, ["input", "lines"], 0, INPUT_LIMITS.lines);
+  if ((input.lines?.length ?? 0) <= INPUT_LIMITS.lines) {
+    input.lines?.forEach((line, index) => {
+      check.quantity(line.quantity, ["input", "lines", String(index), "quantity"]);
+    });
+  }
+  check.done();
+}
+
 /** The `input` of `orderCancel`. */
 export interface OrderCancelInput {
   orderId: string;
@@ -294,6 +353,7 @@ interface OpenLine {
 export async function cancelOrder(ctx: RequestContext, input: OrderCancelInput, idempotencyKey: string): Promise<MutationOutcome> {
   const order = await orderById(ctx, input.orderId);
   return runIdempotent(ctx, "orderCancel", idempotencyKey, input, async (manager, principal, ctx) => {
+    checkOrderLinesChange(input);
     if (!order) throw new UserErrors([{ field: ["input", "orderId"], message: "No such order.", code: "NOT_FOUND" }]);
     const [row] = (await manager.query(`SELECT status, number FROM "order" WHERE id = $1 FOR UPDATE`, [order.key])) as Array<{ status: string; number: string }>;
     if (!row || !["PENDING", "OPEN", "PROCESSING"].includes(row.status)) {

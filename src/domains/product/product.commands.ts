@@ -2,6 +2,7 @@ import { requireAdmin } from "../../auth/access.js";
 import { isIsoDate } from "../../common/arguments.js";
 import { expectGlobalId } from "../../common/ids.js";
 import { fromCents, toCents } from "../../common/money.js";
+import { INPUT_LIMITS, InputCheck, TEXT_LIMITS } from "../../common/input-limits.js";
 import type { RequestContext } from "../../context.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
@@ -21,11 +22,28 @@ export interface ProductUpdateInput {
 
 const PRICE = /^\d+(\.\d{1,2})?$/;
 
+/** Checks `productUpdate`'s input against its maxima (see `input-limits.ts`). */
+function checkProductUpdateInput(input: ProductUpdateInput): void {
+  const check = new InputCheck()
+    .id(input.productId, ["input", "productId"])
+    .text(input.name, ["input", "name"], TEXT_LIMITS.name)
+    .text(input.description, ["input", "description"], TEXT_LIMITS.description)
+    .money(input.listPrice, ["input", "listPrice"], INPUT_LIMITS.priceCents)
+    .list(input.priceBreaks, ["input", "priceBreaks"], 0, INPUT_LIMITS.priceBreaks);
+  if ((input.priceBreaks?.length ?? 0) <= INPUT_LIMITS.priceBreaks) {
+    input.priceBreaks?.forEach((b, i) => {
+      check.integer(b.minQuantity, ["input", "priceBreaks", String(i), "minQuantity"], 2, INPUT_LIMITS.quantity).money(b.unitPrice, ["input", "priceBreaks", String(i), "unitPrice"], INPUT_LIMITS.priceCents);
+    });
+  }
+  check.done();
+}
+
 /** `productUpdate` (admin): changes the given fields only, and sends the change through the outbox. */
 export async function updateProduct(ctx: RequestContext, input: ProductUpdateInput, idempotencyKey: string): Promise<MutationOutcome> {
   requireAdmin(ctx.principal, "change products");
   const product = await storeProductById(ctx, input.productId, "input.productId");
   return runIdempotent(ctx, "productUpdate", idempotencyKey, input, async (manager, principal, ctx) => {
+    checkProductUpdateInput(input);
     if (!product) throw new UserErrors([{ field: ["input", "productId"], message: "No such product.", code: "NOT_FOUND" }]);
     const errors: UserErrorModel[] = [];
     if (input.name != null && !input.name.trim()) errors.push({ field: ["input", "name"], message: "The name cannot be empty.", code: "INVALID" });
@@ -78,6 +96,7 @@ export async function setInventory(ctx: RequestContext, input: InventorySetInput
   const warehouseGid = expectGlobalId(input.warehouseId, "Warehouse", "input.warehouseId");
   const warehouse = await ctx.loaders.warehouse.load({ source: warehouseGid.connector, key: warehouseGid.key });
   return runIdempotent(ctx, "inventorySet", idempotencyKey, input, async (manager, principal, ctx) => {
+    new InputCheck().integer(input.onHand, ["input", "onHand"], 0, INPUT_LIMITS.onHand).done();
     const errors: UserErrorModel[] = [];
     if (!product) errors.push({ field: ["input", "productId"], message: "No such product.", code: "NOT_FOUND" });
     if (!warehouse) errors.push({ field: ["input", "warehouseId"], message: "No such warehouse.", code: "NOT_FOUND" });

@@ -4,7 +4,8 @@ import { storeAccountOf } from "../account/store-account.js";
 import type { RequestContext } from "../../context.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, UserErrors, type MutationOutcome } from "../../outbox/idempotency.js";
-import { buyerOf, createOrder, defaultWarehouseFor, priceLines, shipToFor, type OrderPlaceInput, type PricedLine } from "../order/order.commands.js";
+import { InputCheck, TEXT_LIMITS } from "../../common/input-limits.js";
+import { buyerOf, checkLineInputs, createOrder, defaultWarehouseFor, priceLines, shipToFor, type OrderPlaceInput, type PricedLine } from "../order/order.commands.js";
 import { productNamed } from "../command/input-lookups.js";
 import { unitsOfProduct } from "../product/product.service.js";
 import { quoteById } from "./quote.service.js";
@@ -16,6 +17,11 @@ export interface QuoteConvertInput {
   shipToId?: string | null;
 }
 
+/** Checks `quoteConvertToOrder`'s input against its maxima. */
+function checkQuoteConvertInput(input: QuoteConvertInput): void {
+  new InputCheck().id(input.quoteId, ["input", "quoteId"]).id(input.shipToId, ["input", "shipToId"]).text(input.poNumber, ["input", "poNumber"], TEXT_LIMITS.poNumber).done();
+}
+
 /**
  * `quoteConvertToOrder`: an `OPEN` or `ACCEPTED` quote that is still valid
  * becomes an order at the quoted prices (stock reserved like any order); the
@@ -25,6 +31,7 @@ export interface QuoteConvertInput {
 export async function convertQuote(ctx: RequestContext, input: QuoteConvertInput, idempotencyKey: string): Promise<MutationOutcome> {
   const quote = await quoteById(ctx, input.quoteId);
   return runIdempotent(ctx, "quoteConvertToOrder", idempotencyKey, input, async (manager, principal, ctx) => {
+    checkQuoteConvertInput(input);
     if (!quote) throw new UserErrors([{ field: ["input", "quoteId"], message: "No such quote.", code: "NOT_FOUND" }]);
     const [row] = (await manager.query(`SELECT status, number, valid_until::text AS valid_until, converted_order_id FROM quote WHERE id = $1 FOR UPDATE`, [quote.key])) as Array<{
       status: string;
@@ -71,6 +78,11 @@ export interface QuoteRequestInput {
   notes?: string | null;
 }
 
+/** Checks `quoteRequest`'s input against its maxima (lines as for `orderPlace`). */
+function checkQuoteRequestInput(input: QuoteRequestInput): void {
+  checkLineInputs(new InputCheck().id(input.accountId, ["input", "accountId"]).text(input.notes, ["input", "notes"], TEXT_LIMITS.notes), input.lines).done();
+}
+
 /** How long a requested quote is valid. */
 export const QUOTE_VALID_DAYS = 30;
 
@@ -78,6 +90,7 @@ export const QUOTE_VALID_DAYS = 30;
 export async function requestQuote(ctx: RequestContext, input: QuoteRequestInput, idempotencyKey: string): Promise<MutationOutcome> {
   const buyer = buyerOf(ctx, input.accountId);
   return runIdempotent(ctx, "quoteRequest", idempotencyKey, input, async (manager, principal, ctx) => {
+    checkQuoteRequestInput(input);
     const account = await storeAccountOf(ctx, buyer);
     if (!account) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
     const lines = await priceLines(ctx, { lines: input.lines.map((line) => ({ ...line, warehouseId: null })) }, account);

@@ -1,4 +1,5 @@
-import { createCustomerToken, revokeCustomerToken } from "../../auth/customer-tokens.js";
+import { signInCustomer, signOutCustomer } from "../../auth/customer-tokens.js";
+import { SignInThrottle } from "../../auth/sign-in-throttle.js";
 import type { Resolvers } from "../../generated/graphql.js";
 import { accountOfReference } from "../account/account.service.js";
 
@@ -11,11 +12,7 @@ export const viewerResolvers: Resolvers = {
     account: (principal, _, ctx) => (principal.kind === "CUSTOMER" ? accountOfReference(ctx, principal.account) : null),
   },
   Mutation: {
-    customerAccessTokenCreate: async (_, { input }, ctx) => {
-      const token = await createCustomerToken(ctx.dataSource, input.email, input.password);
-      if (token) return { customerAccessToken: token, userErrors: [] };
-      return { customerAccessToken: null, userErrors: [{ field: ["input", "email"], message: "The e-mail or password is wrong.", code: "INVALID_CREDENTIALS" }] };
-    },
-    customerAccessTokenDelete: async (_, { accessToken }, ctx) => ({ deleted: await revokeCustomerToken(ctx.dataSource, accessToken), userErrors: [] }),
+    customerAccessTokenCreate: (_, { input }, ctx) => signInCustomer(ctx.dataSource, new SignInThrottle(ctx.dataSource, ctx.limits.signIn), ctx.clientIp, input),
+    customerAccessTokenDelete: (_, { accessToken }, ctx) => signOutCustomer(ctx.dataSource, accessToken),
   },
 };

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { isAdmin } from "../../auth/principal.js";
-import { forbidden } from "../../common/errors.js";
+import { forbidden, unauthenticated } from "../../common/errors.js";
+import { INPUT_LIMITS, InputCheck, TEXT_LIMITS, type ReservationCap, type ReservationCaps } from "../../common/input-limits.js";
+import type { Principal } from "../../auth/principal.js";
 import { expectGlobalId, isUuid } from "../../common/ids.js";
 import { productNamed, warehouseNamed } from "../command/input-lookups.js";
 import { keyLoader } from "../../common/loaders.js";
@@ -65,13 +67,80 @@ export function reservationStatusOf(reservation: StockReservationModel): "ACTIVE
   return reservation.expiresAt.getTime() <= Date.now() ? "EXPIRED" : "ACTIVE";
 }
 
-/** `stockReserve`: holds every line's stock, or none of it. */
+/** The reservation caps of a principal: customers, storefront API keys, admin API keys. */
+export function reservationCapOf(principal: Principal, caps: ReservationCaps): ReservationCap {
+  if (principal.kind === "CUSTOMER") return caps.customer;
+  return isAdmin(principal) ? caps.admin : caps.storefront;
+}
+
+/** What a principal holds in active stock reservations now. */
+export interface ReservationUsage {
+  activeReservations: number;
+  unitsHeld: number;
+}
+
+/** A principal's active reservations and the units they hold (read in the caller's transaction when given one). */
+async function usageOf(queryable: Pick<EntityManager, "query">, principal: string): Promise<ReservationUsage> {
+  const [row] = (await queryable.query(
+    `SELECT count(*)::int AS active, coalesce(sum((SELECT sum(l.quantity) FROM stock_reservation_line l WHERE l.reservation_id = r.id)), 0)::bigint AS units
+     FROM stock_reservation r WHERE r.principal = $1 AND r.released_at IS NULL AND r.expires_at > now()`,
+    [principal],
+  )) as Array<{ active: number; units: string }>;
+  return { activeReservations: row?.active ?? 0, unitsHeld: Number(row?.units ?? 0) };
+}
+
+/** `Query.stockReservationAllowance`: what the caller holds and may hold (null: no cap). */
+export async function reservationAllowance(ctx: RequestContext): Promise<ReservationUsage & { maxActiveReservations: number | null; maxUnitsHeld: number | null; maxMinutes: number }> {
+  if (ctx.principal.kind === "ANONYMOUS") throw unauthenticated("Sign in to see your stock reservations.");
+  const cap = reservationCapOf(ctx.principal, ctx.limits.reservations);
+  const finite = (n: number) => (Number.isFinite(n) ? n : null);
+  return { ...(await usageOf(ctx.dataSource, principalKeyOf(ctx.principal))), maxActiveReservations: finite(cap.maxActive), maxUnitsHeld: finite(cap.maxUnits), maxMinutes: cap.maxMinutes };
+}
+
+/** Checks `stockReserve`'s input against its maxima (the length, against the principal's cap, is checked with the lines). */
+function checkStockReserveInput(input: StockReserveInput): void {
+  const check = new InputCheck()
+    .text(input.reference, ["input", "reference"], TEXT_LIMITS.reference)
+    .list(input.lines, ["input", "lines"], 1, INPUT_LIMITS.lines);
+  if (input.lines.length <= INPUT_LIMITS.lines) {
+    input.lines.forEach((line, index) => {
+      const field = ["input", "lines", String(index)];
+      check.id(line.productId, [...field, "productId"]).text(line.sku, [...field, "sku"], TEXT_LIMITS.code).id(line.warehouseId, [...field, "warehouseId"]).quantity(line.quantity, [...field, "quantity"]);
+    });
+  }
+  check.done();
+}
+
+/**
+ * Refuses a reservation that would take the principal over its caps (active
+ * reservations, units held): a `LIMIT_REACHED` user error. Reservations of one
+ * principal are checked one at a time (a transaction lock), so concurrent
+ * requests cannot pass the caps together.
+ */
+async function assertWithinCaps(manager: EntityManager, principal: string, cap: ReservationCap, units: number): Promise<void> {
+  if (!Number.isFinite(cap.maxActive) && !Number.isFinite(cap.maxUnits)) return;
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`stock-reservations\n${principal}`]);
+  const usage = await usageOf(manager, principal);
+  const errors: UserErrorModel[] = [];
+  if (usage.activeReservations + 1 > cap.maxActive) {
+    errors.push({ field: ["input"], message: `You hold ${usage.activeReservations} active reservations, the most you may hold at once. Release one first.`, code: "LIMIT_REACHED" });
+  }
+  if (usage.unitsHeld + units > cap.maxUnits) {
+    errors.push({ field: ["input", "lines"], message: `You hold ${usage.unitsHeld} units in reservations; ${units} more would pass the ${cap.maxUnits} you may hold at once.`, code: "LIMIT_REACHED" });
+  }
+  if (errors.length > 0) throw new UserErrors(errors);
+}
+
+/** `stockReserve`: holds every line's stock, or none of it, within the principal's caps. */
 export async function createReservation(ctx: RequestContext, input: StockReserveInput, idempotencyKey: string): Promise<MutationOutcome> {
+  const cap = reservationCapOf(ctx.principal, ctx.limits.reservations);
   return runIdempotent(ctx, "stockReserve", idempotencyKey, input, async (manager, principal, ctx) => {
-    const minutes = input.expiresInMinutes ?? 30;
+    checkStockReserveInput(input);
+    const minutes = input.expiresInMinutes ?? Math.min(30, cap.maxMinutes);
     const errors: UserErrorModel[] = [];
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 10_080) errors.push({ field: ["input", "expiresInMinutes"], message: "Between 1 and 10080 minutes.", code: "INVALID" });
-    if (input.lines.length < 1 || input.lines.length > 100) errors.push({ field: ["input", "lines"], message: "Reserve 1 to 100 lines.", code: "INVALID" });
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > cap.maxMinutes) {
+      errors.push({ field: ["input", "expiresInMinutes"], message: `Between 1 and ${cap.maxMinutes} minutes (the longest you may hold stock).`, code: "INVALID" });
+    }
     const lines: Array<{ productKey: string; sku: string; warehouseKey: string; quantity: number }> = [];
     for (const [index, line] of input.lines.entries()) {
       const field = ["input", "lines", String(index)];
@@ -83,6 +152,7 @@ export async function createReservation(ctx: RequestContext, input: StockReserve
       if (product && warehouse) lines.push({ productKey: product.key, sku: product.sku, warehouseKey: warehouse.key, quantity: line.quantity });
     }
     if (errors.length > 0) throw new UserErrors(errors);
+    await assertWithinCaps(manager, principal, cap, lines.reduce((sum, line) => sum + line.quantity, 0));
     await lockInventoryRows(manager, lines);
     for (const [index, line] of lines.entries()) {
       const held = returnedRows(

@@ -6,7 +6,7 @@ import type { RequestContext } from "../../context.js";
 import type { Resolvers } from "../../generated/graphql.js";
 import type { MutationOutcome } from "../../outbox/idempotency.js";
 import { commandPayload, freshEntity } from "../command/mutation-payload.js";
-import { createReservation, releaseReservation, reservationById, reservationStatusOf } from "./stock-reservation.commands.js";
+import { createReservation, releaseReservation, reservationAllowance, reservationById, reservationStatusOf } from "./stock-reservation.commands.js";
 import { productOfReference } from "../product/product.service.js";
 import { availableOf, inventoryLevelsOfWarehouse, listWarehouses, warehouseByCode, warehouseById, warehouseOfLevel } from "./warehouse.service.js";
 
@@ -24,6 +24,7 @@ export const warehouseResolvers: Resolvers = {
     },
     warehouses: (_, args, ctx, info) => listWarehouses(ctx, args, info.path),
     stockReservation: (_, { id }, ctx) => reservationById(ctx, id),
+    stockReservationAllowance: (_, __, ctx) => reservationAllowance(ctx),
   },
   Warehouse: {
     id: globalIdOf("Warehouse"),
