@@ -24,6 +24,7 @@ import { registerHealthRoutes } from "./observability/health-routes.js";
 import { Metrics } from "./observability/metrics.js";
 import { tracingPlugin } from "./observability/tracing-plugin.js";
 import { operationLogPlugin } from "./observability/operation-log.js";
+import { clientErrorsPlugin } from "./security/client-errors-plugin.js";
 import { costPlugin } from "./security/cost-plugin.js";
 import { errorFormatter, errorMaskingPlugin } from "./security/error-masking.js";
 import { APQ_TTL_SECONDS, PgPersistedQueryCache, safelistHook } from "./security/persisted-queries.js";
@@ -101,6 +102,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     persistedQueries: { cache: new PgPersistedQueryCache(options.dataSource), ttl: APQ_TTL_SECONDS },
     formatError: errorFormatter(security.production),
     plugins: [
+      // First: the plugins after it must see client mistakes with their codes.
+      clientErrorsPlugin(),
       tracingPlugin(fastify),
       ...limits.plugins,
       costPlugin(options.dataSource, security),
