@@ -107,13 +107,14 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       tracingPlugin(fastify),
       ...limits.plugins,
       costPlugin(options.dataSource, security),
-      ...(security.production ? [errorMaskingPlugin()] : []),
       operationLogPlugin(),
       fastifyApolloDrainPlugin(fastify),
       // The default cache-control plugin wraps every field resolver (half the throughput on list pages); cachePolicyPlugin computes the policy once per document instead.
       ApolloServerPluginCacheControlDisabled(),
       idempotencyPlugin(),
       partialErrorsPlugin(),
+      // After partialErrorsPlugin, whose errors it masks too.
+      ...(security.production ? [errorMaskingPlugin()] : []),
       nulGuardPlugin(),
       cachePolicyPlugin(),
       ...(options.responseCache === false ? [] : [responseCache()]),
