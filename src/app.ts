@@ -14,7 +14,9 @@ import { buildRouter } from "./connectors/build-router.js";
 import { DEFAULT_CONNECTORS_CONFIG } from "./connectors/connectors-config.js";
 import type { Router } from "./connectors/router.js";
 import { STORE } from "./connectors/store/store-connector.js";
+import { loadCursorSecret } from "./common/cursor-secret.js";
 import { nulGuardPlugin } from "./common/nul-guard-plugin.js";
+import { useCursorSecret } from "./common/pagination.js";
 import { partialErrorsPlugin } from "./common/partial-errors.js";
 import { idempotencyPlugin } from "./outbox/idempotency-plugin.js";
 import { createLoaders, type RequestContext } from "./context.js";
@@ -62,6 +64,8 @@ export interface AppOptions {
   metricsToken?: string;
   /** Keep whole responses to cacheable (catalog) queries for their `maxAge`; default true. */
   responseCache?: boolean;
+  /** Signs pagination cursors (`CURSOR_SECRET`); default: the secret kept in the database, shared by every replica. */
+  cursorSecret?: string;
 }
 
 /**
@@ -84,6 +88,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   if (origins.length > 0) {
     await fastify.register(fastifyCors, { origin: origins.includes("*") ? true : origins, methods: ["GET", "POST"], maxAge: 600 });
   }
+  useCursorSecret(options.cursorSecret ?? (await loadCursorSecret(options.dataSource)));
   const router = options.router ?? buildRouter(DEFAULT_CONNECTORS_CONFIG, options.dataSource);
   const limits = queryLimits(security);
   const metrics = new Metrics(router, options.dataSource);

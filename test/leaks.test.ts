@@ -1,7 +1,11 @@
+import { createHmac } from "node:crypto";
 import { createServer } from "node:net";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadCursorSecret } from "../src/common/cursor-secret.js";
+import { MAX_CURSOR_LENGTH } from "../src/common/pagination.js";
+import { loadConfig } from "../src/config.js";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { ConnectorsConfigSchema } from "../src/connectors/connectors-config.js";
 import { documentHash } from "../src/security/persisted-queries.js";
@@ -98,5 +102,44 @@ describe("client mistakes with persisted queries and operation types", () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].extensions.code).toBe(code);
     expect(alarming()).toEqual([]);
+  });
+});
+
+describe("cursors", () => {
+  const PAGE = `query($after: String) { products(first: 2, after: $after) { edges { cursor node { sku } } } }`;
+  const issued = async () => (await server.gql(PAGE)).data?.products.edges[1].cursor as string;
+  /** The cursor's position as JSON, read from its first part. */
+  const positionOf = (cursor: string) => JSON.parse(Buffer.from(cursor.split(".")[0]!, "base64url").toString("utf8")) as string[];
+
+  it("a cursor the server issued pages on", async () => {
+    const next = await server.gql(PAGE, { after: await issued() });
+    expect(next.errors).toBeUndefined();
+    expect(next.data?.products.edges).toHaveLength(2);
+  });
+
+  it.each([
+    ["its position without the signature", (cursor: string) => cursor.split(".")[0]!],
+    ["a position of the client's own making", (cursor: string) => Buffer.from(JSON.stringify([positionOf(cursor)[0], "SKU-00010", positionOf(cursor)[2]])).toString("base64url")],
+    ["another position under the issued signature", (cursor: string) => `${Buffer.from(JSON.stringify([positionOf(cursor)[0], "SKU-00010", positionOf(cursor)[2]])).toString("base64url")}.${cursor.split(".")[1]}`],
+    ["a cursor signed with another secret", (cursor: string) => `${cursor.split(".")[0]}.${createHmac("sha256", "not the server's").update(cursor.split(".")[0]!).digest().subarray(0, 16).toString("base64url")}`],
+    ["a cursor longer than the limit", (cursor: string) => `${cursor}${"A".repeat(MAX_CURSOR_LENGTH)}`],
+  ])("%s is BAD_USER_INPUT naming the argument", async (_, forge) => {
+    const forged = forge(await issued());
+    for (const [query, argument] of [[PAGE, "after"], [`query($before: String) { products(last: 2, before: $before) { nodes { sku } } }`, "before"]] as const) {
+      const response = await server.gql(query, { [argument]: forged });
+      expect(response.data).toBeNull();
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: argument });
+    }
+  });
+
+  it("the signing secret is kept in the database, the same for every replica", async () => {
+    const first = await loadCursorSecret(server.dataSource);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(await loadCursorSecret(server.dataSource)).toBe(first);
+  });
+
+  it("CURSOR_SECRET must be long enough", () => {
+    expect(() => loadConfig({ CURSOR_SECRET: "short" })).toThrow(/CURSOR_SECRET must be at least 32 characters/);
+    expect(loadConfig({ CURSOR_SECRET: "x".repeat(32) }).cursorSecret).toBe("x".repeat(32));
   });
 });
