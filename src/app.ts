@@ -16,7 +16,9 @@ import { buildRouter } from "./connectors/build-router.js";
 import { DEFAULT_CONNECTORS_CONFIG } from "./connectors/connectors-config.js";
 import type { Router } from "./connectors/router.js";
 import { STORE } from "./connectors/store/store-connector.js";
+import { loadCursorSecret } from "./common/cursor-secret.js";
 import { nulGuardPlugin } from "./common/nul-guard-plugin.js";
+import { useCursorSecret } from "./common/pagination.js";
 import { partialErrorsPlugin } from "./common/partial-errors.js";
 import { idempotencyPlugin } from "./outbox/idempotency-plugin.js";
 import { createLoaders, type RequestContext } from "./context.js";
@@ -26,6 +28,7 @@ import { registerHealthRoutes } from "./observability/health-routes.js";
 import { Metrics } from "./observability/metrics.js";
 import { tracingPlugin } from "./observability/tracing-plugin.js";
 import { operationLogPlugin } from "./observability/operation-log.js";
+import { clientErrorsPlugin } from "./security/client-errors-plugin.js";
 import { costPlugin } from "./security/cost-plugin.js";
 import { errorFormatter, errorMaskingPlugin } from "./security/error-masking.js";
 import { APQ_TTL_SECONDS, PgPersistedQueryCache, safelistHook } from "./security/persisted-queries.js";
@@ -65,6 +68,8 @@ export interface AppOptions {
   responseCache?: boolean;
   /** Reservation caps and sign-in throttling; defaults in `DEFAULT_LIMITS`. */
   limits?: Partial<LimitOptions>;
+  /** Signs pagination cursors (`CURSOR_SECRET`); default: the secret kept in the database, shared by every replica. */
+  cursorSecret?: string;
 }
 
 /**
@@ -87,6 +92,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   if (origins.length > 0) {
     await fastify.register(fastifyCors, { origin: origins.includes("*") ? true : origins, methods: ["GET", "POST"], maxAge: 600 });
   }
+  useCursorSecret(options.cursorSecret ?? (await loadCursorSecret(options.dataSource)));
   const router = options.router ?? buildRouter(DEFAULT_CONNECTORS_CONFIG, options.dataSource);
   const limits = queryLimits(security);
   const metrics = new Metrics(router, options.dataSource);
@@ -105,16 +111,19 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     persistedQueries: { cache: new PgPersistedQueryCache(options.dataSource), ttl: APQ_TTL_SECONDS },
     formatError: errorFormatter(security.production),
     plugins: [
+      // First: the plugins after it must see client mistakes with their codes.
+      clientErrorsPlugin(),
       tracingPlugin(fastify),
       ...limits.plugins,
       costPlugin(options.dataSource, security),
-      ...(security.production ? [errorMaskingPlugin()] : []),
       operationLogPlugin(),
       fastifyApolloDrainPlugin(fastify),
       // The default cache-control plugin wraps every field resolver (half the throughput on list pages); cachePolicyPlugin computes the policy once per document instead.
       ApolloServerPluginCacheControlDisabled(),
       idempotencyPlugin(),
       partialErrorsPlugin(),
+      // After partialErrorsPlugin, whose errors it masks too.
+      ...(security.production ? [errorMaskingPlugin()] : []),
       nulGuardPlugin(),
       cachePolicyPlugin(),
       ...(options.responseCache === false ? [] : [responseCache()]),

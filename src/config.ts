@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   CORS_ORIGINS: z.string().default(""),
   SAFELIST: z.enum(["on", "off"]).default("off"),
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  CURSOR_SECRET: z.string().min(32, "CURSOR_SECRET must be at least 32 characters").max(1024, "CURSOR_SECRET must be at most 1024 characters").optional(),
   GRAPHQL_BATCHING: z.enum(["on", "off"]).default("off"),
   CREDENTIAL_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(DEFAULT_SECURITY.credentialCacheSeconds),
   RESPONSE_CACHE: z.enum(["on", "off"]).default("on"),
@@ -78,6 +79,8 @@ export interface AppConfig {
   security: SecurityOptions;
   /** Guards `/metrics` when set. */
   metricsToken: string | undefined;
+  /** Signs pagination cursors; when unset, a secret generated once and kept in the database. */
+  cursorSecret: string | undefined;
   /** Cache whole responses to catalog queries. */
   responseCache: boolean;
   /** Reservation caps and sign-in throttling (see `input-limits.ts`). */
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
     metricsToken: e.METRICS_TOKEN,
+    cursorSecret: e.CURSOR_SECRET,
     responseCache: e.RESPONSE_CACHE === "on",
     limits: {
       reservations: {

@@ -230,16 +230,19 @@ describe("orders filters", () => {
 describe("impossible dates and foreign cursors", () => {
   /**
    * A cursor this server issued for `query`'s first page, tampered with: its sort
-   * value (the part before the key) or its key replaced. Falls back to appending
+   * value (the part before the key) or its key replaced, its signature kept. Falls back to appending
    * to the cursor should cursors stop being base64url JSON arrays.
    */
   async function tampered(query: string, path: string, change: { sort?: string; key?: string }): Promise<string> {
     const cursor = await admin(query, {}, path);
     try {
-      const parts = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as string[];
+      // A signed cursor is `<position>.<signature>`: the position changes, the signature stays (and no longer matches).
+      const [position, signature] = cursor.split(".");
+      const parts = JSON.parse(Buffer.from(position!, "base64url").toString("utf8")) as string[];
       if (change.sort !== undefined) parts[parts.length - 2] = change.sort;
       if (change.key !== undefined) parts[parts.length - 1] = change.key;
-      return Buffer.from(JSON.stringify(parts), "utf8").toString("base64url");
+      const changed = Buffer.from(JSON.stringify(parts), "utf8").toString("base64url");
+      return signature === undefined ? changed : `${changed}.${signature}`;
     } catch {
       return `${cursor}x`;
     }

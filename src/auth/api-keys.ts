@@ -44,12 +44,13 @@ function prefixOf(secret: string): string {
 
 /**
  * A network in CIDR notation (IPv4 or IPv6; a bare address is one host), or
- * null when it is not one.
+ * null when it is not one. An IPv6 zone (`fe80::1%eth0`) names an interface
+ * of one machine, not part of an address: it is refused too.
  */
 export function normaliseNetwork(value: string): string | null {
   const [address, bits, ...rest] = value.trim().split("/");
   const version = isIP(address ?? "");
-  if (!version || rest.length > 0) return null;
+  if (!version || rest.length > 0 || address!.includes("%")) return null;
   const max = version === 4 ? 32 : 128;
   const size = bits === undefined ? max : Number(bits);
   return Number.isInteger(size) && size >= 0 && size <= max && (bits === undefined || /^\d+$/.test(bits)) ? `${address}/${size}` : null;

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { badUserInput } from "./errors.js";
 
 /** Largest page a client may ask for. */
@@ -60,23 +61,63 @@ export interface ConnectionModel<T> {
   count: () => Promise<number | null>;
 }
 
-/** Encodes a position as an opaque cursor. */
-export function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.by, position.sort, position.key]), "utf8").toString("base64url");
+/** Longest cursor accepted, in characters (a merged list's cursor carries each source's position). */
+export const MAX_CURSOR_LENGTH = 8192;
+
+/** Bytes of HMAC-SHA256 kept in a cursor (128 bits). */
+const SIGNATURE_BYTES = 16;
+
+/**
+ * Keys that sign cursors: the newest signs, any verifies. A process holds one
+ * (the database's or `CURSOR_SECRET`, set by {@link useCursorSecret} at
+ * start-up); a random one until then.
+ */
+const cursorKeys: Buffer[] = [];
+
+/** Signs cursors with `secret` from now on (and still accepts those signed with earlier secrets of this process). */
+export function useCursorSecret(secret: string): void {
+  const key = Buffer.from(secret, "utf8");
+  const known = cursorKeys.findIndex((existing) => existing.equals(key));
+  if (known >= 0) cursorKeys.splice(known, 1);
+  cursorKeys.unshift(key);
 }
 
-/** Decodes a cursor from `argument`; a malformed one is a `BAD_USER_INPUT` error. */
+function signingKeys(): Buffer[] {
+  if (cursorKeys.length === 0) cursorKeys.push(randomBytes(32));
+  return cursorKeys;
+}
+
+function signatureOf(key: Buffer, payload: string): Buffer {
+  return createHmac("sha256", key).update(payload).digest().subarray(0, SIGNATURE_BYTES);
+}
+
+/** Encodes a position as an opaque cursor: its JSON, base64url, signed (HMAC-SHA256) so that only cursors this server issued come back. */
+export function encodeCursor(position: CursorPosition): string {
+  const payload = Buffer.from(JSON.stringify([position.by, position.sort, position.key]), "utf8").toString("base64url");
+  return `${payload}.${signatureOf(signingKeys()[0]!, payload).toString("base64url")}`;
+}
+
+/** True when `signature` (base64url) signs `payload` with one of the keys. */
+function signedByUs(payload: string, signature: string): boolean {
+  const given = Buffer.from(signature, "base64url");
+  return given.length === SIGNATURE_BYTES && signingKeys().some((key) => timingSafeEqual(given, signatureOf(key, payload)));
+}
+
+/** Decodes a cursor from `argument`; one this server did not issue (unsigned, altered, too long, malformed) is a `BAD_USER_INPUT` error. */
 export function decodeCursor(cursor: string, argument: string): CursorPosition {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 3) {
-      const [by, sort, key] = value as unknown[];
-      if (typeof by === "string" && typeof sort === "string" && typeof key === "string") return { by, sort, key };
+  const [payload, signature, ...rest] = cursor.split(".");
+  if (cursor.length <= MAX_CURSOR_LENGTH && payload && signature && rest.length === 0 && signedByUs(payload, signature)) {
+    try {
+      const value: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+      if (Array.isArray(value) && value.length === 3) {
+        const [by, sort, key] = value as unknown[];
+        if (typeof by === "string" && typeof sort === "string" && typeof key === "string") return { by, sort, key };
+      }
+    } catch {
+      // fall through to the error below
     }
-  } catch {
-    // fall through to the error below
   }
-  throw badUserInput(`\`${argument}\` is not a cursor returned by this connection.`, argument);
+  throw badUserInput(`\`${argument}\` is not a cursor returned by this connection; take cursors from the same query.`, argument);
 }
 
 function checkSize(value: number, argument: string): number {

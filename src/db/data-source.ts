@@ -11,9 +11,10 @@ import { RateLimitBuckets1700000000006 } from "./migrations/1700000000006-rate-l
 import { ApiKeyManagement1700000000007 } from "./migrations/1700000000007-api-key-management.js";
 import { PersistedQueries1700000000008 } from "./migrations/1700000000008-persisted-queries.js";
 import { ReservationCaps1700000000010 } from "./migrations/1700000000010-reservation-caps.js";
+import { ServerSecrets1700000000011 } from "./migrations/1700000000011-server-secrets.js";
 
 /** Every migration, in order. TypeORM runs the ones not yet applied. */
-export const migrations = [InitialSchema1700000000000, Outbox1700000000001, MoreCommands1700000000002, ReturnsQuotesAccounts1700000000003, StockReservations1700000000004, CancelledLines1700000000005, RateLimitBuckets1700000000006, ApiKeyManagement1700000000007, PersistedQueries1700000000008, ReservationCaps1700000000010];
+export const migrations = [InitialSchema1700000000000, Outbox1700000000001, MoreCommands1700000000002, ReturnsQuotesAccounts1700000000003, StockReservations1700000000004, CancelledLines1700000000005, RateLimitBuckets1700000000006, ApiKeyManagement1700000000007, PersistedQueries1700000000008, ReservationCaps1700000000010, ServerSecrets1700000000011];
 
 /** Options for {@link createDataSource}. */
 export interface DataSourceOptions {

@@ -410,7 +410,7 @@ export type Command = Node & {
   deliveries: Array<CommandDelivery>;
   /** The global ID (`gid://outbox/Command/<uuid>`). */
   id: Scalars['ID']['output'];
-  /** The last error a backend reported, if any. */
+  /** The last error a backend reported, if any; shown to operators (admin API keys) only, null for everyone else: `status` says how it went. */
   lastError: Maybe<Scalars['String']['output']>;
   /** When the next attempt is due, while retrying. */
   nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
@@ -442,7 +442,7 @@ export type CommandDelivery = {
   connector: Scalars['String']['output'];
   /** When the backend applied it. */
   deliveredAt: Maybe<Scalars['DateTime']['output']>;
-  /** The last error this backend reported. */
+  /** The last error this backend reported; shown to operators (admin API keys) only, null for everyone else. */
   lastError: Maybe<Scalars['String']['output']>;
   /** When the next attempt is due, while retrying. */
   nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
@@ -2175,7 +2175,7 @@ export type StockReserveLineInput = {
 
 /** Whether the backends hold the latest change of an entity. */
 export type SyncStatus =
-  /** The latest change failed; see `lastCommand.lastError`. */
+  /** The latest change failed; an operator sees why in `lastCommand.lastError`. */
   | 'FAILED'
   /** The latest change is still on its way (pending, being delivered or retrying). */
   | 'PENDING'

@@ -25,7 +25,10 @@ export function errorFormatter(production: boolean): (formatted: GraphQLFormatte
 /**
  * In production an unexpected error never shows its message (the operation
  * log has it, with the request id): the client gets a plain message with that
- * id to quote. Errors with a code a client can act on are left as they are.
+ * id to quote. A connector's failure says which connector, never why (driver
+ * text, addresses): the reason is logged once per connector and request, at
+ * warn level, with the request id. Errors with a code a client can act on are
+ * left as they are. Must come after the plugins that add errors to the response.
  */
 export function errorMaskingPlugin(): ApolloServerPlugin<RequestContext> {
   return {
@@ -33,11 +36,22 @@ export function errorMaskingPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== "single" || !response.body.singleResult.errors) return;
-          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
-            error.extensions?.code === "INTERNAL_SERVER_ERROR" || error.extensions?.code === undefined
-              ? { message: `Internal server error. Quote request ${contextValue.requestId} when you report it.`, ...(error.path ? { path: error.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR", requestId: contextValue.requestId } }
-              : error,
-          );
+          const { requestId } = contextValue;
+          const reasons = new Map<string, Set<string>>();
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) => {
+            const at = error.path ? { path: error.path } : {};
+            const code = error.extensions?.code;
+            if (code === "CONNECTOR_UNAVAILABLE") {
+              const connector = String(error.extensions?.connector ?? "unknown");
+              reasons.set(connector, (reasons.get(connector) ?? new Set()).add(error.message));
+              return { message: `Connector "${connector}" is unavailable.`, ...at, extensions: { code, connector, requestId } };
+            }
+            if (code === "INTERNAL_SERVER_ERROR" || code === undefined) {
+              return { message: `Internal server error. Quote request ${requestId} when you report it.`, ...at, extensions: { code: "INTERNAL_SERVER_ERROR", requestId } };
+            }
+            return error;
+          });
+          for (const [connector, details] of reasons) contextValue.log.warn({ connector, detail: [...details].join(" | ") }, "connector unavailable");
         },
       };
     },

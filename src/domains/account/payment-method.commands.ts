@@ -20,20 +20,50 @@ export interface PaymentMethodAddInput {
   expiryYear?: number | null;
 }
 
+/** Most characters that may stand between two digits of a card number and still be taken for a separator. */
+const MAX_SEPARATOR_RUN = 3;
+
+/** A run of 13 to 19 digits, each pair apart by at most a few characters that are neither letters nor digits. */
+const CARD_LIKE = new RegExp(`\\p{Nd}(?:[^\\p{L}\\p{N}]{0,${MAX_SEPARATOR_RUN}}\\p{Nd}){12,18}`, "gu");
+
+const DIGIT = /^\p{Nd}$/u;
+
+/**
+ * The value of a decimal digit of any script: Unicode keeps each script's
+ * digits together, 0 to 9 in order, so it is the distance from the zero that
+ * starts its block (modulo 10: some blocks hold several sets of ten).
+ */
+function digitValue(digit: string): number {
+  const codePoint = digit.codePointAt(0)!;
+  let zero = codePoint;
+  while (DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
+  return (codePoint - zero) % 10;
+}
+
+/** True when `digits` (0 to 9 each) pass the Luhn check. */
+function passesLuhn(digits: number[]): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = digits[digits.length - 1 - i]!;
+    if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
 /**
  * True when a string holds something that looks like a payment card number:
- * 13 to 19 digits (spaces and dashes allowed between them) that pass the Luhn check.
+ * 13 to 19 digits that pass the Luhn check. The text is normalised first
+ * (NFKC: full-width and other compatibility digits become ASCII ones), and
+ * any separators between the digits are ignored — spaces, dashes, dots,
+ * slashes, underscores, invisible characters — up to three at a time.
+ * Digits of other scripts count as digits.
  */
 export function looksLikeCardNumber(value: string): boolean {
-  for (const match of value.matchAll(/\d(?:[ -]?\d){12,18}/g)) {
-    const digits = match[0].replace(/\D/g, "");
-    let sum = 0;
-    for (let i = 0; i < digits.length; i++) {
-      let digit = Number(digits[digits.length - 1 - i]);
-      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-    if (sum % 10 === 0) return true;
+  const text = value.normalize("NFKC");
+  for (const match of text.matchAll(CARD_LIKE)) {
+    const digits = [...match[0]].filter((character) => DIGIT.test(character)).map(digitValue);
+    if (passesLuhn(digits)) return true;
   }
   return false;
 }

@@ -1,6 +1,8 @@
 import { requireAdmin } from "../../auth/access.js";
 import { DOMAINS } from "../../connectors/connector.js";
 import { readStateOf } from "../../connectors/resilience.js";
+import type { Queryable } from "../../auth/api-keys.js";
+import type { Router } from "../../connectors/router.js";
 import type { RequestContext } from "../../context.js";
 import { ALL_COMMAND_TYPES } from "../../outbox/command-types.js";
 
@@ -35,13 +37,20 @@ function latest(a: Date | null | undefined, b: Date | null | undefined): Date | 
   return a > b ? a : b;
 }
 
-/**
- * Every connector with its routes, outbox backlog and a status judged from its
- * reads (circuit breaker, last error) and its deliveries (admin).
- */
+/** Every connector with its routes, backlog and status (admin); see {@link connectorStatuses}. */
 export async function listConnectors(ctx: RequestContext): Promise<ConnectorInfoModel[]> {
   requireAdmin(ctx.principal, "see connectors");
-  const rows = (await ctx.dataSource.query(`
+  return connectorStatuses(ctx.dataSource, ctx.router);
+}
+
+/**
+ * Every connector with its routes, outbox backlog and a status judged from its
+ * reads in this process (circuit breaker, last error) and from its deliveries
+ * (so that a connector that only receives commands and fails them is not UP).
+ * No access check: `listConnectors` and `/readyz` call it.
+ */
+export async function connectorStatuses(dataSource: Queryable, router: Router): Promise<ConnectorInfoModel[]> {
+  const rows = (await dataSource.query(`
     SELECT connector,
            count(*) FILTER (WHERE status IN ('PENDING', 'DELIVERING'))::int AS pending,
            count(*) FILTER (WHERE status = 'RETRYING')::int AS retrying,
@@ -52,9 +61,9 @@ export async function listConnectors(ctx: RequestContext): Promise<ConnectorInfo
            (array_agg(last_error ORDER BY updated_at DESC) FILTER (WHERE last_error IS NOT NULL))[1] AS last_error
     FROM outbox GROUP BY connector`)) as DeliveryStats[];
   const stats = new Map(rows.map((row) => [row.connector, row]));
-  return ctx.router.all().map((connector): ConnectorInfoModel => {
+  return router.all().map((connector): ConnectorInfoModel => {
     const s = stats.get(connector.name);
-    const reads = ctx.router.healthOf(connector.name);
+    const reads = router.healthOf(connector.name);
     const deliveriesFailing = Boolean(s?.retrying) && (!s?.last_success || (s.last_error_at !== null && s.last_error_at > s.last_success));
     const readState = reads ? readStateOf(reads) : "UP";
     const down = readState === "DOWN" || deliveriesFailing;
@@ -65,8 +74,8 @@ export async function listConnectors(ctx: RequestContext): Promise<ConnectorInfo
       kind: connector.kind,
       status: down ? "DOWN" : degraded ? "DEGRADED" : "UP",
       circuit: reads?.circuit ?? "CLOSED",
-      reads: DOMAINS.filter((domain) => ctx.router.readsFrom(domain, connector.name)),
-      receives: ALL_COMMAND_TYPES.filter((type) => ctx.router.targetsOf(type).includes(connector.name)),
+      reads: DOMAINS.filter((domain) => router.readsFrom(domain, connector.name)),
+      receives: ALL_COMMAND_TYPES.filter((type) => router.targetsOf(type).includes(connector.name)),
       lastError: (readErrorIsLater ? reads?.lastError : s?.last_error) ?? null,
       lastErrorAt: latest(reads?.lastErrorAt, s?.last_error_at),
       lastSuccessAt: latest(reads?.lastSuccessAt, s?.last_success),
