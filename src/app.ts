@@ -18,6 +18,7 @@ import { nulGuardPlugin } from "./common/nul-guard-plugin.js";
 import { partialErrorsPlugin } from "./common/partial-errors.js";
 import { idempotencyPlugin } from "./outbox/idempotency-plugin.js";
 import { createLoaders, type RequestContext } from "./context.js";
+import { giveUpHook } from "./db/statement-cancel.js";
 import type { Logger } from "./logger.js";
 import { buildSchema } from "./schema.js";
 import { registerHealthRoutes } from "./observability/health-routes.js";
@@ -98,7 +99,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     validationRules: limits.validationRules,
     parseOptions: { maxTokens: security.maxTokens },
     // Automatic persisted queries, shared by every replica through PostgreSQL.
-    persistedQueries: { cache: new PgPersistedQueryCache(options.dataSource), ttl: APQ_TTL_SECONDS },
+    persistedQueries: { cache: new PgPersistedQueryCache(options.dataSource, security.apqMaxBytes), ttl: APQ_TTL_SECONDS },
     formatError: errorFormatter(security.production),
     plugins: [
       tracingPlugin(fastify),
@@ -121,6 +122,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await apollo.start();
   const credentials = security.credentialCacheSeconds > 0 ? new CredentialCache(security.credentialCacheSeconds * 1000) : undefined;
+  // First: a request's store statements are cancelled when its client goes away or its time is up.
+  fastify.addHook("preHandler", giveUpHook(security.requestTimeoutMs));
   if (security.safelist) fastify.addHook("preHandler", safelistHook(options.dataSource, "/graphql"));
   await fastify.register(fastifyApollo(apollo), {
     context: async (request): Promise<RequestContext> => ({

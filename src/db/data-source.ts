@@ -9,9 +9,10 @@ import { CancelledLines1700000000005 } from "./migrations/1700000000005-cancelle
 import { RateLimitBuckets1700000000006 } from "./migrations/1700000000006-rate-limit-buckets.js";
 import { ApiKeyManagement1700000000007 } from "./migrations/1700000000007-api-key-management.js";
 import { PersistedQueries1700000000008 } from "./migrations/1700000000008-persisted-queries.js";
+import { ProductSearchIndex1700000000009 } from "./migrations/1700000000009-product-search-index.js";
 
 /** Every migration, in order. TypeORM runs the ones not yet applied. */
-export const migrations = [InitialSchema1700000000000, Outbox1700000000001, MoreCommands1700000000002, ReturnsQuotesAccounts1700000000003, StockReservations1700000000004, CancelledLines1700000000005, RateLimitBuckets1700000000006, ApiKeyManagement1700000000007, PersistedQueries1700000000008];
+export const migrations = [InitialSchema1700000000000, Outbox1700000000001, MoreCommands1700000000002, ReturnsQuotesAccounts1700000000003, StockReservations1700000000004, CancelledLines1700000000005, RateLimitBuckets1700000000006, ApiKeyManagement1700000000007, PersistedQueries1700000000008, ProductSearchIndex1700000000009];
 
 /** Options for {@link createDataSource}. */
 export interface DataSourceOptions {
@@ -19,6 +20,8 @@ export interface DataSourceOptions {
   url: string;
   /** Pool size per process (default 10). */
   poolSize?: number;
+  /** The pool's connections cancel any statement running longer than this (ms); 0 or absent: no limit. */
+  statementTimeoutMs?: number;
   /** A TypeORM logger, e.g. to count statements in tests. */
   logger?: Logger;
 }
@@ -36,7 +39,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     synchronize: false,
     logging: options.logger ? ["query"] : false,
     logger: options.logger,
-    extra: { max: options.poolSize ?? 10 },
+    extra: { max: options.poolSize ?? 10, statement_timeout: options.statementTimeoutMs || undefined },
   });
 }
 
