@@ -66,12 +66,14 @@ export interface TestServerOptions {
   responseCache?: boolean;
   /** Where the server logs (default: nowhere). */
   logger?: Logger;
+  /** The pool's statement timeout (ms; default: none). */
+  statementTimeoutMs?: number;
 }
 
 /** Starts a test server on a seeded database. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const statements = new StatementCounter();
-  const dataSource = await connectAndMigrate({ url: options.databaseUrl ?? inject("databaseUrl"), poolSize: 4, logger: statements });
+  const dataSource = await connectAndMigrate({ url: options.databaseUrl ?? inject("databaseUrl"), poolSize: 4, logger: statements, statementTimeoutMs: options.statementTimeoutMs });
   const router = options.router?.(dataSource);
   const security = { costBucket: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 }, ...options.security };
   const app = await createApp({ dataSource, logger: options.logger ?? createLogger("silent"), router, security, metricsToken: options.metricsToken, responseCache: options.responseCache ?? false });
