@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { DEFAULT_CONNECTORS_CONFIG } from "../src/connectors/connectors-config.js";
+import { PRODUCT_SEARCH_INDEX_SQL, ProductSearchIndex1700000000009 } from "../src/db/migrations/1700000000009-product-search-index.js";
 import type { Router } from "../src/connectors/router.js";
 import { copyDatabase, dropDatabase } from "./support/databases.js";
 import { lockTable, until, type TableLock } from "./support/table-lock.js";
@@ -138,6 +139,41 @@ describe("statements that run too long or for nobody", () => {
     } finally {
       await unlock();
       await server.close();
+    }
+  });
+});
+
+describe("the search index where pg_trgm may not be created", () => {
+  it("the migration does not fail: it warns with the statements for an administrator, and search works without the index", async () => {
+    const template = inject("writeTemplateUrl");
+    const databaseUrl = await copyDatabase(template, `trgm_${process.pid}_${randomBytes(3).toString("hex")}`, new URL(template).pathname.slice(1));
+    const role = `cg_no_extensions_${randomBytes(3).toString("hex")}`;
+    const server = await startTestServer({ databaseUrl });
+    const runner = server.dataSource.createQueryRunner();
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      // A server where this database has no pg_trgm yet, and the role that migrates may not create extensions.
+      await runner.query(`DROP EXTENSION pg_trgm CASCADE`);
+      await runner.query(`CREATE ROLE ${role} NOLOGIN`);
+      await runner.startTransaction();
+      await runner.query(`SET LOCAL ROLE ${role}`);
+      await new ProductSearchIndex1700000000009().up(runner);
+      await runner.commitTransaction();
+      await until(async () => warnings.length > 0, "the warning is emitted");
+      expect(warnings[0]!.message).toContain("CREATE EXTENSION pg_trgm;");
+      expect(warnings[0]!.message).toContain(PRODUCT_SEARCH_INDEX_SQL);
+      expect(await runner.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'product_search_trgm_idx'`)).toEqual([]);
+      const response = await server.gql(PRODUCTS, { search: "sku-0001" });
+      expect(response.data!.products.totalCount).toBe(10);
+    } finally {
+      process.off("warning", onWarning);
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.query(`DROP ROLE IF EXISTS ${role}`);
+      await runner.release();
+      await server.close();
+      await dropDatabase(databaseUrl);
     }
   });
 });

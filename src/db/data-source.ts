@@ -1,4 +1,4 @@
-import { DataSource, type Logger } from "typeorm";
+import { DataSource, MigrationExecutor, type Logger } from "typeorm";
 import { runMigrations as runWorkerMigrations } from "graphile-worker";
 import { InitialSchema1700000000000 } from "./migrations/1700000000000-initial-schema.js";
 import { Outbox1700000000001 } from "./migrations/1700000000001-outbox.js";
@@ -50,7 +50,17 @@ export function createDataSource(options: DataSourceOptions): DataSource {
 export async function connectAndMigrate(options: DataSourceOptions): Promise<DataSource> {
   const dataSource = createDataSource(options);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: "each" });
+  // A migration may rewrite or index a large table: no statement timeout on the one connection that migrates.
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query("SET statement_timeout = 0");
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = "each";
+    await executor.executePendingMigrations();
+    await runner.query("RESET statement_timeout");
+  } finally {
+    await runner.release();
+  }
   await runWorkerMigrations({ connectionString: options.url });
   return dataSource;
 }
