@@ -42,6 +42,11 @@ describe("search words", () => {
     expect(router.healthOf("store")!.calls).toBe(before);
   });
 
+  it("the account search has the same limits", async () => {
+    const response = await server.gql(`query($s: String) { accounts(filter: { search: $s }) { nodes { code } } }`, { s: "a ".repeat(5000) }, server.adminKey);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "filter.search" });
+  });
+
   it("10 different words and 200 characters are allowed", async () => {
     const ten = "alpha bravo charlie delta echo foxtrot golf hotel india juliet";
     expect((await server.gql(PRODUCTS, { search: ten })).errors).toBeUndefined();
