@@ -58,7 +58,7 @@ export interface TestServerOptions {
   databaseUrl?: string;
   /** Connectors and routes, built on the server's data source (default: everything in the store). */
   router?: (dataSource: DataSource) => Router;
-  /** Limits to test; by default the cost bucket is too large to throttle the suite's rapid requests. */
+  /** Limits to test; by default the cost bucket and the bound on requests in flight are too large to throttle the suite's requests. */
   security?: Partial<SecurityOptions>;
   /** Guards `/metrics` (see `AppOptions.metricsToken`). */
   metricsToken?: string;
@@ -75,7 +75,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const statements = new StatementCounter();
   const dataSource = await connectAndMigrate({ url: options.databaseUrl ?? inject("databaseUrl"), poolSize: 4, logger: statements, statementTimeoutMs: options.statementTimeoutMs });
   const router = options.router?.(dataSource);
-  const security = { costBucket: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 }, ...options.security };
+  // Neither the bucket nor the bound on requests in flight throttles the suite's rapid and concurrent requests unless a test asks.
+  const security = { costBucket: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 }, maxConcurrent: { perClient: 10_000, perApiKey: 10_000 }, ...options.security };
   const app = await createApp({ dataSource, logger: options.logger ?? createLogger("silent"), router, security, metricsToken: options.metricsToken, responseCache: options.responseCache ?? false });
   const adminKey = (await createApiKey(dataSource, { name: "test admin", scopes: ["admin"] })).secret;
   const storefrontKey = (await createApiKey(dataSource, { name: "test storefront", scopes: ["storefront"] })).secret;
