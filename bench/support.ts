@@ -58,7 +58,7 @@ export async function seededDatabase(url: string, name: string, scale: number): 
 
 /** Commerce Graph as it is served (every protection on), with a cost bucket too large to throttle the load. */
 export async function startCommerceGraph(dataSource: DataSource, router: Router, options: { responseCache?: boolean } = {}): Promise<Served> {
-  const app = await createApp({ dataSource, logger: createLogger("silent"), router, responseCache: options.responseCache, security: { costBucket: { maximumAvailable: 1e12, restoreRate: 1e12 }, maxCost: 1e9 } });
+  const app = await createApp({ dataSource, logger: createLogger("silent"), router, responseCache: options.responseCache, security: { costBucket: { maximumAvailable: 1e12, restoreRate: 1e12 }, maxCost: 1e9, maxConcurrent: { perClient: 1e6, perApiKey: 1e6 } } });
   await app.listen({ port: 0, host: "127.0.0.1" });
   return { url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`, close: () => app.close() };
 }

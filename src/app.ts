@@ -22,6 +22,7 @@ import { useCursorSecret } from "./common/pagination.js";
 import { partialErrorsPlugin } from "./common/partial-errors.js";
 import { idempotencyPlugin } from "./outbox/idempotency-plugin.js";
 import { createLoaders, type RequestContext } from "./context.js";
+import { giveUpHook } from "./db/statement-cancel.js";
 import type { Logger } from "./logger.js";
 import { buildSchema } from "./schema.js";
 import { registerHealthRoutes } from "./observability/health-routes.js";
@@ -108,7 +109,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     validationRules: limits.validationRules,
     parseOptions: { maxTokens: security.maxTokens },
     // Automatic persisted queries, shared by every replica through PostgreSQL.
-    persistedQueries: { cache: new PgPersistedQueryCache(options.dataSource), ttl: APQ_TTL_SECONDS },
+    persistedQueries: { cache: new PgPersistedQueryCache(options.dataSource, security.apqMaxBytes), ttl: APQ_TTL_SECONDS },
     formatError: errorFormatter(security.production),
     plugins: [
       // First: the plugins after it must see client mistakes with their codes.
@@ -136,6 +137,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const credentials = security.credentialCacheSeconds > 0 ? new CredentialCache(security.credentialCacheSeconds * 1000) : undefined;
   const limitOptions: LimitOptions = { ...DEFAULT_LIMITS, ...options.limits };
   const credentialThrottle = new SignInThrottle(options.dataSource, limitOptions.signIn);
+  // First: a request's store statements are cancelled when its client goes away or its time is up.
+  fastify.addHook("preHandler", giveUpHook(security.requestTimeoutMs));
   if (security.safelist) fastify.addHook("preHandler", safelistHook(options.dataSource, "/graphql"));
   await fastify.register(fastifyApollo(apollo), {
     context: async (request): Promise<RequestContext> => ({

@@ -5,6 +5,8 @@ import { DEFAULT_SECURITY, type SecurityOptions } from "./security/security-opti
 
 const { customer: CUSTOMER_CAP, storefront: STOREFRONT_CAP } = DEFAULT_LIMITS.reservations;
 const SIGN_IN = DEFAULT_LIMITS.signIn;
+/** A statement on the API's pool that runs longer than this is cancelled by PostgreSQL (ms). */
+const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
 
 /** Settings read from the environment at start-up. */
 const EnvSchema = z.object({
@@ -34,6 +36,10 @@ const EnvSchema = z.object({
   GRAPHQL_COST_BUCKET: z.coerce.number().int().min(1).default(DEFAULT_SECURITY.costBucket.maximumAvailable),
   GRAPHQL_COST_RESTORE_RATE: z.coerce.number().positive().default(DEFAULT_SECURITY.costBucket.restoreRate),
   GRAPHQL_INTROSPECTION: z.enum(["on", "off"]).optional(),
+  GRAPHQL_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1000).default(DEFAULT_SECURITY.maxConcurrent.perClient),
+  GRAPHQL_MAX_CONCURRENT_API_KEY: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_SECURITY.maxConcurrent.perApiKey),
+  GRAPHQL_APQ_MAX_BYTES: z.coerce.number().int().min(100).max(100_000_000).default(DEFAULT_SECURITY.apqMaxBytes),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_STATEMENT_TIMEOUT_MS),
   HTTP_MAX_BODY_BYTES: z.coerce.number().int().min(1000).max(100_000_000).default(DEFAULT_SECURITY.maxBodyBytes),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(DEFAULT_SECURITY.requestTimeoutMs),
   CORS_ORIGINS: z.string().default(""),
@@ -77,6 +83,8 @@ export interface AppConfig {
   production: boolean;
   /** Query limits, cost, transport. */
   security: SecurityOptions;
+  /** PostgreSQL cancels a statement of the API's pool that runs longer than this (ms); 0: no limit. */
+  statementTimeoutMs: number;
   /** Guards `/metrics` when set. */
   metricsToken: string | undefined;
   /** Signs pagination cursors; when unset, a secret generated once and kept in the database. */
@@ -137,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         windowSeconds: e.SIGNIN_WINDOW_SECONDS,
       },
     },
+    statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     security: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,
@@ -145,6 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
       costBucket: { maximumAvailable: e.GRAPHQL_COST_BUCKET, restoreRate: e.GRAPHQL_COST_RESTORE_RATE },
+      maxConcurrent: { perClient: e.GRAPHQL_MAX_CONCURRENT, perApiKey: e.GRAPHQL_MAX_CONCURRENT_API_KEY },
+      apqMaxBytes: e.GRAPHQL_APQ_MAX_BYTES,
       maxBodyBytes: e.HTTP_MAX_BODY_BYTES,
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
       corsOrigins: e.CORS_ORIGINS.split(",").map((origin) => origin.trim()).filter(Boolean),

@@ -15,6 +15,7 @@ import {
 import { SpanKind, SpanStatusCode, trace, type Attributes } from "@opentelemetry/api";
 import { GraphQLError } from "graphql";
 import { TRACER_NAME } from "../observability/tracing.js";
+import { cancelledWhen, currentGiveUpSignal, isStatementCancelled, ReadCancelledError } from "../db/statement-cancel.js";
 import type { CommandWriter, Connector, DomainReaders } from "./connector.js";
 import { TransientDeliveryError } from "./connector.js";
 
@@ -77,7 +78,8 @@ export class ConnectorUnavailableError extends GraphQLError {
 export function guardConnector(connector: Connector, options: ResilienceOptions): { connector: Connector; health: ConnectorHealth } {
   const health: ConnectorHealth = { circuit: "CLOSED", lastError: null, lastErrorAt: null, lastSuccessAt: null, calls: 0, failures: 0 };
   const breaker = circuitBreaker(
-    handleWhen((error) => !(error instanceof GraphQLError)),
+    // A statement PostgreSQL cancelled (statement timeout, or its caller gave up) is the query's doing, not the backend's failure.
+    handleWhen((error) => !(error instanceof GraphQLError) && !isStatementCancelled(error)),
     { halfOpenAfter: options.halfOpenAfterMs ?? 10_000, breaker: new ConsecutiveBreaker(options.failureThreshold ?? 5) },
   );
   breaker.onBreak(() => (health.circuit = "OPEN"));
@@ -97,14 +99,18 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
     const take = await options.quota?.acquire(options.timeoutMs);
     if (take && !take.allowed) throw new ConnectorUnavailableError(connector.name, `request quota used up; the next call is allowed in ${take.retryAfterMs} ms`);
     const started = performance.now();
+    // The request's give-up signal, taken now: a queued call may run from another request's async context.
+    const request = currentGiveUpSignal();
     try {
       // A signal of its own per call: a shared one would collect an abort listener per call in flight.
-      const result = await policy.execute(call, new AbortController().signal);
+      // Its statements are cancelled when the timeout gives up on them or the request does.
+      const result = await policy.execute(({ signal }) => cancelledWhen([request, signal], call), new AbortController().signal);
       health.lastSuccessAt = new Date();
       options.observe?.((performance.now() - started) / 1000, true);
       return result;
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
+      if (isStatementCancelled(error)) throw new ReadCancelledError(connector.name, error);
       options.observe?.((performance.now() - started) / 1000, false);
       health.failures++;
       const open = error instanceof BrokenCircuitError;

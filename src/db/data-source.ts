@@ -1,4 +1,4 @@
-import { DataSource, type Logger } from "typeorm";
+import { DataSource, MigrationExecutor, type Logger } from "typeorm";
 import { busyAwarePg } from "./database-busy.js";
 import { runMigrations as runWorkerMigrations } from "graphile-worker";
 import { InitialSchema1700000000000 } from "./migrations/1700000000000-initial-schema.js";
@@ -10,11 +10,12 @@ import { CancelledLines1700000000005 } from "./migrations/1700000000005-cancelle
 import { RateLimitBuckets1700000000006 } from "./migrations/1700000000006-rate-limit-buckets.js";
 import { ApiKeyManagement1700000000007 } from "./migrations/1700000000007-api-key-management.js";
 import { PersistedQueries1700000000008 } from "./migrations/1700000000008-persisted-queries.js";
+import { ProductSearchIndex1700000000009 } from "./migrations/1700000000009-product-search-index.js";
 import { ReservationCaps1700000000010 } from "./migrations/1700000000010-reservation-caps.js";
 import { ServerSecrets1700000000011 } from "./migrations/1700000000011-server-secrets.js";
 
 /** Every migration, in order. TypeORM runs the ones not yet applied. */
-export const migrations = [InitialSchema1700000000000, Outbox1700000000001, MoreCommands1700000000002, ReturnsQuotesAccounts1700000000003, StockReservations1700000000004, CancelledLines1700000000005, RateLimitBuckets1700000000006, ApiKeyManagement1700000000007, PersistedQueries1700000000008, ReservationCaps1700000000010, ServerSecrets1700000000011];
+export const migrations = [InitialSchema1700000000000, Outbox1700000000001, MoreCommands1700000000002, ReturnsQuotesAccounts1700000000003, StockReservations1700000000004, CancelledLines1700000000005, RateLimitBuckets1700000000006, ApiKeyManagement1700000000007, PersistedQueries1700000000008, ProductSearchIndex1700000000009, ReservationCaps1700000000010, ServerSecrets1700000000011];
 
 /** Options for {@link createDataSource}. */
 export interface DataSourceOptions {
@@ -27,6 +28,8 @@ export interface DataSourceOptions {
    * {@link DEFAULT_ACQUIRE_TIMEOUT_MS}); then it fails with `DatabaseBusyError`.
    */
   acquireTimeoutMs?: number;
+  /** The pool's connections cancel any statement running longer than this (ms); 0 or absent: no limit. */
+  statementTimeoutMs?: number;
   /** A TypeORM logger, e.g. to count statements in tests. */
   logger?: Logger;
 }
@@ -49,7 +52,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     logger: options.logger,
     // A full pool answers DATABASE_BUSY after the acquire timeout instead of queueing without end.
     driver: busyAwarePg,
-    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: options.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS },
+    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: options.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS, statement_timeout: options.statementTimeoutMs || undefined },
   });
 }
 
@@ -66,7 +69,17 @@ export function acquireTimeoutOf(dataSource: DataSource): number {
 export async function connectAndMigrate(options: DataSourceOptions): Promise<DataSource> {
   const dataSource = createDataSource(options);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: "each" });
+  // A migration may rewrite or index a large table: no statement timeout on the one connection that migrates.
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query("SET statement_timeout = 0");
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = "each";
+    await executor.executePendingMigrations();
+    await runner.query("RESET statement_timeout");
+  } finally {
+    await runner.release();
+  }
   await runWorkerMigrations({ connectionString: options.url });
   return dataSource;
 }

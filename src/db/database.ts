@@ -31,7 +31,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
     stopServer = server.stop;
   }
   try {
-    const dataSource = await connectAndMigrate({ url, acquireTimeoutMs: config.databaseAcquireTimeoutMs });
+    const dataSource = await connectAndMigrate({ url, acquireTimeoutMs: config.databaseAcquireTimeoutMs, statementTimeoutMs: config.statementTimeoutMs });
     return {
       dataSource,
       url,

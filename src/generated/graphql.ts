@@ -204,7 +204,10 @@ export type AccountFilter = {
   customerGroupCode?: InputMaybe<Scalars['String']['input']>;
   /** Only sub-accounts of this parent (global ID). */
   parentAccountId?: InputMaybe<Scalars['ID']['input']>;
-  /** Words that must appear in the name, e-mail or code (case-insensitive). */
+  /**
+   * Words that must appear in the name, e-mail or code (case-insensitive), in any order: at most 200 characters
+   * and 10 different words; more is `BAD_USER_INPUT`.
+   */
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1578,7 +1581,11 @@ export type ProductFilter = {
   available?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only products in this category (global ID). */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
-  /** Words that must appear in the name or SKU (case-insensitive). */
+  /**
+   * Words that must appear in the name or SKU (case-insensitive), in any order: at most 200 characters and
+   * 10 different words (repeats, and words contained in another, count once); more is `BAD_USER_INPUT`.
+   * Each word adds to the query's cost, words under 3 characters more (see the README's security section).
+   */
   search?: InputMaybe<Scalars['String']['input']>;
   /** Only these SKUs (at most 100). */
   skus?: InputMaybe<Array<Scalars['String']['input']>>;

@@ -1,11 +1,37 @@
 import { createHash } from "node:crypto";
 import type { KeyValueCache, KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Queryable } from "../auth/api-keys.js";
 
 /** How long an automatically persisted query is kept after it was last registered (seconds). */
 export const APQ_TTL_SECONDS = 86_400;
+
+/** Registering an automatic persisted query costs one unit of the query cost per this many bytes of its document. */
+export const APQ_BYTES_PER_COST = 10;
+
+/**
+ * The size (bytes, UTF-8) of the document a request registers as an automatic
+ * persisted query — it sends the document with the persisted-query extension —
+ * or 0 when it registers none. A document over `maxBytes` is refused with
+ * `PERSISTED_QUERY_TOO_LARGE` (HTTP 400) before it is stored.
+ */
+export function apqRegistrationBytes(request: { query?: string; extensions?: Record<string, unknown> }, maxBytes: number): number {
+  if (!request.extensions?.persistedQuery || typeof request.query !== "string") return 0;
+  const bytes = Buffer.byteLength(request.query, "utf8");
+  if (bytes > maxBytes) {
+    throw new GraphQLError(`This persisted query is ${bytes} bytes; the largest document this server registers is ${maxBytes} bytes. Send it without the persisted-query extension, or make it smaller (comments and indentation count).`, {
+      extensions: { code: "PERSISTED_QUERY_TOO_LARGE", maxBytes, http: { status: 400 } },
+    });
+  }
+  return bytes;
+}
+
+/** What registering a document of `bytes` costs (see {@link APQ_BYTES_PER_COST}). */
+export function apqRegistrationCost(bytes: number): number {
+  return Math.ceil(bytes / APQ_BYTES_PER_COST);
+}
 
 /** The hash a client sends for a document: SHA-256 of its exact text, hex. */
 export function documentHash(document: string): string {
@@ -16,10 +42,14 @@ export function documentHash(document: string): string {
  * Apollo Server's persisted-query cache, kept in PostgreSQL so that a query a
  * mobile client registered on one replica is found on every other. Apollo
  * prefixes its keys with `apq:`; rows are stored by the bare hash, with an
- * expiry (safelisted documents never expire and are never replaced).
+ * expiry (safelisted documents never expire and are never replaced). A
+ * document over `maxBytes` is never stored (the cost plugin refuses it first).
  */
 export class PgPersistedQueryCache implements KeyValueCache<string> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
+  ) {}
 
   async get(key: string): Promise<string | undefined> {
     const [row] = (await this.dataSource.query(`SELECT document FROM persisted_query WHERE hash = $1 AND (expires_at IS NULL OR expires_at > now())`, [hashOf(key)])) as Array<{
@@ -29,6 +59,7 @@ export class PgPersistedQueryCache implements KeyValueCache<string> {
   }
 
   async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
+    if (Buffer.byteLength(value, "utf8") > this.maxBytes) return;
     const ttl = options?.ttl ?? APQ_TTL_SECONDS;
     await this.dataSource.query(
       `INSERT INTO persisted_query (hash, document, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))

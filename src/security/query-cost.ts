@@ -16,7 +16,9 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
+  valueFromASTUntyped,
 } from "graphql";
+import { estimatedSearchWords, SEARCH_INDEXED_MIN_LENGTH } from "../common/search-words.js";
 
 /** Page size assumed for a connection asked for without `first` or `last` (the API's default). */
 const DEFAULT_CONNECTION_SIZE = 20;
@@ -24,13 +26,23 @@ const DEFAULT_CONNECTION_SIZE = 20;
 const ASSUMED_LIST_SIZE = 10;
 /** What each mutation field costs on top of its selection. */
 const MUTATION_COST = 10;
+/** Counting a connection (`totalCount`) visits every matching row, not one page: this on top, plus its filter again. */
+export const COUNT_COST = 100;
+/** Each distinct search word the trigram index serves (3 characters or more). */
+export const SEARCH_WORD_COST = 20;
+/** A filter no index serves: a search word under 3 characters, `available` (stock summed for every candidate product). */
+export const UNINDEXED_FILTER_COST = 100;
 
 /**
  * The cost of an operation, computed before it runs (Shopify's model, simplified):
  * a scalar costs 0, an object 1, a connection 1 plus `first`/`last` (default 20)
  * times what each node selects, a plain list 10 times what each item selects,
- * and a mutation 10 more. With `data` (the response), the same walk counts
- * the items actually returned instead: the actual cost.
+ * and a mutation 10 more. What makes the database work harder is charged on
+ * the connection: its filter ({@link SEARCH_WORD_COST} per search word,
+ * {@link UNINDEXED_FILTER_COST} per filter no index serves) and counting it
+ * ({@link COUNT_COST} plus the filter again). With `data` (the response), the
+ * same walk counts the items actually returned instead: the actual cost
+ * (filters and counts are charged as asked: they ran).
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -106,13 +118,41 @@ function fieldCost(node: FieldNode, parent: GraphQLCompositeType, walk: Walk, da
     // Lists inside a connection (edges, nodes) are counted once, through its size.
     const size = walk.actual ? connectionLength(value) : pageSize(node, walk.variables);
     const perItem = selectionCost(node.selectionSet, named, { ...walk, actual: false }, undefined, new Set());
-    return 1 + size * perItem;
+    const filter = filterCost(node, walk.variables);
+    const count = selectsField(node.selectionSet, "totalCount", walk, new Set()) ? COUNT_COST + filter : 0;
+    return 1 + size * perItem + filter + count;
   }
   if (isList(field.type) && !parent.name.endsWith("Connection") && !parent.name.endsWith("Edge")) {
     if (!walk.actual) return 1 + listSize(node, walk.variables) * selectionCost(node.selectionSet, named, walk, undefined, new Set());
     return 1 + (value as unknown[]).reduce<number>((sum, item) => sum + selectionCost(node.selectionSet!, named, walk, item, new Set()), 0);
   }
   return 1 + selectionCost(node.selectionSet, named, walk, value, new Set());
+}
+
+/**
+ * What a connection's `filter` makes the database do: each distinct search
+ * word (as the store searches them: repeats and words inside others dropped),
+ * more when it is too short for the index, and the `available` filter.
+ */
+function filterCost(node: FieldNode, variables: Record<string, unknown>): number {
+  const argument = node.arguments?.find((a) => a.name.value === "filter");
+  const filter = argument ? (valueFromASTUntyped(argument.value, variables) as { search?: unknown; available?: unknown } | null) : null;
+  if (!filter || typeof filter !== "object") return 0;
+  let cost = 0;
+  if (typeof filter.search === "string") {
+    for (const word of estimatedSearchWords(filter.search)) cost += [...word].length >= SEARCH_INDEXED_MIN_LENGTH ? SEARCH_WORD_COST : UNINDEXED_FILTER_COST;
+  }
+  if (filter.available != null) cost += UNINDEXED_FILTER_COST;
+  return cost;
+}
+
+/** True when the selection (through its fragments) asks for the field `name`. */
+function selectsField(selectionSet: SelectionSetNode, name: string, walk: Walk, visited: Set<string>): boolean {
+  return selectionSet.selections.some((selection) => {
+    if (selection.kind === Kind.FIELD) return selection.name.value === name;
+    const fragment = fragmentOf(selection, walk, visited);
+    return fragment ? selectsField(fragment.selectionSet, name, walk, visited) : false;
+  });
 }
 
 function isList(type: GraphQLOutputType): boolean {

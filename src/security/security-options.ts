@@ -16,6 +16,13 @@ export interface SecurityOptions {
   maxCost: number;
   /** Each principal's cost bucket: how much it holds, and how fast it refills (per second). */
   costBucket: { maximumAvailable: number; restoreRate: number };
+  /**
+   * Most requests one principal may have in flight on this process at once: an anonymous address
+   * or a customer (`perClient`), an API key (`perApiKey`, a storefront server speaking for many buyers).
+   */
+  maxConcurrent: { perClient: number; perApiKey: number };
+  /** Largest document a client may register as an automatic persisted query (bytes, UTF-8). */
+  apqMaxBytes: number;
   /** Origins browsers may call from (`*` for any); none: no CORS headers. */
   corsOrigins: string[];
   /** A request that takes longer is answered 408 (ms). */
@@ -47,6 +54,8 @@ export const DEFAULT_SECURITY: SecurityOptions = {
   maxBodyBytes: 100_000,
   maxCost: 10_000,
   costBucket: { maximumAvailable: 20_000, restoreRate: 1000 },
+  maxConcurrent: { perClient: 4, perApiKey: 32 },
+  apqMaxBytes: 30_000,
   corsOrigins: [],
   requestTimeoutMs: 30_000,
   introspection: true,

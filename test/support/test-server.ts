@@ -59,7 +59,7 @@ export interface TestServerOptions {
   databaseUrl?: string;
   /** Connectors and routes, built on the server's data source (default: everything in the store). */
   router?: (dataSource: DataSource) => Router;
-  /** Limits to test; by default the cost bucket is too large to throttle the suite's rapid requests. */
+  /** Limits to test; by default the cost bucket and the bound on requests in flight are too large to throttle the suite's requests. */
   security?: Partial<SecurityOptions>;
   /** Guards `/metrics` (see `AppOptions.metricsToken`). */
   metricsToken?: string;
@@ -71,6 +71,8 @@ export interface TestServerOptions {
   acquireTimeoutMs?: number;
   /** Reservation caps and sign-in throttling; by default sign-in throttling is too loose to refuse the suite's requests (it has tests of its own). */
   limits?: Partial<LimitOptions>;
+  /** The pool's statement timeout (ms; default: none). */
+  statementTimeoutMs?: number;
 }
 
 /** Sign-in throttling that the suite's requests never reach. */
@@ -79,9 +81,10 @@ const LOOSE_SIGN_IN = { ...DEFAULT_LIMITS.signIn, accountFailures: 1_000, addres
 /** Starts a test server on a seeded database. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const statements = new StatementCounter();
-  const dataSource = await connectAndMigrate({ url: options.databaseUrl ?? inject("databaseUrl"), poolSize: 4, acquireTimeoutMs: options.acquireTimeoutMs, logger: statements });
+  const dataSource = await connectAndMigrate({ url: options.databaseUrl ?? inject("databaseUrl"), poolSize: 4, acquireTimeoutMs: options.acquireTimeoutMs, logger: statements, statementTimeoutMs: options.statementTimeoutMs });
   const router = options.router?.(dataSource);
-  const security = { costBucket: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 }, ...options.security };
+  // Neither the bucket nor the bound on requests in flight throttles the suite's rapid and concurrent requests unless a test asks.
+  const security = { costBucket: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 }, maxConcurrent: { perClient: 10_000, perApiKey: 10_000 }, ...options.security };
   const app = await createApp({ dataSource, logger: options.logger ?? createLogger("silent"), router, security, metricsToken: options.metricsToken, responseCache: options.responseCache ?? false, limits: { signIn: LOOSE_SIGN_IN, ...options.limits } });
   const adminKey = (await createApiKey(dataSource, { name: "test admin", scopes: ["admin"] })).secret;
   const storefrontKey = (await createApiKey(dataSource, { name: "test storefront", scopes: ["storefront"] })).secret;

@@ -1,5 +1,7 @@
-import type { DataSource, EntityManager } from "typeorm";
+import { DataSource, type EntityManager } from "typeorm";
 import { isUuid } from "../../common/ids.js";
+import { cancellableQuery } from "../../db/statement-cancel.js";
+import { searchWords } from "../../common/search-words.js";
 
 /** A row as `pg` returns it. */
 export type Row = Record<string, unknown>;
@@ -7,8 +9,14 @@ export type Row = Record<string, unknown>;
 /** Runs one parameterised SQL statement and returns its rows. */
 export type Query = (sql: string, params?: unknown[]) => Promise<Row[]>;
 
-/** Adapts a TypeORM data source, or a transaction's entity manager, to {@link Query} (statements go through its logger). */
+/**
+ * Adapts a TypeORM data source, or a transaction's entity manager, to {@link Query}
+ * (statements go through its logger). On the data source a statement is cancelled
+ * when its request gives up (see `cancellableQuery`); in a transaction it runs on
+ * the transaction's connection.
+ */
 export function queryOf(database: DataSource | EntityManager): Query {
+  if (database instanceof DataSource) return (sql, params) => cancellableQuery(database, sql, params) as Promise<Row[]>;
   return (sql, params) => database.query(sql, params) as Promise<Row[]>;
 }
 
@@ -78,10 +86,11 @@ export function likePattern(text: string): string {
 
 /**
  * A search condition: every word of `text` must appear (case-insensitive) in
- * at least one of `columns`, in any order.
+ * at least one of `columns`, in any order. The words are bounded and
+ * deduplicated by {@link searchWords} (`BAD_USER_INPUT` beyond its limits).
  */
 export function searchCondition(text: string, columns: string[], bind: (value: unknown) => string): string {
-  const words = text.split(/\s+/).filter(Boolean);
+  const words = searchWords(text);
   if (words.length === 0) return "true";
   return words
     .map((word) => {

@@ -10,6 +10,14 @@ const PRODUCT_SORT: Record<ProductSort, { column: string; type: "text" | "timest
   CREATED_AT: { column: "p.created_at", type: "timestamptz" },
 };
 
+/**
+ * What a product search looks in: name and SKU as one text. A search word has
+ * no whitespace, so it matches this exactly when it matches the name or the
+ * SKU; and the trigram index `product_search_trgm_idx` (migration
+ * 1700000000009) is built on this very expression.
+ */
+const SEARCH_TEXT_SQL = "(p.name || ' ' || p.sku)";
+
 /** Available stock of a product over all warehouses, as an SQL expression on alias `p`. */
 const AVAILABLE_SQL = "(SELECT coalesce(sum(greatest(il.on_hand - il.reserved, 0)), 0) FROM inventory_level il WHERE il.product_id = p.id)";
 
@@ -57,7 +65,7 @@ export function storeCatalogReader(query: Query, source: string): CatalogReader 
       const params: unknown[] = [];
       const bind = (value: unknown) => `$${params.push(value)}`;
       if (filter.search) {
-        where.push(searchCondition(filter.search, ["p.name", "p.sku"], bind));
+        where.push(searchCondition(filter.search, [SEARCH_TEXT_SQL], bind));
       }
       if (filter.categoryKey !== undefined && filter.categoryKey !== null) {
         where.push(`EXISTS (SELECT 1 FROM product_category pc WHERE pc.product_id = p.id AND ${uuidEquals("pc.category_id", filter.categoryKey, bind)})`);

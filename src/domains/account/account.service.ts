@@ -3,6 +3,7 @@ import type { Path } from "graphql/jsutils/Path.js";
 import { reportMissingSource } from "../../common/partial-errors.js";
 import { forbidden } from "../../common/errors.js";
 import { expectGlobalId } from "../../common/ids.js";
+import { searchWords } from "../../common/search-words.js";
 import type { ConnectionArgs, ConnectionModel } from "../../common/pagination.js";
 import { emptyPage, toConnection, toPageRequest, type Page, type PageRequest } from "../../common/pagination.js";
 import type { DomainReaders } from "../../connectors/connector.js";
@@ -100,6 +101,8 @@ export async function listAccounts(ctx: RequestContext, args: AccountListArgs, p
   accountScopeOf(ctx.principal, null, "accounts");
   const page = toPageRequest(args);
   const parent = args.filter?.parentAccountId != null ? expectGlobalId(args.filter.parentAccountId, "Account", "filter.parentAccountId") : null;
+  // A search over its limits is refused before any connector is asked.
+  searchWords(args.filter?.search);
   const result = await ctx.router.list(
     "accounts",
     page,

@@ -5,6 +5,7 @@ import { reportMissingSource } from "../../common/partial-errors.js";
 import type { CatalogReader } from "../../connectors/connector.js";
 import { badUserInput } from "../../common/errors.js";
 import { atMost } from "../../common/arguments.js";
+import { searchWords } from "../../common/search-words.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { ConnectionArgs, ConnectionModel } from "../../common/pagination.js";
 import { toConnection, toPageRequest } from "../../common/pagination.js";
@@ -45,6 +46,8 @@ export async function listProducts(ctx: RequestContext, args: ProductListArgs, p
   const filter = args.filter ?? {};
   const category = filter.categoryId != null ? expectGlobalId(filter.categoryId, "Category", "filter.categoryId") : null;
   const skus = atMost(filter.skus, 100, "filter.skus");
+  // A search over its limits is refused before any connector is asked.
+  searchWords(filter.search);
   // Which products are in stock changes with every order: such a page is never cached.
   if (filter.available != null) ctx.cachePolicy?.restrict({ maxAge: 0 });
   const fetch = (reader: CatalogReader, source: string, request: PageRequest) =>
