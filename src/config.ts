@@ -4,7 +4,8 @@ import { DEFAULT_SECURITY, type SecurityOptions } from "./security/security-opti
 /** Settings read from the environment at start-up. */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().default("0.0.0.0"),
+  // Loopback (IPv4 and IPv6) unless told otherwise: the README advertises demo credentials.
+  HOST: z.string().min(1).default("localhost"),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(54329),

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   const connectors = loadConnectorsConfig(values.config ?? process.env.COMMERCE_GRAPH_CONFIG);
   checkRoutes(connectors);
   const logger = createLogger(config.logLevel);
+  keepRunningOnUnhandledRejections(logger);
   switch (command) {
     case "start":
       return start(config, connectors, logger);
@@ -115,8 +116,9 @@ async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
     await db.close();
     throw error;
   }
-  logger.info(`Commerce Graph ready at http://localhost:${config.port}/graphql`);
+  logger.info(`Commerce Graph ready at http://${displayHost(config.host)}:${config.port}/graphql`);
   onStop(logger, async () => {
+    // Stop accepting, let the requests under way finish; then the relay, the pools, and the database last.
     await app.close();
     await relay?.stop();
     await router.close();
@@ -125,28 +127,58 @@ async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
   });
 }
 
+/** The host to show in the "ready" URL: `localhost` when listening on loopback or everywhere. */
+function displayHost(host: string): string {
+  if (["0.0.0.0", "::", "127.0.0.1", "::1", "localhost"].includes(host)) return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
 function startRelayFor(db: Database, router: Router, config: AppConfig, logger: Logger) {
   const { concurrency, maxAttempts, baseMs, maxMs, webhook } = config.relay;
   return startRelay({ databaseUrl: db.url, dataSource: db.dataSource, router, logger, concurrency, webhook, backoff: { maxAttempts, baseMs, maxMs } });
 }
 
-/** Runs `stop` once on Ctrl-C or SIGTERM, then exits. */
+/**
+ * Runs `stop` once on Ctrl-C (SIGINT) or SIGTERM, then exits with code 0. A
+ * second signal while stopping exits at once (code 130 or 143); the embedded
+ * PostgreSQL, if any, still gets its fast-shutdown signal on the way out.
+ */
 function onStop(logger: Logger, stop: () => Promise<void>): void {
   let stopping = false;
-  const handler = (signal: string) => {
-    if (stopping) return;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, "second signal: exiting without waiting");
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    }
     stopping = true;
-    logger.info({ signal }, "shutting down");
+    logger.info({ signal }, "shutting down: finishing requests under way (send the signal again to exit at once)");
     stop().then(
-      () => process.exit(0),
+      () => {
+        logger.info("stopped");
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, "shutdown failed");
         process.exit(1);
       },
     );
   };
-  process.on("SIGINT", () => handler("SIGINT"));
-  process.on("SIGTERM", () => handler("SIGTERM"));
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+}
+
+/**
+ * Last resort: a promise rejected where nobody awaits it is logged (one line)
+ * and the process keeps running, instead of Node's default of exiting. Our own
+ * code handles its errors where they happen; this catches rejections left
+ * unhandled inside libraries (graphile-worker 0.17 starts a worker pool's
+ * shutdown without awaiting it when its database connection fails), which
+ * would otherwise take every request of the process down with it.
+ */
+function keepRunningOnUnhandledRejections(logger: Logger): void {
+  process.on("unhandledRejection", (reason) => {
+    logger.error({ err: reason, event: "unhandled_rejection" }, "unhandled promise rejection (the process keeps running)");
+  });
 }
 
 main().catch((error: unknown) => {
