@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { DataSource } from "typeorm";
 import { createApp } from "./app.js";
+import { gracefulClose } from "./common/graceful-close.js";
 import { buildRouter, checkRoutes } from "./connectors/build-router.js";
 import { loadConnectorsConfig, type ConnectorsConfig } from "./connectors/connectors-config.js";
 import type { Router } from "./connectors/router.js";
@@ -101,25 +102,27 @@ async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
   // Before anything that makes spans: the server's requests and connector calls.
   const stopTracing = await startTracing(process.env, logger);
   const db = await openDatabase(config, logger);
-  let app: Awaited<ReturnType<typeof createApp>>;
-  let relay: Awaited<ReturnType<typeof startRelayFor>> | null;
+  let closeHttp: () => Promise<void>;
+  let relay: Awaited<ReturnType<typeof startRelayFor>> | null = null;
   const router = buildRouter(connectors, db.dataSource);
   try {
     const shouldSeed = config.seed === "always" || (config.seed === "auto" && db.embedded);
     if (shouldSeed) await seedIfEmpty(db.dataSource, logger, 1);
     await ensureAdminKey(db.dataSource, config, logger);
-    app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router, security: config.security, metricsToken: config.metricsToken, responseCache: config.responseCache });
+    const app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router, security: config.security, metricsToken: config.metricsToken, responseCache: config.responseCache });
+    closeHttp = gracefulClose(app);
     relay = config.relay.inProcess ? await startRelayFor(db, router, config, logger) : null;
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    // Stop the embedded PostgreSQL too: a failed start must not leave it running.
+    // Stop the relay and the embedded PostgreSQL too: a failed start must not leave them running.
+    await relay?.stop().catch(() => undefined);
     await db.close();
     throw error;
   }
   logger.info(`Commerce Graph ready at http://${displayHost(config.host)}:${config.port}/graphql`);
   onStop(logger, async () => {
     // Stop accepting, let the requests under way finish; then the relay, the pools, and the database last.
-    await app.close();
+    await closeHttp();
     await relay?.stop();
     await router.close();
     await db.close();
