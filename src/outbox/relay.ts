@@ -113,7 +113,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     for (const row of rows) await pool.query(SCHEDULE_SQL, scheduleParams({ connector: row.connector, aggregateType: row.aggregatetype, aggregateId: row.aggregateid }));
     if (rows.length > 0) logger.info({ streams: rows.length }, "rescheduled undelivered streams");
   };
-  const supervisor = superviseRunner({ logger, start: () => run(runOptions), afterRestart: () => sweep(0) });
+  const supervisor = superviseRunner({ logger, start: () => run({ ...runOptions }), afterRestart: () => sweep(0) });
   await supervisor.started;
   await sweep(0);
   const interval = options.sweepIntervalMs ?? 30_000;

@@ -25,8 +25,10 @@ export interface RunnerSupervisor {
 
 /**
  * Keeps a graphile-worker runner running: a runner whose database connection
- * fails stops its worker pool and settles `runner.promise`; the supervisor then
- * starts a new one, after 1 s, 2 s, 4 s… (at most 15 s) until the database answers.
+ * fails shuts its worker pool down (and may settle `runner.promise`); the
+ * supervisor then starts a new one, after 1 s, 2 s, 4 s… (at most 15 s) until
+ * the database answers. `start` must build a new options object each time
+ * (graphile-worker keeps its compiled state per options object).
  */
 export function superviseRunner(options: SupervisorOptions): RunnerSupervisor {
   const { logger } = options;
@@ -45,10 +47,9 @@ export function superviseRunner(options: SupervisorOptions): RunnerSupervisor {
     });
 
   const restart = async () => {
+    logger.warn("relay worker stopped; restarting it");
     for (let attempt = 1; !stopping; attempt++) {
-      const delayMs = Math.min(MAX_RESTART_DELAY_MS, FIRST_RESTART_DELAY_MS * 2 ** (attempt - 1));
-      logger.warn({ attempt, retryInMs: delayMs }, "relay worker stopped; restarting it");
-      await pause(delayMs);
+      await pause(Math.min(MAX_RESTART_DELAY_MS, FIRST_RESTART_DELAY_MS * 2 ** (attempt - 1)));
       if (stopping) return;
       try {
         const next = await options.start();
@@ -61,21 +62,26 @@ export function superviseRunner(options: SupervisorOptions): RunnerSupervisor {
         await options.afterRestart().catch((error: unknown) => logger.warn({ err: error }, "rescheduling streams after the restart failed; the sweep will"));
         return;
       } catch (error) {
-        logger.warn({ err: error }, "relay worker could not start");
+        logger.warn({ err: error, attempt }, "relay worker could not start yet; trying again");
       }
     }
+  };
+
+  /** The runner is gone (or going): stop what is left of it, without waiting, and start a new one. */
+  const replace = (current: Runner) => {
+    if (stopping || runner !== current) return;
+    runner = null;
+    void current.stop().catch(() => undefined);
+    restarting = restart();
   };
 
   const watch = (current: Runner) => {
     runner = current;
     // graphile-worker has logged why it stopped; a rejection here is that same reason.
-    void current.promise
-      .catch(() => undefined)
-      .then(() => {
-        if (stopping || runner !== current) return;
-        runner = null;
-        restarting = restart();
-      });
+    void current.promise.catch(() => undefined).then(() => replace(current));
+    // A worker pool that shuts itself down (it could not record a job's end) may never settle
+    // runner.promise (graphile-worker 0.17 can wait forever for its batches): do not wait for it.
+    current.events.on("pool:gracefulShutdown", () => replace(current));
   };
 
   return {
