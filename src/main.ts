@@ -142,18 +142,26 @@ function startRelayFor(db: Database, router: Router, config: AppConfig, logger: 
 }
 
 /**
+ * Signals within this long of the first are the same request: a terminal's Ctrl-C reaches
+ * the whole process group, and wrappers (npm, tsx) relay it to this process once more.
+ */
+const SAME_SIGNAL_MS = 1000;
+
+/**
  * Runs `stop` once on Ctrl-C (SIGINT) or SIGTERM, then exits with code 0. A
- * second signal while stopping exits at once (code 130 or 143); the embedded
- * PostgreSQL, if any, still gets its fast-shutdown signal on the way out.
+ * second signal while stopping (a second or more after the first) exits at once
+ * (code 130 or 143); the embedded PostgreSQL, if any, still gets its
+ * fast-shutdown signal on the way out.
  */
 function onStop(logger: Logger, stop: () => Promise<void>): void {
-  let stopping = false;
+  let stoppingSince: number | null = null;
   const handler = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSince !== null) {
+      if (Date.now() - stoppingSince < SAME_SIGNAL_MS) return;
       logger.warn({ signal }, "second signal: exiting without waiting");
       process.exit(signal === "SIGINT" ? 130 : 143);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     logger.info({ signal }, "shutting down: finishing requests under way (send the signal again to exit at once)");
     stop().then(
       () => {

@@ -119,6 +119,7 @@ describe("a database outage", () => {
   }, 180_000);
 
   it("`npm run relay` on its own stays up and delivers every order once the database is back", async () => {
+    if (!database) await startDatabase(); // the test before failed while it was down
     const api = spawn("start", await findFreePort(), { RELAY: "off" });
     await waitReady(api);
     const relay = spawn("relay", await findFreePort());
