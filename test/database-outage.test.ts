@@ -91,6 +91,10 @@ async function outage(api: ServerProcess, others: ServerProcess[] = []): Promise
   await database!.stop();
   database = null;
   await waitFor("/readyz 503 while the database is down", async () => (await readyStatus(api)) === 503, 15_000, api);
+  // A query meanwhile gets an answer (an error), and does not take the process down.
+  const during = await gql(api, `query { products(first: 5) { nodes { sku } } }`);
+  expect(during.networkError).toBeUndefined();
+  expect(during.body?.errors?.length).toBeGreaterThan(0);
   // Long enough for every component to meet the outage (pool checks, relay polls each second, the sweep).
   await new Promise((resolve) => setTimeout(resolve, 3000));
   for (const server of [api, ...others]) expect(isRunning(server), server.lines.slice(-10).join("\n")).toBe(true);
