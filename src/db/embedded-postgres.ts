@@ -117,8 +117,9 @@ async function stopProcess(pid: number): Promise<void> {
   for (const [signal, waitMs] of [["SIGINT", STOP_TIMEOUT_MS], ["SIGQUIT", 10_000]] as const) {
     try {
       process.kill(pid, signal);
-    } catch {
-      return; // already gone
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ESRCH") return; // already gone
+      throw new Error(`PostgreSQL ${pid}, left running by an earlier run, cannot be stopped by this user: ${(error as Error).message}`);
     }
     for (const deadline = Date.now() + waitMs; Date.now() < deadline; ) {
       if (!isAlive(pid)) return;
