@@ -111,6 +111,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     // Automatic persisted queries, shared by every replica through PostgreSQL.
     persistedQueries: { cache: new PgPersistedQueryCache(options.dataSource, security.apqMaxBytes), ttl: APQ_TTL_SECONDS },
     formatError: errorFormatter(security.production),
+    // The process stops the server itself, in order (see main.ts): Apollo must not race it on SIGINT/SIGTERM.
+    stopOnTerminationSignals: false,
     plugins: [
       // First: the plugins after it must see client mistakes with their codes.
       clientErrorsPlugin(),

@@ -11,7 +11,8 @@ const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
 /** Settings read from the environment at start-up. */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().default("0.0.0.0"),
+  // Loopback (IPv4 and IPv6) unless told otherwise: the README advertises demo credentials.
+  HOST: z.string().min(1).default("localhost"),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_ACQUIRE_TIMEOUT_MS),
   DATA_DIR: z.string().default(".data"),

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { DataSource } from "typeorm";
 import { createApp } from "./app.js";
+import { gracefulClose } from "./common/graceful-close.js";
 import { buildRouter, checkRoutes } from "./connectors/build-router.js";
 import { loadConnectorsConfig, type ConnectorsConfig } from "./connectors/connectors-config.js";
 import type { Router } from "./connectors/router.js";
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const connectors = loadConnectorsConfig(values.config ?? process.env.COMMERCE_GRAPH_CONFIG);
   checkRoutes(connectors);
   const logger = createLogger(config.logLevel);
+  keepRunningOnUnhandledRejections(logger);
   switch (command) {
     case "start":
       return start(config, connectors, logger);
@@ -100,24 +102,27 @@ async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
   // Before anything that makes spans: the server's requests and connector calls.
   const stopTracing = await startTracing(process.env, logger);
   const db = await openDatabase(config, logger);
-  let app: Awaited<ReturnType<typeof createApp>>;
-  let relay: Awaited<ReturnType<typeof startRelayFor>> | null;
+  let closeHttp: () => Promise<void>;
+  let relay: Awaited<ReturnType<typeof startRelayFor>> | null = null;
   const router = buildRouter(connectors, db.dataSource);
   try {
     const shouldSeed = config.seed === "always" || (config.seed === "auto" && db.embedded);
     if (shouldSeed) await seedIfEmpty(db.dataSource, logger, 1);
     await ensureAdminKey(db.dataSource, config, logger);
-    app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router, security: config.security, metricsToken: config.metricsToken, responseCache: config.responseCache, limits: config.limits, cursorSecret: config.cursorSecret });
+    const app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router, security: config.security, metricsToken: config.metricsToken, responseCache: config.responseCache, limits: config.limits, cursorSecret: config.cursorSecret });
+    closeHttp = gracefulClose(app);
     relay = config.relay.inProcess ? await startRelayFor(db, router, config, logger) : null;
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    // Stop the embedded PostgreSQL too: a failed start must not leave it running.
+    // Stop the relay and the embedded PostgreSQL too: a failed start must not leave them running.
+    await relay?.stop().catch(() => undefined);
     await db.close();
     throw error;
   }
-  logger.info(`Commerce Graph ready at http://localhost:${config.port}/graphql`);
+  logger.info(`Commerce Graph ready at http://${displayHost(config.host)}:${config.port}/graphql`);
   onStop(logger, async () => {
-    await app.close();
+    // Stop accepting, let the requests under way finish; then the relay, the pools, and the database last.
+    await closeHttp();
     await relay?.stop();
     await router.close();
     await db.close();
@@ -125,28 +130,66 @@ async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
   });
 }
 
+/** The host to show in the "ready" URL: `localhost` when listening on loopback or everywhere. */
+function displayHost(host: string): string {
+  if (["0.0.0.0", "::", "127.0.0.1", "::1", "localhost"].includes(host)) return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
 function startRelayFor(db: Database, router: Router, config: AppConfig, logger: Logger) {
   const { concurrency, maxAttempts, baseMs, maxMs, webhook } = config.relay;
   return startRelay({ databaseUrl: db.url, dataSource: db.dataSource, router, logger, concurrency, webhook, backoff: { maxAttempts, baseMs, maxMs } });
 }
 
-/** Runs `stop` once on Ctrl-C or SIGTERM, then exits. */
+/**
+ * Signals within this long of the first are the same request: a terminal's Ctrl-C reaches
+ * the whole process group, and wrappers (npm, tsx) relay it to this process once more.
+ */
+const SAME_SIGNAL_MS = 1000;
+
+/**
+ * Runs `stop` once on Ctrl-C (SIGINT) or SIGTERM, then exits with code 0. A
+ * second signal while stopping (a second or more after the first) exits at once
+ * (code 130 or 143); the embedded PostgreSQL, if any, still gets its
+ * fast-shutdown signal on the way out.
+ */
 function onStop(logger: Logger, stop: () => Promise<void>): void {
-  let stopping = false;
-  const handler = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down");
+  let stoppingSince: number | null = null;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stoppingSince !== null) {
+      if (Date.now() - stoppingSince < SAME_SIGNAL_MS) return;
+      logger.warn({ signal }, "second signal: exiting without waiting");
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    }
+    stoppingSince = Date.now();
+    logger.info({ signal }, "shutting down: finishing requests under way (send the signal again to exit at once)");
     stop().then(
-      () => process.exit(0),
+      () => {
+        logger.info("stopped");
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, "shutdown failed");
         process.exit(1);
       },
     );
   };
-  process.on("SIGINT", () => handler("SIGINT"));
-  process.on("SIGTERM", () => handler("SIGTERM"));
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+}
+
+/**
+ * Last resort: a promise rejected where nobody awaits it is logged (one line)
+ * and the process keeps running, instead of Node's default of exiting. Our own
+ * code handles its errors where they happen; this catches rejections left
+ * unhandled inside libraries (graphile-worker 0.17 starts a worker pool's
+ * shutdown without awaiting it when its database connection fails), which
+ * would otherwise take every request of the process down with it.
+ */
+function keepRunningOnUnhandledRejections(logger: Logger): void {
+  process.on("unhandledRejection", (reason) => {
+    logger.error({ err: reason, event: "unhandled_rejection" }, "unhandled promise rejection (the process keeps running)");
+  });
 }
 
 main().catch((error: unknown) => {

@@ -27,6 +27,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
     const dataDir = resolve(config.dataDir, "postgres");
     logger.info({ dataDir }, "starting embedded PostgreSQL");
     const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort });
+    if (server.recovered) logger.warn(`embedded PostgreSQL: ${server.recovered}`);
     url = server.url;
     stopServer = server.stop;
   }

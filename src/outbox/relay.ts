@@ -1,4 +1,4 @@
-import { Logger as WorkerLogger, run, type Runner } from "graphile-worker";
+import { Logger as WorkerLogger, run, type RunnerOptions } from "graphile-worker";
 import pg from "pg";
 import type { DataSource } from "typeorm";
 import type { Router } from "../connectors/router.js";
@@ -8,6 +8,7 @@ import { DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff.js";
 import { deliverStream } from "./deliver.js";
 import { DELIVER_TASK, jobKeyOf, SCHEDULE_SQL, scheduleParams, type AggregateStream } from "./enqueue.js";
 import { createFailureNotifier, type FailureWebhook } from "./failure-notifier.js";
+import { superviseRunner } from "./runner-supervisor.js";
 
 /** The graphile-worker cron task that releases expired stock reservations (each minute). */
 export const RELEASE_EXPIRED_TASK = "release_expired_reservations";
@@ -55,13 +56,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     logger,
   };
 
-  const runner: Runner = await run({
+  const runOptions: RunnerOptions = {
     pgPool: pool,
     concurrency: options.concurrency ?? 4,
     noHandleSignals: true,
     pollInterval: 1000,
-    // graphile-worker's own messages go to our structured log (its "warning" is pino's "warn").
-    logger: new WorkerLogger(() => (level, message, meta) => logger[level === "warning" ? "warn" : level === "error" ? "error" : "debug"]({ worker: meta }, message)),
+    // Completions and failures are recorded in batches: a batch the database refuses stops the
+    // worker pool (which the supervisor below restarts) instead of rejecting a promise nobody awaits.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+    logger: workerLogger(logger),
     crontab: [`0 * * * * ${PURGE_IDEMPOTENCY_TASK}`, ...(options.dataSource ? [`* * * * * ${RELEASE_EXPIRED_TASK}`] : [])].join("\n"),
     taskList: {
       [PURGE_IDEMPOTENCY_TASK]: async () => {
@@ -96,7 +99,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         }
       },
     },
-  });
+  };
 
   // A worker that died mid-delivery leaves its job locked for hours: reschedule such streams.
   const sweep = async (staleMs: number) => {
@@ -110,17 +113,28 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     for (const row of rows) await pool.query(SCHEDULE_SQL, scheduleParams({ connector: row.connector, aggregateType: row.aggregatetype, aggregateId: row.aggregateid }));
     if (rows.length > 0) logger.info({ streams: rows.length }, "rescheduled undelivered streams");
   };
+  const supervisor = superviseRunner({ logger, start: () => run({ ...runOptions }), afterRestart: () => sweep(0) });
+  await supervisor.started;
   await sweep(0);
   const interval = options.sweepIntervalMs ?? 30_000;
-  const timer = setInterval(() => void sweep(interval).catch((error: unknown) => logger.error({ err: error }, "sweep failed")), interval);
+  const timer = setInterval(() => void sweep(interval).catch((error: unknown) => logger.warn({ err: error }, "sweep failed; trying again later")), interval);
   timer.unref();
   logger.info({ concurrency: options.concurrency ?? 4 }, "relay started");
 
   return {
     stop: async () => {
       clearInterval(timer);
-      await runner.stop();
+      await supervisor.stop();
       await pool.end();
     },
   };
+}
+
+/** graphile-worker's messages in our log: its "warning" is pino's "warn"; of its metadata, the error and the job's id only. */
+function workerLogger(logger: Logger): WorkerLogger {
+  return new WorkerLogger(() => (level, message, meta) => {
+    const err = meta?.error ?? meta?.fatalError;
+    const job = (meta?.job as { id?: unknown } | undefined)?.id;
+    logger[level === "warning" ? "warn" : level === "error" ? "error" : "debug"]({ ...(err ? { err } : {}), ...(job ? { job } : {}) }, message);
+  });
 }

@@ -38,6 +38,8 @@ export function createStoreConnector(dataSource: DataSource, name = STORE): Conn
  */
 export function createExternalStoreConnector(databaseUrl: string, name: string): Connector {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+  // An idle connection the database drops must not crash the process: the pool replaces it, and queries report the outage.
+  pool.on("error", () => undefined);
   const query: Query = async (sql, params) => (await pool.query(sql, params)).rows as Row[];
   return { name, kind: "store", readers: storeReaders(query, name), close: () => pool.end() };
 }
