@@ -22,7 +22,8 @@ const started: ServerProcess[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "commerce-graph-signals-"));
   chmodSync(dir, 0o755);
-  env = { DATA_DIR: dir, EMBEDDED_PG_PORT: String(await findFreePort()) };
+  // Twenty requests from one client at once: the bound on requests in flight (tested on its own) must not refuse them here.
+  env = { DATA_DIR: dir, EMBEDDED_PG_PORT: String(await findFreePort()), GRAPHQL_MAX_CONCURRENT: "100" };
   port = await findFreePort();
 });
 
