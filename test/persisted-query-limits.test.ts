@@ -83,6 +83,12 @@ describe("registering a document whose operation does not resolve", () => {
   });
   afterAll(() => server.close());
 
+  /** A document to register, and the operation to run of it. */
+  interface Registration {
+    query: string;
+    operationName?: string;
+  }
+
   /** Registers `query` from `address` with the right hash and `operationName` (if any); answered as status and error code. */
   async function register(address: string, query: string, operationName?: string): Promise<{ status: number; code: string | undefined }> {
     const payload = { query, ...(operationName ? { operationName } : {}), extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(query) } } };
@@ -91,8 +97,8 @@ describe("registering a document whose operation does not resolve", () => {
   }
 
   it.each([
-    ["an operationName the document does not hold", 1, (doc: string) => ({ query: doc, operationName: "Nope" })],
-    ["two operations and no operationName", 2, (doc: string) => ({ query: `query First { viewer { kind } } ${doc.replace(/^\{/, "query Second {")}` })],
+    ["an operationName the document does not hold", 1, (doc: string): Registration => ({ query: doc, operationName: "Nope" })],
+    ["two operations and no operationName", 2, (doc: string): Registration => ({ query: `query First { viewer { kind } } ${doc.replace(/^\{/, "query Second {")}` })],
   ])("with %s, is charged all the same: over the bucket THROTTLED and not stored, over maxCost refused", async (_, n, request) => {
     // Six unique 29 KB documents cost 2,900 each to register: over maxCost, none is stored.
     const large = Array.from({ length: 6 }, (_, i) => request(padded(29_000, `unresolved-large-${n}-${i}`)));
