@@ -44,6 +44,20 @@ describe("card numbers in disguise", () => {
     expect(row!.n).toBe(0);
   });
 
+  it.each([
+    ["an expiry date after it", "4111 1111 1111 1111 12/27"],
+    ["an expiry date after it, unseparated", "4111111111111111 1227"],
+    ["a CVC after it", "4111 1111 1111 1111 / 123"],
+    ["another card number after it, on the next line", "4111111111111111\n4242424242424242"],
+    ["a date before it", "pm_20261127_4111111111111111"],
+    ["a digit before it", "9 4111111111111111"],
+  ])("a card number with %s is refused (every 13 to 19 digits of a run are checked), and nothing is stored", async (_, token) => {
+    const payload = dataAt<any>(await h.server.gql(ADD, { input: { provider: "stripe", token }, key: key() }, customer), "paymentMethodAdd");
+    expect(payload).toEqual({ paymentMethod: null, userErrors: [{ code: "INVALID", field: ["input", "token"] }] });
+    const [row] = (await h.server.dataSource.query(`SELECT count(*)::int AS n FROM payment_method WHERE token = $1`, [token])) as Array<{ n: number }>;
+    expect(row!.n).toBe(0);
+  });
+
   it("a provider's token with a few digits is still taken", async () => {
     const payload = dataAt<any>(await h.server.gql(ADD, { input: { provider: "stripe", token: "pm_1Nq2Xy_2026_04" }, key: key() }, customer), "paymentMethodAdd");
     expect(payload.userErrors).toEqual([]);

@@ -75,3 +75,42 @@ describe("a principal registering more than its bucket holds", () => {
     expect(await stored(server, queries.map(documentHash))).toBe(accepted);
   });
 });
+
+describe("registering a document whose operation does not resolve", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ security: { costBucket: { maximumAvailable: 1000, restoreRate: 0.1 }, maxCost: 1000 } });
+  });
+  afterAll(() => server.close());
+
+  /** A document to register, and the operation to run of it. */
+  interface Registration {
+    query: string;
+    operationName?: string;
+  }
+
+  /** Registers `query` from `address` with the right hash and `operationName` (if any); answered as status and error code. */
+  async function register(address: string, query: string, operationName?: string): Promise<{ status: number; code: string | undefined }> {
+    const payload = { query, ...(operationName ? { operationName } : {}), extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(query) } } };
+    const response = await server.app.inject({ method: "POST", url: "/graphql", remoteAddress: address, headers: { "content-type": "application/json" }, payload: JSON.stringify(payload) });
+    return { status: response.statusCode, code: response.json().errors?.[0]?.extensions?.code };
+  }
+
+  it.each([
+    ["an operationName the document does not hold", 1, (doc: string): Registration => ({ query: doc, operationName: "Nope" })],
+    ["two operations and no operationName", 2, (doc: string): Registration => ({ query: `query First { viewer { kind } } ${doc.replace(/^\{/, "query Second {")}` })],
+  ])("with %s, is charged all the same: over the bucket THROTTLED and not stored, over maxCost refused", async (_, n, request) => {
+    // Six unique 29 KB documents cost 2,900 each to register: over maxCost, none is stored.
+    const large = Array.from({ length: 6 }, (_, i) => request(padded(29_000, `unresolved-large-${n}-${i}`)));
+    for (const { query, operationName } of large) expect(await register(`10.2.${n}.1`, query, operationName)).toEqual({ status: 400, code: "MAX_COST_EXCEEDED" });
+    expect(await stored(server, large.map(({ query }) => documentHash(query)))).toBe(0);
+
+    // Six unique 3 KB documents cost 300 each: the bucket of 1,000 pays for three, the rest are THROTTLED and not stored.
+    const small = Array.from({ length: 6 }, (_, i) => request(padded(3_000, `unresolved-small-${n}-${i}`)));
+    const answers = [];
+    for (const { query, operationName } of small) answers.push(await register(`10.2.${n}.2`, query, operationName));
+    expect(answers.slice(0, 3)).toEqual(Array(3).fill({ status: 400, code: "OPERATION_RESOLUTION_FAILURE" }));
+    expect(answers.slice(3)).toEqual(Array(3).fill({ status: 429, code: "THROTTLED" }));
+    expect(await stored(server, small.map(({ query }) => documentHash(query)))).toBe(3);
+  });
+});

@@ -47,6 +47,13 @@ describe("what costs", () => {
     expect(charged).toMatchObject({ requested: PAGE + 3 * UNINDEXED_FILTER_COST });
   });
 
+  it("words of punctuation, or without 3 letters or digits in a row, cost as scans: pg_trgm makes no trigram of them", async () => {
+    const search = "--- ,,, ... ;;; ::: !!! ??? +++ a-b-c 1/2/3";
+    expect((await cost(`query($s: String) { products(first: 5, filter: { search: $s }) { nodes { sku } } }`, { s: search })).cost).toMatchObject({ requested: PAGE + 10 * UNINDEXED_FILTER_COST });
+    // A run of 3 letters or digits anywhere in a word is enough for the index.
+    expect((await cost(`{ products(first: 5, filter: { search: "--steel-- 1/200" }) { nodes { sku } } }`)).cost).toMatchObject({ requested: PAGE + 2 * SEARCH_WORD_COST });
+  });
+
   it("ten aliased counted searches cost ten times a counted search, not 10", async () => {
     const aliases = Array.from({ length: 10 }, (_, i) => `s${i}: products(first: 1, filter: { search: "steel" }) { totalCount }`).join(" ");
     expect((await cost(`{ ${aliases} }`)).cost).toMatchObject({ requested: 10 * (1 + SEARCH_WORD_COST + COUNT_COST + SEARCH_WORD_COST) });

@@ -43,18 +43,21 @@ async function signIn(address: string, email: string, password: string): Promise
 }
 
 describe("sign-in", () => {
-  it("an unknown e-mail costs the same scrypt work as a known one with a wrong password", async () => {
+  it("an unknown e-mail costs the same scrypt work and SQL statements as a known one with a wrong password", async () => {
     // The first unknown e-mail also makes the dummy hash once per process.
     await signIn("10.1.0.1", "warm-up@nowhere.example", "whatever-password");
     const scrypt = vi.spyOn(crypto, "scrypt");
     try {
+      let statements = server.statements.count;
       expect(await signIn("10.1.0.1", "nobody@nowhere.example", "whatever-password")).toBe("INVALID_CREDENTIALS");
-      const unknown = scrypt.mock.calls.length;
+      const unknown = { scrypt: scrypt.mock.calls.length, statements: server.statements.count - statements };
       scrypt.mockClear();
+      statements = server.statements.count;
       expect(await signIn("10.1.0.1", globex!.email, "wrong-password")).toBe("INVALID_CREDENTIALS");
-      const known = scrypt.mock.calls.length;
-      expect(known).toBe(1);
-      expect(unknown).toBe(known);
+      const known = { scrypt: scrypt.mock.calls.length, statements: server.statements.count - statements };
+      expect(known.scrypt).toBe(1);
+      expect(known.statements).toBeGreaterThan(0);
+      expect(unknown).toEqual(known);
     } finally {
       scrypt.mockRestore();
     }
@@ -75,6 +78,32 @@ describe("sign-in", () => {
     // The window passes (the bucket's clock moved back by its length): the right password works again.
     await server.dataSource.query(`UPDATE rate_limit_bucket SET updated_at = updated_at - make_interval(secs => $1) WHERE key LIKE 'signin:account:%'`, [SIGN_IN.windowSeconds]);
     expect(await signIn("10.1.0.2", acme!.email, acme!.password)).toBe("TOKEN");
+  });
+
+  it("every spelling of an e-mail that finds one account draws on that account's allowance, whatever Unicode case folding it needs", async () => {
+    const email = "iris.smith@bigmail.example";
+    const password = "iris-password-1";
+    const created = await server.gql(
+      `mutation($input: AccountCreateInput!) { accountCreate(input: $input, idempotencyKey: "signin-iris") { account { id } userErrors { code } } }`,
+      { input: { code: "IRIS-1", name: "Iris Smith", email, password } },
+      server.adminKey,
+    );
+    expect(created.data!.accountCreate.userErrors).toEqual([]);
+    // The spellings PostgreSQL's lower() folds to the account's e-mail ('İ', U+0130, to 'i'), which JavaScript lower-cases otherwise.
+    const spellings = ["İris.smith@bigmail.example", "irİs.smİth@bİgmaİl.example", "IRİS.SMITH@BIGMAIL.EXAMPLE"];
+    const [folded] = (await server.dataSource.query(`SELECT array_agg(lower(s) = $1) AS same FROM unnest($2::text[]) AS s`, [email, spellings])) as Array<{ same: boolean[] }>;
+    expect(folded!.same).toEqual([true, true, true]);
+    expect(await signIn("10.1.2.1", spellings[0]!, password)).toBe("TOKEN");
+
+    for (let i = 0; i < SIGN_IN.accountFailures; i++) expect(await signIn("10.1.2.2", email, `wrong-${i}`)).toBe("INVALID_CREDENTIALS");
+    for (const [i, spelling] of spellings.entries()) expect(await signIn(`10.1.2.${3 + i}`, spelling, password)).toBe("THROTTLED");
+    expect(await signIn("10.1.2.9", email, password)).toBe("THROTTLED");
+  });
+
+  it("an unknown e-mail has one allowance for every spelling PostgreSQL's lower() folds together, as a known one does", async () => {
+    const spellings = ["nobody.in.particular@nowhere.example", "nobody.İn.partİcular@nowhere.example", "NOBODY.İN.PARTİCULAR@NOWHERE.EXAMPLE", "nobody.in.partİcular@nowhere.example"];
+    for (const [i, spelling] of spellings.slice(0, SIGN_IN.accountFailures).entries()) expect(await signIn(`10.1.3.${1 + i}`, spelling, "password-1")).toBe("INVALID_CREDENTIALS");
+    expect(await signIn("10.1.3.9", spellings[SIGN_IN.accountFailures]!, "password-1")).toBe("THROTTLED");
   });
 
   it("the N+1-th failure from one address is THROTTLED whatever the e-mails; another address is unaffected", async () => {

@@ -10,29 +10,43 @@ import { CUSTOMER_TOKEN_PREFIX, digest, newSecret } from "./tokens.js";
 /** How long a customer access token works. */
 export const CUSTOMER_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
+/** Whom a sign-in is for: the live account its e-mail finds, if any, and whose allowance of failures it draws on. */
+export interface SignInAccount {
+  id: string | null;
+  passwordHash: string | null;
+  /**
+   * The account's id when the e-mail finds one — every spelling that finds it
+   * (any case, any Unicode folding PostgreSQL's `lower()` does) shares one
+   * allowance — and otherwise the e-mail as `lower()` folds it.
+   */
+  throttleKey: string;
+}
+
 /**
- * Checks a customer's e-mail (case-insensitive) and password and issues an access
- * token; null when they do not match (the caller does not learn which was wrong).
- * An unknown e-mail costs the same scrypt work as a wrong password.
+ * Looks up the live account of an e-mail, case-insensitively as the unique
+ * index on `lower(email)` compares: one statement, whether or not it exists.
  */
-export async function createCustomerToken(
-  dataSource: DataSource,
-  email: string,
-  password: string,
-): Promise<{ accessToken: string; expiresAt: Date } | null> {
-  const [account] = (await dataSource.query(`SELECT id, password_hash FROM account WHERE lower(email) = lower($1) AND deleted_at IS NULL`, [email.trim()])) as Array<{
-    id: string;
-    password_hash: string | null;
-  }>;
-  if (!account?.password_hash) return verifyAgainstNothing(password).then(() => null);
-  if (!(await verifyPassword(password, account.password_hash))) return null;
+export async function findSignInAccount(dataSource: DataSource, email: string): Promise<SignInAccount> {
+  const [row] = (await dataSource.query(
+    `SELECT lower($1::text) AS folded, account.id, account.password_hash
+       FROM (VALUES (1)) AS one LEFT JOIN account ON lower(account.email) = lower($1::text) AND account.deleted_at IS NULL`,
+    [email.trim()],
+  )) as Array<{ folded: string; id: string | null; password_hash: string | null }>;
+  return { id: row!.id, passwordHash: row!.password_hash, throttleKey: row!.id ? `id:${row!.id}` : `email:${digest(row!.folded)}` };
+}
+
+/**
+ * Checks a password against the account {@link findSignInAccount} found and
+ * issues an access token; null when there is no such account or the password
+ * is wrong (the caller does not learn which). An unknown e-mail costs the same
+ * scrypt work as a wrong password.
+ */
+export async function createCustomerToken(dataSource: DataSource, account: SignInAccount, password: string): Promise<{ accessToken: string; expiresAt: Date } | null> {
+  if (!account.id || !account.passwordHash) return verifyAgainstNothing(password).then(() => null);
+  if (!(await verifyPassword(password, account.passwordHash))) return null;
   const accessToken = newSecret(CUSTOMER_TOKEN_PREFIX);
   const expiresAt = new Date(Date.now() + CUSTOMER_TOKEN_TTL_MS);
-  await dataSource.query(`INSERT INTO customer_access_token (account_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [
-    account.id,
-    digest(accessToken),
-    expiresAt,
-  ]);
+  await dataSource.query(`INSERT INTO customer_access_token (account_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [account.id, digest(accessToken), expiresAt]);
   return { accessToken, expiresAt };
 }
 
@@ -43,15 +57,17 @@ export interface SignInResult {
 }
 
 /**
- * `customerAccessTokenCreate`: checks the input's maxima, takes the attempt
- * from the throttle (per e-mail and per client address; `THROTTLED` when
- * spent), checks the credentials, and gives the attempt back when they were right.
+ * `customerAccessTokenCreate`: checks the input's maxima, looks the account
+ * up, takes the attempt from the throttle (per account — per e-mail when none
+ * is found — and per client address; `THROTTLED` when spent), checks the
+ * credentials, and gives the attempt back when they were right.
  */
 export async function signInCustomer(dataSource: DataSource, throttle: SignInThrottle, clientIp: string, input: { email: string; password: string }): Promise<SignInResult> {
   if (characters(input.email) > TEXT_LIMITS.email) return { customerAccessToken: null, userErrors: [{ field: ["input", "email"], message: `At most ${TEXT_LIMITS.email} characters.`, code: "INVALID" }] };
   if (characters(input.password) > TEXT_LIMITS.password) return { customerAccessToken: null, userErrors: [{ field: ["input", "password"], message: `At most ${TEXT_LIMITS.password} characters.`, code: "INVALID" }] };
-  const succeeded = await throttle.attempt(input.email, clientIp);
-  const token = await createCustomerToken(dataSource, input.email, input.password);
+  const account = await findSignInAccount(dataSource, input.email);
+  const succeeded = await throttle.attempt(account.throttleKey, clientIp);
+  const token = await createCustomerToken(dataSource, account, input.password);
   if (!token) return { customerAccessToken: null, userErrors: [{ field: ["input", "email"], message: "The e-mail or password is wrong.", code: "INVALID_CREDENTIALS" }] };
   await succeeded();
   return { customerAccessToken: token, userErrors: [] };

@@ -4,7 +4,6 @@ import type { SignInLimits } from "../common/input-limits.js";
 import { TokenBucket } from "../common/token-bucket.js";
 import { ipv6Prefix64 } from "../security/cost-plugin.js";
 import { clientAddress } from "./api-keys.js";
-import { digest } from "./tokens.js";
 
 /** `THROTTLED`, HTTP 429 with `Retry-After`: the same shape as the cost bucket's refusal. */
 export function throttledError(what: string, retryAfterMs: number): GraphQLError {
@@ -21,8 +20,8 @@ function addressKey(clientIp: string): string {
 }
 
 /**
- * Throttles guessing: failed sign-ins per e-mail address (known or not, so
- * that the answer says nothing about which exist) and per client address, and
+ * Throttles guessing: failed sign-ins per account (and per e-mail address when
+ * it finds none, so that the answer says nothing about which exist) and per client address, and
  * unknown or malformed credentials per client address. Allowances are token
  * buckets in PostgreSQL ({@link TokenBucket}), shared by every replica; each
  * refills over `windowSeconds`, continuously.
@@ -38,19 +37,20 @@ export class SignInThrottle {
   }
 
   /**
-   * Takes one sign-in attempt from the client address's and the e-mail's
+   * Takes one sign-in attempt from the client address's and the account's
    * allowances, before the password is checked: when either is spent the
-   * attempt is refused (`THROTTLED`), even with the right password. The
-   * returned function gives the attempt back once it succeeded, so that only
-   * failures count.
+   * attempt is refused (`THROTTLED`), even with the right password. `account`
+   * names the account the e-mail found, however it was spelt (see
+   * `findSignInAccount`). The returned function gives the attempt back once it
+   * succeeded, so that only failures count.
    */
-  async attempt(email: string, clientIp: string): Promise<() => Promise<void>> {
+  async attempt(account: string, clientIp: string): Promise<() => Promise<void>> {
     const byAddress = this.bucket(`signin:ip:${addressKey(clientIp)}`, this.limits.addressFailures);
     const address = await byAddress.take();
     if (!address.allowed) throw throttledError("too many failed sign-ins from this address", address.retryAfterMs);
-    const byAccount = this.bucket(`signin:account:${digest(email.trim().toLowerCase())}`, this.limits.accountFailures);
-    const account = await byAccount.take();
-    if (!account.allowed) throw throttledError("too many failed sign-ins for this e-mail address", account.retryAfterMs);
+    const byAccount = this.bucket(`signin:account:${account}`, this.limits.accountFailures);
+    const taken = await byAccount.take();
+    if (!taken.allowed) throw throttledError("too many failed sign-ins for this e-mail address", taken.retryAfterMs);
     return async () => {
       await byAccount.refund(1);
       await byAddress.refund(1);

@@ -4,8 +4,17 @@ import { badUserInput } from "./errors.js";
 export const SEARCH_MAX_LENGTH = 200;
 /** Most distinct words a `search` may hold (after duplicates are dropped). */
 export const SEARCH_MAX_WORDS = 10;
-/** Words shorter than this cannot use the trigram index: they cost a scan of every row. */
-export const SEARCH_INDEXED_MIN_LENGTH = 3;
+/** A run of 3 letters or digits: what pg_trgm needs to make a trigram of a word inside `%…%`. */
+const TRIGRAM_RUN = /[\p{L}\p{N}]{3,}/u;
+
+/**
+ * True when the trigram index narrows a search for `word`: pg_trgm makes
+ * trigrams only from runs of letters and digits, so a word without a run of 3
+ * ("ab", "---", "a-b-c") gives the index nothing to look up and costs a scan of every row.
+ */
+export function servedByTrigramIndex(word: string): boolean {
+  return TRIGRAM_RUN.test(word);
+}
 
 /**
  * The words of a `search` filter that must each appear in a row, with those

@@ -64,8 +64,9 @@ export function costPlugin(dataSource: DataSource, options: Pick<SecurityOptions
       let fragments: Record<string, FragmentDefinitionNode> = {};
       let variables: Record<string, unknown> = {};
       return {
+        // Runs even when no operation resolves (an unknown `operationName`, several operations and none named):
+        // Apollo Server still registers the document afterwards, so the registration is charged and the slot counted.
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
-          if (!operation) return;
           const principal = bucketKey(contextValue);
           const limit = contextValue.principal.kind === "API_KEY" ? options.maxConcurrent.perApiKey : options.maxConcurrent.perClient;
           if (!inFlight.tryAcquire(principal, limit)) {
@@ -76,12 +77,12 @@ export function costPlugin(dataSource: DataSource, options: Pick<SecurityOptions
           slot = principal;
           fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])));
           // Variables as execution will see them (defaults applied); when they do not coerce, execution refuses them anyway.
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
           variables = coerced.coerced ?? request.variables ?? {};
           // Registering a persisted query stores its document: charged by size, over the limit refused.
           registrationCost = apqRegistrationCost(apqRegistrationBytes(request, options.apqMaxBytes));
-          // Every operation costs at least 1, so that none is free to repeat.
-          const requested = Math.max(1, operationCost(schema, operation, fragments, variables) + registrationCost);
+          // Every request costs at least 1, so that none is free to repeat; one without an operation runs nothing else.
+          const requested = Math.max(1, (operation ? operationCost(schema, operation, fragments, variables) : 0) + registrationCost);
           const throttle = { maximumAvailable, currentlyAvailable: maximumAvailable, restoreRate };
           if (!Number.isFinite(requested) || requested > options.maxCost) {
             throw new GraphQLError(`This query would cost ${requested}; the most one query may cost is ${options.maxCost}. Ask for fewer items (smaller first/last), fewer fields, counts or search words.`, {
@@ -101,10 +102,10 @@ export function costPlugin(dataSource: DataSource, options: Pick<SecurityOptions
         async willSendResponse({ response, operation, schema }) {
           if (slot) inFlight.release(slot);
           slot = null;
-          if (!report || !bucket || response.body.kind !== "single" || !operation) return;
+          if (!report || !bucket || response.body.kind !== "single") return;
           const result = response.body.singleResult;
           // Refunds only for a response without errors: a subtree nulled by an error was still resolved.
-          if (result.data && !result.errors?.length) {
+          if (operation && result.data && !result.errors?.length) {
             const used = operationCost(schema, operation, fragments, variables, result.data) + registrationCost;
             report.actual = Math.max(1, Math.min(report.requested, used));
             if (report.actual < report.requested) report.throttle.currentlyAvailable = await buckets.refund(bucket, report.requested - report.actual);

@@ -18,7 +18,7 @@ import {
   type ValueNode,
   valueFromASTUntyped,
 } from "graphql";
-import { estimatedSearchWords, SEARCH_INDEXED_MIN_LENGTH } from "../common/search-words.js";
+import { estimatedSearchWords, servedByTrigramIndex } from "../common/search-words.js";
 
 /** Page size assumed for a connection asked for without `first` or `last` (the API's default). */
 const DEFAULT_CONNECTION_SIZE = 20;
@@ -28,9 +28,9 @@ const ASSUMED_LIST_SIZE = 10;
 const MUTATION_COST = 10;
 /** Counting a connection (`totalCount`) visits every matching row, not one page: this on top, plus its filter again. */
 export const COUNT_COST = 100;
-/** Each distinct search word the trigram index serves (3 characters or more). */
+/** Each distinct search word the trigram index serves (one with a run of 3 letters or digits). */
 export const SEARCH_WORD_COST = 20;
-/** A filter no index serves: a search word under 3 characters, `available` (stock summed for every candidate product). */
+/** A filter no index serves: a search word without a run of 3 letters or digits, `available` (stock summed for every candidate product). */
 export const UNINDEXED_FILTER_COST = 100;
 
 /**
@@ -132,7 +132,7 @@ function fieldCost(node: FieldNode, parent: GraphQLCompositeType, walk: Walk, da
 /**
  * What a connection's `filter` makes the database do: each distinct search
  * word (as the store searches them: repeats and words inside others dropped),
- * more when it is too short for the index, and the `available` filter.
+ * more when the index cannot serve it (see `servedByTrigramIndex`), and the `available` filter.
  */
 function filterCost(node: FieldNode, variables: Record<string, unknown>): number {
   const argument = node.arguments?.find((a) => a.name.value === "filter");
@@ -140,7 +140,7 @@ function filterCost(node: FieldNode, variables: Record<string, unknown>): number
   if (!filter || typeof filter !== "object") return 0;
   let cost = 0;
   if (typeof filter.search === "string") {
-    for (const word of estimatedSearchWords(filter.search)) cost += [...word].length >= SEARCH_INDEXED_MIN_LENGTH ? SEARCH_WORD_COST : UNINDEXED_FILTER_COST;
+    for (const word of estimatedSearchWords(filter.search)) cost += servedByTrigramIndex(word) ? SEARCH_WORD_COST : UNINDEXED_FILTER_COST;
   }
   if (filter.available != null) cost += UNINDEXED_FILTER_COST;
   return cost;

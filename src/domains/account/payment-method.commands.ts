@@ -23,8 +23,12 @@ export interface PaymentMethodAddInput {
 /** Most characters that may stand between two digits of a card number and still be taken for a separator. */
 const MAX_SEPARATOR_RUN = 3;
 
-/** A run of 13 to 19 digits, each pair apart by at most a few characters that are neither letters nor digits. */
-const CARD_LIKE = new RegExp(`\\p{Nd}(?:[^\\p{L}\\p{N}]{0,${MAX_SEPARATOR_RUN}}\\p{Nd}){12,18}`, "gu");
+/** A whole run of digits, each pair apart by at most a few characters that are neither letters nor digits. */
+const DIGIT_RUN = new RegExp(`\\p{Nd}(?:[^\\p{L}\\p{N}]{0,${MAX_SEPARATOR_RUN}}\\p{Nd})*`, "gu");
+
+/** How many digits a card number has. */
+const CARD_MIN_DIGITS = 13;
+const CARD_MAX_DIGITS = 19;
 
 const DIGIT = /^\p{Nd}$/u;
 
@@ -51,19 +55,31 @@ function passesLuhn(digits: number[]): boolean {
   return sum % 10 === 0;
 }
 
+/** True when some 13 to 19 consecutive digits of `digits` pass the Luhn check. */
+function holdsCardNumber(digits: number[]): boolean {
+  for (let start = 0; start + CARD_MIN_DIGITS <= digits.length; start++) {
+    for (let length = CARD_MIN_DIGITS; length <= CARD_MAX_DIGITS && start + length <= digits.length; length++) {
+      if (passesLuhn(digits.slice(start, start + length))) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * True when a string holds something that looks like a payment card number:
- * 13 to 19 digits that pass the Luhn check. The text is normalised first
- * (NFKC: full-width and other compatibility digits become ASCII ones), and
- * any separators between the digits are ignored — spaces, dashes, dots,
- * slashes, underscores, invisible characters — up to three at a time.
- * Digits of other scripts count as digits.
+ * 13 to 19 consecutive digits that pass the Luhn check, wherever they stand in
+ * a longer run of digits (an expiry date or a CVC after it, a date before it,
+ * another card number). The text is normalised first (NFKC: full-width and
+ * other compatibility digits become ASCII ones), and any separators between
+ * the digits are ignored — spaces, dashes, dots, slashes, underscores, line
+ * breaks, invisible characters — up to three at a time. Digits of other
+ * scripts count as digits.
  */
 export function looksLikeCardNumber(value: string): boolean {
   const text = value.normalize("NFKC");
-  for (const match of text.matchAll(CARD_LIKE)) {
+  for (const match of text.matchAll(DIGIT_RUN)) {
     const digits = [...match[0]].filter((character) => DIGIT.test(character)).map(digitValue);
-    if (passesLuhn(digits)) return true;
+    if (holdsCardNumber(digits)) return true;
   }
   return false;
 }
