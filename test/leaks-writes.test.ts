@@ -51,15 +51,19 @@ describe("card numbers in disguise", () => {
     ["another card number after it, on the next line", "4111111111111111\n4242424242424242"],
     ["a date before it", "pm_20261127_4111111111111111"],
     ["a digit before it", "9 4111111111111111"],
-  ])("a card number with %s is refused (every 13 to 19 digits of a run are checked), and nothing is stored", async (_, token) => {
+  ])("a card number with %s is refused (every group, and neighbouring groups taken whole, of 13 to 19 digits are checked), and nothing is stored", async (_, token) => {
     const payload = dataAt<any>(await h.server.gql(ADD, { input: { provider: "stripe", token }, key: key() }, customer), "paymentMethodAdd");
     expect(payload).toEqual({ paymentMethod: null, userErrors: [{ code: "INVALID", field: ["input", "token"] }] });
     const [row] = (await h.server.dataSource.query(`SELECT count(*)::int AS n FROM payment_method WHERE token = $1`, [token])) as Array<{ n: number }>;
     expect(row!.n).toBe(0);
   });
 
-  it("a provider's token with a few digits is still taken", async () => {
-    const payload = dataAt<any>(await h.server.gql(ADD, { input: { provider: "stripe", token: "pm_1Nq2Xy_2026_04" }, key: key() }, customer), "paymentMethodAdd");
+  it.each([
+    ["a provider's token with a few digits", "pm_1Nq2Xy_2026_04"],
+    ["an all-digit token that fails the Luhn check", "4111111111111112"],
+    ["an unbroken run of 20 digits (no card number is cut out of a group)", "41111111111111111234"],
+  ])("%s is still taken", async (_, token) => {
+    const payload = dataAt<any>(await h.server.gql(ADD, { input: { provider: "adyen", token }, key: key() }, customer), "paymentMethodAdd");
     expect(payload.userErrors).toEqual([]);
   });
 });

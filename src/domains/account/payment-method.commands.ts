@@ -55,11 +55,20 @@ function passesLuhn(digits: number[]): boolean {
   return sum % 10 === 0;
 }
 
-/** True when some 13 to 19 consecutive digits of `digits` pass the Luhn check. */
-function holdsCardNumber(digits: number[]): boolean {
-  for (let start = 0; start + CARD_MIN_DIGITS <= digits.length; start++) {
-    for (let length = CARD_MIN_DIGITS; length <= CARD_MAX_DIGITS && start + length <= digits.length; length++) {
-      if (passesLuhn(digits.slice(start, start + length))) return true;
+/**
+ * True when the digit groups of a run (the digits between its separators), or
+ * some neighbouring groups taken whole, make 13 to 19 digits that pass the
+ * Luhn check: a card number however it is grouped, also with an expiry date, a
+ * CVC or another number beside it. A group is never cut, so an unbroken run of
+ * digits is checked as one number: a provider's all-digit token is refused
+ * only when it is itself 13 to 19 digits passing the check.
+ */
+function holdsCardNumber(groups: number[][]): boolean {
+  for (let first = 0; first < groups.length; first++) {
+    const digits: number[] = [];
+    for (let last = first; last < groups.length && digits.length + groups[last]!.length <= CARD_MAX_DIGITS; last++) {
+      digits.push(...groups[last]!);
+      if (digits.length >= CARD_MIN_DIGITS && passesLuhn(digits)) return true;
     }
   }
   return false;
@@ -67,19 +76,19 @@ function holdsCardNumber(digits: number[]): boolean {
 
 /**
  * True when a string holds something that looks like a payment card number:
- * 13 to 19 consecutive digits that pass the Luhn check, wherever they stand in
- * a longer run of digits (an expiry date or a CVC after it, a date before it,
- * another card number). The text is normalised first (NFKC: full-width and
- * other compatibility digits become ASCII ones), and any separators between
- * the digits are ignored — spaces, dashes, dots, slashes, underscores, line
- * breaks, invisible characters — up to three at a time. Digits of other
- * scripts count as digits.
+ * 13 to 19 digits, in one group or several groups side by side, that pass the
+ * Luhn check, wherever they stand in a longer run of digit groups (an expiry
+ * date or a CVC after it, a date before it, another card number). The text is
+ * normalised first (NFKC: full-width and other compatibility digits become
+ * ASCII ones); groups are apart by separators — spaces, dashes, dots, slashes,
+ * underscores, line breaks, invisible characters — up to three at a time.
+ * Digits of other scripts count as digits.
  */
 export function looksLikeCardNumber(value: string): boolean {
   const text = value.normalize("NFKC");
   for (const match of text.matchAll(DIGIT_RUN)) {
-    const digits = [...match[0]].filter((character) => DIGIT.test(character)).map(digitValue);
-    if (holdsCardNumber(digits)) return true;
+    const groups = match[0].split(/[^\p{Nd}]+/u).map((group) => [...group].map(digitValue));
+    if (holdsCardNumber(groups)) return true;
   }
   return false;
 }
