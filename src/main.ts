@@ -107,7 +107,7 @@ async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
     const shouldSeed = config.seed === "always" || (config.seed === "auto" && db.embedded);
     if (shouldSeed) await seedIfEmpty(db.dataSource, logger, 1);
     await ensureAdminKey(db.dataSource, config, logger);
-    app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router, security: config.security, metricsToken: config.metricsToken, responseCache: config.responseCache, limits: config.limits, cursorSecret: config.cursorSecret });
+    app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router, security: config.security, metricsToken: config.metricsToken, responseCache: config.responseCache, limits: config.limits, cursorSecret: config.cursorSecret, readyzRefreshMs: config.readyzRefreshMs });
     relay = config.relay.inProcess ? await startRelayFor(db, router, config, logger) : null;
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
