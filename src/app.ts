@@ -71,6 +71,8 @@ export interface AppOptions {
   limits?: Partial<LimitOptions>;
   /** Signs pagination cursors (`CURSOR_SECRET`); default: the secret kept in the database, shared by every replica. */
   cursorSecret?: string;
+  /** How often `/readyz` may refresh its database check and delivery figures (ms, `READYZ_REFRESH_MS`); default 5000, 0: every probe. */
+  readyzRefreshMs?: number;
 }
 
 /**
@@ -155,6 +157,6 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     }),
   });
   fastify.get("/", async (_, reply) => reply.redirect("/graphql"));
-  registerHealthRoutes(fastify, { dataSource: options.dataSource, router, metrics, metricsToken: options.metricsToken });
+  registerHealthRoutes(fastify, { dataSource: options.dataSource, router, metrics, metricsToken: options.metricsToken, readyzRefreshMs: options.readyzRefreshMs });
   return fastify;
 }

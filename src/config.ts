@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEFAULT_ACQUIRE_TIMEOUT_MS } from "./db/data-source.js";
 import { DEFAULT_LIMITS, MAX_RESERVATION_MINUTES, type LimitOptions } from "./common/input-limits.js";
 import { DEFAULT_SECURITY, type SecurityOptions } from "./security/security-options.js";
+import { DEFAULT_READYZ_REFRESH_MS } from "./observability/readiness.js";
 
 const { customer: CUSTOMER_CAP, storefront: STOREFRONT_CAP } = DEFAULT_LIMITS.reservations;
 const SIGN_IN = DEFAULT_LIMITS.signIn;
@@ -40,6 +41,7 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1000).default(DEFAULT_SECURITY.maxConcurrent.perClient),
   GRAPHQL_MAX_CONCURRENT_API_KEY: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_SECURITY.maxConcurrent.perApiKey),
   GRAPHQL_APQ_MAX_BYTES: z.coerce.number().int().min(100).max(100_000_000).default(DEFAULT_SECURITY.apqMaxBytes),
+  READYZ_REFRESH_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_READYZ_REFRESH_MS),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_STATEMENT_TIMEOUT_MS),
   HTTP_MAX_BODY_BYTES: z.coerce.number().int().min(1000).max(100_000_000).default(DEFAULT_SECURITY.maxBodyBytes),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(DEFAULT_SECURITY.requestTimeoutMs),
@@ -86,6 +88,8 @@ export interface AppConfig {
   security: SecurityOptions;
   /** PostgreSQL cancels a statement of the API's pool that runs longer than this (ms); 0: no limit. */
   statementTimeoutMs: number;
+  /** `/readyz` refreshes its database check and delivery figures at most this often (ms); 0: every probe. */
+  readyzRefreshMs: number;
   /** Guards `/metrics` when set. */
   metricsToken: string | undefined;
   /** Signs pagination cursors; when unset, a secret generated once and kept in the database. */
@@ -147,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
     },
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    readyzRefreshMs: e.READYZ_REFRESH_MS,
     security: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,

@@ -109,7 +109,7 @@ async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
     const shouldSeed = config.seed === "always" || (config.seed === "auto" && db.embedded);
     if (shouldSeed) await seedIfEmpty(db.dataSource, logger, 1);
     await ensureAdminKey(db.dataSource, config, logger);
-    const app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router, security: config.security, metricsToken: config.metricsToken, responseCache: config.responseCache, limits: config.limits, cursorSecret: config.cursorSecret });
+    const app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router, security: config.security, metricsToken: config.metricsToken, responseCache: config.responseCache, limits: config.limits, cursorSecret: config.cursorSecret, readyzRefreshMs: config.readyzRefreshMs });
     closeHttp = gracefulClose(app);
     relay = config.relay.inProcess ? await startRelayFor(db, router, config, logger) : null;
     await app.listen({ port: config.port, host: config.host });

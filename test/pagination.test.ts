@@ -81,6 +81,16 @@ describe("Relay connections", () => {
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: argument });
   });
 
+  it.each(LISTS)("$name: a cursor carries no SQL, only a short name of the list's ordering and the item's position", async ({ query, path }) => {
+    const page = dataAt<any>(await server.gql(query, { first: 2 }, server.adminKey), path);
+    for (const { cursor } of page.edges as Array<{ cursor: string }>) {
+      const decoded = Buffer.from(cursor.split(".")[0]!, "base64url").toString("utf8");
+      const [by] = JSON.parse(decoded) as string[];
+      expect(by).toMatch(/^[\w-]{12}$/);
+      expect(decoded).not.toMatch(/\b(SELECT|FROM|JOIN|WHERE|LEFT|ON)\b|\b(customer_group|inventory_level|product p|account a|invoice i|quote q|"order" o)\b|\b[a-z]\.(id|code|name|created_at|due_date|sku)\b/);
+    }
+  });
+
   it("without first or last a page holds 20 items", async () => {
     const page = dataAt<any>(await server.gql(`{ products { nodes { id } pageInfo { hasNextPage } } }`), "products");
     expect(page.nodes).toHaveLength(20);

@@ -682,14 +682,17 @@ export type InventorySetPayload = {
   userErrors: Array<UserError>;
 };
 
-/** Stock of a product summed over warehouses, in base units. */
+/**
+ * Stock of a product summed over warehouses, in base units. Each sum is at most
+ * 2,147,483,647 (the largest `Int`): a larger sum shows as 2,147,483,647.
+ */
 export type InventorySummary = {
   __typename?: 'InventorySummary';
-  /** Units that can be sold now. */
+  /** Units that can be sold now, summed over warehouses; at most 2,147,483,647. */
   available: Scalars['Int']['output'];
-  /** Units physically in stock. */
+  /** Units physically in stock, summed over warehouses; at most 2,147,483,647. */
   onHand: Scalars['Int']['output'];
-  /** Units held for carts and open orders. */
+  /** Units held for carts and open orders, summed over warehouses; at most 2,147,483,647. */
   reserved: Scalars['Int']['output'];
 };
 
@@ -2123,7 +2126,7 @@ export type StockReservationAllowance = {
   maxMinutes: Scalars['Int']['output'];
   /** The most units held at once; null: no cap. */
   maxUnitsHeld: Maybe<Scalars['Int']['output']>;
-  /** Units held now, over every active reservation. */
+  /** Units held now, over every active reservation; at most 2,147,483,647 (the largest `Int`: a larger total shows as that). */
   unitsHeld: Scalars['Int']['output'];
 };
 

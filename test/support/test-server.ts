@@ -73,6 +73,8 @@ export interface TestServerOptions {
   limits?: Partial<LimitOptions>;
   /** The pool's statement timeout (ms; default: none). */
   statementTimeoutMs?: number;
+  /** How often `/readyz` refreshes its database figures (default: the app's). */
+  readyzRefreshMs?: number;
 }
 
 /** Sign-in throttling that the suite's requests never reach. */
@@ -85,7 +87,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const router = options.router?.(dataSource);
   // Neither the bucket nor the bound on requests in flight throttles the suite's rapid and concurrent requests unless a test asks.
   const security = { costBucket: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 }, maxConcurrent: { perClient: 10_000, perApiKey: 10_000 }, ...options.security };
-  const app = await createApp({ dataSource, logger: options.logger ?? createLogger("silent"), router, security, metricsToken: options.metricsToken, responseCache: options.responseCache ?? false, limits: { signIn: LOOSE_SIGN_IN, ...options.limits } });
+  const app = await createApp({ dataSource, logger: options.logger ?? createLogger("silent"), router, security, metricsToken: options.metricsToken, responseCache: options.responseCache ?? false, limits: { signIn: LOOSE_SIGN_IN, ...options.limits }, readyzRefreshMs: options.readyzRefreshMs });
   const adminKey = (await createApiKey(dataSource, { name: "test admin", scopes: ["admin"] })).secret;
   const storefrontKey = (await createApiKey(dataSource, { name: "test storefront", scopes: ["storefront"] })).secret;
 

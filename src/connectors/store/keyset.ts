@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { CursorPosition, Page, PageRequest } from "../../common/pagination.js";
 import { isIsoDate } from "../../common/arguments.js";
 import { badUserInput } from "../../common/errors.js";
@@ -55,12 +56,13 @@ export async function keysetPage<T>(query: Query, list: KeysetList<T>, page: Pag
     throw error;
   });
   const more = rows.length > page.size;
+  const ordering = orderingOf(list);
   const pageRows = rows.slice(0, page.size);
   if (!forward) pageRows.reverse();
 
   return {
     items: pageRows.map(list.map),
-    positions: pageRows.map((r) => ({ by: orderingOf(list), sort: String(r.__sort), key: String(r.__key) })),
+    positions: pageRows.map((r) => ({ by: ordering, sort: String(r.__sort), key: String(r.__key) })),
     hasNextPage: forward ? more : page.before !== null,
     hasPreviousPage: forward ? page.after !== null : more,
     descending,
@@ -78,9 +80,15 @@ const SORT_VALUE_CHECKS: Record<KeysetList<unknown>["sort"]["type"], (value: str
   timestamptz: (value) => /^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-](0\d|1[0-5])(:[0-5]\d)?$/.test(value) && isIsoDate(value.slice(0, 10)),
 };
 
-/** Names a list's ordering (its rows and sort column), so a cursor of another list is refused. */
+/** Characters of a list ordering's name in its cursors (base64url of SHA-256: 72 bits). */
+const ORDERING_NAME_LENGTH = 12;
+
+/**
+ * Names a list's ordering (its rows and sort column), so a cursor of another
+ * list is refused: a short hash of that SQL, so that cursors carry no SQL text.
+ */
 function orderingOf(list: KeysetList<unknown>): string {
-  return `${list.from}|${list.sort.column}`;
+  return createHash("sha256").update(`${list.from}|${list.sort.column}`).digest("base64url").slice(0, ORDERING_NAME_LENGTH);
 }
 
 /**

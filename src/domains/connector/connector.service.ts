@@ -5,6 +5,7 @@ import type { Queryable } from "../../auth/api-keys.js";
 import type { Router } from "../../connectors/router.js";
 import type { RequestContext } from "../../context.js";
 import { ALL_COMMAND_TYPES } from "../../outbox/command-types.js";
+import { readDeliveryStats, type DeliveryStats } from "../../outbox/delivery-stats.js";
 
 /** A connector as `Query.connectors` shows it. */
 export interface ConnectorInfoModel {
@@ -18,17 +19,6 @@ export interface ConnectorInfoModel {
   lastErrorAt: Date | null;
   lastSuccessAt: Date | null;
   backlog: { pending: number; retrying: number; failed: number; oldestPendingAt: Date | null };
-}
-
-interface DeliveryStats {
-  connector: string;
-  pending: number;
-  retrying: number;
-  failed: number;
-  oldest: Date | null;
-  last_success: Date | null;
-  last_error_at: Date | null;
-  last_error: string | null;
 }
 
 /** The later of two dates (null when both are). */
@@ -45,24 +35,23 @@ export async function listConnectors(ctx: RequestContext): Promise<ConnectorInfo
 
 /**
  * Every connector with its routes, outbox backlog and a status judged from its
- * reads in this process (circuit breaker, last error) and from its deliveries
- * (so that a connector that only receives commands and fails them is not UP).
- * No access check: `listConnectors` and `/readyz` call it.
+ * reads in this process and from its deliveries, read fresh (one statement).
+ * No access check: `listConnectors` calls it; `/readyz` judges through
+ * {@link judgeConnectors} with delivery figures it refreshes at most every few seconds.
  */
 export async function connectorStatuses(dataSource: Queryable, router: Router): Promise<ConnectorInfoModel[]> {
-  const rows = (await dataSource.query(`
-    SELECT connector,
-           count(*) FILTER (WHERE status IN ('PENDING', 'DELIVERING'))::int AS pending,
-           count(*) FILTER (WHERE status = 'RETRYING')::int AS retrying,
-           count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
-           min(created_at) FILTER (WHERE status IN ('PENDING', 'DELIVERING', 'RETRYING')) AS oldest,
-           max(delivered_at) AS last_success,
-           max(updated_at) FILTER (WHERE last_error IS NOT NULL) AS last_error_at,
-           (array_agg(last_error ORDER BY updated_at DESC) FILTER (WHERE last_error IS NOT NULL))[1] AS last_error
-    FROM outbox GROUP BY connector`)) as DeliveryStats[];
-  const stats = new Map(rows.map((row) => [row.connector, row]));
+  return judgeConnectors(router, await readDeliveryStats(dataSource, router.all().map((c) => c.name)));
+}
+
+/**
+ * Every connector with its routes and a status judged from its reads in this
+ * process (circuit breaker, last error, always current) and from `stats`, its
+ * deliveries (so that a connector that only receives commands and fails them is
+ * not UP). Without `stats` (the database did not answer) only the reads count.
+ */
+export function judgeConnectors(router: Router, stats: ReadonlyMap<string, DeliveryStats> | null): ConnectorInfoModel[] {
   return router.all().map((connector): ConnectorInfoModel => {
-    const s = stats.get(connector.name);
+    const s = stats?.get(connector.name);
     const reads = router.healthOf(connector.name);
     const deliveriesFailing = Boolean(s?.retrying) && (!s?.last_success || (s.last_error_at !== null && s.last_error_at > s.last_success));
     const readState = reads ? readStateOf(reads) : "UP";

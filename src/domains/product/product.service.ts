@@ -5,6 +5,7 @@ import { reportMissingSource } from "../../common/partial-errors.js";
 import type { CatalogReader } from "../../connectors/connector.js";
 import { badUserInput } from "../../common/errors.js";
 import { atMost } from "../../common/arguments.js";
+import { clampToInt32 } from "../../common/int32.js";
 import { searchWords } from "../../common/search-words.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { ConnectionArgs, ConnectionModel } from "../../common/pagination.js";
@@ -76,12 +77,13 @@ export async function productsOfCategory(
   return toConnection(await reader.listProducts({ page, sort: args.sortKey ?? "SKU", filter: { categoryKey: category.key } }));
 }
 
-/** Stock summed over warehouses. */
+/** Stock summed over warehouses, each sum at most 2,147,483,647 (the largest `Int`). */
 export function inventorySummary(levels: InventoryLevelModel[]): { onHand: number; reserved: number; available: number } {
-  return levels.reduce(
-    (sum, level) => ({ onHand: sum.onHand + level.onHand, reserved: sum.reserved + level.reserved, available: sum.available + availableOf(level) }),
+  const sum = levels.reduce(
+    (total, level) => ({ onHand: total.onHand + level.onHand, reserved: total.reserved + level.reserved, available: total.available + availableOf(level) }),
     { onHand: 0, reserved: 0, available: 0 },
   );
+  return { onHand: clampToInt32(sum.onHand), reserved: clampToInt32(sum.reserved), available: clampToInt32(sum.available) };
 }
 
 /** The stock levels of a product, per warehouse. */

@@ -5,6 +5,7 @@ import { forbidden, unauthenticated } from "../../common/errors.js";
 import { INPUT_LIMITS, InputCheck, TEXT_LIMITS, type ReservationCap, type ReservationCaps } from "../../common/input-limits.js";
 import type { Principal } from "../../auth/principal.js";
 import { expectGlobalId, isUuid } from "../../common/ids.js";
+import { clampToInt32 } from "../../common/int32.js";
 import { productNamed, warehouseNamed } from "../command/input-lookups.js";
 import { keyLoader } from "../../common/loaders.js";
 import { STORE } from "../../connectors/store/store-connector.js";
@@ -89,12 +90,13 @@ async function usageOf(queryable: Pick<EntityManager, "query">, principal: strin
   return { activeReservations: row?.active ?? 0, unitsHeld: Number(row?.units ?? 0) };
 }
 
-/** `Query.stockReservationAllowance`: what the caller holds and may hold (null: no cap). */
+/** `Query.stockReservationAllowance`: what the caller holds (units at most 2,147,483,647, the largest `Int`) and may hold (null: no cap). */
 export async function reservationAllowance(ctx: RequestContext): Promise<ReservationUsage & { maxActiveReservations: number | null; maxUnitsHeld: number | null; maxMinutes: number }> {
   if (ctx.principal.kind === "ANONYMOUS") throw unauthenticated("Sign in to see your stock reservations.");
   const cap = reservationCapOf(ctx.principal, ctx.limits.reservations);
   const finite = (n: number) => (Number.isFinite(n) ? n : null);
-  return { ...(await usageOf(ctx.dataSource, principalKeyOf(ctx.principal))), maxActiveReservations: finite(cap.maxActive), maxUnitsHeld: finite(cap.maxUnits), maxMinutes: cap.maxMinutes };
+  const usage = await usageOf(ctx.dataSource, principalKeyOf(ctx.principal));
+  return { activeReservations: usage.activeReservations, unitsHeld: clampToInt32(usage.unitsHeld), maxActiveReservations: finite(cap.maxActive), maxUnitsHeld: finite(cap.maxUnits), maxMinutes: cap.maxMinutes };
 }
 
 /** Checks `stockReserve`'s input against its maxima (the length, against the principal's cap, is checked with the lines). */
