@@ -64,7 +64,7 @@ export class Metrics {
         `SELECT connector, count(*) FILTER (WHERE status IN ('PENDING', 'DELIVERING', 'RETRYING'))::int AS pending,
                 count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
                 coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE status IN ('PENDING', 'DELIVERING', 'RETRYING'))), 0)::float8 AS oldest
-         FROM outbox GROUP BY connector`,
+         FROM outbox WHERE status IN ('PENDING', 'DELIVERING', 'RETRYING', 'FAILED') GROUP BY connector`,
       )) as Array<{ connector: string; pending: number; failed: number; oldest: number }>;
     let latest: Promise<Awaited<ReturnType<typeof backlog>>> | null = null;
     const outboxGauge = (name: string, help: string, pick: (row: { pending: number; failed: number; oldest: number }) => number) =>
