@@ -39,8 +39,8 @@ afterAll(async () => {
  * until the server has received every one of them, sends `signal`, and returns the answers, the exit
  * and the log lines other than those of the requests.
  */
-async function stopUnderLoad(send: (server: ServerProcess) => void) {
-  const server = spawnServer({ port, env, detached: true });
+async function stopUnderLoad(send: (server: ServerProcess) => void, viaNpm = false) {
+  const server = spawnServer({ port, env, detached: true, viaNpm });
   started.push(server);
   await waitReady(server);
   const token = await customerToken(server);
@@ -91,5 +91,11 @@ describe("stopping under load", () => {
   it("SIGTERM to the server alone: the same orderly stop", async () => {
     const result = await stopUnderLoad((server) => server.child.kill("SIGTERM"));
     expectCleanStop(result);
+  }, 120_000);
+
+  it("SIGTERM to `npm start` (what a container runtime sends when npm is its command) reaches the server: the same orderly stop", async () => {
+    const result = await stopUnderLoad((server) => server.child.kill("SIGTERM"), true);
+    expectCleanStop(result);
+    expect(result.after.some((line) => line.includes("shutting down"))).toBe(true);
   }, 120_000);
 });

@@ -29,13 +29,17 @@ export interface SpawnOptions {
   env: Record<string, string>;
   /** Its own process group, so that a test can signal the group as a terminal does. */
   detached?: boolean;
+  /** Run it as `npm start` / `npm run relay` (the npm process is the child) instead of node directly. */
+  viaNpm?: boolean;
 }
 
-/** Spawns `node --import tsx src/main.ts <command>`; JSON logs (stdout is a pipe). */
+/** Spawns `node --import tsx src/main.ts <command>` (or its npm script); JSON logs (stdout is a pipe). */
 export function spawnServer(options: SpawnOptions): ServerProcess {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !["DATABASE_URL", "NODE_ENV", "LOG_LEVEL"].includes(key)) env[key] = value;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", options.command ?? "start"], {
+  const command = options.command ?? "start";
+  const [file, args] = options.viaNpm ? ["npm", ["--silent", "run", command]] : [process.execPath, ["--import", "tsx", "src/main.ts", command]];
+  const child = spawn(file, args, {
     cwd: ROOT,
     env: { ...env, NODE_ENV: "development", LOG_LEVEL: "info", HOST: "127.0.0.1", PORT: String(options.port), ADMIN_API_KEY: ADMIN_KEY, ...options.env },
     detached: options.detached ?? false,
