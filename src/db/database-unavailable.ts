@@ -12,8 +12,8 @@ export const DATABASE_UNAVAILABLE_MESSAGE =
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 /** SQLSTATEs of a server that is going away or not yet up: admin shutdown, crash shutdown, cannot connect now. */
 const SHUTDOWN_STATES = new Set(["57P01", "57P02", "57P03"]);
-/** node-postgres's messages for a connection that closed under it (also "due to connection timeout"). */
-const CONNECTION_TERMINATED = /^Connection terminated\b/;
+/** node-postgres's messages for a connection that closed under it (also "due to connection timeout"), or a query sent on one that did. */
+const CONNECTION_LOST = /^Connection terminated\b|^Client has encountered a connection error and is not queryable|^Client was closed and is not queryable/;
 /** How long after a lost connection an "already released" query runner is blamed on it (ms). */
 const LOSS_WINDOW_MS = 30_000;
 
@@ -57,7 +57,7 @@ export function isConnectionFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === "string" && (NETWORK_CODES.has(code) || SHUTDOWN_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
-  return CONNECTION_TERMINATED.test(error.message);
+  return CONNECTION_LOST.test(error.message);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { toGlobalId } from "../../common/ids.js";
 import type { RequestContext } from "../../context.js";
+import { databaseUnavailableOr } from "../../db/database-unavailable.js";
 import type { CommandModel } from "../../models/command.js";
 import type { MutationOutcome } from "../../outbox/idempotency.js";
 import { COMMAND_SOURCE } from "./command.service.js";
@@ -36,7 +37,7 @@ export async function afterCommit<T>(ctx: RequestContext, outcome: MutationOutco
   try {
     return await read();
   } catch (error) {
-    throw changeStoredError(ctx, outcome, error);
+    throw changeStoredError(ctx, outcome, databaseUnavailableOr(error));
   }
 }
 
