@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { DEFAULT_CONNECTORS_CONFIG } from "../src/connectors/connectors-config.js";
 import type { Router } from "../src/connectors/router.js";
@@ -11,6 +11,7 @@ import { connectAndMigrate } from "../src/db/data-source.js";
 import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../src/db/embedded-postgres.js";
 import { seedDemoData } from "../src/db/seed/seed-demo-data.js";
 import { serializeError, type Logger } from "../src/logger.js";
+import { OutageWarnings } from "../src/observability/database-outage-plugin.js";
 import pg from "pg";
 import { until } from "./support/table-lock.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
@@ -155,4 +156,27 @@ describe("our own database stopped under the server", () => {
     expect(placed.body.errors, placed.text).toBeUndefined();
     expect(placed.body.data?.orderPlace.order.id).toMatch(/^gid:\/\/store\/Order\//);
   }, 120_000);
+});
+
+describe("OutageWarnings", () => {
+  it("logs one warn line per interval however many requests meet the outage, and the next line says how many it left out", () => {
+    vi.useFakeTimers();
+    try {
+      const lines: Array<{ fields: Record<string, unknown>; message: string }> = [];
+      const warnings = new OutageWarnings({ warn: ((fields: Record<string, unknown>, message: string) => void lines.push({ fields, message })) as never }, 10_000);
+      const cause = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+      for (let i = 0; i < 500; i++) warnings.report(cause);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]!.fields).toMatchObject({ cause: "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:5432", suppressed: 0 });
+      vi.advanceTimersByTime(9_999);
+      warnings.report(cause);
+      expect(lines).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      warnings.report(cause);
+      expect(lines).toHaveLength(2);
+      expect(lines[1]!.fields).toMatchObject({ suppressed: 500 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
