@@ -22,6 +22,7 @@ import { useCursorSecret } from "./common/pagination.js";
 import { partialErrorsPlugin } from "./common/partial-errors.js";
 import { idempotencyPlugin } from "./outbox/idempotency-plugin.js";
 import { createLoaders, type RequestContext } from "./context.js";
+import { databaseUnavailableOr } from "./db/database-unavailable.js";
 import { giveUpHook } from "./db/statement-cancel.js";
 import type { Logger } from "./logger.js";
 import { buildSchema } from "./schema.js";
@@ -29,6 +30,7 @@ import { registerHealthRoutes } from "./observability/health-routes.js";
 import { Metrics } from "./observability/metrics.js";
 import { tracingPlugin } from "./observability/tracing-plugin.js";
 import { operationLogPlugin } from "./observability/operation-log.js";
+import { databaseOutagePlugin, OutageWarnings } from "./observability/database-outage-plugin.js";
 import { clientErrorsPlugin } from "./security/client-errors-plugin.js";
 import { costPlugin } from "./security/cost-plugin.js";
 import { errorFormatter, errorMaskingPlugin } from "./security/error-masking.js";
@@ -118,6 +120,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     plugins: [
       // First: the plugins after it must see client mistakes with their codes.
       clientErrorsPlugin(),
+      // Next: our database unreachable is DATABASE_UNAVAILABLE before anything logs or counts it (one warn line per interval, never per request).
+      databaseOutagePlugin(new OutageWarnings(logger)),
       tracingPlugin(fastify),
       ...limits.plugins,
       costPlugin(options.dataSource, security),
@@ -146,7 +150,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   if (security.safelist) fastify.addHook("preHandler", safelistHook(options.dataSource, "/graphql"));
   await fastify.register(fastifyApollo(apollo), {
     context: async (request): Promise<RequestContext> => ({
-      principal: await authenticate(options.dataSource, request.headers.authorization, STORE, request.ip, credentials, credentialThrottle),
+      // Our database unreachable while the credential is checked is DATABASE_UNAVAILABLE (503), not a 500 with driver text.
+      principal: await authenticate(options.dataSource, request.headers.authorization, STORE, request.ip, credentials, credentialThrottle).catch((error: unknown) => Promise.reject(databaseUnavailableOr(error))),
       clientIp: request.ip,
       requestId: String(request.id),
       log: request.log,

@@ -15,6 +15,7 @@ import {
 import { SpanKind, SpanStatusCode, trace, type Attributes } from "@opentelemetry/api";
 import { GraphQLError } from "graphql";
 import { TRACER_NAME } from "../observability/tracing.js";
+import { databaseUnavailableOr, isDatabaseUnreachable } from "../db/database-unavailable.js";
 import { cancelledWhen, currentGiveUpSignal, isStatementCancelled, ReadCancelledError } from "../db/statement-cancel.js";
 import type { CommandWriter, Connector, DomainReaders } from "./connector.js";
 import { TransientDeliveryError } from "./connector.js";
@@ -72,14 +73,16 @@ export class ConnectorUnavailableError extends GraphQLError {
 /**
  * Wraps every reader method of `connector` in one policy per connector: a
  * circuit breaker around a timeout. A `GraphQLError` from a reader (a bad
- * cursor, say) passes through unchanged and is no failure; anything else
+ * cursor, say) passes through unchanged and is no failure, and so does our own
+ * database being unreachable (as `DATABASE_UNAVAILABLE`); anything else
  * (network error, timeout, open circuit) becomes a {@link ConnectorUnavailableError}.
  */
 export function guardConnector(connector: Connector, options: ResilienceOptions): { connector: Connector; health: ConnectorHealth } {
   const health: ConnectorHealth = { circuit: "CLOSED", lastError: null, lastErrorAt: null, lastSuccessAt: null, calls: 0, failures: 0 };
   const breaker = circuitBreaker(
-    // A statement PostgreSQL cancelled (statement timeout, or its caller gave up) is the query's doing, not the backend's failure.
-    handleWhen((error) => !(error instanceof GraphQLError) && !isStatementCancelled(error)),
+    // A statement PostgreSQL cancelled (statement timeout, or its caller gave up) is the query's doing, not the backend's failure;
+    // our own database unreachable is DATABASE_UNAVAILABLE for every request, not this connector's failure.
+    handleWhen((error) => !(error instanceof GraphQLError) && !isStatementCancelled(error) && !isDatabaseUnreachable(error)),
     { halfOpenAfter: options.halfOpenAfterMs ?? 10_000, breaker: new ConsecutiveBreaker(options.failureThreshold ?? 5) },
   );
   breaker.onBreak(() => (health.circuit = "OPEN"));
@@ -111,6 +114,7 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       if (isStatementCancelled(error)) throw new ReadCancelledError(connector.name, error);
+      if (isDatabaseUnreachable(error)) throw databaseUnavailableOr(error);
       options.observe?.((performance.now() - started) / 1000, false);
       health.failures++;
       const open = error instanceof BrokenCircuitError;

@@ -1,5 +1,6 @@
 import { DataSource, MigrationExecutor, type Logger } from "typeorm";
 import { busyAwarePg } from "./database-busy.js";
+import { DatabaseUnavailableError } from "./database-unavailable.js";
 import { runMigrations as runWorkerMigrations } from "graphile-worker";
 import { InitialSchema1700000000000 } from "./migrations/1700000000000-initial-schema.js";
 import { Outbox1700000000001 } from "./migrations/1700000000001-outbox.js";
@@ -69,7 +70,8 @@ export function acquireTimeoutOf(dataSource: DataSource): number {
  */
 export async function connectAndMigrate(options: DataSourceOptions): Promise<DataSource> {
   const dataSource = createDataSource(options);
-  await dataSource.initialize();
+  // At start-up the operator needs the driver's reason (which address refused), not the clients' message.
+  await dataSource.initialize().catch((error: unknown) => Promise.reject(error instanceof DatabaseUnavailableError ? (error.originalError ?? error) : error));
   // A migration may rewrite or index a large table: no statement timeout on the one connection that migrates.
   const runner = dataSource.createQueryRunner();
   try {

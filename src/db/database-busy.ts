@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import pg from "pg";
+import { DatabaseUnavailableError, isConnectionFailure, noteConnectionLoss } from "./database-unavailable.js";
 
 /** What a client is told to wait before it retries (`Retry-After`, seconds). */
 export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 1;
@@ -27,13 +28,20 @@ export class DatabaseBusyError extends GraphQLError {
 
 type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
 
-/** A pg pool whose acquire timeout rejects with {@link DatabaseBusyError} instead of pg-pool's plain error. */
+/**
+ * A pg pool whose acquire timeout rejects with {@link DatabaseBusyError}, and
+ * whose failure to reach the server rejects with {@link DatabaseUnavailableError},
+ * instead of pg-pool's plain errors (driver text and the server's address).
+ * It notes every connection refused or lost, for `isDatabaseUnreachable`.
+ */
 class BusyAwarePool extends pg.Pool {
   private readonly acquireTimeoutMs: number;
 
   constructor(config?: pg.PoolConfig) {
     super(config);
     this.acquireTimeoutMs = config?.connectionTimeoutMillis ?? 0;
+    // Once per connection: a connection that errors (in use or idle) was lost.
+    this.on("connect", (client) => client.on("error", noteConnectionLoss));
   }
 
   override connect(): Promise<pg.PoolClient>;
@@ -43,8 +51,11 @@ class BusyAwarePool extends pg.Pool {
     super.connect((error, client, done) => callback(error && this.translate(error), client, done));
   }
 
-  private translate<E>(error: E): E | DatabaseBusyError {
-    return error instanceof Error && error.message === ACQUIRE_TIMEOUT_MESSAGE ? new DatabaseBusyError(this.acquireTimeoutMs) : error;
+  private translate<E>(error: E): E | DatabaseBusyError | DatabaseUnavailableError {
+    if (error instanceof Error && error.message === ACQUIRE_TIMEOUT_MESSAGE) return new DatabaseBusyError(this.acquireTimeoutMs);
+    if (!isConnectionFailure(error)) return error;
+    noteConnectionLoss();
+    return new DatabaseUnavailableError(error);
   }
 }
 

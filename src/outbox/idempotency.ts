@@ -4,6 +4,7 @@ import type { EntityManager } from "typeorm";
 import type { Principal } from "../auth/principal.js";
 import { badUserInput, unauthenticated } from "../common/errors.js";
 import { transactionContext, type RequestContext } from "../context.js";
+import { databaseUnavailableOr } from "../db/database-unavailable.js";
 
 /** How long a key is remembered: a retry within this time gets the first answer. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -84,6 +85,7 @@ export async function runIdempotent(
   const requestHash = createHash("sha256").update(`${operation}\n${canonical(input)}`).digest("hex");
   ctx.idempotency = { replayed: false };
 
+  // Our database unreachable (before, during or at the commit) is DATABASE_UNAVAILABLE: a retry with the same key is safe.
   return ctx.dataSource.transaction(async (manager) => {
     const [lock] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`, [`${principal}\n${idempotencyKey}`])) as Array<{ locked: boolean }>;
     if (!lock?.locked) {
@@ -124,7 +126,7 @@ export async function runIdempotent(
       [principal, idempotencyKey, operation, requestHash, JSON.stringify(outcome), IDEMPOTENCY_TTL_HOURS],
     );
     return outcome;
-  });
+  }).catch((error: unknown) => Promise.reject(databaseUnavailableOr(error)));
 }
 
 /** Thrown inside `execute` to roll the transaction back and answer with user errors (which are then stored). */

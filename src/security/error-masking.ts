@@ -16,7 +16,7 @@ export function errorFormatter(production: boolean): (formatted: GraphQLFormatte
       const { limitCode: _limitCode, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...extensions, code } };
     }
-    const internal = formatted.extensions?.code === undefined || formatted.extensions.code === "INTERNAL_SERVER_ERROR";
+    const internal = (formatted.extensions?.code === undefined || formatted.extensions.code === "INTERNAL_SERVER_ERROR") && formatted.extensions?.changeStored !== true;
     if (production && internal) return { message: "Internal server error.", ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
     return formatted;
   };
@@ -27,7 +27,9 @@ export function errorFormatter(production: boolean): (formatted: GraphQLFormatte
  * log has it, with the request id): the client gets a plain message with that
  * id to quote. A connector's failure says which connector, never why (driver
  * text, addresses): the reason is logged once per connector and request, at
- * warn level, with the request id. Errors with a code a client can act on are
+ * warn level, with the request id. A mutation's payload that failed after its
+ * change was stored keeps its message (it holds no reason, only the code and
+ * the command's id). Errors with a code a client can act on are
  * left as they are. Must come after the plugins that add errors to the response.
  */
 export function errorMaskingPlugin(): ApolloServerPlugin<RequestContext> {
@@ -39,6 +41,8 @@ export function errorMaskingPlugin(): ApolloServerPlugin<RequestContext> {
           const { requestId } = contextValue;
           const reasons = new Map<string, Set<string>>();
           response.body.singleResult.errors = response.body.singleResult.errors.map((error) => {
+            // A payload read that failed after the mutation committed says so, with its code only (see `afterCommit`).
+            if (error.extensions?.changeStored === true) return error;
             const at = error.path ? { path: error.path } : {};
             const code = error.extensions?.code;
             if (code === "CONNECTOR_UNAVAILABLE") {

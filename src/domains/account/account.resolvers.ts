@@ -19,7 +19,7 @@ import { accountByBusinessKey, accountById, accountByRef, externalReferencesOf, 
 
 /** The payload of an account mutation: the account and command as they are now. */
 async function accountPayload(ctx: RequestContext, outcome: MutationOutcome) {
-  return { account: await freshEntity(ctx.loaders.account, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
+  return { account: await freshEntity(ctx, outcome, ctx.loaders.account, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
 }
 
 /** The global ID of an account, for filters of its own lists. */
@@ -43,7 +43,7 @@ export const accountResolvers: Resolvers = {
     shipToRemove: async (_, { shipToId, idempotencyKey }, ctx) => accountPayload(ctx, await removeShipTo(ctx, shipToId, idempotencyKey)),
     paymentMethodAdd: async (_, { input, idempotencyKey }, ctx) => {
       const outcome = await addPaymentMethod(ctx, input, idempotencyKey);
-      return { paymentMethod: await freshEntity(ctx.loaders.paymentMethod, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
+      return { paymentMethod: await freshEntity(ctx, outcome, ctx.loaders.paymentMethod, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
     },
     paymentMethodRemove: async (_, { paymentMethodId, idempotencyKey }, ctx) => {
       const outcome = await removePaymentMethod(ctx, paymentMethodId, idempotencyKey);

@@ -3,6 +3,7 @@ import { toGlobalId } from "../../common/ids.js";
 import { connectionResolvers } from "../../common/resolvers.js";
 import type { Resolvers } from "../../generated/graphql.js";
 import { commandStatusOf } from "../../models/command.js";
+import { commandPayload } from "./mutation-payload.js";
 import { commandById, COMMAND_SOURCE, listCommands, retryCommand } from "./command.service.js";
 
 /** Resolvers of `schema/command.graphql`. */
@@ -13,8 +14,7 @@ export const commandResolvers: Resolvers = {
   },
   Mutation: {
     commandRetry: async (_, { id, idempotencyKey }, ctx) => {
-      const outcome = await retryCommand(ctx, id, idempotencyKey);
-      return { command: outcome.commandId ? await ctx.loaders.command.load(outcome.commandId) : null, userErrors: outcome.userErrors as never };
+      return commandPayload(ctx, await retryCommand(ctx, id, idempotencyKey));
     },
   },
   Command: {

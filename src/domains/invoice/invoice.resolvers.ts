@@ -21,11 +21,11 @@ export const invoiceResolvers: Resolvers = {
   Mutation: {
     invoiceRegister: async (_, { input, idempotencyKey }, ctx) => {
       const outcome = await registerInvoice(ctx, input, idempotencyKey);
-      return { invoice: await freshEntity(ctx.loaders.invoice, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
+      return { invoice: await freshEntity(ctx, outcome, ctx.loaders.invoice, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
     },
     invoicePaymentRecord: async (_, { input, idempotencyKey }, ctx) => {
       const outcome = await recordPayment(ctx, input, idempotencyKey);
-      return { invoice: await freshEntity(ctx.loaders.invoice, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
+      return { invoice: await freshEntity(ctx, outcome, ctx.loaders.invoice, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
     },
   },
   Invoice: {

@@ -16,7 +16,7 @@ import { listOrders, orderById } from "./order.service.js";
 /** The payload of an order mutation: the order and command as they are now. */
 export async function orderPayload(ctx: RequestContext, outcome: MutationOutcome) {
   return {
-    order: await freshEntity(ctx.loaders.order, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null),
+    order: await freshEntity(ctx, outcome, ctx.loaders.order, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null),
     ...(await commandPayload(ctx, outcome)),
   };
 }

@@ -37,12 +37,12 @@ export const productResolvers: Resolvers = {
   Mutation: {
     productUpdate: async (_, { input, idempotencyKey }, ctx) => {
       const outcome = await updateProduct(ctx, input, idempotencyKey);
-      return { product: await freshEntity(ctx.loaders.product, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
+      return { product: await freshEntity(ctx, outcome, ctx.loaders.product, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
     },
     inventorySet: async (_, { input, idempotencyKey }, ctx) => {
       const outcome = await setInventory(ctx, input, idempotencyKey);
       const [productKey, warehouseKey] = outcome.entityKey?.split("|") ?? [];
-      const levels = productKey ? await freshEntity(ctx.loaders.inventoryLevels, { source: STORE, key: productKey }) : null;
+      const levels = productKey ? await freshEntity(ctx, outcome, ctx.loaders.inventoryLevels, { source: STORE, key: productKey }) : null;
       return { inventoryLevel: levels?.find((level) => level.warehouseKey === warehouseKey) ?? null, ...(await commandPayload(ctx, outcome)) };
     },
   },

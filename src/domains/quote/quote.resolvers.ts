@@ -21,12 +21,12 @@ export const quoteResolvers: Resolvers = {
   Mutation: {
     quoteRequest: async (_, { input, idempotencyKey }, ctx) => {
       const outcome = await requestQuote(ctx, input, idempotencyKey);
-      return { quote: await freshEntity(ctx.loaders.quote, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
+      return { quote: await freshEntity(ctx, outcome, ctx.loaders.quote, outcome.entityKey ? { source: STORE, key: outcome.entityKey } : null), ...(await commandPayload(ctx, outcome)) };
     },
     quoteConvertToOrder: async (_, { input, idempotencyKey }, ctx) => {
       const outcome = await convertQuote(ctx, input, idempotencyKey);
       const gid = expectGlobalId(input.quoteId, "Quote", "input.quoteId");
-      const quote = await freshEntity(ctx.loaders.quote, outcome.entityKey ? { source: gid.connector, key: gid.key } : null);
+      const quote = await freshEntity(ctx, outcome, ctx.loaders.quote, outcome.entityKey ? { source: gid.connector, key: gid.key } : null);
       return { ...(await orderPayload(ctx, outcome)), quote };
     },
   },

@@ -12,7 +12,7 @@ import { availableOf, inventoryLevelsOfWarehouse, listWarehouses, warehouseByCod
 
 /** The payload of a reservation mutation: the reservation and command as they are now. */
 async function reservationPayload(ctx: RequestContext, outcome: MutationOutcome) {
-  return { reservation: await freshEntity(ctx.loaders.stockReservation, outcome.entityKey), ...(await commandPayload(ctx, outcome)) };
+  return { reservation: await freshEntity(ctx, outcome, ctx.loaders.stockReservation, outcome.entityKey), ...(await commandPayload(ctx, outcome)) };
 }
 
 /** Resolvers of `schema/warehouse.graphql`. */
