@@ -18,7 +18,8 @@ export interface Database {
 
 /**
  * Connects to `DATABASE_URL`, or starts the embedded PostgreSQL with its data
- * under the data directory, then applies pending migrations.
+ * under the data directory (and starts it again, logged, if it exits unasked),
+ * then applies pending migrations.
  */
 export async function openDatabase(config: AppConfig, logger: Logger): Promise<Database> {
   let stopServer = async () => undefined as void;
@@ -26,7 +27,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
   if (!url) {
     const dataDir = resolve(config.dataDir, "postgres");
     logger.info({ dataDir }, "starting embedded PostgreSQL");
-    const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort });
+    const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, logger });
     if (server.recovered) logger.warn(`embedded PostgreSQL: ${server.recovered}`);
     url = server.url;
     stopServer = server.stop;
