@@ -73,7 +73,6 @@ export class Shutdown {
 
   /** For a one-off command that has done its work: stops what it started (database last) and stops listening for signals. */
   async finish(): Promise<void> {
-    this.checkpoint();
     const failed = await this.stopAll();
     process.off("SIGINT", this.handler);
     process.off("SIGTERM", this.handler);
