@@ -139,4 +139,22 @@ describe("the embedded PostgreSQL killed under a running server", () => {
     expect(isAlive(restarted!)).toBe(false);
     expect(postmasterPid(pgDir)).toBeNull();
   }, 240_000);
+
+  it("a stop while PostgreSQL is down ends the attempts to start it again: the server exits and leaves no PostgreSQL", async () => {
+    const server = spawnServer({ port, env });
+    started.push(server);
+    await waitReady(server);
+    const killed = postmasterPid(pgDir)!;
+    postgresPids.add(killed);
+    process.kill(killed, "SIGKILL");
+    await waitFor("the exit noticed", () => server.lines.some((line) => line.includes("embedded PostgreSQL exited unexpectedly")), 10_000, server);
+    // Within the first pause before an attempt to start it again.
+    expect(await stopServer(server, "SIGTERM")).toEqual({ code: 0, signal: null });
+    expect(server.lines.some((line) => line.includes("embedded PostgreSQL running again"))).toBe(false);
+    // Nothing started PostgreSQL behind the stop: no process of it runs (a pid file left by the killed one names a dead process).
+    const pid = postmasterPid(pgDir);
+    if (pid !== null) expect(isAlive(pid)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(postmasterPid(pgDir) === null || postmasterPid(pgDir) === killed).toBe(true);
+  }, 120_000);
 });
