@@ -64,6 +64,7 @@ async function withDatabase(config: AppConfig, logger: Logger, task: (dataSource
   try {
     const db = await openDatabase(config, logger);
     shutdown.add(db.close);
+    shutdown.whenStopping(db.stopRestarting);
     shutdown.checkpoint();
     await task(db.dataSource, () => shutdown.checkpoint());
     await shutdown.finish();
@@ -119,6 +120,7 @@ async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
     shutdown.add(await startTracing(process.env, logger));
     const db = await openDatabase(config, logger);
     shutdown.add(db.close);
+    shutdown.whenStopping(db.stopRestarting);
     shutdown.checkpoint();
     const router = buildRouter(connectors, db.dataSource);
     shutdown.add(() => router.close());
@@ -151,6 +153,7 @@ async function relay(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
     shutdown.add(await startTracing(process.env, logger));
     const db = await openDatabase(config, logger);
     shutdown.add(db.close);
+    shutdown.whenStopping(db.stopRestarting);
     shutdown.checkpoint();
     const router = buildRouter(connectors, db.dataSource);
     shutdown.add(() => router.close());

@@ -32,6 +32,7 @@ export function interruptedExitCode(signal: NodeJS.Signals): number {
  */
 export class Shutdown {
   private readonly steps: Array<() => Promise<void>> = [];
+  private readonly onBegin: Array<() => void> = [];
   private signal: NodeJS.Signals | null = null;
   private signalledAt = 0;
   private isServing = false;
@@ -45,6 +46,11 @@ export class Shutdown {
   /** Registers how to stop something that has just started. */
   add(step: () => Promise<void>): void {
     this.steps.push(step);
+  }
+
+  /** Registers what to tell at once when a stop begins, before any step runs (e.g. not to restart a database). */
+  whenStopping(callback: () => void): void {
+    this.onBegin.push(callback);
   }
 
   /** Throws {@link StartInterrupted} when a signal asked to stop during start-up. */
@@ -101,6 +107,7 @@ export class Shutdown {
   /** Runs every registered step, last registered first, each even if one before failed; true when one failed. */
   private async stopAll(): Promise<boolean> {
     let failed = false;
+    for (const callback of this.onBegin.splice(0)) callback();
     for (const step of this.steps.splice(0).reverse()) {
       try {
         await step();

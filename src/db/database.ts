@@ -14,6 +14,8 @@ export interface Database {
   embedded: boolean;
   /** Closes the pool, then stops the embedded server if there is one. */
   close(): Promise<void>;
+  /** A shutdown began: the embedded server, if it exits now, is not started again. */
+  stopRestarting(): void;
 }
 
 /**
@@ -23,6 +25,7 @@ export interface Database {
  */
 export async function openDatabase(config: AppConfig, logger: Logger): Promise<Database> {
   let stopServer = async () => undefined as void;
+  let stopRestarting = () => undefined as void;
   let url = config.databaseUrl;
   if (!url) {
     const dataDir = resolve(config.dataDir, "postgres");
@@ -31,6 +34,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
     if (server.recovered) logger.warn(`embedded PostgreSQL: ${server.recovered}`);
     url = server.url;
     stopServer = server.stop;
+    stopRestarting = server.stopRestarting;
   }
   try {
     const dataSource = await connectAndMigrate({ url, acquireTimeoutMs: config.databaseAcquireTimeoutMs, statementTimeoutMs: config.statementTimeoutMs });
@@ -42,6 +46,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
         await dataSource.destroy();
         await stopServer();
       },
+      stopRestarting,
     };
   } catch (error) {
     await stopServer();

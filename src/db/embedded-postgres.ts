@@ -15,6 +15,8 @@ export interface EmbeddedDatabase {
   recovered: string | null;
   /** Stops the server (a fast shutdown: open sessions end, data is flushed); it is not started again after that. */
   stop(): Promise<void>;
+  /** From now on it is not started again if it exits (a shutdown began); {@link stop} still stops it. */
+  stopRestarting(): void;
 }
 
 /** Options for {@link startEmbeddedPostgres}. */
@@ -80,6 +82,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await supervisor.stop();
       if (options.ephemeral) rmSync(dataDir, { recursive: true, force: true });
     },
+    stopRestarting: () => supervisor.stopRestarting(),
   };
 }
 
@@ -104,9 +107,14 @@ class Supervisor {
     this.watch(server);
   }
 
+  /** No more attempts to start PostgreSQL again (one under way ends; {@link stop} stops what it started). */
+  stopRestarting(): void {
+    this.stopping.abort();
+  }
+
   /** Stops PostgreSQL (fast shutdown) and any restart under way; it is not started again. */
   async stop(): Promise<void> {
-    this.stopping.abort();
+    this.stopRestarting();
     await this.restarting;
     await stopServer(this.server);
   }
