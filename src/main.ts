@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { DataSource } from "typeorm";
 import { createApp } from "./app.js";
 import { gracefulClose } from "./common/graceful-close.js";
+import { Shutdown } from "./common/shutdown.js";
 import { buildRouter, checkRoutes } from "./connectors/build-router.js";
 import { loadConnectorsConfig, type ConnectorsConfig } from "./connectors/connectors-config.js";
 import type { Router } from "./connectors/router.js";
@@ -39,23 +40,12 @@ async function main(): Promise<void> {
   switch (command) {
     case "start":
       return start(config, connectors, logger);
-    case "relay": {
-      const stopTracing = await startTracing(process.env, logger);
-      const db = await openDatabase(config, logger);
-      const router = buildRouter(connectors, db.dataSource);
-      const relay = await startRelayFor(db, router, config, logger);
-      onStop(logger, async () => {
-        await relay.stop();
-        await router.close();
-        await db.close();
-        await stopTracing();
-      });
-      return;
-    }
+    case "relay":
+      return relay(config, connectors, logger);
     case "migrate":
       return withDatabase(config, logger, async () => logger.info("migrations applied"));
     case "seed":
-      return withDatabase(config, logger, (dataSource) => seedIfEmpty(dataSource, logger, Number(values.scale ?? 1)));
+      return withDatabase(config, logger, (dataSource, checkpoint) => seedIfEmpty(dataSource, logger, Number(values.scale ?? 1), checkpoint));
     case "apikey":
       return withDatabase(config, logger, (dataSource) => runApiKeyCommand(dataSource, positionals.slice(1), values, (line) => console.log(line)));
     case "operations":
@@ -65,24 +55,43 @@ async function main(): Promise<void> {
   }
 }
 
-/** Opens (and migrates) the database, runs `task` on it, and closes it. */
-async function withDatabase(config: AppConfig, logger: Logger, task: (dataSource: DataSource) => Promise<void>): Promise<void> {
-  const db = await openDatabase(config, logger);
+/**
+ * Opens (and migrates) the database, runs `task` on it, and closes it. Ctrl-C
+ * or SIGTERM meanwhile stops the task at its next checkpoint and closes the database.
+ */
+async function withDatabase(config: AppConfig, logger: Logger, task: (dataSource: DataSource, checkpoint: () => void) => Promise<void>): Promise<void> {
+  const shutdown = new Shutdown(logger);
   try {
-    await task(db.dataSource);
-  } finally {
-    await db.close();
+    const db = await openDatabase(config, logger);
+    shutdown.add(db.close);
+    shutdown.whenStopping(db.stopRestarting);
+    shutdown.checkpoint();
+    await task(db.dataSource, () => shutdown.checkpoint());
+    await shutdown.finish();
+  } catch (error) {
+    await shutdown.abandon(error);
   }
 }
 
-async function seedIfEmpty(dataSource: DataSource, logger: Logger, scale: number): Promise<void> {
+/**
+ * Seeds the demo data into an empty database. `checkpoint` runs between the
+ * seed's stages: when it throws (a stop was asked for), the seed's one
+ * transaction rolls back, and the next start seeds from scratch.
+ */
+async function seedIfEmpty(dataSource: DataSource, logger: Logger, scale: number, checkpoint: () => void): Promise<void> {
   if (!(scale > 0)) throw new Error("--scale must be a positive number");
   if (!(await isEmpty(dataSource))) {
     logger.info("database already holds data; not seeding");
     return;
   }
   const started = Date.now();
-  const summary = await seedDemoData(dataSource, { scale, onProgress: (message) => logger.info(`seed: ${message}`) });
+  const summary = await seedDemoData(dataSource, {
+    scale,
+    onProgress: (message) => {
+      logger.info(`seed: ${message}`);
+      checkpoint();
+    },
+  });
   logger.info({ ...summary, ms: Date.now() - started }, "demo data seeded");
   for (const customer of DEMO_CUSTOMERS) logger.info(`demo customer: ${customer.email} / ${customer.password}`);
 }
@@ -98,36 +107,62 @@ async function ensureAdminKey(dataSource: DataSource, config: AppConfig, logger:
   logger.warn(`created an admin API key; it is shown only this once: ${secret}`);
 }
 
+/**
+ * `start`: the database (embedded or not), the demo data, the API and the
+ * in-process relay. Ctrl-C or SIGTERM is handled from the first line: during
+ * start-up it stops what has started so far (database last) and exits with
+ * 130 or 143; once serving, it drains and stops in order and exits with 0.
+ */
 async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Logger): Promise<void> {
-  // Before anything that makes spans: the server's requests and connector calls.
-  const stopTracing = await startTracing(process.env, logger);
-  const db = await openDatabase(config, logger);
-  let closeHttp: () => Promise<void>;
-  let relay: Awaited<ReturnType<typeof startRelayFor>> | null = null;
-  const router = buildRouter(connectors, db.dataSource);
+  const shutdown = new Shutdown(logger);
   try {
+    // Before anything that makes spans: the server's requests and connector calls.
+    shutdown.add(await startTracing(process.env, logger));
+    const db = await openDatabase(config, logger);
+    shutdown.add(db.close);
+    shutdown.whenStopping(db.stopRestarting);
+    shutdown.checkpoint();
+    const router = buildRouter(connectors, db.dataSource);
+    shutdown.add(() => router.close());
     const shouldSeed = config.seed === "always" || (config.seed === "auto" && db.embedded);
-    if (shouldSeed) await seedIfEmpty(db.dataSource, logger, 1);
+    if (shouldSeed) await seedIfEmpty(db.dataSource, logger, 1, () => shutdown.checkpoint());
     await ensureAdminKey(db.dataSource, config, logger);
+    shutdown.checkpoint();
     const app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router, security: config.security, metricsToken: config.metricsToken, responseCache: config.responseCache, limits: config.limits, cursorSecret: config.cursorSecret, readyzRefreshMs: config.readyzRefreshMs });
-    closeHttp = gracefulClose(app);
-    relay = config.relay.inProcess ? await startRelayFor(db, router, config, logger) : null;
+    const closeHttp = gracefulClose(app);
+    if (config.relay.inProcess) {
+      const relay = await startRelayFor(db, router, config, logger);
+      shutdown.add(() => relay.stop());
+    }
+    // Stopping: stop accepting, let the requests under way finish; then the relay, the pools, and the database last.
+    shutdown.add(closeHttp);
+    shutdown.checkpoint();
     await app.listen({ port: config.port, host: config.host });
+    shutdown.serving();
   } catch (error) {
-    // Stop the relay and the embedded PostgreSQL too: a failed start must not leave them running.
-    await relay?.stop().catch(() => undefined);
-    await db.close();
-    throw error;
+    // A failed or interrupted start must not leave the relay or the embedded PostgreSQL running.
+    await shutdown.abandon(error);
   }
   logger.info(`Commerce Graph ready at http://${displayHost(config.host)}:${config.port}/graphql`);
-  onStop(logger, async () => {
-    // Stop accepting, let the requests under way finish; then the relay, the pools, and the database last.
-    await closeHttp();
-    await relay?.stop();
-    await router.close();
-    await db.close();
-    await stopTracing();
-  });
+}
+
+/** `relay`: delivers the outbox only; stops on Ctrl-C or SIGTERM like {@link start}. */
+async function relay(config: AppConfig, connectors: ConnectorsConfig, logger: Logger): Promise<void> {
+  const shutdown = new Shutdown(logger);
+  try {
+    shutdown.add(await startTracing(process.env, logger));
+    const db = await openDatabase(config, logger);
+    shutdown.add(db.close);
+    shutdown.whenStopping(db.stopRestarting);
+    shutdown.checkpoint();
+    const router = buildRouter(connectors, db.dataSource);
+    shutdown.add(() => router.close());
+    const relay = await startRelayFor(db, router, config, logger);
+    shutdown.add(() => relay.stop());
+    shutdown.serving();
+  } catch (error) {
+    await shutdown.abandon(error);
+  }
 }
 
 /** The host to show in the "ready" URL: `localhost` when listening on loopback or everywhere. */
@@ -139,43 +174,6 @@ function displayHost(host: string): string {
 function startRelayFor(db: Database, router: Router, config: AppConfig, logger: Logger) {
   const { concurrency, maxAttempts, baseMs, maxMs, webhook } = config.relay;
   return startRelay({ databaseUrl: db.url, dataSource: db.dataSource, router, logger, concurrency, webhook, backoff: { maxAttempts, baseMs, maxMs } });
-}
-
-/**
- * Signals within this long of the first are the same request: a terminal's Ctrl-C reaches
- * the whole process group, and wrappers (npm, tsx) relay it to this process once more.
- */
-const SAME_SIGNAL_MS = 1000;
-
-/**
- * Runs `stop` once on Ctrl-C (SIGINT) or SIGTERM, then exits with code 0. A
- * second signal while stopping (a second or more after the first) exits at once
- * (code 130 or 143); the embedded PostgreSQL, if any, still gets its
- * fast-shutdown signal on the way out.
- */
-function onStop(logger: Logger, stop: () => Promise<void>): void {
-  let stoppingSince: number | null = null;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stoppingSince !== null) {
-      if (Date.now() - stoppingSince < SAME_SIGNAL_MS) return;
-      logger.warn({ signal }, "second signal: exiting without waiting");
-      process.exit(signal === "SIGINT" ? 130 : 143);
-    }
-    stoppingSince = Date.now();
-    logger.info({ signal }, "shutting down: finishing requests under way (send the signal again to exit at once)");
-    stop().then(
-      () => {
-        logger.info("stopped");
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, "shutdown failed");
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGINT", handler);
-  process.on("SIGTERM", handler);
 }
 
 /**

@@ -14,22 +14,27 @@ export interface Database {
   embedded: boolean;
   /** Closes the pool, then stops the embedded server if there is one. */
   close(): Promise<void>;
+  /** A shutdown began: the embedded server, if it exits now, is not started again. */
+  stopRestarting(): void;
 }
 
 /**
  * Connects to `DATABASE_URL`, or starts the embedded PostgreSQL with its data
- * under the data directory, then applies pending migrations.
+ * under the data directory (and starts it again, logged, if it exits unasked),
+ * then applies pending migrations.
  */
 export async function openDatabase(config: AppConfig, logger: Logger): Promise<Database> {
   let stopServer = async () => undefined as void;
+  let stopRestarting = () => undefined as void;
   let url = config.databaseUrl;
   if (!url) {
     const dataDir = resolve(config.dataDir, "postgres");
     logger.info({ dataDir }, "starting embedded PostgreSQL");
-    const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort });
+    const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, logger });
     if (server.recovered) logger.warn(`embedded PostgreSQL: ${server.recovered}`);
     url = server.url;
     stopServer = server.stop;
+    stopRestarting = server.stopRestarting;
   }
   try {
     const dataSource = await connectAndMigrate({ url, acquireTimeoutMs: config.databaseAcquireTimeoutMs, statementTimeoutMs: config.statementTimeoutMs });
@@ -41,6 +46,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
         await dataSource.destroy();
         await stopServer();
       },
+      stopRestarting,
     };
   } catch (error) {
     await stopServer();

@@ -2,8 +2,10 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { isAlive, processInfo } from "./process-info.js";
+import type { Logger } from "../logger.js";
+import { isAlive, processInfo, sharedMemoryAttachments } from "./process-info.js";
 
 /** A running embedded PostgreSQL server and how to reach it. */
 export interface EmbeddedDatabase {
@@ -11,8 +13,10 @@ export interface EmbeddedDatabase {
   url: string;
   /** What the start had to clean up after an earlier run that crashed, if anything (for the log). */
   recovered: string | null;
-  /** Stops the server (a fast shutdown: open sessions end, data is flushed). */
+  /** Stops the server (a fast shutdown: open sessions end, data is flushed); it is not started again after that. */
   stop(): Promise<void>;
+  /** From now on it is not started again if it exits (a shutdown began); {@link stop} still stops it. */
+  stopRestarting(): void;
 }
 
 /** Options for {@link startEmbeddedPostgres}. */
@@ -25,6 +29,8 @@ export interface EmbeddedPostgresOptions {
   ephemeral?: boolean;
   /** Database name to create on first start (default `commerce_graph`). */
   database?: string;
+  /** Where to say that PostgreSQL exited unasked and is being started again. */
+  logger?: Logger;
 }
 
 const USER = "postgres";
@@ -68,34 +74,111 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         `Is another instance using that directory or port? Set EMBEDDED_PG_PORT or DATABASE_URL.\n  ${detail}`,
     );
   }
-  const running = server;
-  // Whatever ends this process (an error, a forced exit), PostgreSQL gets the fast-shutdown signal.
-  const stopOnExit = () => void running.kill("SIGINT");
-  process.on("exit", stopOnExit);
+  const supervisor = new Supervisor(server, () => startAgain(dataDir, port, remember), options.logger);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     recovered,
     stop: async () => {
-      await stopServer(running);
-      process.off("exit", stopOnExit);
+      await supervisor.stop();
       if (options.ephemeral) rmSync(dataDir, { recursive: true, force: true });
     },
+    stopRestarting: () => supervisor.stopRestarting(),
   };
+}
+
+/** Longest pause between two attempts to start PostgreSQL again after it exited unasked. */
+const RESTART_MAX_DELAY_MS = 15_000;
+
+/**
+ * Keeps the embedded PostgreSQL running: when it exits without being asked to
+ * (killed, crashed), logs one error line and starts it again after 1 s, 2 s,
+ * 4 s… (at most 15 s apart) until it runs or a stop begins. The connection pools
+ * then reconnect on their own.
+ */
+class Supervisor {
+  private readonly stopping = new AbortController();
+  private restarting: Promise<void> | null = null;
+
+  constructor(
+    private server: ChildProcess,
+    private readonly start: () => Promise<ChildProcess>,
+    private readonly logger?: Logger,
+  ) {
+    this.watch(server);
+  }
+
+  /** No more attempts to start PostgreSQL again (one under way ends; {@link stop} stops what it started). */
+  stopRestarting(): void {
+    this.stopping.abort();
+  }
+
+  /** Stops PostgreSQL (fast shutdown) and any restart under way; it is not started again. */
+  async stop(): Promise<void> {
+    this.stopRestarting();
+    await this.restarting;
+    await stopServer(this.server);
+  }
+
+  private watch(server: ChildProcess): void {
+    server.once("exit", (code, signal) => {
+      if (this.stopping.signal.aborted) return;
+      this.logger?.error({ pid: server.pid, code, signal }, `embedded PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}); starting it again`);
+      this.restarting = this.restart().finally(() => (this.restarting = null));
+    });
+  }
+
+  private async restart(): Promise<void> {
+    for (let delay = 1000; ; delay = Math.min(delay * 2, RESTART_MAX_DELAY_MS)) {
+      if (!(await pause(delay, this.stopping.signal))) return;
+      try {
+        const server = await this.start();
+        this.server = server;
+        if (this.stopping.signal.aborted) return; // stop() stops it
+        this.watch(server);
+        this.logger?.warn({ pid: server.pid }, "embedded PostgreSQL running again");
+        return;
+      } catch (error) {
+        if (this.stopping.signal.aborted) return;
+        const next = Math.min(delay * 2, RESTART_MAX_DELAY_MS) / 1000;
+        this.logger?.warn({ err: error }, `embedded PostgreSQL did not start again; next attempt in ${next} s`);
+      }
+    }
+  }
+}
+
+/** Waits `ms`; false when `signal` aborted first (or already had). */
+async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  try {
+    await sleep(ms, undefined, { signal });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts PostgreSQL again on a data directory whose server exited unasked (a stale pid file, a crash to recover from). */
+async function startAgain(dataDir: string, port: number, onOutput: (message: unknown) => void): Promise<ChildProcess> {
+  await recoverDataDir(dataDir, RESTART_DETACH_WAIT_MS);
+  return startServer(dataDir, port, onOutput);
 }
 
 /**
  * Makes the data directory usable after a crash. A `postmaster.pid` whose
  * process is gone, or is not a PostgreSQL of this directory (its pid reused),
- * is removed. A PostgreSQL of this directory whose parent is gone (its server
+ * is removed once the processes that postmaster started have ended (waiting
+ * up to `detachWaitMs`). A PostgreSQL of this directory whose parent is gone (its server
  * was killed) is stopped. One that another live Node process runs is left alone:
  * the start fails with a message saying so.
  */
-async function recoverDataDir(dataDir: string): Promise<string | null> {
+async function recoverDataDir(dataDir: string, detachWaitMs = STOP_TIMEOUT_MS): Promise<string | null> {
   const pidFile = `${dataDir}/postmaster.pid`;
   if (!existsSync(pidFile)) return null;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
   const info = processInfo(pid);
   if (!info || !isPostgresOf(info.commandLine, dataDir)) {
+    // Its postmaster is gone; the file still protects the data until the processes it started have ended too.
+    await waitForDetach(pid, Number(lines[6]?.trim().split(/\s+/)[1]), detachWaitMs);
     rmSync(pidFile, { force: true });
     return `removed a stale postmaster.pid (process ${pid} is no PostgreSQL of this directory)`;
   }
@@ -105,6 +188,28 @@ async function recoverDataDir(dataDir: string): Promise<string | null> {
   }
   await stopProcess(pid);
   return `stopped the PostgreSQL (pid ${pid}) that an earlier run left running`;
+}
+
+/** How long a restart after a crash waits for the dead postmaster's processes, per attempt. */
+const RESTART_DETACH_WAIT_MS = 5000;
+
+/**
+ * Waits until no process is attached to the shared memory segment `shmid` of a
+ * postmaster that is gone: after a kill -9 of the postmaster, its backends and
+ * helpers end on their own, a busy backend once its statement ends. Starting a
+ * new server while they still write would risk the data. Where the segment
+ * cannot be read (no /proc), it does not wait.
+ */
+async function waitForDetach(pid: number, shmid: number, timeoutMs: number): Promise<void> {
+  if (!Number.isInteger(shmid) || shmid < 0) return;
+  for (const deadline = Date.now() + timeoutMs; ; ) {
+    const attached = sharedMemoryAttachments(shmid) ?? 0;
+    if (attached === 0) return;
+    if (Date.now() >= deadline) {
+      throw new Error(`${attached} process(es) of the PostgreSQL that ran as pid ${pid} on this data directory still run; they end on their own`);
+    }
+    await sleep(100);
+  }
 }
 
 /** True when a command line is a PostgreSQL server started on this data directory. */
@@ -179,6 +284,10 @@ async function startServer(dataDir: string, port: number, onOutput: (message: un
     env: { ...process.env, LC_MESSAGES: "C" },
     ...postgresUserIds(),
   });
+  // Whatever ends this Node process (an error, a forced exit), PostgreSQL gets the fast-shutdown signal.
+  const stopOnExit = () => void server.kill("SIGINT");
+  process.on("exit", stopOnExit);
+  server.once("exit", () => process.off("exit", stopOnExit));
   // Read its output for as long as it runs (a full pipe would block it).
   server.stdout?.on("data", onOutput);
   server.stderr?.on("data", onOutput);

@@ -49,3 +49,23 @@ export function processInfo(pid: number): ProcessInfo | null {
     return null;
   }
 }
+
+/**
+ * How many processes are attached to a System V shared memory segment (Linux's
+ * /proc/sysvipc/shm): 0 when the segment is gone, null where that cannot be read.
+ * A PostgreSQL's processes stay attached to the segment its `postmaster.pid` names
+ * until each has exited, even after the postmaster itself was killed.
+ */
+export function sharedMemoryAttachments(shmid: number): number | null {
+  let table: string;
+  try {
+    table = readFileSync("/proc/sysvipc/shm", "utf8");
+  } catch {
+    return null;
+  }
+  const [header, ...rows] = table.trim().split("\n").map((line) => line.trim().split(/\s+/));
+  const idColumn = header!.indexOf("shmid");
+  const attachColumn = header!.indexOf("nattch");
+  const row = rows.find((fields) => Number(fields[idColumn]) === shmid);
+  return row ? Number(row[attachColumn]) : 0;
+}
