@@ -108,6 +108,22 @@ async function ensureAdminKey(dataSource: DataSource, config: AppConfig, logger:
 }
 
 /**
+ * What `start` and `relay` share: tracing (before anything that makes spans),
+ * the database and the router, each registered with `shutdown` so that a stop
+ * closes them in reverse (the database last).
+ */
+async function openServices(shutdown: Shutdown, config: AppConfig, connectors: ConnectorsConfig, logger: Logger): Promise<{ db: Database; router: Router }> {
+  shutdown.add(await startTracing(process.env, logger));
+  const db = await openDatabase(config, logger);
+  shutdown.add(db.close);
+  shutdown.whenStopping(db.stopRestarting);
+  shutdown.checkpoint();
+  const router = buildRouter(connectors, db.dataSource);
+  shutdown.add(() => router.close());
+  return { db, router };
+}
+
+/**
  * `start`: the database (embedded or not), the demo data, the API and the
  * in-process relay. Ctrl-C or SIGTERM is handled from the first line: during
  * start-up it stops what has started so far (database last) and exits with
@@ -116,14 +132,7 @@ async function ensureAdminKey(dataSource: DataSource, config: AppConfig, logger:
 async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Logger): Promise<void> {
   const shutdown = new Shutdown(logger);
   try {
-    // Before anything that makes spans: the server's requests and connector calls.
-    shutdown.add(await startTracing(process.env, logger));
-    const db = await openDatabase(config, logger);
-    shutdown.add(db.close);
-    shutdown.whenStopping(db.stopRestarting);
-    shutdown.checkpoint();
-    const router = buildRouter(connectors, db.dataSource);
-    shutdown.add(() => router.close());
+    const { db, router } = await openServices(shutdown, config, connectors, logger);
     const shouldSeed = config.seed === "always" || (config.seed === "auto" && db.embedded);
     if (shouldSeed) await seedIfEmpty(db.dataSource, logger, 1, () => shutdown.checkpoint());
     await ensureAdminKey(db.dataSource, config, logger);
@@ -150,13 +159,7 @@ async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
 async function relay(config: AppConfig, connectors: ConnectorsConfig, logger: Logger): Promise<void> {
   const shutdown = new Shutdown(logger);
   try {
-    shutdown.add(await startTracing(process.env, logger));
-    const db = await openDatabase(config, logger);
-    shutdown.add(db.close);
-    shutdown.whenStopping(db.stopRestarting);
-    shutdown.checkpoint();
-    const router = buildRouter(connectors, db.dataSource);
-    shutdown.add(() => router.close());
+    const { db, router } = await openServices(shutdown, config, connectors, logger);
     const relay = await startRelayFor(db, router, config, logger);
     shutdown.add(() => relay.stop());
     shutdown.serving();

@@ -1,11 +1,10 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../src/db/embedded-postgres.js";
 import { FakeCommandBackend } from "./fakes/command-backend.js";
-import { customerToken, gql, isRunning, PLACE_ORDER, readyStatus, spawnServer, stopServer, waitFor, waitReady, type ServerProcess } from "./support/server-process.js";
+import { customerToken, gql, isRunning, PLACE_ORDER, readyStatus, spawnServer, stopServer, undeliveredOrders, waitFor, waitReady, type ServerProcess } from "./support/server-process.js";
 
 // The API (with its in-process relay) and `npm run relay` on a PostgreSQL that this test stops
 // and starts again: they must ride the outage out and deliver every order once it is back.
@@ -70,22 +69,6 @@ async function placeOrders(api: ServerProcess, prefix: string): Promise<string[]
   return ids;
 }
 
-/** The outbox rows of these orders that are not yet DELIVERED (to the store and the ERP). */
-async function undelivered(orderIds: string[]): Promise<number> {
-  const client = new pg.Client({ connectionString: database!.url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ total: number; open: number }>(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE status <> 'DELIVERED')::int AS open FROM outbox WHERE aggregatetype = 'Order' AND aggregateid = ANY($1)`,
-      [orderIds],
-    );
-    // Two rows per order (store and ERP): none may be missing.
-    return rows[0]!.total === orderIds.length * 2 ? rows[0]!.open : Number.POSITIVE_INFINITY;
-  } finally {
-    await client.end();
-  }
-}
-
 /** Stops PostgreSQL under the processes, checks they stay up (the API answering 503 on /readyz), and starts it again. */
 async function outage(api: ServerProcess, others: ServerProcess[] = []): Promise<void> {
   await database!.stop();
@@ -114,11 +97,11 @@ describe("a database outage", () => {
     await waitReady(api);
     const orderIds = await placeOrders(api, "outage-api");
     await outage(api);
-    await waitFor("every order delivered", async () => (await undelivered(orderIds)) === 0, 60_000, api);
+    await waitFor("every order delivered", async () => (await undeliveredOrders(database!.url, orderIds)) === 0, 60_000, api);
     expectEachOrderAppliedOnce(orderIds);
     // It serves again: a new order is accepted and delivered too.
     const [late] = await placeOrders(api, "outage-api-after").then((ids) => ids.slice(0, 1));
-    await waitFor("the order placed after the outage delivered", async () => (await undelivered([late!])) === 0, 30_000, api);
+    await waitFor("the order placed after the outage delivered", async () => (await undeliveredOrders(database!.url, [late!])) === 0, 30_000, api);
     expect(await stopServer(api, "SIGTERM")).toEqual({ code: 0, signal: null });
   }, 180_000);
 
@@ -130,7 +113,7 @@ describe("a database outage", () => {
     await waitFor("relay started", () => relay.lines.some((line) => line.includes("relay started")), 60_000, relay);
     const orderIds = await placeOrders(api, "outage-relay");
     await outage(api, [relay]);
-    await waitFor("every order delivered", async () => (await undelivered(orderIds)) === 0, 60_000, relay);
+    await waitFor("every order delivered", async () => (await undeliveredOrders(database!.url, orderIds)) === 0, 60_000, relay);
     expectEachOrderAppliedOnce(orderIds);
     expect(isRunning(api)).toBe(true);
     expect(await stopServer(relay, "SIGTERM")).toEqual({ code: 0, signal: null });

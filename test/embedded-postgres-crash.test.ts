@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../src/db/embedded-postgres.js";
 import { isAlive } from "../src/db/process-info.js";
 import { FakeCommandBackend } from "./fakes/command-backend.js";
-import { customerToken, gql, isRunning, PLACE_ORDER, postmasterPid, spawnServer, stopServer, waitFor, waitReady, type ServerProcess } from "./support/server-process.js";
+import { customerToken, gql, isRunning, PLACE_ORDER, postmasterPid, spawnServer, stopServer, undeliveredOrders, waitFor, waitReady, type ServerProcess } from "./support/server-process.js";
 
 // `npm start` with its embedded PostgreSQL, whose postmaster is killed (kill -9) under the running
 // server: the server must notice, start PostgreSQL again, and serve and deliver again on its own.
@@ -58,20 +58,6 @@ async function connect(): Promise<pg.Client> {
   client.on("error", () => undefined);
   await client.connect();
   return client;
-}
-
-/** The outbox rows of these orders (store and ERP, two each) not yet DELIVERED; Infinity while some are missing. */
-async function undelivered(orderIds: string[]): Promise<number> {
-  const client = await connect();
-  try {
-    const { rows } = await client.query<{ total: number; open: number }>(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE status <> 'DELIVERED')::int AS open FROM outbox WHERE aggregatetype = 'Order' AND aggregateid = ANY($1)`,
-      [orderIds],
-    );
-    return rows[0]!.total === orderIds.length * 2 ? rows[0]!.open : Number.POSITIVE_INFINITY;
-  } finally {
-    await client.end();
-  }
 }
 
 /** The status of an order's outbox row for the ERP. */
@@ -143,7 +129,7 @@ describe("the embedded PostgreSQL killed under a running server", () => {
 
     // It serves again, and every order, the one cut off by the crash too, reaches the ERP once.
     const after = await placeOrder(server, token, "pg-crash-after");
-    await waitFor("both orders delivered", async () => (await undelivered([before, after])) === 0, 60_000, server);
+    await waitFor("both orders delivered", async () => (await undeliveredOrders(`postgres://postgres:postgres@127.0.0.1:${pgPort}/commerce_graph`, [before, after])) === 0, 60_000, server);
     expect(erp.applied.map((command) => command.body.aggregateId).filter((id) => [before, after].includes(id)).sort()).toEqual([before, after].sort());
 
     expect(await stopServer(server, "SIGTERM")).toEqual({ code: 0, signal: null });

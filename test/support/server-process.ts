@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { DEMO_CUSTOMERS } from "../../src/db/seed/seed-demo-data.js";
 
 /** The repository's root: where `src/main.ts` is. */
@@ -128,4 +129,20 @@ export const PLACE_ORDER = `mutation($key: String!) { orderPlace(input: { kind: 
 export function postmasterPid(dataDir: string): number | null {
   const file = `${dataDir}/postmaster.pid`;
   return existsSync(file) ? Number(readFileSync(file, "utf8").split("\n")[0]) : null;
+}
+
+/** The outbox rows of these orders (two each: the store and the ERP) not yet DELIVERED, in the database at `databaseUrl`; Infinity while some are missing. */
+export async function undeliveredOrders(databaseUrl: string, orderIds: string[]): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on("error", () => undefined);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ total: number; open: number }>(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE status <> 'DELIVERED')::int AS open FROM outbox WHERE aggregatetype = 'Order' AND aggregateid = ANY($1)`,
+      [orderIds],
+    );
+    return rows[0]!.total === orderIds.length * 2 ? rows[0]!.open : Number.POSITIVE_INFINITY;
+  } finally {
+    await client.end();
+  }
 }
