@@ -1,12 +1,11 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../src/db/embedded-postgres.js";
 import { isAlive } from "../src/db/process-info.js";
 import { FakeCommandBackend } from "./fakes/command-backend.js";
-import { customerToken, gql, isRunning, PLACE_ORDER, postmasterPid, spawnServer, stopServer, undeliveredOrders, waitFor, waitReady, type ServerProcess } from "./support/server-process.js";
+import { cleanUpServers, customerToken, gql, isRunning, PLACE_ORDER, postmasterPid, spawnServer, stopServer, undeliveredOrders, waitFor, waitReady, type ServerProcess, makeDataDir } from "./support/server-process.js";
 
 // `npm start` with its embedded PostgreSQL, whose postmaster is killed (kill -9) under the running
 // server: the server must notice, start PostgreSQL again, and serve and deliver again on its own.
@@ -24,9 +23,7 @@ const started: ServerProcess[] = [];
 const postgresPids = new Set<number>();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "commerce-graph-pg-crash-"));
-  // When running as root, PostgreSQL runs as a separate user that must reach the directory.
-  chmodSync(dir, 0o755);
+  dir = makeDataDir("pg-crash");
   pgDir = join(dir, "postgres");
   pgPort = await findFreePort();
   port = await findFreePort();
@@ -42,13 +39,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const server of started) if (isRunning(server)) await stopServer(server, "SIGKILL");
-  // Whatever a failed assertion left running.
-  const last = postmasterPid(pgDir);
-  if (last) postgresPids.add(last);
-  for (const pid of postgresPids) if (isAlive(pid)) process.kill(pid, "SIGINT");
+  await cleanUpServers(started, dir, postgresPids);
   await erp.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** A client of the embedded database, as the test's own session. */

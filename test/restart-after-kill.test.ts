@@ -1,10 +1,9 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../src/db/embedded-postgres.js";
 import { isAlive } from "../src/db/process-info.js";
-import { isRunning, postmasterPid, spawnServer, stopServer, waitReady, type ServerProcess } from "./support/server-process.js";
+import { cleanUpServers, postmasterPid, spawnServer, stopServer, waitReady, type ServerProcess, makeDataDir } from "./support/server-process.js";
 
 // `npm start` with its embedded PostgreSQL, killed with SIGKILL, then started again.
 
@@ -15,18 +14,13 @@ const started: ServerProcess[] = [];
 const postgresPids = new Set<number>();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "commerce-graph-restart-"));
-  // When running as root, PostgreSQL runs as a separate user that must reach the directory.
-  chmodSync(dir, 0o755);
+  dir = makeDataDir("restart");
   env = { DATA_DIR: dir, EMBEDDED_PG_PORT: String(await findFreePort()) };
   port = await findFreePort();
 });
 
 afterAll(async () => {
-  for (const server of started) if (isRunning(server)) await stopServer(server, "SIGKILL");
-  // Whatever a failed assertion left running.
-  for (const pid of postgresPids) if (isAlive(pid)) process.kill(pid, "SIGINT");
-  rmSync(dir, { recursive: true, force: true });
+  await cleanUpServers(started, dir, postgresPids);
 });
 
 async function start(): Promise<ServerProcess> {

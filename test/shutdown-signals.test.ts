@@ -1,10 +1,8 @@
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../src/db/embedded-postgres.js";
 import { isAlive } from "../src/db/process-info.js";
-import { customerToken, gql, isRunning, PLACE_ORDER, postmasterPid, spawnServer, stopServer, waitFor, waitReady, type Answer, type ServerProcess } from "./support/server-process.js";
+import { cleanUpServers, customerToken, gql, isRunning, PLACE_ORDER, postmasterPid, spawnServer, waitFor, waitReady, type Answer, type ServerProcess, makeDataDir } from "./support/server-process.js";
 
 // `npm start` with its embedded PostgreSQL, stopped under load by Ctrl-C (SIGINT to the whole
 // process group, as a terminal sends it) and by SIGTERM to the server alone (Docker, systemd, Kubernetes).
@@ -20,18 +18,14 @@ let port: number;
 const started: ServerProcess[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "commerce-graph-signals-"));
-  chmodSync(dir, 0o755);
+  dir = makeDataDir("signals");
   // Twenty requests from one client at once: the bound on requests in flight (tested on its own) must not refuse them here.
   env = { DATA_DIR: dir, EMBEDDED_PG_PORT: String(await findFreePort()), GRAPHQL_MAX_CONCURRENT: "100" };
   port = await findFreePort();
 });
 
 afterAll(async () => {
-  for (const server of started) if (isRunning(server)) await stopServer(server, "SIGKILL");
-  const pid = postmasterPid(join(dir, "postgres"));
-  if (pid && isAlive(pid)) process.kill(pid, "SIGINT");
-  rmSync(dir, { recursive: true, force: true });
+  await cleanUpServers(started, dir);
 });
 
 /**

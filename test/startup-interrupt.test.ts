@@ -1,10 +1,8 @@
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../src/db/embedded-postgres.js";
 import { isAlive } from "../src/db/process-info.js";
-import { isRunning, postmasterPid, spawnServer, stopServer, waitFor, waitReady, type ServerProcess } from "./support/server-process.js";
+import { cleanUpServers, isRunning, postmasterPid, spawnServer, stopServer, waitFor, waitReady, type ServerProcess, makeDataDir } from "./support/server-process.js";
 
 // `npm start` on a fresh data directory, stopped by Ctrl-C (SIGINT to its whole process group, as a
 // terminal sends it) while it is still seeding: it must stop its embedded PostgreSQL before it exits.
@@ -17,19 +15,14 @@ const started: ServerProcess[] = [];
 const postgresPids = new Set<number>();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "commerce-graph-interrupt-"));
-  // When running as root, PostgreSQL runs as a separate user that must reach the directory.
-  chmodSync(dir, 0o755);
+  dir = makeDataDir("interrupt");
   pgDir = join(dir, "postgres");
   env = { DATA_DIR: dir, EMBEDDED_PG_PORT: String(await findFreePort()) };
   port = await findFreePort();
 });
 
 afterAll(async () => {
-  for (const server of started) if (isRunning(server)) await stopServer(server, "SIGKILL");
-  // Whatever a failed assertion left running.
-  for (const pid of postgresPids) if (isAlive(pid)) process.kill(pid, "SIGINT");
-  rmSync(dir, { recursive: true, force: true });
+  await cleanUpServers(started, dir, postgresPids);
 });
 
 describe("Ctrl-C during start-up", () => {

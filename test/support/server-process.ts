@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { isAlive } from "../../src/db/process-info.js";
 import { DEMO_CUSTOMERS } from "../../src/db/seed/seed-demo-data.js";
 
 /** The repository's root: where `src/main.ts` is. */
@@ -145,4 +148,24 @@ export async function undeliveredOrders(databaseUrl: string, orderIds: string[])
   } finally {
     await client.end();
   }
+}
+
+/** A new temporary directory for a server's `DATA_DIR` (readable by the `postgres` user PostgreSQL runs as under root). */
+export function makeDataDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `commerce-graph-${prefix}-`));
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+/**
+ * Ends whatever a failed assertion left running — the servers, the PostgreSQL of
+ * `dataDir` and any other PostgreSQL pids the test saw — and removes `dataDir`.
+ */
+export async function cleanUpServers(servers: ServerProcess[], dataDir: string, postgresPids: Iterable<number> = []): Promise<void> {
+  for (const server of servers) if (isRunning(server)) await stopServer(server, "SIGKILL");
+  const pids = new Set(postgresPids);
+  const last = postmasterPid(join(dataDir, "postgres"));
+  if (last) pids.add(last);
+  for (const pid of pids) if (isAlive(pid)) process.kill(pid, "SIGINT");
+  rmSync(dataDir, { recursive: true, force: true });
 }
