@@ -1,4 +1,5 @@
-import type { UserErrorModel } from "../outbox/idempotency.js";
+import type { UserErrorCode } from "../generated/graphql.js";
+import { userError, type UserErrorModel } from "./user-errors.js";
 import { UserErrors } from "../outbox/idempotency.js";
 import { fromCents, toCents } from "./money.js";
 
@@ -90,8 +91,8 @@ export class InputCheck {
   readonly errors: UserErrorModel[] = [];
 
   /** Adds a problem found by the caller. */
-  fail(field: string[], message: string, code = "INVALID"): this {
-    this.errors.push({ field, message, code });
+  fail(field: string[], message: string, code: UserErrorCode = "INVALID"): this {
+    this.errors.push(userError(code, field, message));
     return this;
   }
 

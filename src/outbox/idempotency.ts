@@ -5,16 +5,12 @@ import type { Principal } from "../auth/principal.js";
 import { badUserInput, unauthenticated } from "../common/errors.js";
 import { transactionContext, type RequestContext } from "../context.js";
 import { databaseUnavailableOr } from "../db/database-unavailable.js";
+import { userError, UserErrors, type UserErrorModel } from "../common/user-errors.js";
+
+export { UserErrors, type UserErrorModel };
 
 /** How long a key is remembered: a retry within this time gets the first answer. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
-
-/** A user error as mutations return it. */
-export interface UserErrorModel {
-  field: string[] | null;
-  message: string;
-  code: string;
-}
 
 /**
  * What a mutation answered, as stored for replays: references, not copies,
@@ -105,7 +101,7 @@ export async function runIdempotent(
       return {
         entityKey: null,
         commandId: null,
-        userErrors: [{ field: ["idempotencyKey"], code: "IDEMPOTENCY_KEY_REUSED", message: "This idempotency key was already used for a different request. Use a new key for a new request." }],
+        userErrors: [userError("IDEMPOTENCY_KEY_REUSED", ["idempotencyKey"], "This idempotency key was already used for a different request. Use a new key for a new request.")],
       };
     }
     // User errors undo the mutation's writes but are remembered like any answer.
@@ -127,11 +123,4 @@ export async function runIdempotent(
     );
     return outcome;
   }).catch((error: unknown) => Promise.reject(databaseUnavailableOr(error)));
-}
-
-/** Thrown inside `execute` to roll the transaction back and answer with user errors (which are then stored). */
-export class UserErrors extends Error {
-  constructor(readonly userErrors: UserErrorModel[]) {
-    super(userErrors.map((e) => e.message).join("; "));
-  }
 }

@@ -15,7 +15,8 @@ import { returnedRows } from "../../db/returning.js";
 import type { AddressModel, SourceRef } from "../../models/common.js";
 import type { CommandType } from "../../outbox/command-types.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
-import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
+import { runIdempotent, type MutationOutcome } from "../../outbox/idempotency.js";
+import { userError, UserErrors, type UserErrorModel } from "../../common/user-errors.js";
 
 /** Which account a mutation is about: exactly one of ID, e-mail, code. */
 export interface AccountLookup {
@@ -195,7 +196,7 @@ export async function addShipTo(
   return runIdempotent(ctx, "shipToAdd", idempotencyKey, input, async (manager, principal, ctx) => {
     checkShipToInput(input);
     if (!ref || !(await lockLiveAccount(manager, ref.key))) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
-    const errors = [...addressErrors(input.address, ["input", "address"]), ...(input.name.trim() ? [] : [{ field: ["input", "name"], message: "The name is required.", code: "INVALID" }])];
+    const errors = [...addressErrors(input.address, ["input", "address"]), ...(input.name.trim() ? [] : [userError("INVALID", ["input", "name"], "The name is required.")])];
     if (errors.length > 0) throw new UserErrors(errors);
     const id = randomUUID();
     await manager.query(`INSERT INTO ship_to (id, account_id, erp_ship_to_id, name, address, is_default) VALUES ($1, $2, $3, $4, $5, false)`, [

@@ -1,12 +1,7 @@
 import { listApiKeys } from "../../auth/api-keys.js";
 import { requireAdmin } from "../../auth/access.js";
 import type { Resolvers } from "../../generated/graphql.js";
-import { apiKeyId, createKey, revokeKey, rotateKey, type ApiKeyOutcome } from "./api-key.commands.js";
-
-/** The payload of an API key mutation (user error codes are the schema's enum). */
-function payload(outcome: ApiKeyOutcome) {
-  return { ...outcome, userErrors: outcome.userErrors as never };
-}
+import { apiKeyId, createKey, revokeKey, rotateKey } from "./api-key.commands.js";
 
 /** Resolvers of API key management (admin). */
 export const apiKeyResolvers: Resolvers = {
@@ -17,9 +12,9 @@ export const apiKeyResolvers: Resolvers = {
     },
   },
   Mutation: {
-    apiKeyCreate: async (_, { input, idempotencyKey }, ctx) => payload(await createKey(ctx, input, idempotencyKey)),
-    apiKeyRotate: async (_, { id, idempotencyKey }, ctx) => payload(await rotateKey(ctx, id, idempotencyKey)),
-    apiKeyRevoke: async (_, { id, idempotencyKey }, ctx) => payload(await revokeKey(ctx, id, idempotencyKey)),
+    apiKeyCreate: async (_, { input, idempotencyKey }, ctx) => await createKey(ctx, input, idempotencyKey),
+    apiKeyRotate: async (_, { id, idempotencyKey }, ctx) => await rotateKey(ctx, id, idempotencyKey),
+    apiKeyRevoke: async (_, { id, idempotencyKey }, ctx) => await revokeKey(ctx, id, idempotencyKey),
   },
   ApiKey: {
     id: (key) => apiKeyId(key),

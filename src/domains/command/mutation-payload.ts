@@ -4,17 +4,18 @@ import type { RequestContext } from "../../context.js";
 import { databaseUnavailableOr } from "../../db/database-unavailable.js";
 import type { CommandModel } from "../../models/command.js";
 import type { MutationOutcome } from "../../outbox/idempotency.js";
+import type { UserErrorModel } from "../../common/user-errors.js";
 import { COMMAND_SOURCE } from "./command.service.js";
 
 /**
  * The common part of a mutation payload: the command (read fresh, not from
  * this request's cache) and the user errors.
  */
-export async function commandPayload(ctx: RequestContext, outcome: MutationOutcome): Promise<{ command: CommandModel | null; userErrors: never }> {
+export async function commandPayload(ctx: RequestContext, outcome: MutationOutcome): Promise<{ command: CommandModel | null; userErrors: UserErrorModel[] }> {
   const { commandId } = outcome;
   return {
     command: commandId ? await afterCommit(ctx, outcome, () => ctx.loaders.command.clear(commandId).load(commandId)) : null,
-    userErrors: outcome.userErrors as never,
+    userErrors: outcome.userErrors,
   };
 }
 
