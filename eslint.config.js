@@ -12,6 +12,12 @@ export default tseslint.config(
     },
   },
   {
+    // dependency-cruiser's configuration files are CommonJS.
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // Tests read untyped JSON responses.
     files: ["test/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -10,7 +10,8 @@ import { createApp } from "../src/app.js";
 import { DOMAINS, type DomainReaders } from "../src/connectors/connector.js";
 import { Router, type ReadRoutes } from "../src/connectors/router.js";
 import { createStoreConnector } from "../src/connectors/store/store-connector.js";
-import { createLoaders, type RequestContext } from "../src/context.js";
+import type { RequestContext } from "../src/context.js";
+import { requestScope } from "../src/loaders.js";
 import { connectAndMigrate } from "../src/db/data-source.js";
 import { seedDemoData } from "../src/db/seed/seed-demo-data.js";
 import { DEFAULT_LIMITS } from "../src/common/input-limits.js";
@@ -82,7 +83,7 @@ export async function startBaseline(dataSource: DataSource, router: Router, prin
         document = parse(query);
         if (validate(schema, document).length === 0) documents.set(query, document);
       }
-      const contextValue: RequestContext = { principal, clientIp: "127.0.0.1", requestId: "bench", log, router, loaders: createLoaders(router, dataSource), dataSource, limits: DEFAULT_LIMITS };
+      const contextValue: RequestContext = { principal, clientIp: "127.0.0.1", requestId: "bench", log, router, ...requestScope(router, dataSource), dataSource, limits: DEFAULT_LIMITS };
       const result = await execute({ schema, document, variableValues: variables, contextValue });
       response.writeHead(200, { "content-type": "application/json" });
       response.end(JSON.stringify(result));

@@ -8,6 +8,7 @@ import { createApiKey } from "../src/auth/api-keys.js";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { createLogger } from "../src/logger.js";
 import { startRelay } from "../src/outbox/relay.js";
+import { scheduledTasks } from "../src/scheduled-tasks.js";
 import pg from "pg";
 import type { DataSource } from "typeorm";
 import { FakeCommandBackend } from "../test/fakes/command-backend.js";
@@ -96,7 +97,7 @@ export async function measureWrites(dataSource: DataSource, databaseUrl: string)
   const erp = await new FakeCommandBackend().start();
   const router = buildRouter(configWithErp(erp.url, ["orderPlace"]), dataSource);
   const server = await startCommerceGraph(dataSource, router);
-  const relay = await startRelay({ databaseUrl, dataSource, router, logger: createLogger("silent"), concurrency: 4 });
+  const relay = await startRelay({ databaseUrl, tasks: scheduledTasks(dataSource, router), router, logger: createLogger("silent"), concurrency: 4 });
   try {
     const { secret } = await createApiKey(dataSource, { name: "bench writes", scopes: ["admin"] });
     const authorization = `Bearer ${secret}`;

@@ -21,7 +21,8 @@ import { nulGuardPlugin } from "./common/nul-guard-plugin.js";
 import { useCursorSecret } from "./common/pagination.js";
 import { partialErrorsPlugin } from "./common/partial-errors.js";
 import { idempotencyPlugin } from "./outbox/idempotency-plugin.js";
-import { createLoaders, type RequestContext } from "./context.js";
+import type { RequestContext } from "./context.js";
+import { requestScope } from "./loaders.js";
 import { databaseUnavailableOr } from "./db/database-unavailable.js";
 import { giveUpHook } from "./db/statement-cancel.js";
 import type { Logger } from "./logger.js";
@@ -156,7 +157,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       requestId: String(request.id),
       log: request.log,
       router,
-      loaders: createLoaders(router, options.dataSource),
+      ...requestScope(router, options.dataSource),
       dataSource: options.dataSource,
       limits: limitOptions,
     }),

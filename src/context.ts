@@ -1,3 +1,8 @@
+/*
+ * The per-request context's type. Types only: the loaders and the transaction
+ * context are created above every layer, in `loaders.ts`, so that anything
+ * (the outbox, a plugin) can take a context without importing the domains.
+ */
 import type { GraphQLRequestContext } from "@apollo/server";
 import type { FastifyBaseLogger } from "fastify";
 import type { DataSource, EntityManager } from "typeorm";
@@ -5,34 +10,7 @@ import type { Principal } from "./auth/principal.js";
 import type { LimitOptions } from "./common/input-limits.js";
 import type { PartialErrors } from "./common/partial-errors.js";
 import type { Router } from "./connectors/router.js";
-import { createCommandLoaders } from "./domains/command/command.loaders.js";
-import { createStockReservationLoaders } from "./domains/warehouse/stock-reservation.commands.js";
-import { createAccountLoaders } from "./domains/account/account.loaders.js";
-import { createInvoiceLoaders } from "./domains/invoice/invoice.loaders.js";
-import { createOrderLoaders } from "./domains/order/order.loaders.js";
-import { createProductLoaders } from "./domains/product/product.loaders.js";
-import { createQuoteLoaders } from "./domains/quote/quote.loaders.js";
-import { createWarehouseLoaders } from "./domains/warehouse/warehouse.loaders.js";
-
-/** Every per-request DataLoader, by name. */
-export type Loaders = ReturnType<typeof createLoaders>;
-
-/**
- * Creates fresh loaders for one request (their caches live as long as the
- * request); `database` is the data source, or a mutation's transaction.
- */
-export function createLoaders(router: Router, database: DataSource | EntityManager) {
-  return {
-    ...createCommandLoaders(database),
-    ...createStockReservationLoaders(database),
-    ...createWarehouseLoaders(router),
-    ...createProductLoaders(router),
-    ...createAccountLoaders(router),
-    ...createOrderLoaders(router),
-    ...createInvoiceLoaders(router),
-    ...createQuoteLoaders(router),
-  };
-}
+import type { Loaders } from "./loaders.js";
 
 /** What every resolver and service receives as its first argument. */
 export interface RequestContext extends PartialErrors {
@@ -56,19 +34,15 @@ export interface RequestContext extends PartialErrors {
   limits: LimitOptions;
   /** Set by idempotent mutations; reported as `extensions.idempotency`. */
   idempotency?: { replayed: boolean };
-}
-
-/**
- * The context a mutation decides in: the request's, except that its router and
- * loaders read Commerce Graph's own database through the mutation's transaction
- * (`manager`). Its reads then see what it wrote and hold no second pool
- * connection while the transaction holds one (which deadlocked a full pool);
- * connectors over other systems are read as before. Fresh loaders, so nothing
- * read inside the transaction is cached for the rest of the request.
- */
-export function transactionContext(ctx: RequestContext, manager: EntityManager): RequestContext {
-  // Shared with the request's context, so that errors collected inside reach the response.
-  ctx.partialErrors ??= [];
-  const router = ctx.router.inTransaction(manager);
-  return { ...ctx, router, loaders: createLoaders(router, manager) };
+  /**
+   * The context a mutation decides in: this one, except that its router and
+   * loaders read Commerce Graph's own database through the mutation's
+   * transaction (`manager`). Its reads then see what it wrote and hold no
+   * second pool connection while the transaction holds one (which deadlocked a
+   * full pool); connectors over other systems are read as before. Fresh
+   * loaders, so nothing read inside the transaction is cached for the rest of
+   * the request. Call it as a method (`ctx.inTransaction(manager)`): it derives
+   * from the context it is called on. Built where the loaders are (`loaders.ts`).
+   */
+  inTransaction(manager: EntityManager): RequestContext;
 }

@@ -11,6 +11,7 @@ import { runApiKeyCommand } from "./auth/api-key-cli.js";
 import { runOperationsCommand } from "./security/operations-cli.js";
 import { createApiKey, hasAdminKey, registerAdminKey } from "./auth/api-keys.js";
 import { loadConfig, type AppConfig } from "./config.js";
+import { scheduledTasks } from "./scheduled-tasks.js";
 import { isEmpty, openDatabase, type Database } from "./db/database.js";
 import { DEMO_CUSTOMERS, seedDemoData } from "./db/seed/seed-demo-data.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -176,7 +177,7 @@ function displayHost(host: string): string {
 
 function startRelayFor(db: Database, router: Router, config: AppConfig, logger: Logger) {
   const { concurrency, maxAttempts, baseMs, maxMs, webhook } = config.relay;
-  return startRelay({ databaseUrl: db.url, dataSource: db.dataSource, router, logger, concurrency, webhook, backoff: { maxAttempts, baseMs, maxMs } });
+  return startRelay({ databaseUrl: db.url, tasks: scheduledTasks(db.dataSource, router), router, logger, concurrency, webhook, backoff: { maxAttempts, baseMs, maxMs } });
 }
 
 /**

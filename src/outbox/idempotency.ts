@@ -3,7 +3,7 @@ import { GraphQLError } from "graphql";
 import type { EntityManager } from "typeorm";
 import type { Principal } from "../auth/principal.js";
 import { badUserInput, unauthenticated } from "../common/errors.js";
-import { transactionContext, type RequestContext } from "../context.js";
+import type { RequestContext } from "../context.js";
 import { databaseUnavailableOr } from "../db/database-unavailable.js";
 import { userError, UserErrors, type UserErrorModel } from "../common/user-errors.js";
 
@@ -64,7 +64,7 @@ function canonical(value: unknown): string {
  * - the same key while a first request still runs is an `IDEMPOTENCY_KEY_IN_FLIGHT` error: retry.
  * `execute` throws {@link UserErrors} for expected failures: its writes are rolled
  * back, and the user errors are stored and replayed like any other answer.
- * `execute` gets the transaction's context (see {@link transactionContext}) and
+ * `execute` gets the transaction's context (see {@link RequestContext.inTransaction}) and
  * reads through it, never through the request's: a read on another pool
  * connection while the transaction holds one can wait for ever on a full pool.
  * Commands name it `ctx`, so that the request's context is out of reach.
@@ -108,7 +108,7 @@ export async function runIdempotent(
     await manager.query("SAVEPOINT mutation");
     let outcome: MutationOutcome;
     try {
-      outcome = await execute(manager, principal, transactionContext(ctx, manager));
+      outcome = await execute(manager, principal, ctx.inTransaction(manager));
     } catch (error) {
       if (!(error instanceof UserErrors)) throw error;
       await manager.query("ROLLBACK TO SAVEPOINT mutation");

@@ -1,17 +1,14 @@
 import { Logger as WorkerLogger, run, type RunnerOptions } from "graphile-worker";
 import pg from "pg";
-import type { DataSource } from "typeorm";
 import type { Router } from "../connectors/router.js";
-import { releaseExpiredReservations } from "../domains/warehouse/stock-reservation.commands.js";
 import type { Logger } from "../logger.js";
 import { DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff.js";
 import { deliverStream } from "./deliver.js";
 import { DELIVER_TASK, jobKeyOf, SCHEDULE_SQL, scheduleParams, type AggregateStream } from "./enqueue.js";
 import { createFailureNotifier, type FailureWebhook } from "./failure-notifier.js";
 import { superviseRunner } from "./runner-supervisor.js";
+import type { ScheduledTask } from "./scheduled-task.js";
 
-/** The graphile-worker cron task that releases expired stock reservations (each minute). */
-export const RELEASE_EXPIRED_TASK = "release_expired_reservations";
 /** The graphile-worker cron task that forgets expired idempotency records (each hour). */
 export const PURGE_IDEMPOTENCY_TASK = "purge_idempotency_records";
 
@@ -27,8 +24,8 @@ export interface RelayOptions {
   concurrency?: number;
   /** How often to look for streams whose job was lost with a crashed worker (default 30 s). */
   sweepIntervalMs?: number;
-  /** The API's data source: with it, the relay also releases expired stock reservations every minute. */
-  dataSource?: DataSource;
+  /** Other modules' jobs to run on their schedules (`scheduledTasks(…)` in `scheduled-tasks.ts`: expired stock reservations…); default none. */
+  tasks?: ScheduledTask[];
 }
 
 /** A running relay. */
@@ -48,6 +45,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on("error", (error) => logger.warn({ err: error }, "relay database connection lost"));
   pool.on("connect", (client) => client.on("error", (error) => logger.warn({ err: error }, "relay database connection lost")));
+  const tasks = options.tasks ?? [];
   const deps = {
     pool,
     router: options.router,
@@ -65,7 +63,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     // worker pool (which the supervisor below restarts) instead of rejecting a promise nobody awaits.
     preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     logger: workerLogger(logger),
-    crontab: [`0 * * * * ${PURGE_IDEMPOTENCY_TASK}`, ...(options.dataSource ? [`* * * * * ${RELEASE_EXPIRED_TASK}`] : [])].join("\n"),
+    crontab: [`0 * * * * ${PURGE_IDEMPOTENCY_TASK}`, ...tasks.map((task) => `${task.schedule} ${task.name}`)].join("\n"),
     taskList: {
       [PURGE_IDEMPOTENCY_TASK]: async () => {
         const { rowCount } = await pool.query(`DELETE FROM idempotency_record WHERE expires_at < now()`);
@@ -74,10 +72,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         await pool.query(`DELETE FROM persisted_query WHERE expires_at < now() AND NOT safelisted`);
         await pool.query(`DELETE FROM rate_limit_bucket WHERE updated_at < now() - interval '1 day'`);
       },
-      [RELEASE_EXPIRED_TASK]: async () => {
-        const released = await releaseExpiredReservations(options.dataSource!, options.router);
-        if (released > 0) logger.info({ released }, "released expired stock reservations");
-      },
+      ...Object.fromEntries(tasks.map((task) => [task.name, () => task.run(logger)])),
       [DELIVER_TASK]: async (payload) => {
         const stream = payload as AggregateStream;
         const client = await pool.connect();

@@ -6,6 +6,7 @@ import type { LimitOptions } from "../../src/common/input-limits.js";
 import { createLogger } from "../../src/logger.js";
 import type { FailureWebhook } from "../../src/outbox/failure-notifier.js";
 import { startRelay, type Relay } from "../../src/outbox/relay.js";
+import { scheduledTasks } from "../../src/scheduled-tasks.js";
 import { randomBytes } from "node:crypto";
 import { FakeCommandBackend } from "../fakes/command-backend.js";
 import { copyDatabase, dropDatabase } from "./databases.js";
@@ -39,7 +40,7 @@ export async function startWriteHarness(
   const server = await startTestServer({ databaseUrl, limits: options.limits, router: (dataSource) => (router = buildRouter((options.config ?? configWithErp)(erp.url), dataSource)) });
   const relay = await startRelay({
     databaseUrl,
-    dataSource: server.dataSource,
+    tasks: scheduledTasks(server.dataSource, router!),
     router: router!,
     logger: createLogger("silent"),
     backoff: { baseMs: 50, maxMs: 400, maxAttempts: options.maxAttempts ?? 4 },

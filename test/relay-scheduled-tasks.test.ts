@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildRouter } from "../src/connectors/build-router.js";
+import { DEFAULT_CONNECTORS_CONFIG } from "../src/connectors/connectors-config.js";
+import { RELEASE_EXPIRED_TASK } from "../src/domains/warehouse/reservation-expiry.js";
+import { scheduledTasks } from "../src/scheduled-tasks.js";
+import { dataAt } from "./support/paging.js";
+import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
+
+// The relay imports no domain: the domains hand it their scheduled tasks (src/scheduled-tasks.ts).
+let h: WriteHarness;
+let productId: string;
+let warehouseId: string;
+beforeAll(async () => {
+  h = await startWriteHarness();
+  const data = dataAt<any>(await h.server.gql(`{ p: product(sku: "SKU-00303") { id } wh: warehouse(code: "WH-CENTRAL") { id } }`), "");
+  productId = data.p.id;
+  warehouseId = data.wh.id;
+  await h.server.dataSource.query(
+    `INSERT INTO inventory_level (product_id, warehouse_id, on_hand, reserved) SELECT p.id, w.id, 50, 0 FROM product p, warehouse w WHERE p.sku = 'SKU-00303' AND w.code = 'WH-CENTRAL'
+     ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_hand = 50, reserved = 0`,
+  );
+});
+afterAll(() => h.close());
+
+async function available(): Promise<number> {
+  const levels = dataAt<any[]>(await h.server.gql(`query($id: ID!) { product(id: $id) { inventoryLevels { available warehouse { code } } } }`, { id: productId }), "product.inventoryLevels");
+  return levels.find((l) => l.warehouse.code === "WH-CENTRAL").available;
+}
+
+describe("the relay's scheduled tasks", () => {
+  it("are the domains' own: the reservation expiry runs each minute", async () => {
+    const router = buildRouter(DEFAULT_CONNECTORS_CONFIG, h.server.dataSource);
+    try {
+      expect(scheduledTasks(h.server.dataSource, router).map((task) => [task.name, task.schedule])).toEqual([[RELEASE_EXPIRED_TASK, "* * * * *"]]);
+    } finally {
+      await router.close();
+    }
+  });
+
+  it("run in the relay: its expiry job gives an expired reservation's stock back", async () => {
+    const reserved = dataAt<any>(
+      await h.server.gql(
+        `mutation($input: StockReserveInput!, $key: String!) { stockReserve(input: $input, idempotencyKey: $key) { reservation { id } userErrors { code } } }`,
+        { input: { expiresInMinutes: 1, lines: [{ productId, warehouseId, quantity: 7 }] }, key: `scheduled-${Date.now()}` },
+        h.server.adminKey,
+      ),
+      "stockReserve",
+    );
+    expect(reserved.userErrors).toEqual([]);
+    expect(await available()).toBe(43);
+    const id = reserved.reservation.id.split("/").pop();
+    await h.server.dataSource.query(`UPDATE stock_reservation SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+
+    // What the cron does each minute, now: the relay runs the job with the task the domain gave it.
+    await h.server.dataSource.query(`SELECT graphile_worker.add_job($1)`, [RELEASE_EXPIRED_TASK]);
+    const deadline = Date.now() + 15_000;
+    while ((await available()) !== 50 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await available()).toBe(50);
+    const [row] = (await h.server.dataSource.query(`SELECT released_at IS NOT NULL AS released FROM stock_reservation WHERE id = $1`, [id])) as Array<{ released: boolean }>;
+    expect(row?.released).toBe(true);
+  });
+});
