@@ -39,7 +39,9 @@ export interface NewCommandRow {
 /** Inserts a command row (one statement, through its entity) and returns its id. */
 export async function insertCommand(manager: EntityManager, command: NewCommandRow): Promise<string> {
   const result = await manager.createQueryBuilder().insert().into(CommandEntity).values(command).updateEntity(false).returning(["id"]).execute();
-  return (result.raw as Array<{ id: string }>)[0]!.id;
+  // `raw` holds the rows of `RETURNING id`.
+  const [row]: Array<{ id: string }> = result.raw;
+  return row!.id;
 }
 
 /** Inserts the outbox row of a command for one target connector (one statement, through its entity). */
