@@ -1,14 +1,13 @@
 import type { EntityManager } from "typeorm";
 import type { TypedCommand } from "../commands/command-payloads.js";
 import type { AggregateType, CommandType } from "../commands/command-types.js";
-import { CommandEntity, OutboxEntity, type OutboxStatus } from "../db/entities/index.js";
+import { OutboxEntity, type OutboxStatus } from "../db/entities/index.js";
 import { queryCount, queryRow, queryRows, type Queryable } from "../db/query-rows.js";
 
 /*
  * Every statement on the `command` and `outbox` tables, and the delivery jobs
- * that go with them. Rows are written through their TypeORM entities where that
- * is one plain statement (a new command, its outbox rows); the relay's reads and
- * state changes stay hand-written SQL, each saying why.
+ * that go with them. The tables are TypeORM entities (`src/db/entities/`);
+ * statements on the write and delivery paths stay hand-written SQL, each saying why.
  */
 
 /** Name of the graphile-worker task that delivers an aggregate's outbox rows. */
@@ -36,23 +35,26 @@ export interface NewCommandRow {
   principal: string;
 }
 
-/** Inserts a command row (one statement, through its entity) and returns its id. */
+// The two inserts of enqueueCommand are hand-written: they run for every mutation, and building them with
+// TypeORM's query builder cost about 90 µs of CPU per statement on a 2-core machine, for the same SQL.
+
+/** Inserts a command row and returns its id. */
 export async function insertCommand(manager: EntityManager, command: NewCommandRow): Promise<string> {
-  const result = await manager.createQueryBuilder().insert().into(CommandEntity).values(command).updateEntity(false).returning(["id"]).execute();
-  // `raw` holds the rows of `RETURNING id`.
-  const [row]: Array<{ id: string }> = result.raw;
+  const row = await queryRow<{ id: string }>(
+    manager,
+    `INSERT INTO command (type, aggregate_type, aggregate_id, payload, idempotency_key, principal) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [command.type, command.aggregateType, command.aggregateId, JSON.stringify(command.payload), command.idempotencyKey, command.principal],
+  );
   return row!.id;
 }
 
-/** Inserts the outbox row of a command for one target connector (one statement, through its entity). */
+/** Inserts the outbox row of a command for one target connector. */
 export async function insertOutboxRow(manager: EntityManager, commandId: string, command: NewCommandRow, connector: string): Promise<void> {
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(OutboxEntity)
-    .values({ aggregateType: command.aggregateType, aggregateId: command.aggregateId, type: command.type, payload: command.payload, commandId, connector })
-    .updateEntity(false)
-    .execute();
+  await queryCount(
+    manager,
+    `INSERT INTO outbox (aggregatetype, aggregateid, type, payload, command_id, connector) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [command.aggregateType, command.aggregateId, command.type, JSON.stringify(command.payload), commandId, connector],
+  );
 }
 
 /**
@@ -134,15 +136,20 @@ export async function markDelivered(db: Queryable, outboxId: string, reference: 
 /**
  * Sets a command's `FAILED` deliveries back to `PENDING`, due now, with a fresh
  * count of attempts, and returns their streams (none when nothing had failed).
- * Hand-written: one `UPDATE … RETURNING` over every target of the command.
+ * One `UPDATE … RETURNING` over every target of the command, built from the
+ * outbox entity (an operator's retry: not a hot path).
  */
 export async function resetFailedDeliveries(manager: EntityManager, commandId: string): Promise<AggregateStream[]> {
-  const rows = await queryRows<{ connector: string; aggregatetype: string; aggregateid: string }>(
-    manager,
-    `UPDATE outbox SET status = 'PENDING', attempts = 0, last_error = NULL, next_attempt_at = clock_timestamp(), updated_at = clock_timestamp()
-     WHERE command_id = $1 AND status = 'FAILED' RETURNING connector, aggregatetype, aggregateid`,
-    [commandId],
-  );
+  const result = await manager
+    .createQueryBuilder()
+    .update(OutboxEntity)
+    .set({ status: "PENDING", attempts: 0, lastError: null, nextAttemptAt: () => "clock_timestamp()", updatedAt: () => "clock_timestamp()" })
+    .where("command_id = :commandId AND status = 'FAILED'", { commandId })
+    .returning(["connector", "aggregatetype", "aggregateid"])
+    .updateEntity(false)
+    .execute();
+  // `raw` holds the rows of the RETURNING list.
+  const rows: Array<{ connector: string; aggregatetype: string; aggregateid: string }> = result.raw;
   return rows.map(streamOf);
 }
 
