@@ -152,14 +152,15 @@ describe("tracing", () => {
         writer: {
           applies: ["orderPlace"],
           apply: async (command) => {
-            if (command.payload.refuse) throw new PermanentDeliveryError("unknown SKU");
+            if ((command.payload as { refuse?: boolean }).refuse) throw new PermanentDeliveryError("unknown SKU");
             return { reference: "R-1" };
           },
         },
       },
       { timeoutMs: 1000 },
     ).connector.writer!;
-    const command = (id: string, payload: Record<string, unknown>): OutboxCommand => ({ id, type: "orderPlace", aggregateType: "Order", aggregateId: "1", payload, idempotencyKey: id });
+    // Payloads of no real command: this writer only looks at `refuse`.
+    const command = (id: string, payload: object): OutboxCommand => ({ id, type: "orderPlace", aggregateType: "Order", aggregateId: "1", payload, idempotencyKey: id }) as OutboxCommand;
     await expect(writer.apply(command("outbox-1", {}))).resolves.toEqual({ reference: "R-1" });
     await expect(writer.apply(command("outbox-2", { refuse: true }))).rejects.toThrow("unknown SKU");
 

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { acquireTimeoutOf, createDataSource } from "../db/data-source.js";
-import { ALL_COMMAND_TYPES } from "../outbox/command-types.js";
+import { ALL_COMMAND_TYPES } from "../commands/command-types.js";
 import type { Connector } from "./connector.js";
 import { DOMAINS } from "./connector.js";
 import { ConfigError, type ConnectorConfig, type ConnectorsConfig } from "./connectors-config.js";

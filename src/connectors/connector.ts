@@ -1,4 +1,6 @@
 import type { EntityManager } from "typeorm";
+import type { TypedCommand } from "../commands/command-payloads.js";
+import type { CommandType } from "../commands/command-types.js";
 import type { Page, PageRequest } from "../common/pagination.js";
 import type { AccountFilterModel, AccountModel, AccountSort, PaymentMethodModel, ShipToModel } from "../models/account.js";
 import type { InvoiceFilterModel, InvoiceLineModel, InvoiceModel, InvoicePaymentModel, InvoiceSort } from "../models/invoice.js";
@@ -151,17 +153,13 @@ export interface Connector {
   inTransaction?(manager: EntityManager): Connector;
 }
 
-/** A command as the relay hands it to a connector: one outbox row. */
-export interface OutboxCommand {
+/** What every outbox command carries besides its type and payload. */
+export interface OutboxCommandEnvelope {
   /** The outbox row id. */
   id: string;
-  /** Command type, for example `orderPlace`. */
-  type: string;
   /** What the command is about, for example `Order` and the order's key. */
   aggregateType: string;
   aggregateId: string;
-  /** The command's data (JSON). */
-  payload: Record<string, unknown>;
   /**
    * Sent with every delivery of this command to this connector; a backend that
    * deduplicates by it applies the command once however often it is delivered.
@@ -173,6 +171,13 @@ export interface OutboxCommand {
    */
   previousReference?: string | null;
 }
+
+/**
+ * A command as the relay hands it to a connector: one outbox row. A union on
+ * `type` (see `CommandPayloads`): `if (command.type === "orderPlace")` narrows
+ * `command.payload` to that command's payload type.
+ */
+export type OutboxCommand<T extends CommandType = CommandType> = OutboxCommandEnvelope & TypedCommand<T>;
 
 /** What a backend returned for an applied command. */
 export interface ApplyResult {

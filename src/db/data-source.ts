@@ -1,6 +1,7 @@
 import { DataSource, MigrationExecutor, type Logger } from "typeorm";
 import { busyAwarePg } from "./database-busy.js";
 import { DatabaseUnavailableError } from "./database-unavailable.js";
+import { ENTITIES } from "./entities/index.js";
 import { runMigrations as runWorkerMigrations } from "graphile-worker";
 import { InitialSchema1700000000000 } from "./migrations/1700000000000-initial-schema.js";
 import { Outbox1700000000001 } from "./migrations/1700000000001-outbox.js";
@@ -47,9 +48,13 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: "postgres",
     url: options.url,
+    entities: ENTITIES,
     migrations,
     migrationsTableName: "typeorm_migration",
     synchronize: false,
+    // Extensions come from the migrations too; a uuid primary key's default is PostgreSQL's own gen_random_uuid().
+    installExtensions: false,
+    uuidExtension: "pgcrypto",
     logging: options.logger ? ["query"] : false,
     logger: options.logger,
     // A full pool answers DATABASE_BUSY after the acquire timeout instead of queueing without end.

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { DataSource } from "typeorm";
 import type { Router } from "../connectors/router.js";
 import { judgeConnectors } from "../domains/connector/connector.service.js";
-import { readDeliveryStats } from "../outbox/delivery-stats.js";
+import { readDeliveryStats } from "../outbox/outbox-store.js";
 import { ReadinessProbe } from "./readiness.js";
 import type { Metrics } from "./metrics.js";
 

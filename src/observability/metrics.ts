@@ -3,6 +3,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
 import type { DataSource } from "typeorm";
 import type { Router } from "../connectors/router.js";
 import type { RequestContext } from "../context.js";
+import { readOutboxBacklog } from "../outbox/outbox-store.js";
 import { relayDeliveries } from "../outbox/relay-metrics.js";
 
 /** Distinct operation names counted; further ones count as "other". */
@@ -59,13 +60,7 @@ export class Metrics {
       const health = router.healthOf(name);
       return health ? CIRCUIT_VALUE[health.circuit] : null;
     });
-    const backlog = async () =>
-      (await dataSource.query(
-        `SELECT connector, count(*) FILTER (WHERE status IN ('PENDING', 'DELIVERING', 'RETRYING'))::int AS pending,
-                count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
-                coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE status IN ('PENDING', 'DELIVERING', 'RETRYING'))), 0)::float8 AS oldest
-         FROM outbox WHERE status IN ('PENDING', 'DELIVERING', 'RETRYING', 'FAILED') GROUP BY connector`,
-      )) as Array<{ connector: string; pending: number; failed: number; oldest: number }>;
+    const backlog = () => readOutboxBacklog(dataSource);
     let latest: Promise<Awaited<ReturnType<typeof backlog>>> | null = null;
     const outboxGauge = (name: string, help: string, pick: (row: { pending: number; failed: number; oldest: number }) => number) =>
       new Gauge({

@@ -1,5 +1,5 @@
 import { DatabaseBusyError } from "../db/database-busy.js";
-import type { DeliveryStats } from "../outbox/delivery-stats.js";
+import type { DeliveryStats } from "../outbox/outbox-store.js";
 
 /** What the database said at the last refresh: `busy` is our own pool full (DATABASE_BUSY), not the database down. */
 export type DatabaseState = "up" | "busy" | "down";

@@ -11,7 +11,8 @@ export interface CommandFailure {
   aggregateId: string;
   attempts: number;
   error: string;
-  payload: Record<string, unknown>;
+  /** The command's payload (secrets are redacted before it leaves). */
+  payload: object;
 }
 
 /** Where failure webhooks go; the body is signed with HMAC-SHA256 of `secret`. */

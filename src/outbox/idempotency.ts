@@ -6,6 +6,7 @@ import { badUserInput, unauthenticated } from "../common/errors.js";
 import type { RequestContext } from "../context.js";
 import { databaseUnavailableOr } from "../db/database-unavailable.js";
 import { userError, UserErrors, type UserErrorModel } from "../common/user-errors.js";
+import { findLiveAnswer, saveAnswer, tryLockKey } from "./idempotency-records.js";
 
 export { UserErrors, type UserErrorModel };
 
@@ -83,18 +84,14 @@ export async function runIdempotent(
 
   // Our database unreachable (before, during or at the commit) is DATABASE_UNAVAILABLE: a retry with the same key is safe.
   return ctx.dataSource.transaction(async (manager) => {
-    const [lock] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`, [`${principal}\n${idempotencyKey}`])) as Array<{ locked: boolean }>;
-    if (!lock?.locked) {
+    if (!(await tryLockKey(manager, principal, idempotencyKey))) {
       throw new GraphQLError("A request with this idempotency key is still being processed. Retry in a moment with the same key.", {
         extensions: { code: "IDEMPOTENCY_KEY_IN_FLIGHT", http: { status: 409 } },
       });
     }
-    const [existing] = (await manager.query(
-      `SELECT operation, request_hash, response FROM idempotency_record WHERE principal = $1 AND key = $2 AND expires_at > now()`,
-      [principal, idempotencyKey],
-    )) as Array<{ operation: string; request_hash: string; response: MutationOutcome }>;
+    const existing = await findLiveAnswer<MutationOutcome>(manager, principal, idempotencyKey);
     if (existing) {
-      if (existing.operation === operation && existing.request_hash === requestHash) {
+      if (existing.operation === operation && existing.requestHash === requestHash) {
         ctx.idempotency = { replayed: true };
         return existing.response;
       }
@@ -114,13 +111,7 @@ export async function runIdempotent(
       await manager.query("ROLLBACK TO SAVEPOINT mutation");
       outcome = { entityKey: null, commandId: null, userErrors: error.userErrors };
     }
-    await manager.query(
-      `INSERT INTO idempotency_record (principal, key, operation, request_hash, response, expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))
-       ON CONFLICT (principal, key) DO UPDATE SET operation = EXCLUDED.operation, request_hash = EXCLUDED.request_hash,
-         response = EXCLUDED.response, created_at = now(), expires_at = EXCLUDED.expires_at`,
-      [principal, idempotencyKey, operation, requestHash, JSON.stringify(outcome), IDEMPOTENCY_TTL_HOURS],
-    );
+    await saveAnswer(manager, principal, idempotencyKey, { operation, requestHash, response: outcome }, IDEMPOTENCY_TTL_HOURS);
     return outcome;
   }).catch((error: unknown) => Promise.reject(databaseUnavailableOr(error)));
 }

@@ -1,6 +1,6 @@
 import type { ClientBase } from "pg";
 import { STORE } from "../connectors/store/store-connector.js";
-import { ORDER_CREATING } from "./command-types.js";
+import { ORDER_CREATING } from "../commands/command-types.js";
 
 /** A command applied by one connector, and what that connector returned. */
 export interface Delivery {

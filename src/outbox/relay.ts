@@ -4,7 +4,8 @@ import type { Router } from "../connectors/router.js";
 import type { Logger } from "../logger.js";
 import { DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff.js";
 import { deliverStream } from "./deliver.js";
-import { DELIVER_TASK, jobKeyOf, SCHEDULE_SQL, scheduleParams, type AggregateStream } from "./enqueue.js";
+import { purgeExpiredIdempotencyRecords } from "./idempotency-records.js";
+import { DELIVER_TASK, jobKeyOf, scheduleDelivery, staleStreams, type AggregateStream } from "./outbox-store.js";
 import { createFailureNotifier, type FailureWebhook } from "./failure-notifier.js";
 import { superviseRunner } from "./runner-supervisor.js";
 import type { ScheduledTask } from "./scheduled-task.js";
@@ -66,8 +67,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     crontab: [`0 * * * * ${PURGE_IDEMPOTENCY_TASK}`, ...tasks.map((task) => `${task.schedule} ${task.name}`)].join("\n"),
     taskList: {
       [PURGE_IDEMPOTENCY_TASK]: async () => {
-        const { rowCount } = await pool.query(`DELETE FROM idempotency_record WHERE expires_at < now()`);
-        if (rowCount) logger.info({ purged: rowCount }, "forgot expired idempotency keys");
+        const purged = await purgeExpiredIdempotencyRecords(pool);
+        if (purged) logger.info({ purged }, "forgot expired idempotency keys");
         // Expired automatic persisted queries, and buckets idle for a day (full again long since).
         await pool.query(`DELETE FROM persisted_query WHERE expires_at < now() AND NOT safelisted`);
         await pool.query(`DELETE FROM rate_limit_bucket WHERE updated_at < now() - interval '1 day'`);
@@ -81,7 +82,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
           const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [lockKey]);
           if (!rows[0]?.locked) {
             // Another worker is delivering this stream; look again shortly.
-            await client.query(SCHEDULE_SQL, scheduleParams(stream, new Date(Date.now() + 1000)));
+            await scheduleDelivery(client, stream, new Date(Date.now() + 1000));
             return;
           }
           try {
@@ -98,15 +99,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   // A worker that died mid-delivery leaves its job locked for hours: reschedule such streams.
   const sweep = async (staleMs: number) => {
-    const { rows } = await pool.query<{ connector: string; aggregatetype: string; aggregateid: string }>(
-      `SELECT DISTINCT connector, aggregatetype, aggregateid FROM outbox
-       WHERE status IN ('PENDING', 'DELIVERING', 'RETRYING')
-         AND next_attempt_at <= clock_timestamp() - make_interval(secs => $1::float / 1000)
-         AND updated_at <= clock_timestamp() - make_interval(secs => $1::float / 1000)`,
-      [staleMs],
-    );
-    for (const row of rows) await pool.query(SCHEDULE_SQL, scheduleParams({ connector: row.connector, aggregateType: row.aggregatetype, aggregateId: row.aggregateid }));
-    if (rows.length > 0) logger.info({ streams: rows.length }, "rescheduled undelivered streams");
+    const streams = await staleStreams(pool, staleMs);
+    for (const stream of streams) await scheduleDelivery(pool, stream);
+    if (streams.length > 0) logger.info({ streams: streams.length }, "rescheduled undelivered streams");
   };
   const supervisor = superviseRunner({ logger, start: () => run({ ...runOptions }), afterRestart: () => sweep(0) });
   await supervisor.started;

@@ -1,5 +1,5 @@
 import { connectorsConfig, type ConnectorsConfig } from "../../src/connectors/connectors-config.js";
-import { ALL_COMMAND_TYPES } from "../../src/outbox/command-types.js";
+import { ALL_COMMAND_TYPES } from "../../src/commands/command-types.js";
 
 /** A config that sends every command to the store and to the fake ERP. */
 export function configWithErp(erpUrl: string, types: readonly string[] = ALL_COMMAND_TYPES): ConnectorsConfig {

@@ -64,34 +64,38 @@ function econnectWriter(call: EconnectCall, name: string): CommandWriter {
   }
 
   const apply = async (command: OutboxCommand): Promise<ApplyResult> => {
-    const p = command.payload as Record<string, string | number | null | undefined>;
-    const code = String(p.code ?? "");
     switch (command.type) {
       case "accountCreate": {
-        const existing = await accountId(code);
+        const p = command.payload;
+        const existing = await accountId(p.code);
         if (existing) return { reference: existing };
-        const packet = await call("account.add", [["cid", code], ["name", p.name], ["email", p.email], ["phone", p.phone], ["group", p.customerGroupCode]]);
+        const packet = await call("account.add", [["cid", p.code], ["name", p.name], ["email", p.email], ["phone", p.phone], ["group", p.customerGroupCode]]);
         return { reference: String((packet.data as { id: string }).id) };
       }
       case "accountUpdate": {
-        const id = await requireAccountId(code);
+        const p = command.payload;
+        const id = await requireAccountId(p.code);
         await call("account.set", [["id", id], ["name", p.name], ["email", p.email], ["phone", p.phone], ["group", p.customerGroupCode]]);
         return { reference: id };
       }
       case "accountDelete": {
-        const id = await accountId(code);
+        const id = await accountId(command.payload.code);
         if (id) await call("account.del", [["id", id]]);
         return { reference: id };
       }
-      case "productUpdate":
+      case "productUpdate": {
+        const p = command.payload;
         await call("inventory.set", [["code", p.sku], ["name", p.name], ["price", p.listPrice]]);
-        return { reference: String(p.sku) };
-      case "inventorySet":
+        return { reference: p.sku };
+      }
+      case "inventorySet": {
+        const p = command.payload;
         await call("inventory.set", [["code", p.sku], ["onhand", p.onHand]]);
-        return { reference: String(p.sku) };
+        return { reference: p.sku };
+      }
       case "invoiceRegister": {
-        const lines = (command.payload.lines as Array<{ sku: string | null; quantity: number; unitPrice: string; warehouseCode: string | null }>).filter((l) => l.sku);
-        const rows = lines.flatMap((l): Array<[string, string | number]> => [["code", l.sku!], ["qty", l.quantity], ["price", l.unitPrice], ["store", l.warehouseCode ?? ""]]);
+        const p = command.payload;
+        const rows = p.lines.flatMap(({ sku, quantity, unitPrice, warehouseCode }): Array<[string, string | number]> => (sku ? [["code", sku], ["qty", quantity], ["price", unitPrice], ["store", warehouseCode ?? ""]] : []));
         const packet = await call("invoice.register", [["cid", p.accountCode], ["ref", command.idempotencyKey], ["paid", p.status === "PAID" ? p.total : "0"], ...rows]);
         const data = packet.data as { id: string; number: string };
         return { reference: String(data.id), details: { number: String(data.number) } };
@@ -99,13 +103,14 @@ function econnectWriter(call: EconnectCall, name: string): CommandWriter {
       // The guide registers online orders as sales invoices: an order goes to the ERP as an unpaid invoice.
       case "orderPlace":
       case "quoteConvertToOrder": {
-        const lines = command.payload.lines as Array<{ sku: string; quantity: number; unitPrice: string }>;
-        const rows = lines.flatMap((l): Array<[string, string | number]> => [["code", l.sku], ["qty", l.quantity], ["price", l.unitPrice], ["store", ""]]);
+        const p = command.payload;
+        const rows = p.lines.flatMap((l): Array<[string, string | number]> => [["code", l.sku], ["qty", l.quantity], ["price", l.unitPrice], ["store", ""]]);
         const packet = await call("invoice.register", [["cid", p.accountCode], ["ref", command.idempotencyKey], ["paid", "0"], ...rows]);
         return { reference: String((packet.data as { id: string }).id) };
       }
       case "invoicePaymentRecord": {
-        if (!command.previousReference) throw new PermanentDeliveryError(`${name} has no invoice for ${String(p.invoiceNumber)}: it was never registered there`);
+        const p = command.payload;
+        if (!command.previousReference) throw new PermanentDeliveryError(`${name} has no invoice for ${p.invoiceNumber}: it was never registered there`);
         await call("invoice.set", [["id", command.previousReference], ["paid", p.amountPaid]]);
         return { reference: command.previousReference };
       }

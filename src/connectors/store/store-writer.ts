@@ -1,5 +1,5 @@
 import type { ApplyResult, CommandWriter, OutboxCommand } from "../connector.js";
-import { AGGREGATE_REFERENCES, ALL_COMMAND_TYPES, COMMAND_TYPES, ORDER_CREATING, type CommandType } from "../../outbox/command-types.js";
+import { AGGREGATE_REFERENCES, ALL_COMMAND_TYPES, COMMAND_TYPES, ORDER_CREATING } from "../../commands/command-types.js";
 import { PermanentDeliveryError } from "../connector.js";
 import type { Query } from "./sql.js";
 
@@ -13,7 +13,7 @@ export function storeWriter(query: Query): CommandWriter {
   return {
     applies: ALL_COMMAND_TYPES,
     apply: async (command: OutboxCommand): Promise<ApplyResult> => {
-      const aggregate = COMMAND_TYPES[command.type as CommandType];
+      const aggregate = COMMAND_TYPES[command.type];
       if (!aggregate) throw new PermanentDeliveryError(`the store cannot apply ${command.type}`);
       if (ORDER_CREATING.includes(command.type)) {
         await query(`UPDATE "order" SET status = 'OPEN', updated_at = now() WHERE id = $1::uuid AND status = 'PENDING'`, [command.aggregateId]);

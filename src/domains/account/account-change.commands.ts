@@ -13,7 +13,8 @@ import type { RequestContext } from "../../context.js";
 import { changeableAccount } from "./store-account.js";
 import { returnedRows } from "../../db/returning.js";
 import type { AddressModel, SourceRef } from "../../models/common.js";
-import type { CommandType } from "../../outbox/command-types.js";
+import type { CommandPayloads } from "../../commands/command-payloads.js";
+import type { CommandType } from "../../commands/command-types.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, type MutationOutcome } from "../../outbox/idempotency.js";
 import { userError, UserErrors, type UserErrorModel } from "../../common/user-errors.js";
@@ -67,10 +68,10 @@ export async function lockLiveAccount(manager: EntityManager, accountKey: string
 }
 
 /** Enqueues an account command and marks it as the account's last. */
-async function enqueueAccountCommand(
+async function enqueueAccountCommand<T extends CommandType>(
   ctx: RequestContext,
   manager: EntityManager,
-  command: { type: CommandType; accountKey: string; idempotencyKey: string; principal: string; payload: Record<string, unknown> },
+  command: { type: T; accountKey: string; idempotencyKey: string; principal: string; payload: CommandPayloads[T] },
 ): Promise<MutationOutcome> {
   const commandId = await enqueueCommand(manager, ctx.router, { type: command.type, aggregateId: command.accountKey, idempotencyKey: command.idempotencyKey, principal: command.principal, payload: command.payload });
   await manager.query(`UPDATE account SET last_command_id = $2, updated_at = now() WHERE id = $1`, [command.accountKey, commandId]);

@@ -7,10 +7,10 @@ import { keysetPage } from "../../connectors/store/keyset.js";
 import { queryOf } from "../../connectors/store/sql.js";
 import type { RequestContext } from "../../context.js";
 import type { CommandModel } from "../../models/command.js";
-import { returnedRows } from "../../db/returning.js";
-import { SCHEDULE_SQL, scheduleParams } from "../../outbox/enqueue.js";
-import { runIdempotent, UserErrors, type MutationOutcome } from "../../outbox/idempotency.js";
-import { COMMAND_SELECT, commandOf } from "./command.loaders.js";
+import { failWith } from "../../common/user-errors.js";
+import { runIdempotent, type MutationOutcome } from "../../outbox/idempotency.js";
+import { COMMAND_SELECT, resetFailedDeliveries, scheduleDelivery, type CommandWithDeliveriesRow } from "../../outbox/outbox-store.js";
+import { commandOf } from "./command.loaders.js";
 
 /** Connector segment of command IDs: commands live in Commerce Graph's outbox, not in a backend. */
 export const COMMAND_SOURCE = "outbox";
@@ -51,7 +51,7 @@ export async function listCommands(
   }
   const result = await keysetPage(
     queryOf(ctx.dataSource),
-    { select: COMMAND_SELECT, from: "command c", where, params, sort: { column: "c.created_at", type: "timestamptz" }, key: "c.id", descending: true, map: commandOf },
+    { select: COMMAND_SELECT, from: "command c", where, params, sort: { column: "c.created_at", type: "timestamptz" }, key: "c.id", descending: true, map: (row) => commandOf(row as CommandWithDeliveriesRow) },
     page,
   );
   return toConnection(result);
@@ -66,16 +66,10 @@ export function lastCommandOf(ctx: RequestContext, lastCommandId: string | null 
 export async function retryCommand(ctx: RequestContext, id: string, idempotencyKey: string): Promise<MutationOutcome> {
   const command = await commandById(ctx, id);
   return runIdempotent(ctx, "commandRetry", idempotencyKey, { id }, async (manager) => {
-    if (!command) throw new UserErrors([{ field: ["id"], message: "No such command.", code: "NOT_FOUND" }]);
-    const retried = returnedRows<{ connector: string; aggregatetype: string; aggregateid: string }>(
-      await manager.query(
-        `UPDATE outbox SET status = 'PENDING', attempts = 0, last_error = NULL, next_attempt_at = clock_timestamp(), updated_at = clock_timestamp()
-         WHERE command_id = $1 AND status = 'FAILED' RETURNING connector, aggregatetype, aggregateid`,
-        [command.key],
-      ),
-    );
-    if (retried.length === 0) throw new UserErrors([{ field: ["id"], message: "Only a FAILED command can be retried.", code: "INVALID_STATE" }]);
-    for (const row of retried) await manager.query(SCHEDULE_SQL, scheduleParams({ connector: row.connector, aggregateType: row.aggregatetype, aggregateId: row.aggregateid }));
+    if (!command) failWith("NOT_FOUND", ["id"], "No such command.");
+    const streams = await resetFailedDeliveries(manager, command.key);
+    if (streams.length === 0) failWith("INVALID_STATE", ["id"], "Only a FAILED command can be retried.");
+    for (const stream of streams) await scheduleDelivery(manager, stream);
     return { entityKey: command.key, commandId: command.key, userErrors: [] };
   });
 }

@@ -1,11 +1,11 @@
 import { requireAdmin } from "../../auth/access.js";
 import { DOMAINS } from "../../connectors/connector.js";
 import { readStateOf } from "../../connectors/resilience.js";
-import type { Queryable } from "../../auth/api-keys.js";
+import type { Queryable } from "../../db/query-rows.js";
 import type { Router } from "../../connectors/router.js";
 import type { RequestContext } from "../../context.js";
-import { ALL_COMMAND_TYPES } from "../../outbox/command-types.js";
-import { readDeliveryStats, type DeliveryStats } from "../../outbox/delivery-stats.js";
+import { ALL_COMMAND_TYPES } from "../../commands/command-types.js";
+import { readDeliveryStats, type DeliveryStats } from "../../outbox/outbox-store.js";
 
 /** A connector as `Query.connectors` shows it. */
 export interface ConnectorInfoModel {

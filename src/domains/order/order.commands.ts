@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { OrderPlacePayload } from "../../commands/command-payloads.js";
 import type { EntityManager } from "typeorm";
 import { badUserInput, forbidden, unauthenticated } from "../../common/errors.js";
 import { expectGlobalId, isUuid, parseGlobalId, toGlobalId } from "../../common/ids.js";
@@ -228,7 +229,7 @@ export interface NewOrder {
  * reserves stock for the stock-checked lines; returns the order's id and the
  * command payload that describes it to target systems.
  */
-export async function createOrder(manager: EntityManager, order: NewOrder): Promise<{ orderId: string; payload: Record<string, unknown> }> {
+export async function createOrder(manager: EntityManager, order: NewOrder): Promise<{ orderId: string; payload: OrderPlacePayload }> {
   const { account, shipTo, lines } = order;
   const currency = lines[0]!.currency;
   const total = fromCents(lines.reduce((sum, line) => sum + toCents(line.lineTotal), 0n));

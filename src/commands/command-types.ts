@@ -22,11 +22,17 @@ export const COMMAND_TYPES = {
   quoteConvertToOrder: "Order",
 } as const;
 
+/** A command type name. */
+export type CommandType = keyof typeof COMMAND_TYPES;
+
+/** The kind of entity a command is about (`Order`, `Account`…): its aggregate type. */
+export type AggregateType = (typeof COMMAND_TYPES)[CommandType];
+
 /** Command types that create an order in the target system. */
-export const ORDER_CREATING: readonly string[] = ["orderPlace", "quoteConvertToOrder"];
+export const ORDER_CREATING: readonly string[] = ["orderPlace", "quoteConvertToOrder"] satisfies CommandType[];
 
 /** Where the store finds the reference it returns for each aggregate type: table and column. */
-export const AGGREGATE_REFERENCES: Record<(typeof COMMAND_TYPES)[keyof typeof COMMAND_TYPES], { table: string; column: string }> = {
+export const AGGREGATE_REFERENCES: Record<AggregateType, { table: string; column: string }> = {
   Account: { table: "account", column: "code" },
   Order: { table: `"order"`, column: "number" },
   Invoice: { table: "invoice", column: "number" },
@@ -35,8 +41,10 @@ export const AGGREGATE_REFERENCES: Record<(typeof COMMAND_TYPES)[keyof typeof CO
   StockReservation: { table: "stock_reservation", column: "id" },
 };
 
-/** A command type name. */
-export type CommandType = keyof typeof COMMAND_TYPES;
-
 /** Every command type. */
 export const ALL_COMMAND_TYPES = Object.keys(COMMAND_TYPES) as CommandType[];
+
+/** True when `type` names a command type (an outbox row read back from the database). */
+export function isCommandType(type: string): type is CommandType {
+  return Object.hasOwn(COMMAND_TYPES, type);
+}
