@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import { characters, TEXT_LIMITS } from "../common/input-limits.js";
 import { userError, type UserErrorModel } from "../common/user-errors.js";
 import { queryCount, queryRow, type Queryable } from "../db/query-rows.js";
+import type { CustomerAccessTokenCreateInput } from "../generated/graphql.js";
 import { forgetVerifiedCredentials } from "./credential-cache.js";
 import { verifyAgainstNothing, verifyPassword } from "./password.js";
 import type { SignInThrottle } from "./sign-in-throttle.js";
@@ -64,7 +65,7 @@ export interface SignInResult {
  * is found — and per client address; `THROTTLED` when spent), checks the
  * credentials, and gives the attempt back when they were right.
  */
-export async function signInCustomer(dataSource: DataSource, throttle: SignInThrottle, clientIp: string, input: { email: string; password: string }): Promise<SignInResult> {
+export async function signInCustomer(dataSource: DataSource, throttle: SignInThrottle, clientIp: string, input: CustomerAccessTokenCreateInput): Promise<SignInResult> {
   if (characters(input.email) > TEXT_LIMITS.email) return { customerAccessToken: null, userErrors: [userError("INVALID", ["input", "email"], `At most ${TEXT_LIMITS.email} characters.`)] };
   if (characters(input.password) > TEXT_LIMITS.password) return { customerAccessToken: null, userErrors: [userError("INVALID", ["input", "password"], `At most ${TEXT_LIMITS.password} characters.`)] };
   const account = await findSignInAccount(dataSource, input.email);

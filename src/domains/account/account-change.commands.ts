@@ -167,7 +167,8 @@ export async function addShipTo(
     if (errors.length > 0) throw new UserErrors(errors);
     const id = randomUUID();
     await shipTos.insert(manager, { id, accountId: ref.key, erpShipToId: input.erpShipToId ?? null, name: input.name.trim(), address: JSON.stringify(input.address) });
-    if (input.isDefault || (await shipTos.countLiveDefaults(manager, ref.key)) === 0) await shipTos.makeDefault(manager, ref.key, id);
+    const defaults = await shipTos.countLiveDefaults(manager, ref.key);
+    if (input.isDefault || defaults === 0) await shipTos.makeDefault(manager, ref.key, id);
     return enqueueAccountCommand(ctx, manager, { type: "shipToAdd", accountKey: ref.key, idempotencyKey, principal, payload: { shipToId: id, ...input, accountId: undefined } });
   });
 }
