@@ -2,7 +2,6 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { DataSource } from "typeorm";
 import type { Router } from "../connectors/router.js";
-import { queryRows } from "../db/query-rows.js";
 import type { RequestContext } from "../context.js";
 import { relayDeliveries } from "../outbox/relay-metrics.js";
 
@@ -61,13 +60,12 @@ export class Metrics {
       return health ? CIRCUIT_VALUE[health.circuit] : null;
     });
     const backlog = async () =>
-      queryRows<{ connector: string; pending: number; failed: number; oldest: number }>(
-        dataSource,
+      (await dataSource.query(
         `SELECT connector, count(*) FILTER (WHERE status IN ('PENDING', 'DELIVERING', 'RETRYING'))::int AS pending,
                 count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
                 coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE status IN ('PENDING', 'DELIVERING', 'RETRYING'))), 0)::float8 AS oldest
          FROM outbox WHERE status IN ('PENDING', 'DELIVERING', 'RETRYING', 'FAILED') GROUP BY connector`,
-      );
+      )) as Array<{ connector: string; pending: number; failed: number; oldest: number }>;
     let latest: Promise<Awaited<ReturnType<typeof backlog>>> | null = null;
     const outboxGauge = (name: string, help: string, pick: (row: { pending: number; failed: number; oldest: number }) => number) =>
       new Gauge({
