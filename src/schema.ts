@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import { scalarResolvers } from "./common/scalars.js";
+import type { RequestContext } from "./context.js";
 import { apiKeyResolvers } from "./domains/api-key/api-key.resolvers.js";
 import { commandResolvers } from "./domains/command/command.resolvers.js";
 import { connectorResolvers } from "./domains/connector/connector.resolvers.js";
@@ -26,7 +27,7 @@ export function loadTypeDefs(): string[] {
 
 /** The executable schema: SDL from `schema/` and the resolvers of every domain. */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({
+  return makeExecutableSchema<RequestContext>({
     typeDefs: loadTypeDefs(),
     resolvers: [
       scalarResolvers,
@@ -41,7 +42,7 @@ export function buildSchema(): GraphQLSchema {
       commandResolvers,
       apiKeyResolvers,
       connectorResolvers,
-    ] as never,
+    ],
     resolverValidationOptions: { requireResolversToMatchSchema: "error" },
   });
 }

@@ -1,6 +1,7 @@
 import { isUuid } from "../common/ids.js";
 import { API_KEY_SCOPES, type ApiKeyScope } from "./principal.js";
-import { createApiKey, listApiKeys, normaliseNetwork, revokeApiKey, rotateApiKey, type Queryable } from "./api-keys.js";
+import type { Queryable } from "../db/query-rows.js";
+import { createApiKey, listApiKeys, normaliseNetwork, revokeApiKey, rotateApiKey } from "./api-keys.js";
 
 /** Options of `npm run apikey`. */
 export interface ApiKeyCliOptions {

@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import type { DataSource } from "typeorm";
-import { returnedRows } from "../db/returning.js";
+import { queryCount, queryRow, queryRows, type Queryable } from "../db/query-rows.js";
 import { API_KEY_PREFIX, digest, newSecret } from "./tokens.js";
 import { forgetVerifiedCredentials } from "./credential-cache.js";
 import type { ApiKeyScope, Principal } from "./principal.js";
@@ -19,21 +19,37 @@ export interface ApiKeyModel {
   revokedAt: Date | null;
 }
 
-/** Runs SQL: a data source, or a transaction's entity manager. */
-export type Queryable = Pick<DataSource, "query">;
+/**
+ * Runs SQL: a data source, or a transaction's entity manager.
+ * @deprecated Use `Queryable` from `db/query-rows.js`; this one stays while other modules still import it from here.
+ */
+export type SqlRunner = Pick<DataSource, "query">;
+export type { SqlRunner as Queryable };
 
 const KEY_COLUMNS = `id, name, scopes, allowed_ips::text[] AS allowed_ips, key_prefix, created_at, last_used_at, revoked_at`;
 
-function keyOf(row: Record<string, unknown>): ApiKeyModel {
+/** An `api_key` row as {@link KEY_COLUMNS} selects it. */
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  scopes: ApiKeyScope[];
+  allowed_ips: string[];
+  key_prefix: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+function keyOf(row: ApiKeyRow): ApiKeyModel {
   return {
-    id: String(row.id),
-    name: String(row.name),
-    scopes: row.scopes as ApiKeyScope[],
-    allowedIps: row.allowed_ips as string[],
-    prefix: String(row.key_prefix),
-    createdAt: row.created_at as Date,
-    lastUsedAt: (row.last_used_at as Date | null) ?? null,
-    revokedAt: (row.revoked_at as Date | null) ?? null,
+    id: row.id,
+    name: row.name,
+    scopes: row.scopes,
+    allowedIps: row.allowed_ips,
+    prefix: row.key_prefix,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at ?? null,
+    revokedAt: row.revoked_at ?? null,
   };
 }
 
@@ -66,40 +82,39 @@ export async function createApiKey(
   options: { name: string; scopes: ApiKeyScope[]; allowedIps?: string[] },
 ): Promise<{ id: string; secret: string; apiKey: ApiKeyModel }> {
   const secret = newSecret(API_KEY_PREFIX);
-  const [row] = (await dataSource.query(
+  const row = await queryRow<ApiKeyRow>(
+    dataSource,
     `INSERT INTO api_key (name, key_hash, scopes, allowed_ips, key_prefix)
      VALUES ($1, $2, $3, coalesce((SELECT array_agg(network(n)) FROM unnest($4::inet[]) n), '{}'), $5)
      RETURNING ${KEY_COLUMNS}`,
     [options.name, digest(secret), options.scopes, options.allowedIps ?? [], prefixOf(secret)],
-  )) as Array<Record<string, unknown>>;
+  );
   const apiKey = keyOf(row!);
   return { id: apiKey.id, secret, apiKey };
 }
 
 /** Every API key, newest first (revoked ones too, marked). */
 export async function listApiKeys(dataSource: Queryable): Promise<ApiKeyModel[]> {
-  return ((await dataSource.query(`SELECT ${KEY_COLUMNS} FROM api_key ORDER BY created_at DESC, id`)) as Array<Record<string, unknown>>).map(keyOf);
+  return (await queryRows<ApiKeyRow>(dataSource, `SELECT ${KEY_COLUMNS} FROM api_key ORDER BY created_at DESC, id`)).map(keyOf);
 }
 
 /** One API key by id, or null. */
 export async function apiKeyById(dataSource: Queryable, id: string): Promise<ApiKeyModel | null> {
-  const [row] = (await dataSource.query(`SELECT ${KEY_COLUMNS} FROM api_key WHERE id = $1`, [id])) as Array<Record<string, unknown>>;
+  const row = await queryRow<ApiKeyRow>(dataSource, `SELECT ${KEY_COLUMNS} FROM api_key WHERE id = $1`, [id]);
   return row ? keyOf(row) : null;
 }
 
 /** Gives a live key a new secret (the old one stops working at once); null when there is no such live key. */
 export async function rotateApiKey(dataSource: Queryable, id: string): Promise<{ secret: string; apiKey: ApiKeyModel } | null> {
   const secret = newSecret(API_KEY_PREFIX);
-  const [row] = returnedRows<Record<string, unknown>>(
-    await dataSource.query(`UPDATE api_key SET key_hash = $2, key_prefix = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING ${KEY_COLUMNS}`, [id, digest(secret), prefixOf(secret)]),
-  );
+  const row = await queryRow<ApiKeyRow>(dataSource, `UPDATE api_key SET key_hash = $2, key_prefix = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING ${KEY_COLUMNS}`, [id, digest(secret), prefixOf(secret)]);
   forgetVerifiedCredentials();
   return row ? { secret, apiKey: keyOf(row) } : null;
 }
 
 /** Revokes a key; null when there is no such live key. */
 export async function revokeApiKey(dataSource: Queryable, id: string): Promise<ApiKeyModel | null> {
-  const [row] = returnedRows<Record<string, unknown>>(await dataSource.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING ${KEY_COLUMNS}`, [id]));
+  const row = await queryRow<ApiKeyRow>(dataSource, `UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING ${KEY_COLUMNS}`, [id]);
   forgetVerifiedCredentials();
   return row ? keyOf(row) : null;
 }
@@ -109,7 +124,7 @@ export async function revokeApiKey(dataSource: Queryable, id: string): Promise<A
  * was revoked, rotated or restricted stays so: restarting never undoes it.
  */
 export async function registerAdminKey(dataSource: Queryable, secret: string): Promise<void> {
-  await dataSource.query(`INSERT INTO api_key (name, key_hash, scopes, key_prefix) VALUES ('admin (ADMIN_API_KEY)', $1, '{admin}', $2) ON CONFLICT (key_hash) DO NOTHING`, [
+  await queryCount(dataSource, `INSERT INTO api_key (name, key_hash, scopes, key_prefix) VALUES ('admin (ADMIN_API_KEY)', $1, '{admin}', $2) ON CONFLICT (key_hash) DO NOTHING`, [
     digest(secret),
     prefixOf(secret),
   ]);
@@ -117,8 +132,7 @@ export async function registerAdminKey(dataSource: Queryable, secret: string): P
 
 /** True when at least one usable admin key exists. */
 export async function hasAdminKey(dataSource: DataSource): Promise<boolean> {
-  const rows = (await dataSource.query(`SELECT 1 FROM api_key WHERE 'admin' = ANY(scopes) AND revoked_at IS NULL LIMIT 1`)) as unknown[];
-  return rows.length > 0;
+  return (await queryRow<{ "?column?": number }>(dataSource, `SELECT 1 FROM api_key WHERE 'admin' = ANY(scopes) AND revoked_at IS NULL LIMIT 1`)) !== undefined;
 }
 
 /** The client's address as a plain IPv4 or IPv6 address (an IPv4-mapped IPv6 address as IPv4); "0.0.0.0" when unknown. */
@@ -136,7 +150,8 @@ export function clientAddress(ip: string): string {
  * address. Marks the key used (at most once a minute), in the same statement.
  */
 export async function principalOfApiKey(dataSource: DataSource, secret: string, clientIp: string): Promise<Principal | null | "ADDRESS_NOT_ALLOWED"> {
-  const [row] = (await dataSource.query(
+  const row = await queryRow<{ id: string; scopes: ApiKeyScope[]; allowed: boolean }>(
+    dataSource,
     `WITH k AS (
        SELECT id, scopes, cardinality(allowed_ips) = 0 OR $2::inet <<= ANY(allowed_ips) AS allowed
        FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL
@@ -146,7 +161,7 @@ export async function principalOfApiKey(dataSource: DataSource, secret: string, 
      )
      SELECT * FROM k`,
     [digest(secret), clientAddress(clientIp)],
-  )) as Array<{ id: string; scopes: ApiKeyScope[]; allowed: boolean }>;
+  );
   if (!row) return null;
   return row.allowed ? { kind: "API_KEY", keyId: row.id, scopes: row.scopes } : "ADDRESS_NOT_ALLOWED";
 }

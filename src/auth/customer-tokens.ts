@@ -1,7 +1,9 @@
 import type { DataSource } from "typeorm";
-import { returnedRows } from "../db/returning.js";
-import { forgetVerifiedCredentials } from "./credential-cache.js";
 import { characters, TEXT_LIMITS } from "../common/input-limits.js";
+import { userError, type UserErrorModel } from "../common/user-errors.js";
+import { queryCount, queryRow, type Queryable } from "../db/query-rows.js";
+import type { CustomerAccessTokenCreateInput } from "../generated/graphql.js";
+import { forgetVerifiedCredentials } from "./credential-cache.js";
 import { verifyAgainstNothing, verifyPassword } from "./password.js";
 import type { SignInThrottle } from "./sign-in-throttle.js";
 import type { Principal } from "./principal.js";
@@ -27,12 +29,13 @@ export interface SignInAccount {
  * index on `lower(email)` compares: one statement, whether or not it exists.
  */
 export async function findSignInAccount(dataSource: DataSource, email: string): Promise<SignInAccount> {
-  const [row] = (await dataSource.query(
+  const row = (await queryRow<{ folded: string; id: string | null; password_hash: string | null }>(
+    dataSource,
     `SELECT lower($1::text) AS folded, account.id, account.password_hash
        FROM (VALUES (1)) AS one LEFT JOIN account ON lower(account.email) = lower($1::text) AND account.deleted_at IS NULL`,
     [email.trim()],
-  )) as Array<{ folded: string; id: string | null; password_hash: string | null }>;
-  return { id: row!.id, passwordHash: row!.password_hash, throttleKey: row!.id ? `id:${row!.id}` : `email:${digest(row!.folded)}` };
+  ))!;
+  return { id: row.id, passwordHash: row.password_hash, throttleKey: row.id ? `id:${row.id}` : `email:${digest(row.folded)}` };
 }
 
 /**
@@ -46,14 +49,14 @@ export async function createCustomerToken(dataSource: DataSource, account: SignI
   if (!(await verifyPassword(password, account.passwordHash))) return null;
   const accessToken = newSecret(CUSTOMER_TOKEN_PREFIX);
   const expiresAt = new Date(Date.now() + CUSTOMER_TOKEN_TTL_MS);
-  await dataSource.query(`INSERT INTO customer_access_token (account_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [account.id, digest(accessToken), expiresAt]);
+  await queryCount(dataSource, `INSERT INTO customer_access_token (account_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [account.id, digest(accessToken), expiresAt]);
   return { accessToken, expiresAt };
 }
 
 /** What `customerAccessTokenCreate` answers. */
 export interface SignInResult {
   customerAccessToken: { accessToken: string; expiresAt: Date } | null;
-  userErrors: Array<{ field: string[]; message: string; code: "INVALID" | "INVALID_CREDENTIALS" }>;
+  userErrors: UserErrorModel[];
 }
 
 /**
@@ -62,13 +65,13 @@ export interface SignInResult {
  * is found — and per client address; `THROTTLED` when spent), checks the
  * credentials, and gives the attempt back when they were right.
  */
-export async function signInCustomer(dataSource: DataSource, throttle: SignInThrottle, clientIp: string, input: { email: string; password: string }): Promise<SignInResult> {
-  if (characters(input.email) > TEXT_LIMITS.email) return { customerAccessToken: null, userErrors: [{ field: ["input", "email"], message: `At most ${TEXT_LIMITS.email} characters.`, code: "INVALID" }] };
-  if (characters(input.password) > TEXT_LIMITS.password) return { customerAccessToken: null, userErrors: [{ field: ["input", "password"], message: `At most ${TEXT_LIMITS.password} characters.`, code: "INVALID" }] };
+export async function signInCustomer(dataSource: DataSource, throttle: SignInThrottle, clientIp: string, input: CustomerAccessTokenCreateInput): Promise<SignInResult> {
+  if (characters(input.email) > TEXT_LIMITS.email) return { customerAccessToken: null, userErrors: [userError("INVALID", ["input", "email"], `At most ${TEXT_LIMITS.email} characters.`)] };
+  if (characters(input.password) > TEXT_LIMITS.password) return { customerAccessToken: null, userErrors: [userError("INVALID", ["input", "password"], `At most ${TEXT_LIMITS.password} characters.`)] };
   const account = await findSignInAccount(dataSource, input.email);
   const succeeded = await throttle.attempt(account.throttleKey, clientIp);
   const token = await createCustomerToken(dataSource, account, input.password);
-  if (!token) return { customerAccessToken: null, userErrors: [{ field: ["input", "email"], message: "The e-mail or password is wrong.", code: "INVALID_CREDENTIALS" }] };
+  if (!token) return { customerAccessToken: null, userErrors: [userError("INVALID_CREDENTIALS", ["input", "email"], "The e-mail or password is wrong.")] };
   await succeeded();
   return { customerAccessToken: token, userErrors: [] };
 }
@@ -77,29 +80,30 @@ export async function signInCustomer(dataSource: DataSource, throttle: SignInThr
 const TOKEN_MAX_CHARACTERS = 200;
 
 /** `customerAccessTokenDelete`: revokes the token; a token longer than any is `INVALID`. */
-export async function signOutCustomer(dataSource: DataSource, token: string): Promise<{ deleted: boolean; userErrors: Array<{ field: string[]; message: string; code: "INVALID" }> }> {
-  if (characters(token) > TOKEN_MAX_CHARACTERS) return { deleted: false, userErrors: [{ field: ["accessToken"], message: `At most ${TOKEN_MAX_CHARACTERS} characters.`, code: "INVALID" }] };
+export async function signOutCustomer(dataSource: DataSource, token: string): Promise<{ deleted: boolean; userErrors: UserErrorModel[] }> {
+  if (characters(token) > TOKEN_MAX_CHARACTERS) return { deleted: false, userErrors: [userError("INVALID", ["accessToken"], `At most ${TOKEN_MAX_CHARACTERS} characters.`)] };
   return { deleted: await revokeCustomerToken(dataSource, token), userErrors: [] };
 }
 
 /** Revokes a customer token; true when it was valid until now. Knowing the token is the authority to revoke it. */
 export async function revokeCustomerToken(dataSource: DataSource, token: string): Promise<boolean> {
-  const result: unknown = await dataSource.query(`UPDATE customer_access_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id`, [digest(token)]);
+  const revoked = await queryCount(dataSource, `UPDATE customer_access_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id`, [digest(token)]);
   forgetVerifiedCredentials();
-  return returnedRows(result).length > 0;
+  return revoked > 0;
 }
 
 /** Revokes every token of an account (it was deleted). */
-export async function revokeTokensOfAccount(dataSource: Pick<DataSource, "query">, accountKey: string): Promise<void> {
-  await dataSource.query(`UPDATE customer_access_token SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [accountKey]);
+export async function revokeTokensOfAccount(dataSource: Queryable, accountKey: string): Promise<void> {
+  await queryCount(dataSource, `UPDATE customer_access_token SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [accountKey]);
   forgetVerifiedCredentials();
 }
 
 /** The principal of a customer token and when the token expires, or null when it is unknown, expired or revoked. */
 export async function principalOfCustomerToken(dataSource: DataSource, token: string, storeName: string): Promise<{ principal: Principal; expiresAt: Date } | null> {
-  const [row] = (await dataSource.query(
+  const row = await queryRow<{ id: string; account_id: string; expires_at: Date }>(
+    dataSource,
     `SELECT id, account_id, expires_at FROM customer_access_token WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
     [digest(token)],
-  )) as Array<{ id: string; account_id: string; expires_at: Date }>;
+  );
   return row ? { principal: { kind: "CUSTOMER", tokenId: row.id, account: { source: storeName, key: row.account_id }, scopes: ["customer"] }, expiresAt: row.expires_at } : null;
 }

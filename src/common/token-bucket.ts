@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { returnedRows } from "../db/returning.js";
+import { queryRow } from "../db/query-rows.js";
 
 /** A request quota: `requests` per `perSeconds`, refilled continuously. */
 export interface Quota {
@@ -32,7 +32,8 @@ export class TokenBucket {
   async take(cost = 1): Promise<Take> {
     const capacity = this.quota.requests;
     const perSecond = this.quota.requests / this.quota.perSeconds;
-    const [row] = (await this.dataSource.query(
+    const row = await queryRow<{ allowed: boolean; tokens: number }>(
+      this.dataSource,
       `WITH clock AS (SELECT clock_timestamp() AS t)
        INSERT INTO rate_limit_bucket AS b (key, tokens, allowed, updated_at)
        SELECT $1, $2::float8 - $3::float8, $2::float8 >= $3::float8, t FROM clock
@@ -43,16 +44,18 @@ export class TokenBucket {
          updated_at = EXCLUDED.updated_at
        RETURNING allowed, tokens`,
       [this.key, capacity, cost, perSecond],
-    )) as Array<{ allowed: boolean; tokens: number }>;
+    );
     const { allowed, tokens } = row!;
     return { allowed, retryAfterMs: allowed ? 0 : Math.ceil(((cost - tokens) / perSecond) * 1000), available: Math.max(0, Math.floor(tokens)) };
   }
 
   /** Gives back tokens taken for more than was used (never above the quota); returns the tokens left. */
   async refund(amount: number): Promise<number> {
-    const [row] = returnedRows<{ tokens: number }>(
-      await this.dataSource.query(`UPDATE rate_limit_bucket SET tokens = least($2::float8, tokens + $3::float8) WHERE key = $1 RETURNING tokens`, [this.key, this.quota.requests, amount]),
-    );
+    const row = await queryRow<{ tokens: number }>(this.dataSource, `UPDATE rate_limit_bucket SET tokens = least($2::float8, tokens + $3::float8) WHERE key = $1 RETURNING tokens`, [
+      this.key,
+      this.quota.requests,
+      amount,
+    ]);
     return Math.max(0, Math.floor(row?.tokens ?? 0));
   }
 

@@ -1,6 +1,16 @@
 import { readFileSync } from "node:fs";
-import type { Queryable } from "../auth/api-keys.js";
+import type { Queryable } from "../db/query-rows.js";
 import { registerOperations } from "./persisted-queries.js";
+
+/** Apollo's operation manifest: `{ format, operations: [{ id, body }] }`. */
+interface ApolloManifest {
+  operations: Array<{ id: string; body: string }>;
+}
+
+/** True when a parsed manifest is Apollo's (it has an `operations` list). */
+function isApolloManifest(manifest: Record<string, unknown>): manifest is Record<string, unknown> & ApolloManifest {
+  return Array.isArray(manifest.operations);
+}
 
 /** The documents of a file: a `.graphql` file is one; a JSON manifest maps hashes to documents. */
 function documentsOf(file: string): Array<{ hash?: string; document: string }> {
@@ -8,7 +18,7 @@ function documentsOf(file: string): Array<{ hash?: string; document: string }> {
   if (!file.endsWith(".json")) return [{ document: text }];
   const manifest = JSON.parse(text) as Record<string, unknown>;
   // Apollo's operation manifest: { format, operations: [{ id, body }] }; else graphql-codegen's { hash: document }.
-  if (Array.isArray(manifest.operations)) return (manifest.operations as Array<{ id: string; body: string }>).map((op) => ({ hash: op.id, document: op.body }));
+  if (isApolloManifest(manifest)) return manifest.operations.map((op) => ({ hash: op.id, document: op.body }));
   return Object.entries(manifest).map(([hash, document]) => ({ hash, document: String(document) }));
 }
 

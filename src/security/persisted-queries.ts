@@ -3,7 +3,7 @@ import type { KeyValueCache, KeyValueCacheSetOptions } from "@apollo/utils.keyva
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
-import type { Queryable } from "../auth/api-keys.js";
+import { queryCount, queryRow, type Queryable } from "../db/query-rows.js";
 
 /** How long an automatically persisted query is kept after it was last registered (seconds). */
 export const APQ_TTL_SECONDS = 86_400;
@@ -52,16 +52,15 @@ export class PgPersistedQueryCache implements KeyValueCache<string> {
   ) {}
 
   async get(key: string): Promise<string | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT document FROM persisted_query WHERE hash = $1 AND (expires_at IS NULL OR expires_at > now())`, [hashOf(key)])) as Array<{
-      document: string;
-    }>;
+    const row = await queryRow<{ document: string }>(this.dataSource, `SELECT document FROM persisted_query WHERE hash = $1 AND (expires_at IS NULL OR expires_at > now())`, [hashOf(key)]);
     return row?.document;
   }
 
   async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
     if (Buffer.byteLength(value, "utf8") > this.maxBytes) return;
     const ttl = options?.ttl ?? APQ_TTL_SECONDS;
-    await this.dataSource.query(
+    await queryCount(
+      this.dataSource,
       `INSERT INTO persisted_query (hash, document, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))
        ON CONFLICT (hash) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE NOT persisted_query.safelisted`,
       [hashOf(key), value, ttl],
@@ -69,7 +68,7 @@ export class PgPersistedQueryCache implements KeyValueCache<string> {
   }
 
   async delete(key: string): Promise<boolean> {
-    await this.dataSource.query(`DELETE FROM persisted_query WHERE hash = $1 AND NOT safelisted`, [hashOf(key)]);
+    await queryCount(this.dataSource, `DELETE FROM persisted_query WHERE hash = $1 AND NOT safelisted`, [hashOf(key)]);
     return true;
   }
 }
@@ -91,9 +90,9 @@ export function safelistHook(dataSource: DataSource, path: string) {
   const allowed = async (hash: string | null): Promise<boolean> => {
     if (hash === null) return false;
     if (known.has(hash)) return true;
-    const rows = (await dataSource.query(`SELECT 1 FROM persisted_query WHERE hash = $1 AND safelisted`, [hash])) as unknown[];
-    if (rows.length > 0) known.add(hash);
-    return rows.length > 0;
+    const registered = (await queryRow<{ "?column?": number }>(dataSource, `SELECT 1 FROM persisted_query WHERE hash = $1 AND safelisted`, [hash])) !== undefined;
+    if (registered) known.add(hash);
+    return registered;
   };
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     // The route as Fastify matched it (a percent-encoded path is the same route).
@@ -140,7 +139,8 @@ export async function registerOperations(db: Queryable, documents: Array<{ hash?
   for (const { hash, document } of documents) {
     const computed = documentHash(document);
     if (hash && hash !== computed) throw new Error(`The hash ${hash} is not the SHA-256 of its document (${computed}).`);
-    await db.query(
+    await queryCount(
+      db,
       `INSERT INTO persisted_query (hash, document, safelisted, client) VALUES ($1, $2, true, $3)
        ON CONFLICT (hash) DO UPDATE SET safelisted = true, client = EXCLUDED.client, expires_at = NULL`,
       [computed, document, client],

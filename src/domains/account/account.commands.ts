@@ -2,20 +2,12 @@ import { randomUUID } from "node:crypto";
 import { requireAdmin } from "../../auth/access.js";
 import { hashPassword } from "../../auth/password.js";
 import { InputCheck, TEXT_LIMITS } from "../../common/input-limits.js";
+import { failWith, UserErrors, type UserErrorModel } from "../../common/user-errors.js";
+import * as accounts from "../../connectors/store/tables/accounts.js";
 import type { RequestContext } from "../../context.js";
+import type { AccountCreateInput } from "../../generated/graphql.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
-import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
-
-/** The `input` of `accountCreate`. */
-export interface AccountCreateInput {
-  code: string;
-  name: string;
-  email: string;
-  phone?: string | null;
-  customerGroupCode?: string | null;
-  paymentTerms?: string | null;
-  password?: string | null;
-}
+import { runIdempotent, type MutationOutcome } from "../../outbox/idempotency.js";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -43,20 +35,22 @@ export async function createAccount(ctx: RequestContext, input: AccountCreateInp
     if (errors.length > 0) throw new UserErrors(errors);
     let groupId: string | null = null;
     if (input.customerGroupCode) {
-      const [group] = (await manager.query(`SELECT id FROM customer_group WHERE code = $1`, [input.customerGroupCode])) as Array<{ id: string }>;
-      if (!group) throw new UserErrors([{ field: ["input", "customerGroupCode"], message: `No customer group ${input.customerGroupCode}.`, code: "NOT_FOUND" }]);
-      groupId = group.id;
+      groupId = await accounts.customerGroupIdByCode(manager, input.customerGroupCode);
+      if (!groupId) failWith("NOT_FOUND", ["input", "customerGroupCode"], `No customer group ${input.customerGroupCode}.`);
     }
     const accountId = randomUUID();
     const email = input.email.trim();
-    const inserted = (await manager.query(
-      `INSERT INTO account (id, code, name, email, phone, customer_group_id, payment_terms, password_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
-      [accountId, input.code, input.name.trim(), email, input.phone ?? null, groupId, input.paymentTerms ?? "NET30", input.password ? await hashPassword(input.password) : null],
-    )) as unknown[];
-    if (inserted.length === 0) {
-      throw new UserErrors([{ field: ["input", "email"], message: "An account with this code or e-mail already exists.", code: "TAKEN" }]);
-    }
+    const inserted = await accounts.insert(manager, {
+      id: accountId,
+      code: input.code,
+      name: input.name.trim(),
+      email,
+      phone: input.phone ?? null,
+      customerGroupId: groupId,
+      paymentTerms: input.paymentTerms ?? "NET30",
+      passwordHash: input.password ? await hashPassword(input.password) : null,
+    });
+    if (!inserted) failWith("TAKEN", ["input", "email"], "An account with this code or e-mail already exists.");
     const commandId = await enqueueCommand(manager, ctx.router, {
       type: "accountCreate",
       aggregateId: accountId,
@@ -64,7 +58,7 @@ export async function createAccount(ctx: RequestContext, input: AccountCreateInp
       principal,
       payload: { code: input.code, name: input.name.trim(), email, phone: input.phone ?? null, customerGroupCode: input.customerGroupCode ?? null, paymentTerms: input.paymentTerms ?? "NET30" },
     });
-    await manager.query(`UPDATE account SET last_command_id = $2 WHERE id = $1`, [accountId, commandId]);
+    await accounts.setLastCommand(manager, accountId, commandId);
     return { entityKey: accountId, commandId, userErrors: [] };
   });
 }

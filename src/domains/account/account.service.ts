@@ -5,10 +5,11 @@ import { forbidden } from "../../common/errors.js";
 import { expectGlobalId } from "../../common/ids.js";
 import { searchWords } from "../../common/search-words.js";
 import type { ConnectionArgs, ConnectionModel } from "../../common/pagination.js";
+import type { QueryAccountsArgs } from "../../generated/graphql.js";
 import { emptyPage, toConnection, toPageRequest, type Page, type PageRequest } from "../../common/pagination.js";
 import type { DomainReaders } from "../../connectors/connector.js";
 import type { RequestContext } from "../../context.js";
-import type { AccountFilterModel, AccountModel, AccountSort, PaymentMethodModel, ShipToModel } from "../../models/account.js";
+import type { AccountFilterModel, AccountModel, PaymentMethodModel, ShipToModel } from "../../models/account.js";
 import type { SourceRef } from "../../models/common.js";
 
 /**
@@ -89,14 +90,8 @@ export async function accountByBusinessKey(ctx: RequestContext, field: "email" |
   return account;
 }
 
-/** Arguments of `accounts`. */
-export interface AccountListArgs extends ConnectionArgs {
-  filter?: { search?: string | null; customerGroupCode?: string | null; parentAccountId?: string | null } | null;
-  sortKey?: AccountSort | null;
-}
-
 /** A page of accounts: admin API keys only (customers read their own through `viewer.account`). */
-export async function listAccounts(ctx: RequestContext, args: AccountListArgs, path?: Path): Promise<ConnectionModel<AccountModel>> {
+export async function listAccounts(ctx: RequestContext, args: QueryAccountsArgs, path?: Path): Promise<ConnectionModel<AccountModel>> {
   if (ctx.principal.kind === "CUSTOMER") throw forbidden("Customers cannot list accounts; read your own with `viewer { account { … } }`.");
   accountScopeOf(ctx.principal, null, "accounts");
   const page = toPageRequest(args);

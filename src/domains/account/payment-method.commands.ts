@@ -2,23 +2,14 @@ import { assertCanReadAccount } from "../../auth/access.js";
 import { unauthenticated } from "../../common/errors.js";
 import { expectGlobalId } from "../../common/ids.js";
 import { InputCheck, TEXT_LIMITS } from "../../common/input-limits.js";
+import { failWith, userError, UserErrors, type UserErrorModel } from "../../common/user-errors.js";
+import * as accounts from "../../connectors/store/tables/accounts.js";
+import * as paymentMethods from "../../connectors/store/tables/payment-methods.js";
 import type { RequestContext } from "../../context.js";
-import { returnedRows } from "../../db/returning.js";
+import type { PaymentMethodAddInput } from "../../generated/graphql.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
-import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
-import { lockLiveAccount } from "./account-change.commands.js";
+import { runIdempotent, type MutationOutcome } from "../../outbox/idempotency.js";
 import { changeableAccount } from "./store-account.js";
-
-/** The `input` of `paymentMethodAdd`. */
-export interface PaymentMethodAddInput {
-  accountId?: string | null;
-  provider: string;
-  token: string;
-  brand?: string | null;
-  last4?: string | null;
-  expiryMonth?: number | null;
-  expiryYear?: number | null;
-}
 
 /** Most characters that may stand between two digits of a card number and still be taken for a separator. */
 const MAX_SEPARATOR_RUN = 3;
@@ -112,32 +103,37 @@ export async function addPaymentMethod(ctx: RequestContext, input: PaymentMethod
   const account = await changeableAccount(ctx, input.accountId, "input.accountId", "manage payment methods");
   return runIdempotent(ctx, "paymentMethodAdd", idempotencyKey, input, async (manager, principal, ctx) => {
     checkPaymentMethodInput(input);
-    if (!account || !(await lockLiveAccount(manager, account.key))) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
+    if (!account || !(await accounts.lockLive(manager, account.key))) failWith("NOT_FOUND", ["input", "accountId"], "No such account (or it was deleted).");
     const errors: UserErrorModel[] = [];
     for (const field of ["token", "provider", "brand", "last4"] as const) {
       const value = input[field];
       if (value && looksLikeCardNumber(value)) {
-        errors.push({ field: ["input", field], message: "This looks like a card number. Never send card numbers: send the payment provider's token instead.", code: "INVALID" });
+        errors.push(userError("INVALID", ["input", field], "This looks like a card number. Never send card numbers: send the payment provider's token instead."));
       }
     }
-    if (!input.token.trim()) errors.push({ field: ["input", "token"], message: "The provider's token is required.", code: "INVALID" });
-    if (input.last4 != null && !/^\d{4}$/.test(input.last4)) errors.push({ field: ["input", "last4"], message: "last4 is four digits.", code: "INVALID" });
-    if (input.expiryMonth != null && (input.expiryMonth < 1 || input.expiryMonth > 12)) errors.push({ field: ["input", "expiryMonth"], message: "A month is 1 to 12.", code: "INVALID" });
-    if (input.expiryYear != null && (input.expiryYear < 2000 || input.expiryYear > 2100)) errors.push({ field: ["input", "expiryYear"], message: "Give the year with four digits.", code: "INVALID" });
+    if (!input.token.trim()) errors.push(userError("INVALID", ["input", "token"], "The provider's token is required."));
+    if (input.last4 != null && !/^\d{4}$/.test(input.last4)) errors.push(userError("INVALID", ["input", "last4"], "last4 is four digits."));
+    if (input.expiryMonth != null && (input.expiryMonth < 1 || input.expiryMonth > 12)) errors.push(userError("INVALID", ["input", "expiryMonth"], "A month is 1 to 12."));
+    if (input.expiryYear != null && (input.expiryYear < 2000 || input.expiryYear > 2100)) errors.push(userError("INVALID", ["input", "expiryYear"], "Give the year with four digits."));
     if (errors.length > 0) throw new UserErrors(errors);
-    const [row] = (await manager.query(
-      `INSERT INTO payment_method (account_id, provider, token, brand, last4, expiry_month, expiry_year) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [account.key, input.provider.trim(), input.token.trim(), input.brand ?? null, input.last4 ?? null, input.expiryMonth ?? null, input.expiryYear ?? null],
-    )) as Array<{ id: string }>;
+    const paymentMethodId = await paymentMethods.insert(manager, {
+      accountId: account.key,
+      provider: input.provider.trim(),
+      token: input.token.trim(),
+      brand: input.brand ?? null,
+      last4: input.last4 ?? null,
+      expiryMonth: input.expiryMonth ?? null,
+      expiryYear: input.expiryYear ?? null,
+    });
     const commandId = await enqueueCommand(manager, ctx.router, {
       type: "paymentMethodAdd",
       aggregateId: account.key,
       idempotencyKey,
       principal,
-      payload: { paymentMethodId: row!.id, provider: input.provider.trim(), token: input.token.trim(), brand: input.brand ?? null, last4: input.last4 ?? null },
+      payload: { paymentMethodId, provider: input.provider.trim(), token: input.token.trim(), brand: input.brand ?? null, last4: input.last4 ?? null },
     });
-    await manager.query(`UPDATE payment_method SET last_command_id = $2 WHERE id = $1`, [row!.id, commandId]);
-    return { entityKey: row!.id, commandId, userErrors: [] };
+    await paymentMethods.setLastCommand(manager, paymentMethodId, commandId);
+    return { entityKey: paymentMethodId, commandId, userErrors: [] };
   });
 }
 
@@ -148,10 +144,9 @@ export async function removePaymentMethod(ctx: RequestContext, paymentMethodId: 
   if (method) assertCanReadAccount(ctx.principal, { source: method.source, key: method.accountKey }, "payment method");
   else if (ctx.principal.kind === "ANONYMOUS") throw unauthenticated("Sign in to manage payment methods.");
   return runIdempotent(ctx, "paymentMethodRemove", idempotencyKey, { paymentMethodId }, async (manager, principal, ctx) => {
-    if (!method) throw new UserErrors([{ field: ["paymentMethodId"], message: "No such payment method.", code: "NOT_FOUND" }]);
-    await lockLiveAccount(manager, method.accountKey);
-    const removed = returnedRows(await manager.query(`UPDATE payment_method SET removed_at = now() WHERE id = $1 AND removed_at IS NULL RETURNING id`, [method.key]));
-    if (removed.length === 0) throw new UserErrors([{ field: ["paymentMethodId"], message: "This payment method was already removed.", code: "INVALID_STATE" }]);
+    if (!method) failWith("NOT_FOUND", ["paymentMethodId"], "No such payment method.");
+    await accounts.lockLive(manager, method.accountKey);
+    if (!(await paymentMethods.markRemoved(manager, method.key))) failWith("INVALID_STATE", ["paymentMethodId"], "This payment method was already removed.");
     const commandId = await enqueueCommand(manager, ctx.router, { type: "paymentMethodRemove", aggregateId: method.accountKey, idempotencyKey, principal, payload: { paymentMethodId: method.key } });
     return { entityKey: method.key, commandId, userErrors: [] };
   });

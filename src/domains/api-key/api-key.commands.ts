@@ -4,9 +4,11 @@ import { requireAdmin } from "../../auth/access.js";
 import type { ApiKeyScope } from "../../auth/principal.js";
 import { isUuid, parseGlobalId, toGlobalId } from "../../common/ids.js";
 import { INPUT_LIMITS, InputCheck, TEXT_LIMITS } from "../../common/input-limits.js";
+import { failWith, userError, UserErrors, type UserErrorModel } from "../../common/user-errors.js";
 import { STORE } from "../../connectors/store/store-connector.js";
 import type { RequestContext } from "../../context.js";
-import { runIdempotent, UserErrors, type UserErrorModel } from "../../outbox/idempotency.js";
+import type { ApiKeyCreateInput, ApiKeyScope as ApiKeyScopeEnum } from "../../generated/graphql.js";
+import { runIdempotent } from "../../outbox/idempotency.js";
 
 /** What an API key mutation answers: the key, and its new secret when this call made one. */
 export interface ApiKeyOutcome {
@@ -16,6 +18,12 @@ export interface ApiKeyOutcome {
   userErrors: UserErrorModel[];
 }
 
+/** The scope an API key stores for each value of the schema's `ApiKeyScope`. */
+const STORED_SCOPE: Record<ApiKeyScopeEnum, ApiKeyScope> = { ADMIN: "admin", STOREFRONT: "storefront" };
+
+/** The schema's `ApiKeyScope` of a stored scope. */
+export const SCOPE_ENUM: Record<ApiKeyScope, ApiKeyScopeEnum> = { admin: "ADMIN", storefront: "STOREFRONT" };
+
 /** The global ID of an API key. */
 export function apiKeyId(key: ApiKeyModel): string {
   return toGlobalId(STORE, "ApiKey", key.id);
@@ -24,7 +32,7 @@ export function apiKeyId(key: ApiKeyModel): string {
 /** The key a global ID names, or a NOT_FOUND user error. */
 function keyIdOf(id: string): string {
   const gid = parseGlobalId(id);
-  if (gid?.type !== "ApiKey" || gid.connector !== STORE || !isUuid(gid.key)) throw new UserErrors([{ field: ["id"], message: "No such API key.", code: "NOT_FOUND" }]);
+  if (gid?.type !== "ApiKey" || gid.connector !== STORE || !isUuid(gid.key)) failWith("NOT_FOUND", ["id"], "No such API key.");
   return gid.key;
 }
 
@@ -52,26 +60,26 @@ async function keyChange(
 }
 
 /** Checks `apiKeyCreate`'s input against its maxima (see `input-limits.ts`). */
-function checkApiKeyCreateInput(input: { name: string; scopes: readonly string[]; allowedIps?: readonly string[] | null }): void {
+function checkApiKeyCreateInput(input: ApiKeyCreateInput): void {
   const check = new InputCheck().text(input.name, ["input", "name"], TEXT_LIMITS.name).list(input.allowedIps, ["input", "allowedIps"], 0, INPUT_LIMITS.allowedIps).list(input.scopes, ["input", "scopes"], 0, INPUT_LIMITS.scopes);
   if ((input.allowedIps?.length ?? 0) <= INPUT_LIMITS.allowedIps) input.allowedIps?.forEach((value, i) => check.text(value, ["input", "allowedIps", String(i)], TEXT_LIMITS.network));
   check.done();
 }
 
 /** `apiKeyCreate` (admin): a new key; its secret is in this answer only. */
-export function createKey(ctx: RequestContext, input: { name: string; scopes: readonly string[]; allowedIps?: readonly string[] | null }, idempotencyKey: string): Promise<ApiKeyOutcome> {
+export function createKey(ctx: RequestContext, input: ApiKeyCreateInput, idempotencyKey: string): Promise<ApiKeyOutcome> {
   return keyChange(ctx, "apiKeyCreate", idempotencyKey, input, async (manager) => {
     checkApiKeyCreateInput(input);
     const errors: UserErrorModel[] = [];
-    if (!input.name.trim()) errors.push({ field: ["input", "name"], message: "Name the key after who uses it.", code: "INVALID" });
-    if (input.scopes.length === 0) errors.push({ field: ["input", "scopes"], message: "Give the key at least one scope.", code: "INVALID" });
+    if (!input.name.trim()) errors.push(userError("INVALID", ["input", "name"], "Name the key after who uses it."));
+    if (input.scopes.length === 0) errors.push(userError("INVALID", ["input", "scopes"], "Give the key at least one scope."));
     const networks = (input.allowedIps ?? []).map((value, i) => {
       const network = normaliseNetwork(value);
-      if (!network) errors.push({ field: ["input", "allowedIps", String(i)], message: `${value} is not an IPv4 or IPv6 address or network (CIDR).`, code: "INVALID" });
+      if (!network) errors.push(userError("INVALID", ["input", "allowedIps", String(i)], `${value} is not an IPv4 or IPv6 address or network (CIDR).`));
       return network ?? "";
     });
     if (errors.length > 0) throw new UserErrors(errors);
-    const scopes = [...new Set(input.scopes.map((scope) => scope.toLowerCase() as ApiKeyScope))];
+    const scopes = [...new Set(input.scopes.map((scope) => STORED_SCOPE[scope]))];
     return createApiKey(manager, { name: input.name.trim(), scopes, allowedIps: networks });
   });
 }
@@ -80,7 +88,7 @@ export function createKey(ctx: RequestContext, input: { name: string; scopes: re
 export function rotateKey(ctx: RequestContext, id: string, idempotencyKey: string): Promise<ApiKeyOutcome> {
   return keyChange(ctx, "apiKeyRotate", idempotencyKey, { id }, async (manager) => {
     const rotated = await rotateApiKey(manager, keyIdOf(id));
-    if (!rotated) throw new UserErrors([{ field: ["id"], message: "No such live API key (it may be revoked).", code: "NOT_FOUND" }]);
+    if (!rotated) failWith("NOT_FOUND", ["id"], "No such live API key (it may be revoked).");
     return rotated;
   });
 }
@@ -89,7 +97,7 @@ export function rotateKey(ctx: RequestContext, id: string, idempotencyKey: strin
 export function revokeKey(ctx: RequestContext, id: string, idempotencyKey: string): Promise<ApiKeyOutcome> {
   return keyChange(ctx, "apiKeyRevoke", idempotencyKey, { id }, async (manager) => {
     const revoked = await revokeApiKey(manager, keyIdOf(id));
-    if (!revoked) throw new UserErrors([{ field: ["id"], message: "No such live API key (it may be revoked already).", code: "NOT_FOUND" }]);
+    if (!revoked) failWith("NOT_FOUND", ["id"], "No such live API key (it may be revoked already).");
     return { apiKey: revoked, secret: null };
   });
 }

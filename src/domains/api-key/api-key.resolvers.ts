@@ -1,7 +1,7 @@
 import { listApiKeys } from "../../auth/api-keys.js";
 import { requireAdmin } from "../../auth/access.js";
 import type { Resolvers } from "../../generated/graphql.js";
-import { apiKeyId, createKey, revokeKey, rotateKey } from "./api-key.commands.js";
+import { apiKeyId, createKey, revokeKey, rotateKey, SCOPE_ENUM } from "./api-key.commands.js";
 
 /** Resolvers of API key management (admin). */
 export const apiKeyResolvers: Resolvers = {
@@ -18,6 +18,6 @@ export const apiKeyResolvers: Resolvers = {
   },
   ApiKey: {
     id: (key) => apiKeyId(key),
-    scopes: (key) => key.scopes.map((scope) => scope.toUpperCase() as "ADMIN" | "STOREFRONT"),
+    scopes: (key) => key.scopes.map((scope) => SCOPE_ENUM[scope]),
   },
 };

@@ -2,16 +2,10 @@ import type { Path } from "graphql/jsutils/Path.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { ConnectionModel } from "../../common/pagination.js";
 import type { RequestContext } from "../../context.js";
-import type { InvoiceModel, InvoiceSort } from "../../models/invoice.js";
+import type { QueryInvoicesArgs } from "../../generated/graphql.js";
+import type { InvoiceModel } from "../../models/invoice.js";
 import type { OrderModel } from "../../models/order.js";
-import { assertMayReadAccount, listOwned, type OwnedListArgs } from "../account/account.service.js";
-
-/** The `filter` argument of invoice lists. */
-export interface InvoiceFilterArgs {
-  accountId?: string | null;
-  statuses?: readonly string[] | null;
-  dueBefore?: string | null;
-}
+import { assertMayReadAccount, listOwned } from "../account/account.service.js";
 
 async function authorise(ctx: RequestContext, invoice: InvoiceModel | null): Promise<InvoiceModel | null> {
   if (invoice) await assertMayReadAccount(ctx, { source: invoice.source, key: invoice.accountKey }, "invoice");
@@ -33,7 +27,7 @@ export async function invoicesOfOrder(ctx: RequestContext, order: OrderModel): P
 /** A page of invoices, newest first by default. */
 export async function listInvoices(
   ctx: RequestContext,
-  args: OwnedListArgs<InvoiceFilterArgs, InvoiceSort>,
+  args: QueryInvoicesArgs,
   path?: Path,
 ): Promise<ConnectionModel<InvoiceModel>> {
   const filter = args.filter ?? {};

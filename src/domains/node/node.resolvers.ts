@@ -1,13 +1,14 @@
 import type { Resolvers } from "../../generated/graphql.js";
-import { nodeById, nodesByIds } from "./node.service.js";
+import { isNodeTypename, nodeById, nodesByIds } from "./node.service.js";
 
 /** Resolvers of `Query.node` and `Query.nodes`. */
 export const nodeResolvers: Resolvers = {
   Query: {
-    node: (_, { id }, ctx) => nodeById(ctx, id) as never,
-    nodes: (_, { ids }, ctx) => nodesByIds(ctx, ids) as never,
+    node: (_, { id }, ctx) => nodeById(ctx, id),
+    nodes: (_, { ids }, ctx) => nodesByIds(ctx, ids),
   },
   Node: {
-    __resolveType: (node) => (node as unknown as { __typename: string }).__typename as never,
+    // `nodeById` names each object's type in `__typename`.
+    __resolveType: (node) => ("__typename" in node && isNodeTypename(node.__typename) ? node.__typename : null),
   },
 };
