@@ -1,43 +1,25 @@
 import { randomUUID } from "node:crypto";
-import type { EntityManager } from "typeorm";
 import { badUserInput, forbidden, unauthenticated } from "../../common/errors.js";
 import { expectGlobalId, isUuid, parseGlobalId, toGlobalId } from "../../common/ids.js";
 import { fromCents, toCents } from "../../common/money.js";
 import { computedAmountError, INPUT_LIMITS, InputCheck, TEXT_LIMITS } from "../../common/input-limits.js";
 import { storeAccountOf } from "../account/store-account.js";
-import { lockInventoryRows } from "../warehouse/inventory-locks.js";
 import type { RequestContext } from "../../context.js";
 import type { AccountModel, ShipToModel } from "../../models/account.js";
 import type { SourceRef } from "../../models/common.js";
 import type { ProductModel } from "../../models/product.js";
-import { returnedRows } from "../../db/returning.js";
+import type { Queryable } from "../../db/query-rows.js";
+import * as inventory from "../../connectors/store/tables/inventory.js";
+import * as orders from "../../connectors/store/tables/orders.js";
+import type { OrderCancelInput, OrderKind, OrderLineInput, OrderPlaceInput, OrderReturnInput } from "../../generated/graphql.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { productNamed, warehouseNamed } from "../command/input-lookups.js";
-import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
+import { runIdempotent, type MutationOutcome } from "../../outbox/idempotency.js";
+import { failWith, userError, UserErrors, type UserErrorModel } from "../../common/user-errors.js";
 import { isAdmin } from "../../auth/principal.js";
 import { resolvePrice } from "../product/product-price.js";
 import { unitsOfProduct } from "../product/product.service.js";
 import { orderById } from "./order.service.js";
-
-/** A cart line as the client sends it. */
-interface LineInput {
-  productId?: string | null;
-  sku?: string | null;
-  quantity: number;
-  unit?: string | null;
-  warehouseId?: string | null;
-}
-
-/** The `input` of `orderPlace`. */
-export interface OrderPlaceInput {
-  accountId?: string | null;
-  shipToId?: string | null;
-  kind?: "ORDER" | "PREORDER" | null;
-  poNumber?: string | null;
-  notes?: string | null;
-  lines: readonly LineInput[];
-  paymentMethodId?: string | null;
-}
 
 /** A validated, priced line. */
 export interface PricedLine {
@@ -67,20 +49,20 @@ export function buyerOf(ctx: RequestContext, accountId: string | null | undefine
   return ref;
 }
 
-async function productOfLine(ctx: RequestContext, line: LineInput, field: string[]): Promise<ProductModel | UserErrorModel> {
-  if ((line.productId == null) === (line.sku == null)) return { field, message: "Give either productId or sku.", code: "INVALID" };
+async function productOfLine(ctx: RequestContext, line: OrderLineInput, field: string[]): Promise<ProductModel | UserErrorModel> {
+  if ((line.productId == null) === (line.sku == null)) return userError("INVALID", field, "Give either productId or sku.");
   const product = await productNamed(ctx, line);
   if (product) return product;
   return line.productId != null
-    ? { field: [...field, "productId"], message: `No product with ID ${line.productId}.`, code: "NOT_FOUND" }
-    : { field: [...field, "sku"], message: `No product with SKU ${line.sku}.`, code: "NOT_FOUND" };
+    ? userError("NOT_FOUND", [...field, "productId"], `No product with ID ${line.productId}.`)
+    : userError("NOT_FOUND", [...field, "sku"], `No product with SKU ${line.sku}.`);
 }
 
 /** The warehouse a line ships from: the one asked for, the account's default, or the one with most stock. */
-async function warehouseOfLine(ctx: RequestContext, line: LineInput, account: AccountModel, product: ProductModel, field: string[]): Promise<string | null | UserErrorModel> {
+async function warehouseOfLine(ctx: RequestContext, line: OrderLineInput, account: AccountModel, product: ProductModel, field: string[]): Promise<string | null | UserErrorModel> {
   if (line.warehouseId != null) {
     const warehouse = await warehouseNamed(ctx, line.warehouseId);
-    return warehouse && warehouse.source === product.source ? warehouse.key : { field: [...field, "warehouseId"], message: `No warehouse with ID ${line.warehouseId}.`, code: "NOT_FOUND" };
+    return warehouse && warehouse.source === product.source ? warehouse.key : userError("NOT_FOUND", [...field, "warehouseId"], `No warehouse with ID ${line.warehouseId}.`);
   }
   return defaultWarehouseFor(ctx, account, product);
 }
@@ -94,7 +76,7 @@ export async function defaultWarehouseFor(ctx: RequestContext, account: AccountM
 }
 
 /** Checks cart lines (of `orderPlace` and `quoteRequest`) against their maxima; only when the list itself is within its own. */
-export function checkLineInputs(check: InputCheck, lines: readonly LineInput[]): InputCheck {
+export function checkLineInputs(check: InputCheck, lines: readonly OrderLineInput[]): InputCheck {
   check.list(lines, ["input", "lines"], 1, INPUT_LIMITS.lines);
   if (lines.length > INPUT_LIMITS.lines) return check;
   lines.forEach((line, index) => {
@@ -121,9 +103,9 @@ export function checkOrderPlaceInput(input: OrderPlaceInput): void {
 }
 
 /** Validates and prices every line; collects every problem, each naming its line. */
-export async function priceLines(ctx: RequestContext, input: OrderPlaceInput, account: AccountModel): Promise<PricedLine[]> {
+export async function priceLines(ctx: RequestContext, input: Pick<OrderPlaceInput, "lines" | "kind">, account: AccountModel): Promise<PricedLine[]> {
   const errors: UserErrorModel[] = [];
-  if (input.lines.length < 1 || input.lines.length > 100) throw new UserErrors([{ field: ["input", "lines"], message: "An order needs 1 to 100 lines.", code: "INVALID" }]);
+  if (input.lines.length < 1 || input.lines.length > 100) failWith("INVALID", ["input", "lines"], "An order needs 1 to 100 lines.");
   const restricted = new Set(await ctx.loaders.restrictedProductKeys.load(account));
   const priced: PricedLine[] = [];
   for (const [index, line] of input.lines.entries()) {
@@ -134,17 +116,17 @@ export async function priceLines(ctx: RequestContext, input: OrderPlaceInput, ac
       continue;
     }
     if (!Number.isInteger(line.quantity) || line.quantity < 1) {
-      errors.push({ field: [...field, "quantity"], message: `Line ${index + 1}: quantity must be a whole number of at least 1.`, code: "INVALID" });
+      errors.push(userError("INVALID", [...field, "quantity"], `Line ${index + 1}: quantity must be a whole number of at least 1.`));
       continue;
     }
     if (restricted.has(product.key) && product.source === account.source) {
-      errors.push({ field, message: `Line ${index + 1}: ${product.sku} may not be sold to this account.`, code: "PRODUCT_RESTRICTED" });
+      errors.push(userError("PRODUCT_RESTRICTED", field, `Line ${index + 1}: ${product.sku} may not be sold to this account.`));
       continue;
     }
     const units = await unitsOfProduct(ctx, product);
     const unit = units.find((u) => u.code === (line.unit ?? product.baseUnit));
     if (!unit) {
-      errors.push({ field: [...field, "unit"], message: `Line ${index + 1}: ${product.sku} is sold in ${units.map((u) => u.code).join(", ")}, not ${line.unit}.`, code: "INVALID" });
+      errors.push(userError("INVALID", [...field, "unit"], `Line ${index + 1}: ${product.sku} is sold in ${units.map((u) => u.code).join(", ")}, not ${line.unit}.`));
       continue;
     }
     const warehouseKey = await warehouseOfLine(ctx, line, account, product, field);
@@ -153,7 +135,7 @@ export async function priceLines(ctx: RequestContext, input: OrderPlaceInput, ac
       continue;
     }
     if (line.quantity * unit.factor > INPUT_LIMITS.quantity) {
-      errors.push({ field: [...field, "quantity"], message: `Line ${index + 1}: ${line.quantity} ${unit.code} is ${line.quantity * unit.factor} base units; a line holds at most ${INPUT_LIMITS.quantity}.`, code: "INVALID" });
+      errors.push(userError("INVALID", [...field, "quantity"], `Line ${index + 1}: ${line.quantity} ${unit.code} is ${line.quantity * unit.factor} base units; a line holds at most ${INPUT_LIMITS.quantity}.`));
       continue;
     }
     const tiers = await ctx.loaders.priceTiers.load({ product, accountKey: account.source === product.source ? account.key : null });
@@ -186,26 +168,18 @@ export async function priceLines(ctx: RequestContext, input: OrderPlaceInput, ac
 }
 
 /** Holds stock for each stock-checked line; a line without enough available stock is a user error. */
-export async function reserveStock(manager: EntityManager, lines: PricedLine[]): Promise<number[]> {
+export async function reserveStock(tx: Queryable, lines: PricedLine[]): Promise<number[]> {
   const errors: UserErrorModel[] = [];
   const reserved: number[] = [];
-  await lockInventoryRows(manager, lines.filter((l) => l.checkStock).map((l) => ({ productKey: l.product.key, warehouseKey: l.warehouseKey })));
+  await inventory.lockLevels(tx, lines.filter((l) => l.checkStock).map((l) => ({ productKey: l.product.key, warehouseKey: l.warehouseKey })));
   for (const [index, line] of lines.entries()) {
     const quantity = line.quantity * line.factor;
     if (!line.checkStock) {
       reserved.push(0);
       continue;
     }
-    const updated = line.warehouseKey
-      ? returnedRows(
-          await manager.query(
-            `UPDATE inventory_level SET reserved = reserved + $3, updated_at = now()
-             WHERE product_id = $1::uuid AND warehouse_id = $2::uuid AND on_hand - reserved >= $3 RETURNING 1`,
-            [line.product.key, line.warehouseKey, quantity],
-          ),
-        ).length
-      : 0;
-    if (updated === 0) errors.push({ field: ["input", "lines", String(index), "quantity"], message: `Line ${index + 1}: not enough ${line.product.sku} in stock for ${line.quantity} ${line.unit}.`, code: "NOT_ENOUGH_STOCK" });
+    const held = line.warehouseKey ? await inventory.reserveIfAvailable(tx, line.product.key, line.warehouseKey, quantity) : false;
+    if (!held) errors.push(userError("NOT_ENOUGH_STOCK", ["input", "lines", String(index), "quantity"], `Line ${index + 1}: not enough ${line.product.sku} in stock for ${line.quantity} ${line.unit}.`));
     reserved.push(quantity);
   }
   if (errors.length > 0) throw new UserErrors(errors);
@@ -216,7 +190,7 @@ export async function reserveStock(manager: EntityManager, lines: PricedLine[]):
 export interface NewOrder {
   account: AccountModel;
   shipTo: ShipToModel | null;
-  kind: "ORDER" | "PREORDER";
+  kind: OrderKind;
   poNumber: string | null;
   notes: string | null;
   lines: PricedLine[];
@@ -228,24 +202,37 @@ export interface NewOrder {
  * reserves stock for the stock-checked lines; returns the order's id and the
  * command payload that describes it to target systems.
  */
-export async function createOrder(manager: EntityManager, order: NewOrder): Promise<{ orderId: string; payload: Record<string, unknown> }> {
+export async function createOrder(tx: Queryable, order: NewOrder): Promise<{ orderId: string; payload: Record<string, unknown> }> {
   const { account, shipTo, lines } = order;
   const currency = lines[0]!.currency;
   const total = fromCents(lines.reduce((sum, line) => sum + toCents(line.lineTotal), 0n));
   const orderId = randomUUID();
-  const [{ number }] = (await manager.query(`SELECT 'SO-' || nextval('order_number_seq') AS number`)) as [{ number: string }];
-  await manager.query(
-    `INSERT INTO "order" (id, number, account_id, ship_to_id, kind, status, currency_code, subtotal, tax_total, shipping_total, total, po_number, notes, payment_method_id)
-     VALUES ($1, $2, $3, $4, $5, 'PENDING', $6, $7, 0, 0, $7, $8, $9, $10)`,
-    [orderId, number, account.key, shipTo?.key ?? null, order.kind, currency, total, order.poNumber, order.notes, order.paymentMethodId ?? null],
-  );
-  const reserved = await reserveStock(manager, lines);
+  const number = await orders.nextNumber(tx);
+  await orders.insert(tx, {
+    id: orderId,
+    number,
+    accountKey: account.key,
+    shipToKey: shipTo?.key ?? null,
+    kind: order.kind,
+    currencyCode: currency,
+    total,
+    poNumber: order.poNumber,
+    notes: order.notes,
+    paymentMethodKey: order.paymentMethodId ?? null,
+  });
+  const reserved = await reserveStock(tx, lines);
   for (const [index, line] of lines.entries()) {
-    await manager.query(
-      `INSERT INTO order_line (order_id, line_number, product_id, sku, quantity, unit, unit_price, line_total, warehouse_id, reserved_quantity)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [orderId, index + 1, line.product.key, line.product.sku, line.quantity, line.unit, line.unitPrice, line.lineTotal, line.warehouseKey, reserved[index]],
-    );
+    await orders.insertLine(tx, orderId, {
+      lineNumber: index + 1,
+      productKey: line.product.key,
+      sku: line.product.sku,
+      quantity: line.quantity,
+      unit: line.unit,
+      unitPrice: line.unitPrice,
+      lineTotal: line.lineTotal,
+      warehouseKey: line.warehouseKey,
+      reservedQuantity: reserved[index]!,
+    });
   }
   const payload = {
     number,
@@ -268,7 +255,7 @@ export async function shipToFor(ctx: RequestContext, account: AccountModel, ship
   const shipTos = await ctx.loaders.shipTosOfAccount.load(account);
   if (shipToId == null) return shipTos.find((s) => s.isDefault) ?? shipTos[0] ?? null;
   const shipTo = shipTos.find((s) => toGlobalId(s.source, "ShipTo", s.key) === shipToId);
-  if (!shipTo) throw new UserErrors([{ field: ["input", "shipToId"], message: "This ship-to does not belong to the account.", code: "INVALID" }]);
+  if (!shipTo) failWith("INVALID", ["input", "shipToId"], "This ship-to does not belong to the account.");
   return shipTo;
 }
 
@@ -282,7 +269,7 @@ export async function placeOrder(ctx: RequestContext, input: OrderPlaceInput, id
   return runIdempotent(ctx, "orderPlace", idempotencyKey, input, async (manager, principal, ctx) => {
     checkOrderPlaceInput(input);
     const account = await storeAccountOf(ctx, buyer);
-    if (!account) throw new UserErrors([{ field: ["input", "accountId"], message: "No such account (or it was deleted).", code: "NOT_FOUND" }]);
+    if (!account) failWith("NOT_FOUND", ["input", "accountId"], "No such account (or it was deleted).");
     const shipTo = await shipToFor(ctx, account, input.shipToId);
     const paymentMethodId = input.paymentMethodId != null ? await paymentMethodOf(manager, account, input.paymentMethodId) : null;
     const lines = await priceLines(ctx, input, account);
@@ -296,20 +283,16 @@ export async function placeOrder(ctx: RequestContext, input: OrderPlaceInput, id
       paymentMethodId,
     });
     const commandId = await enqueueCommand(manager, ctx.router, { type: "orderPlace", aggregateId: orderId, idempotencyKey, principal, payload });
-    await manager.query(`UPDATE "order" SET last_command_id = $2 WHERE id = $1`, [orderId, commandId]);
+    await orders.setLastCommand(manager, orderId, commandId);
     return { entityKey: orderId, commandId, userErrors: [] };
   });
 }
 
 /** The key of a saved payment method of the account, or a user error. */
-async function paymentMethodOf(manager: EntityManager, account: AccountModel, id: string): Promise<string> {
+async function paymentMethodOf(tx: Queryable, account: AccountModel, id: string): Promise<string> {
   const gid = parseGlobalId(id);
-  const rows =
-    gid?.type === "PaymentMethod" && isUuid(gid.key)
-      ? ((await manager.query(`SELECT id FROM payment_method WHERE id = $1 AND account_id = $2 AND removed_at IS NULL`, [gid.key, account.key])) as Array<{ id: string }>)
-      : [];
-  if (!rows[0]) throw new UserErrors([{ field: ["input", "paymentMethodId"], message: "No such saved payment method on this account.", code: "NOT_FOUND" }]);
-  return rows[0].id;
+  const key = gid?.type === "PaymentMethod" && isUuid(gid.key) ? await orders.savedPaymentMethodKey(tx, account.key, gid.key) : undefined;
+  return key ?? failWith("NOT_FOUND", ["input", "paymentMethodId"], "No such saved payment method on this account.");
 }
 
 /**
@@ -317,7 +300,7 @@ async function paymentMethodOf(manager: EntityManager, account: AccountModel, id
  * the reason's length and at most {@link INPUT_LIMITS.lines} lines (a line number the order
  * does not have is NOT_FOUND, a quantity beyond what is open INVALID, as before).
  */
-export function checkOrderLinesChange(input: { orderId: string; reason: string; lines?: ReadonlyArray<{ lineNumber: number; quantity: number }> | null }): void {
+export function checkOrderLinesChange(input: OrderCancelInput | OrderReturnInput): void {
   const check = new InputCheck().id(input.orderId, ["input", "orderId"]).text(input.reason, ["input", "reason"], TEXT_LIMITS.reason).list(input.lines, ["input", "lines"], 0, INPUT_LIMITS.lines);
   if ((input.lines?.length ?? 0) <= INPUT_LIMITS.lines) {
     input.lines?.forEach((line, index) => {
@@ -325,22 +308,6 @@ export function checkOrderLinesChange(input: { orderId: string; reason: string; 
     });
   }
   check.done();
-}
-
-/** The `input` of `orderCancel`. */
-export interface OrderCancelInput {
-  orderId: string;
-  reason: string;
-  lines?: ReadonlyArray<{ lineNumber: number; quantity: number }> | null;
-}
-
-interface OpenLine {
-  line_number: number;
-  quantity: number;
-  cancelled_quantity: number;
-  returned_quantity: number;
-  reserved_quantity: number;
-  unit_price: string;
 }
 
 /**
@@ -354,61 +321,44 @@ export async function cancelOrder(ctx: RequestContext, input: OrderCancelInput, 
   const order = await orderById(ctx, input.orderId);
   return runIdempotent(ctx, "orderCancel", idempotencyKey, input, async (manager, principal, ctx) => {
     checkOrderLinesChange(input);
-    if (!order) throw new UserErrors([{ field: ["input", "orderId"], message: "No such order.", code: "NOT_FOUND" }]);
-    const [row] = (await manager.query(`SELECT status, number FROM "order" WHERE id = $1 FOR UPDATE`, [order.key])) as Array<{ status: string; number: string }>;
+    if (!order) failWith("NOT_FOUND", ["input", "orderId"], "No such order.");
+    const row = await orders.lockForUpdate(manager, order.key);
     if (!row || !["PENDING", "OPEN", "PROCESSING"].includes(row.status)) {
-      throw new UserErrors([{ field: ["input", "orderId"], message: `An order that is ${row?.status ?? "gone"} cannot be cancelled.`, code: "INVALID_STATE" }]);
+      failWith("INVALID_STATE", ["input", "orderId"], `An order that is ${row?.status ?? "gone"} cannot be cancelled.`);
     }
-    const [invoice] = (await manager.query(`SELECT number FROM invoice WHERE order_id = $1 AND status <> 'VOID' LIMIT 1`, [order.key])) as Array<{ number: string }>;
-    if (invoice) {
-      throw new UserErrors([{ field: ["input", "orderId"], message: `Order ${row.number} is invoiced (${invoice.number}); void the invoice or return the goods instead.`, code: "INVALID_STATE" }]);
+    const invoiceNumber = await orders.invoiceNumberOf(manager, order.key);
+    if (invoiceNumber) {
+      failWith("INVALID_STATE", ["input", "orderId"], `Order ${row.number} is invoiced (${invoiceNumber}); void the invoice or return the goods instead.`);
     }
-    const lines = (await manager.query(
-      `SELECT line_number, quantity, cancelled_quantity, returned_quantity, reserved_quantity, unit_price FROM order_line WHERE order_id = $1 ORDER BY line_number`,
-      [order.key],
-    )) as OpenLine[];
-    const open = (line: OpenLine) => line.quantity - line.cancelled_quantity;
+    const lines = await orders.cancellableLinesOf(manager, order.key);
+    const open = (line: orders.CancellableLineRow) => line.quantity - line.cancelled_quantity;
     const wanted = input.lines ?? lines.filter((line) => open(line) > 0).map((line) => ({ lineNumber: line.line_number, quantity: open(line) }));
     const errors: UserErrorModel[] = [];
     wanted.forEach((w, index) => {
       const line = lines.find((l) => l.line_number === w.lineNumber);
       const field = ["input", "lines", String(index)];
-      if (!line) errors.push({ field: [...field, "lineNumber"], message: `The order has no line ${w.lineNumber}.`, code: "NOT_FOUND" });
+      if (!line) errors.push(userError("NOT_FOUND", [...field, "lineNumber"], `The order has no line ${w.lineNumber}.`));
       else if (!Number.isInteger(w.quantity) || w.quantity < 1 || w.quantity > open(line)) {
-        errors.push({ field: [...field, "quantity"], message: `Line ${w.lineNumber}: between 1 and ${open(line)} can be cancelled.`, code: "INVALID" });
+        errors.push(userError("INVALID", [...field, "quantity"], `Line ${w.lineNumber}: between 1 and ${open(line)} can be cancelled.`));
       }
     });
-    if (input.lines && new Set(input.lines.map((l) => l.lineNumber)).size !== input.lines.length) errors.push({ field: ["input", "lines"], message: "Name each line once.", code: "INVALID" });
-    if (input.lines?.length === 0) errors.push({ field: ["input", "lines"], message: "Name at least one line, or leave lines out to cancel the whole order.", code: "INVALID" });
+    if (input.lines && new Set(input.lines.map((l) => l.lineNumber)).size !== input.lines.length) errors.push(userError("INVALID", ["input", "lines"], "Name each line once."));
+    if (input.lines?.length === 0) errors.push(userError("INVALID", ["input", "lines"], "Name at least one line, or leave lines out to cancel the whole order."));
     if (errors.length > 0) throw new UserErrors(errors);
 
     let cancelledCents = 0n;
-    const stockRows = (await manager.query(`SELECT product_id, warehouse_id FROM order_line WHERE order_id = $1`, [order.key])) as Array<{ product_id: string | null; warehouse_id: string | null }>;
-    await lockInventoryRows(manager, stockRows.map((r) => ({ productKey: r.product_id, warehouseKey: r.warehouse_id })));
+    const stockRows = await orders.stockOfLines(manager, order.key);
+    await inventory.lockLevels(manager, stockRows.map((r) => ({ productKey: r.product_id, warehouseKey: r.warehouse_id })));
     for (const w of wanted) {
       const line = lines.find((l) => l.line_number === w.lineNumber)!;
       // The line reserved the same number of base units for each open unit ordered.
       const release = (line.reserved_quantity / open(line)) * w.quantity;
-      await manager.query(
-        `UPDATE order_line SET cancelled_quantity = cancelled_quantity + $3, reserved_quantity = reserved_quantity - $4 WHERE order_id = $1 AND line_number = $2`,
-        [order.key, w.lineNumber, w.quantity, release],
-      );
-      if (release > 0) {
-        await manager.query(
-          `UPDATE inventory_level il SET reserved = greatest(il.reserved - $3, 0), updated_at = now() FROM order_line l
-           WHERE l.order_id = $1 AND l.line_number = $2 AND il.product_id = l.product_id AND il.warehouse_id = l.warehouse_id`,
-          [order.key, w.lineNumber, release],
-        );
-      }
+      await orders.cancelLineQuantity(manager, order.key, w.lineNumber, w.quantity, release);
+      if (release > 0) await inventory.releaseForOrderLine(manager, order.key, w.lineNumber, release);
       cancelledCents += toCents(line.unit_price) * BigInt(w.quantity);
     }
     const cancelled = fromCents(cancelledCents);
-    await manager.query(
-      `UPDATE "order" SET updated_at = now(),
-         status = CASE WHEN NOT EXISTS (SELECT 1 FROM order_line WHERE order_id = $1 AND cancelled_quantity < quantity) THEN 'CANCELLED' ELSE status END
-       WHERE id = $1`,
-      [order.key],
-    );
+    await orders.closeIfAllCancelled(manager, order.key);
     const commandId = await enqueueCommand(manager, ctx.router, {
       type: "orderCancel",
       aggregateId: order.key,
@@ -416,7 +366,7 @@ export async function cancelOrder(ctx: RequestContext, input: OrderCancelInput, 
       principal,
       payload: { number: row.number, reason: input.reason, whole: !input.lines, lines: wanted, amount: cancelled },
     });
-    await manager.query(`UPDATE "order" SET last_command_id = $2 WHERE id = $1`, [order.key, commandId]);
+    await orders.setLastCommand(manager, order.key, commandId);
     return { entityKey: order.key, commandId, userErrors: [] };
   });
 }
