@@ -11,6 +11,7 @@ import { expectGlobalId } from "../../common/ids.js";
 import type { ConnectionArgs, ConnectionModel } from "../../common/pagination.js";
 import { toConnection, toPageRequest } from "../../common/pagination.js";
 import type { RequestContext } from "../../context.js";
+import type { QueryProductsArgs } from "../../generated/graphql.js";
 import type { AccountModel } from "../../models/account.js";
 import type { SourceRef } from "../../models/common.js";
 import type { CategoryModel, ProductModel, ProductSort } from "../../models/product.js";
@@ -35,14 +36,8 @@ export async function productOfReference(ctx: RequestContext, ref: { source: str
   return ref.sku ? ctx.loaders.productBySku.load(ref.sku) : null;
 }
 
-/** Filter arguments of `products`. */
-export interface ProductListArgs extends ConnectionArgs {
-  filter?: { search?: string | null; categoryId?: string | null; skus?: readonly string[] | null; available?: boolean | null } | null;
-  sortKey?: ProductSort | null;
-}
-
 /** A page of the catalog. */
-export async function listProducts(ctx: RequestContext, args: ProductListArgs, path?: Path): Promise<ConnectionModel<ProductModel>> {
+export async function listProducts(ctx: RequestContext, args: QueryProductsArgs, path?: Path): Promise<ConnectionModel<ProductModel>> {
   const page = toPageRequest(args);
   const filter = args.filter ?? {};
   const category = filter.categoryId != null ? expectGlobalId(filter.categoryId, "Category", "filter.categoryId") : null;
