@@ -197,12 +197,33 @@ export interface NewOrder {
   paymentMethodId?: string | null;
 }
 
+/** The order as its `orderPlace` (or `quoteConvertToOrder`) command describes it to target systems. */
+function orderCommandPayload(order: NewOrder, number: string, currency: string, total: string) {
+  const { account, shipTo, lines } = order;
+  return {
+    number,
+    accountCode: account.code,
+    externalReferences: account.externalReferences,
+    shipTo: shipTo ? { erpShipToId: shipTo.erpShipToId, name: shipTo.name, address: shipTo.address } : null,
+    kind: order.kind,
+    poNumber: order.poNumber,
+    notes: order.notes,
+    paymentMethodId: order.paymentMethodId ?? null,
+    currencyCode: currency,
+    total,
+    lines: lines.map((line, index) => ({ lineNumber: index + 1, sku: line.product.sku, quantity: line.quantity, unit: line.unit, unitPrice: line.unitPrice, lineTotal: line.lineTotal })),
+  };
+}
+
+/** The payload of a command that creates an order (see {@link createOrder}). */
+export type OrderCommandPayload = ReturnType<typeof orderCommandPayload>;
+
 /**
  * Stores a new order (`PENDING`) with its lines in the caller's transaction and
  * reserves stock for the stock-checked lines; returns the order's id and the
  * command payload that describes it to target systems.
  */
-export async function createOrder(tx: Queryable, order: NewOrder): Promise<{ orderId: string; payload: Record<string, unknown> }> {
+export async function createOrder(tx: Queryable, order: NewOrder): Promise<{ orderId: string; payload: OrderCommandPayload }> {
   const { account, shipTo, lines } = order;
   const currency = lines[0]!.currency;
   const total = fromCents(lines.reduce((sum, line) => sum + toCents(line.lineTotal), 0n));
@@ -234,20 +255,7 @@ export async function createOrder(tx: Queryable, order: NewOrder): Promise<{ ord
       reservedQuantity: reserved[index]!,
     });
   }
-  const payload = {
-    number,
-    accountCode: account.code,
-    externalReferences: account.externalReferences,
-    shipTo: shipTo ? { erpShipToId: shipTo.erpShipToId, name: shipTo.name, address: shipTo.address } : null,
-    kind: order.kind,
-    poNumber: order.poNumber,
-    notes: order.notes,
-    paymentMethodId: order.paymentMethodId ?? null,
-    currencyCode: currency,
-    total,
-    lines: lines.map((line, index) => ({ lineNumber: index + 1, sku: line.product.sku, quantity: line.quantity, unit: line.unit, unitPrice: line.unitPrice, lineTotal: line.lineTotal })),
-  };
-  return { orderId, payload };
+  return { orderId, payload: orderCommandPayload(order, number, currency, total) };
 }
 
 /** The ship-to of an order: the one named (it must be the account's), else the account's default. */
