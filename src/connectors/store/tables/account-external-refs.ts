@@ -1,9 +1,8 @@
-import { queryRows, type Queryable } from "../../../db/query-rows.js";
-
 /**
  * The store's `account_external_ref` table (an account's id in each backend):
  * its writes, each run in the caller's transaction (`tx`).
  */
+import { queryRows, type Queryable } from "../../../db/query-rows.js";
 
 /** Stores the id a backend (`connector`) gave the account, replacing the one it had. */
 export async function upsert(tx: Queryable, accountKey: string, connector: string, externalId: string): Promise<void> {

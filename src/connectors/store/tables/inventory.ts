@@ -1,9 +1,8 @@
-import { queryCount, queryRows, type Queryable } from "../../../db/query-rows.js";
-
 /**
  * The store's `inventory_level` table (stock per product and warehouse): every
  * statement on it, each run in the caller's transaction (`tx`).
  */
+import { queryRows, type Queryable } from "../../../db/query-rows.js";
 
 /** A stock row named by product and warehouse; rows with a null key are skipped. */
 export interface StockRef {
@@ -72,7 +71,7 @@ export interface LevelRow {
 
 /** Sets the quantity on hand and restock date of a product in a warehouse (a new row when there is none); reservations stay. */
 export async function upsertOnHand(tx: Queryable, level: LevelRow): Promise<void> {
-  await queryCount(
+  await queryRows(
     tx,
     `INSERT INTO inventory_level (product_id, warehouse_id, on_hand, restock_date) VALUES ($1, $2, $3, $4)
        ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, restock_date = EXCLUDED.restock_date, updated_at = now()`,

@@ -1,9 +1,8 @@
-import { queryRow, queryRows, type Queryable } from "../../../db/query-rows.js";
-
 /**
  * The store's `order` and `order_line` tables: every statement on them, each
  * run in the caller's transaction (`tx`).
  */
+import { queryRow, queryRows, type Queryable } from "../../../db/query-rows.js";
 
 /** Takes the next order number (`SO-…`) from its sequence. */
 export async function nextNumber(tx: Queryable): Promise<string> {

@@ -1,9 +1,8 @@
-import { queryRows, type Queryable } from "../../../db/query-rows.js";
-
 /**
  * The store's `product` and `product_price_break` tables: every write on
  * them, each run in the caller's transaction (`tx`).
  */
+import { queryRows, type Queryable } from "../../../db/query-rows.js";
 
 /** The fields `productUpdate` may change; null leaves a field as it is. */
 export interface ProductChangesRow {

@@ -1,9 +1,8 @@
-import { queryRow, type Queryable } from "../../../db/query-rows.js";
-
 /**
  * The reference the store answers for an entity it applied a command to (an
  * order's number, an account's code…), read from whichever table holds it.
  */
+import { queryRow, type Queryable } from "../../../db/query-rows.js";
 
 /** Where an aggregate's reference is kept: a store table (as SQL names it) and its column. */
 export interface ReferenceColumn {

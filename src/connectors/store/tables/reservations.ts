@@ -1,10 +1,9 @@
-import { queryRow, queryRows, type Queryable } from "../../../db/query-rows.js";
-
 /**
  * The store's `stock_reservation` and `stock_reservation_line` tables: every
  * statement on them, each run in the caller's transaction (`tx`). The stock a
  * reservation holds is counted in `inventory_level` (see `inventory.ts`).
  */
+import { queryRow, queryRows, type Queryable } from "../../../db/query-rows.js";
 
 /** A reservation with its lines (as JSON, in line order). */
 export interface ReservationRow {
