@@ -4,7 +4,7 @@ import { runIdempotent, type MutationOutcome } from "../../outbox/idempotency.js
 import { failWith, userError, UserErrors, type UserErrorModel } from "../../common/user-errors.js";
 import * as orders from "../../connectors/store/tables/orders.js";
 import type { OrderReturnInput } from "../../generated/graphql.js";
-import { checkOrderLinesChange } from "./order.commands.js";
+import { checkOrderLinesChange } from "./order-input-checks.js";
 import { orderById } from "./order.service.js";
 
 /**
