@@ -1,5 +1,7 @@
-import type { ClientBase } from "pg";
 import { STORE } from "../connectors/store/store-connector.js";
+import * as accountExternalRefs from "../connectors/store/tables/account-external-refs.js";
+import * as orders from "../connectors/store/tables/orders.js";
+import type { Queryable } from "../db/query-rows.js";
 import { ORDER_CREATING } from "../commands/command-types.js";
 
 /** A command applied by one connector, and what that connector returned. */
@@ -22,15 +24,11 @@ export function changesProjection(delivery: Delivery): boolean {
  * to a connector other than the store: the ERP's order number on the order.
  * Runs on `client`, inside the transaction that marks the delivery DELIVERED.
  */
-export async function applyDeliveryToProjection(client: Pick<ClientBase, "query">, delivery: Delivery): Promise<void> {
-  if (!changesProjection(delivery)) return;
+export async function applyDeliveryToProjection(client: Queryable, delivery: Delivery): Promise<void> {
+  if (!changesProjection(delivery) || !delivery.reference) return;
   if (ORDER_CREATING.includes(delivery.type)) {
-    await client.query(`UPDATE "order" SET external_number = $2, updated_at = now() WHERE id = $1::uuid AND external_number IS DISTINCT FROM $2`, [delivery.aggregateId, delivery.reference]);
+    await orders.setExternalNumber(client, delivery.aggregateId, delivery.reference);
   } else if (delivery.type === "accountCreate" || delivery.type === "accountUpdate") {
-    await client.query(
-      `INSERT INTO account_external_ref (account_id, connector, external_id) VALUES ($1::uuid, $2, $3)
-       ON CONFLICT (account_id, connector) DO UPDATE SET external_id = EXCLUDED.external_id`,
-      [delivery.aggregateId, delivery.connector, delivery.reference],
-    );
+    await accountExternalRefs.upsert(client, delivery.aggregateId, delivery.connector, delivery.reference);
   }
 }

@@ -21,7 +21,7 @@ export const STORE = "store";
  */
 export function createStoreConnector(dataSource: DataSource, name = STORE): Connector {
   const query = queryOf(dataSource);
-  const writer = storeWriter(query);
+  const writer = storeWriter(dataSource);
   return {
     name,
     kind: "store",

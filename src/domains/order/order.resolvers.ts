@@ -10,7 +10,8 @@ import type { MutationOutcome } from "../../outbox/idempotency.js";
 import { lastCommandOf } from "../command/command.service.js";
 import { commandPayload, freshEntity } from "../command/mutation-payload.js";
 import { returnOrder } from "./order-return.commands.js";
-import { cancelOrder, placeOrder } from "./order.commands.js";
+import { cancelOrder } from "./order-cancel.commands.js";
+import { placeOrder } from "./order.commands.js";
 import { listOrders, orderById } from "./order.service.js";
 
 /** The payload of an order mutation: the order and command as they are now. */

@@ -3,17 +3,9 @@ import { expectGlobalId } from "../../common/ids.js";
 import type { ConnectionModel } from "../../common/pagination.js";
 import type { Path } from "graphql/jsutils/Path.js";
 import type { RequestContext } from "../../context.js";
-import type { OrderModel, OrderSort } from "../../models/order.js";
+import type { OrderFilter, OrderSortKey } from "../../generated/graphql.js";
+import type { OrderModel } from "../../models/order.js";
 import { assertMayReadAccount, listOwned, type OwnedListArgs } from "../account/account.service.js";
-
-/** The `filter` argument of order lists. */
-export interface OrderFilterArgs {
-  accountId?: string | null;
-  statuses?: readonly string[] | null;
-  kinds?: readonly string[] | null;
-  createdAfter?: Date | string | null;
-  createdBefore?: Date | string | null;
-}
 
 /** Checks that the principal may read an order (it must be its account's). */
 async function authorise(ctx: RequestContext, order: OrderModel | null): Promise<OrderModel | null> {
@@ -36,7 +28,7 @@ export function orderById(ctx: RequestContext, id: string): Promise<OrderModel |
 /** A page of orders, newest first by default; `accountId` limits it to one account (customers: always their own). */
 export async function listOrders(
   ctx: RequestContext,
-  args: OwnedListArgs<OrderFilterArgs, OrderSort>,
+  args: OwnedListArgs<OrderFilter, OrderSortKey>,
   path?: Path,
 ): Promise<ConnectionModel<OrderModel>> {
   const filter = args.filter ?? {};

@@ -5,20 +5,12 @@ import { fromCents, toCents } from "../../common/money.js";
 import { INPUT_LIMITS, InputCheck, TEXT_LIMITS } from "../../common/input-limits.js";
 import type { RequestContext } from "../../context.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
-import { runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
+import { runIdempotent, type MutationOutcome } from "../../outbox/idempotency.js";
+import { failWith, userError, UserErrors, type UserErrorModel } from "../../common/user-errors.js";
+import * as inventory from "../../connectors/store/tables/inventory.js";
+import * as products from "../../connectors/store/tables/products.js";
+import type { InventorySetInput, ProductUpdateInput } from "../../generated/graphql.js";
 import { storeProductById } from "../command/input-lookups.js";
-
-/** The `input` of `productUpdate`. */
-export interface ProductUpdateInput {
-  productId: string;
-  name?: string | null;
-  description?: string | null;
-  listPrice?: string | null;
-  priceBreaks?: ReadonlyArray<{ minQuantity: number; unitPrice: string }> | null;
-  specialOrder?: boolean | null;
-  presell?: boolean | null;
-  restricted?: boolean | null;
-}
 
 const PRICE = /^\d+(\.\d{1,2})?$/;
 
@@ -44,33 +36,36 @@ export async function updateProduct(ctx: RequestContext, input: ProductUpdateInp
   const product = await storeProductById(ctx, input.productId, "input.productId");
   return runIdempotent(ctx, "productUpdate", idempotencyKey, input, async (manager, principal, ctx) => {
     checkProductUpdateInput(input);
-    if (!product) throw new UserErrors([{ field: ["input", "productId"], message: "No such product.", code: "NOT_FOUND" }]);
+    if (!product) failWith("NOT_FOUND", ["input", "productId"], "No such product.");
     const errors: UserErrorModel[] = [];
-    if (input.name != null && !input.name.trim()) errors.push({ field: ["input", "name"], message: "The name cannot be empty.", code: "INVALID" });
-    if (input.listPrice != null && !PRICE.test(input.listPrice)) errors.push({ field: ["input", "listPrice"], message: "A price is zero or more, with at most two decimals.", code: "INVALID" });
+    if (input.name != null && !input.name.trim()) errors.push(userError("INVALID", ["input", "name"], "The name cannot be empty."));
+    if (input.listPrice != null && !PRICE.test(input.listPrice)) errors.push(userError("INVALID", ["input", "listPrice"], "A price is zero or more, with at most two decimals."));
     (input.priceBreaks ?? []).forEach((b, i) => {
-      if (!Number.isInteger(b.minQuantity) || b.minQuantity < 2) errors.push({ field: ["input", "priceBreaks", String(i), "minQuantity"], message: "A break starts at 2 units or more.", code: "INVALID" });
-      if (!PRICE.test(b.unitPrice)) errors.push({ field: ["input", "priceBreaks", String(i), "unitPrice"], message: "A price is zero or more, with at most two decimals.", code: "INVALID" });
+      if (!Number.isInteger(b.minQuantity) || b.minQuantity < 2) errors.push(userError("INVALID", ["input", "priceBreaks", String(i), "minQuantity"], "A break starts at 2 units or more."));
+      if (!PRICE.test(b.unitPrice)) errors.push(userError("INVALID", ["input", "priceBreaks", String(i), "unitPrice"], "A price is zero or more, with at most two decimals."));
     });
     if (new Set((input.priceBreaks ?? []).map((b) => b.minQuantity)).size !== (input.priceBreaks ?? []).length) {
-      errors.push({ field: ["input", "priceBreaks"], message: "Each minimum quantity may appear once.", code: "INVALID" });
+      errors.push(userError("INVALID", ["input", "priceBreaks"], "Each minimum quantity may appear once."));
     }
     if (errors.length > 0) throw new UserErrors(errors);
 
-    await manager.query(
-      `UPDATE product SET name = coalesce($2, name), description = coalesce($3, description), list_price = coalesce($4::numeric, list_price),
-         special_order = coalesce($5, special_order), presell = coalesce($6, presell), restricted = coalesce($7, restricted), updated_at = now()
-       WHERE id = $1`,
-      [product.key, input.name?.trim() ?? null, input.description ?? null, input.listPrice ?? null, input.specialOrder ?? null, input.presell ?? null, input.restricted ?? null],
-    );
+    await products.update(manager, product.key, {
+      name: input.name?.trim() ?? null,
+      description: input.description ?? null,
+      listPrice: input.listPrice ?? null,
+      specialOrder: input.specialOrder ?? null,
+      presell: input.presell ?? null,
+      restricted: input.restricted ?? null,
+    });
     if (input.priceBreaks) {
-      await manager.query(`DELETE FROM product_price_break WHERE product_id = $1`, [product.key]);
-      for (const b of input.priceBreaks) {
-        await manager.query(`INSERT INTO product_price_break (product_id, min_quantity, unit_price) VALUES ($1, $2, $3)`, [product.key, b.minQuantity, fromCents(toCents(b.unitPrice))]);
-      }
+      await products.replacePriceBreaks(
+        manager,
+        product.key,
+        input.priceBreaks.map((b) => ({ minQuantity: b.minQuantity, unitPrice: fromCents(toCents(b.unitPrice)) })),
+      );
     }
     const commandId = await enqueueCommand(manager, ctx.router, { type: "productUpdate", aggregateId: product.key, idempotencyKey, principal, payload: { sku: product.sku, ...changesOf(input) } });
-    await manager.query(`UPDATE product SET last_command_id = $2 WHERE id = $1`, [product.key, commandId]);
+    await products.setLastCommand(manager, product.key, commandId);
     return { entityKey: product.key, commandId, userErrors: [] };
   });
 }
@@ -79,14 +74,6 @@ export async function updateProduct(ctx: RequestContext, input: ProductUpdateInp
 function changesOf(input: ProductUpdateInput): Record<string, unknown> {
   const { productId: _productId, ...changes } = input;
   return Object.fromEntries(Object.entries(changes).filter(([, value]) => value != null));
-}
-
-/** The `input` of `inventorySet`. */
-export interface InventorySetInput {
-  productId: string;
-  warehouseId: string;
-  onHand: number;
-  restockDate?: string | null;
 }
 
 /** `inventorySet` (admin): sets the quantity on hand of a product in a warehouse (reservations stay as they are). */
@@ -98,16 +85,12 @@ export async function setInventory(ctx: RequestContext, input: InventorySetInput
   return runIdempotent(ctx, "inventorySet", idempotencyKey, input, async (manager, principal, ctx) => {
     new InputCheck().integer(input.onHand, ["input", "onHand"], 0, INPUT_LIMITS.onHand).done();
     const errors: UserErrorModel[] = [];
-    if (!product) errors.push({ field: ["input", "productId"], message: "No such product.", code: "NOT_FOUND" });
-    if (!warehouse) errors.push({ field: ["input", "warehouseId"], message: "No such warehouse.", code: "NOT_FOUND" });
-    if (!Number.isInteger(input.onHand) || input.onHand < 0) errors.push({ field: ["input", "onHand"], message: "The quantity on hand is a whole number, zero or more.", code: "INVALID" });
-    if (input.restockDate != null && !isIsoDate(input.restockDate)) errors.push({ field: ["input", "restockDate"], message: "Not a calendar date.", code: "INVALID" });
+    if (!product) errors.push(userError("NOT_FOUND", ["input", "productId"], "No such product."));
+    if (!warehouse) errors.push(userError("NOT_FOUND", ["input", "warehouseId"], "No such warehouse."));
+    if (!Number.isInteger(input.onHand) || input.onHand < 0) errors.push(userError("INVALID", ["input", "onHand"], "The quantity on hand is a whole number, zero or more."));
+    if (input.restockDate != null && !isIsoDate(input.restockDate)) errors.push(userError("INVALID", ["input", "restockDate"], "Not a calendar date."));
     if (errors.length > 0 || !product || !warehouse) throw new UserErrors(errors);
-    await manager.query(
-      `INSERT INTO inventory_level (product_id, warehouse_id, on_hand, restock_date) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, restock_date = EXCLUDED.restock_date, updated_at = now()`,
-      [product.key, warehouse.key, input.onHand, input.restockDate ?? null],
-    );
+    await inventory.upsertOnHand(manager, { productKey: product.key, warehouseKey: warehouse.key, onHand: input.onHand, restockDate: input.restockDate ?? null });
     const commandId = await enqueueCommand(manager, ctx.router, {
       type: "inventorySet",
       aggregateId: product.key,
@@ -115,7 +98,7 @@ export async function setInventory(ctx: RequestContext, input: InventorySetInput
       principal,
       payload: { sku: product.sku, warehouseCode: warehouse.code, onHand: input.onHand, restockDate: input.restockDate ?? null },
     });
-    await manager.query(`UPDATE product SET last_command_id = $2 WHERE id = $1`, [product.key, commandId]);
+    await products.setLastCommand(manager, product.key, commandId);
     return { entityKey: `${product.key}|${warehouse.key}`, commandId, userErrors: [] };
   });
 }

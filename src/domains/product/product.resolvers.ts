@@ -6,6 +6,7 @@ import { syncStatusOf } from "../../models/command.js";
 import { lastCommandOf } from "../command/command.service.js";
 import { commandPayload, freshEntity } from "../command/mutation-payload.js";
 import { setInventory, updateProduct } from "./product.commands.js";
+import { relationKindOf } from "./product-relation-kind.js";
 import {
   categoryById,
   inventoryLevelsOfProduct,
@@ -55,7 +56,7 @@ export const productResolvers: Resolvers = {
     kitComponents: (product, _, ctx) => ctx.loaders.productKitComponents.load(product),
     relatedProducts: async (product, { kinds }, ctx) => {
       const related = await ctx.loaders.productRelated.load(product);
-      return kinds ? related.filter((r) => kinds.includes(r.kind as (typeof kinds)[number])) : related;
+      return kinds ? related.filter((r) => kinds.some((kind) => kind === r.kind)) : related;
     },
     priceBreaks: (product, _, ctx) => ctx.loaders.productPriceBreaks.load(product),
     price: (product, args, ctx) => priceOfProduct(ctx, product, args),
@@ -68,7 +69,7 @@ export const productResolvers: Resolvers = {
     product: async (component, _, ctx) => (await productOfReference(ctx, component))!,
   },
   RelatedProduct: {
-    kind: (related) => related.kind as never,
+    kind: (related) => relationKindOf(related.kind),
     product: async (related, _, ctx) => (await productOfReference(ctx, related))!,
   },
   Category: {

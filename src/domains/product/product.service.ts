@@ -8,12 +8,13 @@ import { atMost } from "../../common/arguments.js";
 import { clampToInt32 } from "../../common/int32.js";
 import { searchWords } from "../../common/search-words.js";
 import { expectGlobalId } from "../../common/ids.js";
-import type { ConnectionArgs, ConnectionModel } from "../../common/pagination.js";
+import type { ConnectionModel } from "../../common/pagination.js";
 import { toConnection, toPageRequest } from "../../common/pagination.js";
 import type { RequestContext } from "../../context.js";
+import type { CategoryProductsArgs, ProductPriceArgs, QueryCategoriesArgs, QueryProductsArgs } from "../../generated/graphql.js";
 import type { AccountModel } from "../../models/account.js";
 import type { SourceRef } from "../../models/common.js";
-import type { CategoryModel, ProductModel, ProductSort } from "../../models/product.js";
+import type { CategoryModel, ProductModel } from "../../models/product.js";
 import type { InventoryLevelModel } from "../../models/warehouse.js";
 import { availableOf } from "../warehouse/warehouse.service.js";
 import { resolvePrice, type ProductPriceModel } from "./product-price.js";
@@ -35,14 +36,8 @@ export async function productOfReference(ctx: RequestContext, ref: { source: str
   return ref.sku ? ctx.loaders.productBySku.load(ref.sku) : null;
 }
 
-/** Filter arguments of `products`. */
-export interface ProductListArgs extends ConnectionArgs {
-  filter?: { search?: string | null; categoryId?: string | null; skus?: readonly string[] | null; available?: boolean | null } | null;
-  sortKey?: ProductSort | null;
-}
-
 /** A page of the catalog. */
-export async function listProducts(ctx: RequestContext, args: ProductListArgs, path?: Path): Promise<ConnectionModel<ProductModel>> {
+export async function listProducts(ctx: RequestContext, args: QueryProductsArgs, path?: Path): Promise<ConnectionModel<ProductModel>> {
   const page = toPageRequest(args);
   const filter = args.filter ?? {};
   const category = filter.categoryId != null ? expectGlobalId(filter.categoryId, "Category", "filter.categoryId") : null;
@@ -70,7 +65,7 @@ export async function listProducts(ctx: RequestContext, args: ProductListArgs, p
 export async function productsOfCategory(
   ctx: RequestContext,
   category: CategoryModel,
-  args: ConnectionArgs & { sortKey?: ProductSort | null },
+  args: CategoryProductsArgs,
 ): Promise<ConnectionModel<ProductModel>> {
   const page = toPageRequest(args);
   const reader = ctx.router.readerOf("catalog", category.source);
@@ -104,7 +99,7 @@ export async function unitsOfProduct(ctx: RequestContext, product: ProductModel)
 export async function priceOfProduct(
   ctx: RequestContext,
   product: ProductModel,
-  args: { accountId?: string | null; quantity?: number | null; unit?: string | null },
+  args: ProductPriceArgs,
 ): Promise<ProductPriceModel> {
   const requested: SourceRef | null = args.accountId != null ? toRef(expectGlobalId(args.accountId, "Account", "accountId")) : null;
   const accountRef = pricingAccountOf(ctx.principal, requested);
@@ -137,7 +132,7 @@ export async function categoryById(ctx: RequestContext, id: string): Promise<Cat
 }
 
 /** A page of categories by name, optionally only the top level. */
-export async function listCategories(ctx: RequestContext, args: ConnectionArgs & { topLevel?: boolean | null }, path?: Path): Promise<ConnectionModel<CategoryModel>> {
+export async function listCategories(ctx: RequestContext, args: QueryCategoriesArgs, path?: Path): Promise<ConnectionModel<CategoryModel>> {
   const page = toPageRequest(args);
   const fetch = (reader: CatalogReader, _: string, request: PageRequest) => reader.listCategories({ page: request, sort: "NAME", filter: { topLevel: args.topLevel } });
   return toConnection(await ctx.router.list("catalog", page, fetch, reportMissingSource(ctx, path)));

@@ -2,14 +2,9 @@ import type { Path } from "graphql/jsutils/Path.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { ConnectionModel } from "../../common/pagination.js";
 import type { RequestContext } from "../../context.js";
-import type { QuoteModel, QuoteSort } from "../../models/quote.js";
+import type { QuoteFilter, QuoteSortKey } from "../../generated/graphql.js";
+import type { QuoteModel } from "../../models/quote.js";
 import { assertMayReadAccount, listOwned, type OwnedListArgs } from "../account/account.service.js";
-
-/** The `filter` argument of quote lists. */
-export interface QuoteFilterArgs {
-  accountId?: string | null;
-  statuses?: readonly string[] | null;
-}
 
 /** A quote by global ID; null when not found. */
 export async function quoteById(ctx: RequestContext, id: string): Promise<QuoteModel | null> {
@@ -21,7 +16,7 @@ export async function quoteById(ctx: RequestContext, id: string): Promise<QuoteM
 }
 
 /** A page of quotes, newest first by default. */
-export async function listQuotes(ctx: RequestContext, args: OwnedListArgs<QuoteFilterArgs, QuoteSort>, path?: Path): Promise<ConnectionModel<QuoteModel>> {
+export async function listQuotes(ctx: RequestContext, args: OwnedListArgs<QuoteFilter, QuoteSortKey>, path?: Path): Promise<ConnectionModel<QuoteModel>> {
   const filter = args.filter ?? {};
   return listOwned(ctx, "quotes", args, path, (reader, page, accountKey) =>
     reader.list({ page, sort: args.sortKey ?? "CREATED_AT", filter: { accountKey, statuses: filter.statuses ? [...filter.statuses] : null } }),

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { EntityManager } from "typeorm";
 import { isAdmin } from "../../auth/principal.js";
 import { forbidden, unauthenticated } from "../../common/errors.js";
 import { INPUT_LIMITS, InputCheck, TEXT_LIMITS, type ReservationCap, type ReservationCaps } from "../../common/input-limits.js";
@@ -9,43 +8,36 @@ import { clampToInt32 } from "../../common/int32.js";
 import { productNamed, warehouseNamed } from "../command/input-lookups.js";
 import { keyLoader } from "../../common/loaders.js";
 import { STORE } from "../../connectors/store/store-connector.js";
-import { lockInventoryRows } from "./inventory-locks.js";
+import * as inventory from "../../connectors/store/tables/inventory.js";
+import * as reservations from "../../connectors/store/tables/reservations.js";
 import type { RequestContext } from "../../context.js";
-import { returnedRows } from "../../db/returning.js";
+import type { Queryable } from "../../db/query-rows.js";
+import type { StockReservationStatus, StockReserveInput } from "../../generated/graphql.js";
 import type { StockReservationModel } from "../../models/warehouse.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
-import { principalKeyOf, runIdempotent, UserErrors, type MutationOutcome, type UserErrorModel } from "../../outbox/idempotency.js";
+import { principalKeyOf, runIdempotent, type MutationOutcome } from "../../outbox/idempotency.js";
+import { failWith, userError, UserErrors, type UserErrorModel } from "../../common/user-errors.js";
 import type { Router } from "../../connectors/router.js";
 import type { DataSource } from "typeorm";
 
-/** The `input` of `stockReserve`. */
-export interface StockReserveInput {
-  reference?: string | null;
-  expiresInMinutes?: number | null;
-  lines: ReadonlyArray<{ productId?: string | null; sku?: string | null; warehouseId: string; quantity: number }>;
-}
-
-const RESERVATION_SELECT = `r.*, (SELECT json_agg(json_build_object('productKey', l.product_id, 'warehouseKey', l.warehouse_id, 'quantity', l.quantity) ORDER BY l.line_number)
-  FROM stock_reservation_line l WHERE l.reservation_id = r.id) AS lines`;
-
 /** Per-request loader of stock reservations (Commerce Graph's own table). */
-export function createStockReservationLoaders(dataSource: DataSource | EntityManager) {
+export function createStockReservationLoaders(dataSource: Queryable) {
   return {
     stockReservation: keyLoader<StockReservationModel | null>(async (ids) => {
       const wanted = ids.filter(isUuid);
-      const rows = wanted.length ? ((await dataSource.query(`SELECT ${RESERVATION_SELECT} FROM stock_reservation r WHERE r.id = ANY($1::uuid[])`, [wanted])) as Array<Record<string, unknown>>) : [];
+      const rows = wanted.length ? await reservations.byIds(dataSource, wanted) : [];
       const byId = new Map(
-        rows.map((row) => [
+        rows.map((row): [string, StockReservationModel] => [
           String(row.id),
           {
             key: String(row.id),
-            principal: String(row.principal),
-            reference: (row.reference as string | null) ?? null,
-            expiresAt: row.expires_at as Date,
-            releasedAt: (row.released_at as Date | null) ?? null,
-            releaseReason: (row.release_reason as string | null) ?? null,
-            createdAt: row.created_at as Date,
-            lines: ((row.lines as Array<{ productKey: string; warehouseKey: string; quantity: number }> | null) ?? []).map((l) => ({ source: STORE, ...l })),
+            principal: row.principal,
+            reference: row.reference ?? null,
+            expiresAt: row.expires_at,
+            releasedAt: row.released_at ?? null,
+            releaseReason: row.release_reason ?? null,
+            createdAt: row.created_at,
+            lines: (row.lines ?? []).map((l) => ({ source: STORE, ...l })),
           },
         ]),
       );
@@ -63,7 +55,7 @@ export async function reservationById(ctx: RequestContext, id: string): Promise<
 }
 
 /** The status the API shows: released, expired, or active. */
-export function reservationStatusOf(reservation: StockReservationModel): "ACTIVE" | "RELEASED" | "EXPIRED" {
+export function reservationStatusOf(reservation: StockReservationModel): StockReservationStatus {
   if (reservation.releasedAt) return reservation.releaseReason === "expired" ? "EXPIRED" : "RELEASED";
   return reservation.expiresAt.getTime() <= Date.now() ? "EXPIRED" : "ACTIVE";
 }
@@ -81,12 +73,8 @@ export interface ReservationUsage {
 }
 
 /** A principal's active reservations and the units they hold (read in the caller's transaction when given one). */
-async function usageOf(queryable: Pick<EntityManager, "query">, principal: string): Promise<ReservationUsage> {
-  const [row] = (await queryable.query(
-    `SELECT count(*)::int AS active, coalesce(sum((SELECT sum(l.quantity) FROM stock_reservation_line l WHERE l.reservation_id = r.id)), 0)::bigint AS units
-     FROM stock_reservation r WHERE r.principal = $1 AND r.released_at IS NULL AND r.expires_at > now()`,
-    [principal],
-  )) as Array<{ active: number; units: string }>;
+async function usageOf(queryable: Queryable, principal: string): Promise<ReservationUsage> {
+  const row = await reservations.usageOf(queryable, principal);
   return { activeReservations: row?.active ?? 0, unitsHeld: Number(row?.units ?? 0) };
 }
 
@@ -119,16 +107,16 @@ function checkStockReserveInput(input: StockReserveInput): void {
  * principal are checked one at a time (a transaction lock), so concurrent
  * requests cannot pass the caps together.
  */
-async function assertWithinCaps(manager: EntityManager, principal: string, cap: ReservationCap, units: number): Promise<void> {
+async function assertWithinCaps(tx: Queryable, principal: string, cap: ReservationCap, units: number): Promise<void> {
   if (!Number.isFinite(cap.maxActive) && !Number.isFinite(cap.maxUnits)) return;
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`stock-reservations\n${principal}`]);
-  const usage = await usageOf(manager, principal);
+  await reservations.lockPrincipal(tx, principal);
+  const usage = await usageOf(tx, principal);
   const errors: UserErrorModel[] = [];
   if (usage.activeReservations + 1 > cap.maxActive) {
-    errors.push({ field: ["input"], message: `You hold ${usage.activeReservations} active reservations, the most you may hold at once. Release one first.`, code: "LIMIT_REACHED" });
+    errors.push(userError("LIMIT_REACHED", ["input"], `You hold ${usage.activeReservations} active reservations, the most you may hold at once. Release one first.`));
   }
   if (usage.unitsHeld + units > cap.maxUnits) {
-    errors.push({ field: ["input", "lines"], message: `You hold ${usage.unitsHeld} units in reservations; ${units} more would pass the ${cap.maxUnits} you may hold at once.`, code: "LIMIT_REACHED" });
+    errors.push(userError("LIMIT_REACHED", ["input", "lines"], `You hold ${usage.unitsHeld} units in reservations; ${units} more would pass the ${cap.maxUnits} you may hold at once.`));
   }
   if (errors.length > 0) throw new UserErrors(errors);
 }
@@ -141,35 +129,30 @@ export async function createReservation(ctx: RequestContext, input: StockReserve
     const minutes = input.expiresInMinutes ?? Math.min(30, cap.maxMinutes);
     const errors: UserErrorModel[] = [];
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > cap.maxMinutes) {
-      errors.push({ field: ["input", "expiresInMinutes"], message: `Between 1 and ${cap.maxMinutes} minutes (the longest you may hold stock).`, code: "INVALID" });
+      errors.push(userError("INVALID", ["input", "expiresInMinutes"], `Between 1 and ${cap.maxMinutes} minutes (the longest you may hold stock).`));
     }
     const lines: Array<{ productKey: string; sku: string; warehouseKey: string; quantity: number }> = [];
     for (const [index, line] of input.lines.entries()) {
       const field = ["input", "lines", String(index)];
       const product = await productNamed(ctx, line);
       const warehouse = await warehouseNamed(ctx, line.warehouseId);
-      if (!product) errors.push({ field: [...field, line.productId != null ? "productId" : "sku"], message: "No such product.", code: "NOT_FOUND" });
-      if (!warehouse) errors.push({ field: [...field, "warehouseId"], message: "No such warehouse.", code: "NOT_FOUND" });
-      if (!Number.isInteger(line.quantity) || line.quantity < 1) errors.push({ field: [...field, "quantity"], message: "At least 1 unit.", code: "INVALID" });
+      if (!product) errors.push(userError("NOT_FOUND", [...field, line.productId != null ? "productId" : "sku"], "No such product."));
+      if (!warehouse) errors.push(userError("NOT_FOUND", [...field, "warehouseId"], "No such warehouse."));
+      if (!Number.isInteger(line.quantity) || line.quantity < 1) errors.push(userError("INVALID", [...field, "quantity"], "At least 1 unit."));
       if (product && warehouse) lines.push({ productKey: product.key, sku: product.sku, warehouseKey: warehouse.key, quantity: line.quantity });
     }
     if (errors.length > 0) throw new UserErrors(errors);
     await assertWithinCaps(manager, principal, cap, lines.reduce((sum, line) => sum + line.quantity, 0));
-    await lockInventoryRows(manager, lines);
+    await inventory.lockLevels(manager, lines);
     for (const [index, line] of lines.entries()) {
-      const held = returnedRows(
-        await manager.query(
-          `UPDATE inventory_level SET reserved = reserved + $3, updated_at = now() WHERE product_id = $1 AND warehouse_id = $2 AND on_hand - reserved >= $3 RETURNING 1`,
-          [line.productKey, line.warehouseKey, line.quantity],
-        ),
-      );
-      if (held.length === 0) errors.push({ field: ["input", "lines", String(index), "quantity"], message: `Not enough ${line.sku} available in that warehouse.`, code: "NOT_ENOUGH_STOCK" });
+      const held = await inventory.reserveIfAvailable(manager, line.productKey, line.warehouseKey, line.quantity);
+      if (!held) errors.push(userError("NOT_ENOUGH_STOCK", ["input", "lines", String(index), "quantity"], `Not enough ${line.sku} available in that warehouse.`));
     }
     if (errors.length > 0) throw new UserErrors(errors);
     const id = randomUUID();
-    await manager.query(`INSERT INTO stock_reservation (id, principal, reference, expires_at) VALUES ($1, $2, $3, now() + make_interval(mins => $4))`, [id, principal, input.reference ?? null, minutes]);
+    await reservations.insert(manager, { id, principal, reference: input.reference ?? null, minutes });
     for (const [index, line] of lines.entries()) {
-      await manager.query(`INSERT INTO stock_reservation_line (reservation_id, line_number, product_id, warehouse_id, quantity) VALUES ($1, $2, $3, $4, $5)`, [id, index + 1, line.productKey, line.warehouseKey, line.quantity]);
+      await reservations.insertLine(manager, id, { lineNumber: index + 1, productKey: line.productKey, warehouseKey: line.warehouseKey, quantity: line.quantity });
     }
     const commandId = await enqueueCommand(manager, ctx.router, {
       type: "stockReserve",
@@ -178,7 +161,7 @@ export async function createReservation(ctx: RequestContext, input: StockReserve
       principal,
       payload: { reference: input.reference ?? null, expiresInMinutes: minutes, lines: lines.map(({ sku, warehouseKey, quantity }) => ({ sku, warehouseKey, quantity })) },
     });
-    await manager.query(`UPDATE stock_reservation SET last_command_id = $2 WHERE id = $1`, [id, commandId]);
+    await reservations.setLastCommand(manager, id, commandId);
     return { entityKey: id, commandId, userErrors: [] };
   });
 }
@@ -187,14 +170,9 @@ export async function createReservation(ctx: RequestContext, input: StockReserve
  * Releases a reservation in the caller's transaction: its stock becomes
  * available again. False when it was already released.
  */
-async function release(manager: EntityManager, id: string, reason: "released" | "expired"): Promise<boolean> {
-  const released = returnedRows(await manager.query(`UPDATE stock_reservation SET released_at = now(), release_reason = $2 WHERE id = $1 AND released_at IS NULL RETURNING id`, [id, reason]));
-  if (released.length === 0) return false;
-  await manager.query(
-    `UPDATE inventory_level il SET reserved = greatest(il.reserved - l.quantity, 0), updated_at = now()
-     FROM stock_reservation_line l WHERE l.reservation_id = $1 AND il.product_id = l.product_id AND il.warehouse_id = l.warehouse_id`,
-    [id],
-  );
+async function release(tx: Queryable, id: string, reason: "released" | "expired"): Promise<boolean> {
+  if (!(await reservations.markReleased(tx, id, reason))) return false;
+  await inventory.releaseForReservation(tx, id);
   return true;
 }
 
@@ -202,10 +180,10 @@ async function release(manager: EntityManager, id: string, reason: "released" | 
 export async function releaseReservation(ctx: RequestContext, id: string, idempotencyKey: string): Promise<MutationOutcome> {
   const reservation = await reservationById(ctx, id);
   return runIdempotent(ctx, "stockReservationRelease", idempotencyKey, { id }, async (manager, principal, ctx) => {
-    if (!reservation) throw new UserErrors([{ field: ["id"], message: "No such reservation.", code: "NOT_FOUND" }]);
-    if (!(await release(manager, reservation.key, "released"))) throw new UserErrors([{ field: ["id"], message: "This reservation was already released or has expired.", code: "INVALID_STATE" }]);
+    if (!reservation) failWith("NOT_FOUND", ["id"], "No such reservation.");
+    if (!(await release(manager, reservation.key, "released"))) failWith("INVALID_STATE", ["id"], "This reservation was already released or has expired.");
     const commandId = await enqueueCommand(manager, ctx.router, { type: "stockReservationRelease", aggregateId: reservation.key, idempotencyKey, principal, payload: { reason: "released" } });
-    await manager.query(`UPDATE stock_reservation SET last_command_id = $2 WHERE id = $1`, [reservation.key, commandId]);
+    await reservations.setLastCommand(manager, reservation.key, commandId);
     return { entityKey: reservation.key, commandId, userErrors: [] };
   });
 }
@@ -215,13 +193,13 @@ export async function releaseReservation(ctx: RequestContext, id: string, idempo
  * each in its own transaction with its release command. Returns how many.
  */
 export async function releaseExpiredReservations(dataSource: DataSource, router: Router): Promise<number> {
-  const expired = (await dataSource.query(`SELECT id FROM stock_reservation WHERE released_at IS NULL AND expires_at <= now() ORDER BY expires_at LIMIT 500`)) as Array<{ id: string }>;
+  const expired = await reservations.expiredIds(dataSource);
   let count = 0;
-  for (const { id } of expired) {
+  for (const id of expired) {
     await dataSource.transaction(async (manager) => {
       if (!(await release(manager, id, "expired"))) return;
       const commandId = await enqueueCommand(manager, router, { type: "stockReservationRelease", aggregateId: id, idempotencyKey: `expiry:${id}`, principal: "system:expiry", payload: { reason: "expired" } });
-      await manager.query(`UPDATE stock_reservation SET last_command_id = $2 WHERE id = $1`, [id, commandId]);
+      await reservations.setLastCommand(manager, id, commandId);
       count++;
     });
   }

@@ -1,10 +1,11 @@
-import type { ConnectionArgs, ConnectionModel } from "../../common/pagination.js";
+import type { ConnectionModel } from "../../common/pagination.js";
 import type { Path } from "graphql/jsutils/Path.js";
 import { reportMissingSource } from "../../common/partial-errors.js";
 import { toConnection, toPageRequest } from "../../common/pagination.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { RequestContext } from "../../context.js";
-import type { InventoryLevelFilterModel, InventoryLevelModel, WarehouseModel, WarehouseSort } from "../../models/warehouse.js";
+import type { QueryWarehousesArgs, WarehouseInventoryLevelsArgs } from "../../generated/graphql.js";
+import type { InventoryLevelModel, WarehouseModel } from "../../models/warehouse.js";
 
 /** A warehouse by global ID; null when not found. Warehouses are public. */
 export async function warehouseById(ctx: RequestContext, id: string): Promise<WarehouseModel | null> {
@@ -21,7 +22,7 @@ export function warehouseByCode(ctx: RequestContext, code: string): Promise<Ware
 /** A page of warehouses. */
 export async function listWarehouses(
   ctx: RequestContext,
-  args: ConnectionArgs & { sortKey?: WarehouseSort | null },
+  args: QueryWarehousesArgs,
   path?: Path,
 ): Promise<ConnectionModel<WarehouseModel>> {
   const page = toPageRequest(args);
@@ -33,7 +34,7 @@ export async function listWarehouses(
 export async function inventoryLevelsOfWarehouse(
   ctx: RequestContext,
   warehouse: WarehouseModel,
-  args: ConnectionArgs & { filter?: InventoryLevelFilterModel | null },
+  args: WarehouseInventoryLevelsArgs,
 ): Promise<ConnectionModel<InventoryLevelModel>> {
   const page = toPageRequest(args);
   const reader = ctx.router.readerOf("inventory", warehouse.source);
