@@ -3,7 +3,8 @@ import { GraphQLError } from "graphql";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AccountReader, Connector } from "../src/connectors/connector.js";
 import { createEconnectConnector } from "../src/connectors/econnect/econnect-connector.js";
-import { ConnectorUnavailableError, guardConnector, type ResilienceOptions } from "../src/connectors/resilience.js";
+import { ConnectorUnavailableError } from "../src/connectors/errors.js";
+import { guardConnector, type ResilienceOptions } from "../src/connectors/resilience.js";
 import { EconnectFake } from "./fakes/econnect/econnect-fake.js";
 
 let fake: EconnectFake;
