@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Connector } from "../src/connectors/connector.js";
-import { createEconnectConnector } from "../src/connectors/econnect/econnect-connector.js";
+import { createConnector } from "../src/connectors/build-router.js";
+import { connectorsConfig, type ConnectorsConfigInput } from "../src/connectors/connectors-config.js";
 import { BackendThrottledError, ConnectorThrottledError, ConnectorUnavailableError, TransientDeliveryError } from "../src/connectors/errors.js";
-import { createHttpCommandsConnector } from "../src/connectors/http-commands/http-commands-connector.js";
 import { guardConnector, readStateOf, type ResilienceOptions } from "../src/connectors/resilience.js";
+import { createDataSource } from "../src/db/data-source.js";
 import { FakeCommandBackend } from "./fakes/command-backend.js";
 import { EconnectFake } from "./fakes/econnect/econnect-fake.js";
 
@@ -22,9 +23,14 @@ beforeEach(() => {
   fake.failNext(0);
 });
 
+/** The connector "erp" as the connectors file makes it from `settings` (its own database is never used). */
+function erpConnector(settings: ConnectorsConfigInput["connectors"][string]): Connector {
+  const { connectors } = connectorsConfig({ connectors: { erp: settings } });
+  return createConnector("erp", connectors.erp!, createDataSource({ url: "postgres://unused@127.0.0.1:1/unused" }));
+}
+
 function guarded(options: ResilienceOptions) {
-  const econnect: Connector = createEconnectConnector({ name: "erp", url: fake.url, apiKey: "test-econnect-key" });
-  const { connector, health } = guardConnector(econnect, options);
+  const { connector, health } = guardConnector(erpConnector({ kind: "econnect", url: fake.url, apiKey: "test-econnect-key" }), options);
   return { accounts: connector.readers.accounts!, health, connector };
 }
 
@@ -88,7 +94,7 @@ describe("a backend that answers 429 too many requests, on reads", () => {
 });
 
 describe("a backend that answers 429 too many requests, on deliveries", () => {
-  const erp = () => createHttpCommandsConnector({ name: "erp", url: backend.url, applies: ["orderPlace"] });
+  const erp = () => erpConnector({ kind: "http-commands", url: backend.url, applies: ["orderPlace"] });
   const command = { id: "1", type: "orderPlace", aggregateType: "Order", aggregateId: "o-1", payload: {}, idempotencyKey: "k-429" };
 
   it("is a transient delivery error carrying the Retry-After delay, seconds or HTTP date", async () => {

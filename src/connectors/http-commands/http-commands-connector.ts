@@ -1,4 +1,5 @@
-import type { ApplyResult, Connector, OutboxCommand } from "../connector.js";
+import type { ApplyResult, OutboxCommand } from "../connector.js";
+import type { KindConnector } from "../kind.js";
 import { httpTransport } from "../http/http-transport.js";
 
 export { retryAfterMs } from "../http/http-transport.js";
@@ -25,11 +26,9 @@ export interface HttpCommandsOptions {
  * and 429) are permanent; 408, 429, 5xx, timeouts and network errors are
  * transient, and `Retry-After` is honoured.
  */
-export function createHttpCommandsConnector(options: HttpCommandsOptions): Connector {
+export function createHttpCommandsConnector(options: HttpCommandsOptions): KindConnector {
   const send = httpTransport({ name: options.name, baseUrl: options.url, timeoutMs: options.timeoutMs, auth: options.token ? { bearer: options.token } : undefined });
   return {
-    name: options.name,
-    kind: "http-commands",
     readers: {},
     writer: {
       applies: options.applies,
