@@ -62,6 +62,15 @@ export interface ConnectorKind<Name extends string = string, Shape extends z.Zod
   create(context: KindContext<Record<string, unknown>>): Connector;
 }
 
+/** `writer`, when it applies nothing but what the kind declares (a kind whose writer says otherwise has a bug: it stops start-up). */
+function checkedWriter(kind: string, declared: KindCapabilities["applies"], writer: CommandWriter | undefined): CommandWriter | undefined {
+  if (writer && declared !== "configured") {
+    const undeclared = writer.applies.filter((type) => !(declared as readonly string[]).includes(type));
+    if (undeclared.length > 0) throw new Error(`connector kind "${kind}": its writer applies ${undeclared.join(", ")}, which the kind does not declare`);
+  }
+  return writer;
+}
+
 /**
  * Turns a kind's definition into a registry entry: the connectors it creates
  * are named, carry the kind, and answer empty for the optional reader parts
@@ -72,7 +81,7 @@ export function defineKind<Name extends string, Shape extends z.ZodRawShape>(def
     name,
     kind: definition.name,
     readers: completeReaders(definition.name, definition.capabilities.reads, built.readers),
-    writer: built.writer,
+    writer: checkedWriter(definition.name, definition.capabilities.applies, built.writer),
     close: built.close?.bind(built),
     ...(built.inTransaction ? { inTransaction: (manager: EntityManager) => complete(name, built.inTransaction!(manager)) } : {}),
   });

@@ -71,7 +71,8 @@ export function completeReaders(kind: string, declared: ReadCapabilities, reader
     const reader = readers[domain] as Record<string, unknown> | undefined;
     const served = declared[domain] as readonly string[] | undefined;
     if (!reader && !served) continue;
-    if (!reader || !served) throw new Error(`connector kind "${kind}": ${reader ? "offers a" : "declares a"} ${domain} reader it does not ${reader ? "declare" : "offer"}`);
+    if (!served) throw new Error(`connector kind "${kind}": offers a reader of ${domain} that it does not declare`);
+    if (!reader) throw new Error(`connector kind "${kind}": declares that it reads ${domain} but offers no reader of it`);
     const parts = OPTIONAL_READER_PARTS[domain] as Record<string, Record<string, unknown>>;
     const filled = Object.create(reader) as Record<string, unknown>;
     for (const [part, defaults] of Object.entries(parts)) {
