@@ -56,7 +56,7 @@ export class ConnectorUnavailableError extends GraphQLError {
 export class ConnectorThrottledError extends GraphQLError {
   constructor(connector: string, retryAfterMs: number | undefined, originalError?: Error) {
     const when = retryAfterMs === undefined ? "" : `; it asked to wait ${retryAfterMs} ms`;
-    super(`Connector "${connector}" is throttled by its backend (too many requests)${when}. Try again later.`, {
+    super(`Connector "${connector}" is throttled by its backend (too many requests)${when}`, {
       originalError,
       extensions: { code: "CONNECTOR_THROTTLED", connector, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
     });
