@@ -2,8 +2,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { GraphQLError } from "graphql";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AccountReader, Connector } from "../src/connectors/connector.js";
-import { createEconnectConnector } from "../src/connectors/econnect/econnect-connector.js";
-import { ConnectorUnavailableError, guardConnector, type ResilienceOptions } from "../src/connectors/resilience.js";
+import { createConnector } from "../src/connectors/build-router.js";
+import { connectorsConfig } from "../src/connectors/connectors-config.js";
+import { ConnectorUnavailableError } from "../src/connectors/errors.js";
+import { guardConnector, type ResilienceOptions } from "../src/connectors/resilience.js";
+import { createDataSource } from "../src/db/data-source.js";
 import { EconnectFake } from "./fakes/econnect/econnect-fake.js";
 
 let fake: EconnectFake;
@@ -16,9 +19,10 @@ beforeEach(() => {
   fake.delayMs = 0;
 });
 
-/** The real eConnect connector over the fake. */
+/** The real eConnect connector over the fake, as the connectors file makes it (its own database is never used). */
 function econnect(): Connector {
-  return createEconnectConnector({ name: "erp", url: fake.url, apiKey: "test-econnect-key" });
+  const { connectors } = connectorsConfig({ connectors: { erp: { kind: "econnect", url: fake.url, apiKey: "test-econnect-key" } } });
+  return createConnector("erp", connectors.erp!, createDataSource({ url: "postgres://unused@127.0.0.1:1/unused" }));
 }
 
 function guarded(options: ResilienceOptions) {

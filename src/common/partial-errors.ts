@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from "graphql";
 import type { Path } from "graphql/jsutils/Path.js";
 import { pathToArray } from "graphql/jsutils/Path.js";
 import type { MissingSource } from "../connectors/merged-page.js";
-import { ConnectorUnavailableError } from "../connectors/resilience.js";
+import { isConnectorReadFailure } from "../connectors/errors.js";
 
 /** Where errors that do not null a field are collected during a request. */
 export interface PartialErrors {
@@ -22,11 +22,11 @@ export function reportMissingSource(
   consequence = "this list holds the items of the other connectors only",
 ): (missing: MissingSource) => void {
   return ({ source, error }) => {
-    if (!(error instanceof ConnectorUnavailableError)) throw error;
+    if (!isConnectorReadFailure(error)) throw error;
     (ctx.partialErrors ??= []).push({
       message: `${error.message}; ${consequence}.`,
       ...(path ? { path: pathToArray(path) } : {}),
-      extensions: { code: "CONNECTOR_UNAVAILABLE", connector: source },
+      extensions: { code: error.extensions.code, connector: source },
     });
   };
 }

@@ -4,23 +4,15 @@ import { ALL_COMMAND_TYPES } from "../commands/command-types.js";
 import type { Connector } from "./connector.js";
 import { DOMAINS } from "./connector.js";
 import { ConfigError, type ConnectorConfig, type ConnectorsConfig } from "./connectors-config.js";
-import { createEconnectConnector } from "./econnect/econnect-connector.js";
-import { createHttpCommandsConnector } from "./http-commands/http-commands-connector.js";
+import { kindNamed } from "./kinds.js";
 import { Router, type ConnectorCallListener, type ReadRoutes, type WriteRoutes } from "./router.js";
 import { TokenBucket } from "../common/token-bucket.js";
 import { guardConnector, type ConnectorHealth } from "./resilience.js";
-import { createExternalStoreConnector, createStoreConnector, STORE } from "./store/store-connector.js";
+import { STORE } from "./store/store-connector.js";
 
-/** Creates a connector of the configured kind. */
-function createConnector(name: string, config: ConnectorConfig, dataSource: DataSource): Connector {
-  switch (config.kind) {
-    case "store":
-      return config.databaseUrl ? createExternalStoreConnector(config.databaseUrl, name) : createStoreConnector(dataSource, name);
-    case "http-commands":
-      return createHttpCommandsConnector({ name, url: config.url, token: config.token, timeoutMs: config.timeoutMs, applies: config.applies });
-    case "econnect":
-      return createEconnectConnector({ name, url: config.url, apiKey: config.apiKey, timeoutMs: config.timeoutMs, warehouseCode: config.warehouseCode, currencyCode: config.currencyCode });
-  }
+/** Creates the connector `name` of its configured kind, from the kind's registry entry. */
+export function createConnector(name: string, settings: ConnectorConfig, dataSource: DataSource): Connector {
+  return kindNamed(settings.kind).create({ name, settings, dataSource });
 }
 
 /**

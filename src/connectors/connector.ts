@@ -187,35 +187,15 @@ export interface ApplyResult {
   details?: Record<string, unknown>;
 }
 
-/**
- * A backend refused a command in a way that retrying cannot fix (a 4xx, a
- * validation error). The relay marks it `FAILED` at once.
- */
-export class PermanentDeliveryError extends Error {
-  override name = "PermanentDeliveryError";
-}
-
-/**
- * A backend could not take the command now (timeout, 5xx, 429). The relay
- * retries it with backoff, or after `retryAfterMs` when the backend said so.
- */
-export class TransientDeliveryError extends Error {
-  override name = "TransientDeliveryError";
-  constructor(
-    message: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-  }
-}
+export { PermanentDeliveryError, TransientDeliveryError } from "./errors.js";
 
 /** Applies commands to a backend. */
 export interface CommandWriter {
   /** The command types this connector can apply. */
   readonly applies: readonly string[];
   /**
-   * Applies one command. Throws {@link PermanentDeliveryError} or
-   * {@link TransientDeliveryError}; any other error counts as transient.
+   * Applies one command. Throws `PermanentDeliveryError` or
+   * `TransientDeliveryError` (see `errors.ts`); any other error counts as transient.
    */
   apply(command: OutboxCommand): Promise<ApplyResult>;
 }

@@ -2,56 +2,21 @@ import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { DOMAINS, type Domain } from "./connector.js";
+import type { ConnectorKind } from "./kind.js";
+import { CONNECTOR_KINDS } from "./kinds.js";
+import { ResilienceSchema } from "./resilience-settings.js";
 
-/** Timeout and circuit breaker of every call a connector makes to its backend. */
-const ResilienceSchema = {
-  timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
-  circuitBreaker: z
-    .object({
-      failureThreshold: z.number().int().min(1).max(1000).default(5),
-      halfOpenAfterMs: z.number().int().min(100).max(3_600_000).default(10_000),
-    })
-    .strict()
-    .default({ failureThreshold: 5, halfOpenAfterMs: 10_000 }),
-  maxConcurrentCalls: z.number().int().min(1).max(1000).optional(),
-  rateLimit: z
-    .object({ requests: z.number().int().min(1).max(1_000_000), perSeconds: z.number().min(0.001).max(86_400) })
-    .strict()
-    .optional(),
-};
+/** One kind's connector settings: `kind`, the kind's own settings, and timeout, circuit breaker, concurrency and quota. */
+function connectorSchemaOf<Name extends string, Shape extends z.ZodRawShape>(kind: ConnectorKind<Name, Shape>) {
+  return z.object({ kind: z.literal(kind.name), ...kind.settings.shape, ...ResilienceSchema }).strict();
+}
 
-/**
- * A connector kept in PostgreSQL: Commerce Graph's own database, or (with
- * `databaseUrl`) another Commerce Graph store's database, read-only.
- */
-const StoreConnectorSchema = z
-  .object({ kind: z.literal("store"), databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(), ...ResilienceSchema })
-  .strict();
+/** The settings schema of each registered kind, in registry order. */
+type SchemasOf<Kinds extends readonly unknown[]> = { -readonly [I in keyof Kinds]: Kinds[I] extends ConnectorKind<infer Name, infer Shape> ? ReturnType<typeof connectorSchemaOf<Name, Shape>> : never };
 
-/** A write-only connector that receives commands as JSON over HTTP. */
-const HttpCommandsConnectorSchema = z
-  .object({
-    kind: z.literal("http-commands"),
-    url: z.string().url(),
-    token: z.string().min(1).optional(),
-    ...ResilienceSchema,
-    applies: z.array(z.string().min(1)).min(1),
-  })
-  .strict();
-
-/** The Nikrad eConnect XML command API. */
-const EconnectConnectorSchema = z
-  .object({
-    kind: z.literal("econnect"),
-    url: z.string().url(),
-    apiKey: z.string().min(1),
-    warehouseCode: z.string().min(1).default("MAIN"),
-    currencyCode: z.string().regex(/^[A-Z]{3}$/, "a three-letter ISO 4217 code").default("USD"),
-    ...ResilienceSchema,
-  })
-  .strict();
-
-const ConnectorSchema = z.discriminatedUnion("kind", [StoreConnectorSchema, HttpCommandsConnectorSchema, EconnectConnectorSchema]);
+/** A connector's settings: one schema per registered kind, told apart by `kind`. */
+// `map` forgets which element is which kind; the tuple type restores it (the same order, by construction).
+const ConnectorSchema = z.discriminatedUnion("kind", (CONNECTOR_KINDS as readonly ConnectorKind[]).map((kind) => connectorSchemaOf(kind)) as unknown as SchemasOf<typeof CONNECTOR_KINDS>);
 
 /** The connectors config file: which backends exist, and which serves what. */
 export const ConnectorsConfigSchema = z

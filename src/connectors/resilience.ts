@@ -13,16 +13,21 @@ import {
   wrap,
 } from "cockatiel";
 import { SpanKind, SpanStatusCode, trace, type Attributes } from "@opentelemetry/api";
+import { setTimeout as sleep } from "node:timers/promises";
 import { GraphQLError } from "graphql";
-import { TRACER_NAME } from "../observability/tracing.js";
+import { TRACER_NAME } from "../common/tracer-name.js";
 import { databaseUnavailableOr, isDatabaseUnreachable } from "../db/database-unavailable.js";
 import { cancelledWhen, currentGiveUpSignal, isStatementCancelled, ReadCancelledError } from "../db/statement-cancel.js";
 import type { CommandWriter, Connector, DomainReaders } from "./connector.js";
-import { TransientDeliveryError } from "./connector.js";
+import { BackendThrottledError, ConnectorThrottledError, ConnectorUnavailableError, TransientDeliveryError } from "./errors.js";
 
 /** How {@link guardConnector} protects a connector's reads. */
 export interface ResilienceOptions {
-  /** A read that has not answered after this long fails (and counts towards opening the circuit). */
+  /**
+   * A read that has not answered after this long fails (and counts towards
+   * opening the circuit). A read the backend answers "too many requests" waits
+   * for its `Retry-After` within this time, else fails as throttled.
+   */
   timeoutMs: number;
   /** Consecutive failures that open the circuit; default 5. */
   failureThreshold?: number;
@@ -48,6 +53,8 @@ export interface ConnectorHealth {
   calls: number;
   /** Reads that failed with {@link ConnectorUnavailableError}, fast fails included. */
   failures: number;
+  /** Reads that failed with {@link ConnectorThrottledError} (not failures: the circuit does not count them). */
+  throttled: number;
 }
 
 /**
@@ -60,29 +67,24 @@ export function readStateOf(health: ConnectorHealth): "UP" | "DEGRADED" | "DOWN"
   return health.circuit === "HALF_OPEN" || failingNow ? "DEGRADED" : "UP";
 }
 
-/** A read failed because the connector's backend is down, slow, or behind an open circuit. */
-export class ConnectorUnavailableError extends GraphQLError {
-  constructor(connector: string, reason: string, originalError?: Error) {
-    super(`Connector "${connector}" is unavailable: ${reason}`, {
-      originalError,
-      extensions: { code: "CONNECTOR_UNAVAILABLE", connector },
-    });
-  }
-}
-
 /**
  * Wraps every reader method of `connector` in one policy per connector: a
  * circuit breaker around a timeout. A `GraphQLError` from a reader (a bad
  * cursor, say) passes through unchanged and is no failure, and so does our own
- * database being unreachable (as `DATABASE_UNAVAILABLE`); anything else
- * (network error, timeout, open circuit) becomes a {@link ConnectorUnavailableError}.
+ * database being unreachable (as `DATABASE_UNAVAILABLE`). A backend's "too many
+ * requests" ({@link BackendThrottledError}) is waited out when its
+ * `Retry-After` fits in the timeout, else it becomes a
+ * {@link ConnectorThrottledError}; neither counts towards opening the circuit.
+ * Anything else (network error, timeout, open circuit) becomes a
+ * {@link ConnectorUnavailableError}.
  */
 export function guardConnector(connector: Connector, options: ResilienceOptions): { connector: Connector; health: ConnectorHealth } {
-  const health: ConnectorHealth = { circuit: "CLOSED", lastError: null, lastErrorAt: null, lastSuccessAt: null, calls: 0, failures: 0 };
+  const health: ConnectorHealth = { circuit: "CLOSED", lastError: null, lastErrorAt: null, lastSuccessAt: null, calls: 0, failures: 0, throttled: 0 };
   const breaker = circuitBreaker(
     // A statement PostgreSQL cancelled (statement timeout, or its caller gave up) is the query's doing, not the backend's failure;
-    // our own database unreachable is DATABASE_UNAVAILABLE for every request, not this connector's failure.
-    handleWhen((error) => !(error instanceof GraphQLError) && !isStatementCancelled(error) && !isDatabaseUnreachable(error)),
+    // our own database unreachable is DATABASE_UNAVAILABLE for every request, not this connector's failure;
+    // a backend that answers "too many requests" is up, only busy.
+    handleWhen((error) => !(error instanceof GraphQLError) && !(error instanceof BackendThrottledError) && !isStatementCancelled(error) && !isDatabaseUnreachable(error)),
     { halfOpenAfter: options.halfOpenAfterMs ?? 10_000, breaker: new ConsecutiveBreaker(options.failureThreshold ?? 5) },
   );
   breaker.onBreak(() => (health.circuit = "OPEN"));
@@ -107,7 +109,8 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
     try {
       // A signal of its own per call: a shared one would collect an abort listener per call in flight.
       // Its statements are cancelled when the timeout gives up on them or the request does.
-      const result = await policy.execute(({ signal }) => cancelledWhen([request, signal], call), new AbortController().signal);
+      const deadline = started + options.timeoutMs;
+      const result = await policy.execute(({ signal }) => cancelledWhen([request, signal], () => waitingOutThrottling(call, deadline, signal)), new AbortController().signal);
       health.lastSuccessAt = new Date();
       options.observe?.((performance.now() - started) / 1000, true);
       return result;
@@ -116,6 +119,10 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
       if (isStatementCancelled(error)) throw new ReadCancelledError(connector.name, error);
       if (isDatabaseUnreachable(error)) throw databaseUnavailableOr(error);
       options.observe?.((performance.now() - started) / 1000, false);
+      if (error instanceof BackendThrottledError) {
+        health.throttled++;
+        throw new ConnectorThrottledError(connector.name, error.retryAfterMs, error);
+      }
       health.failures++;
       const open = error instanceof BrokenCircuitError;
       const reason = open ? "circuit open" : error instanceof BulkheadRejectedError ? "too many calls waiting" : error instanceof TaskCancelledError ? `timed out after ${options.timeoutMs} ms` : error instanceof Error ? error.message : String(error);
@@ -139,6 +146,23 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
     close: connector.close?.bind(connector),
   };
   return { connector: guarded, health };
+}
+
+/**
+ * Runs `call`; while the backend answers "too many requests" with a
+ * `Retry-After` that ends before `deadline` (a `performance.now()` instant),
+ * waits that long and calls again. Any other outcome is the call's.
+ */
+async function waitingOutThrottling<T>(call: () => Promise<T>, deadline: number, signal: AbortSignal): Promise<T> {
+  for (;;) {
+    try {
+      return await call();
+    } catch (error) {
+      const waitMs = error instanceof BackendThrottledError ? error.retryAfterMs : undefined;
+      if (waitMs === undefined || performance.now() + waitMs >= deadline) throw error;
+      await sleep(waitMs, undefined, { signal });
+    }
+  }
 }
 
 /** Runs a call to a backend; `method` names it, `batchSize` is the number of keys asked for. */

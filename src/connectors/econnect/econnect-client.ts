@@ -1,5 +1,6 @@
 import { XMLParser } from "fast-xml-parser";
-import { PermanentDeliveryError, TransientDeliveryError } from "../connector.js";
+import { PermanentDeliveryError, TransientDeliveryError } from "../errors.js";
+import { httpTransport } from "../http/http-transport.js";
 
 /** Settings of an `econnect` connector. */
 export interface EconnectOptions {
@@ -35,31 +36,26 @@ export type EconnectCall = (command: string, params: Params) => Promise<Packet>;
 
 /**
  * The eConnect transport: each command is a form-encoded POST with the
- * `apikey`; the XML `packet` is parsed with fast-xml-parser. A `status` other
- * than `up`, HTTP 5xx/408/429, timeouts and network errors are transient; an
- * `error` result is permanent, and an invalid api key is reported as an
- * authentication failure, never as "not found".
+ * `apikey`, sent through the shared HTTP transport (timeouts, 5xx/408
+ * transient, 429 throttled, `Retry-After`); the XML `packet` is parsed with
+ * fast-xml-parser. A `status` other than `up` is transient; an `error` result
+ * is permanent, and an invalid api key is reported as an authentication
+ * failure, never as "not found".
  */
 export function econnectClient(options: EconnectOptions): EconnectCall {
-  const base = options.url.replace(/\/+$/, "");
+  // The packet says why a command failed: HTTP failures are not quoted, and answers below 500 are read as packets.
+  const send = httpTransport({ name: options.name, baseUrl: options.url, timeoutMs: options.timeoutMs, reasonOf: () => null });
   return async (command, params) => {
     const body = new URLSearchParams([["apikey", options.apiKey]]);
     for (const [key, value] of params) if (value !== null && value !== undefined) body.append(key, String(value));
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(`${base}/nep/api/econnect/${command}.jsp`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-      });
-      text = await response.text();
-    } catch (error) {
-      throw new TransientDeliveryError(`${options.name} unreachable: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (response.status >= 500 || response.status === 429 || response.status === 408) throw new TransientDeliveryError(`${options.name} ${command} answered ${response.status}`);
-    const packet = (parser.parse(text) as { packet?: Packet }).packet;
+    const response = await send({
+      path: `/nep/api/econnect/${command}.jsp`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body,
+      label: command,
+      returnClientErrors: true,
+    });
+    const packet = (parser.parse(response.text) as { packet?: Packet }).packet;
     if (!packet) throw new PermanentDeliveryError(`${options.name} ${command}: the answer is not an eConnect packet (HTTP ${response.status})`);
     if (packet.status !== "up") throw new TransientDeliveryError(`${options.name} ${command}: service is ${packet.status}`);
     if (packet.result === "error") {

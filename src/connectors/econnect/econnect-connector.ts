@@ -1,4 +1,5 @@
-import type { ApplyResult, CommandWriter, Connector, OutboxCommand } from "../connector.js";
+import type { ApplyResult, CommandWriter, OutboxCommand } from "../connector.js";
+import type { KindConnector } from "../kind.js";
 import { PermanentDeliveryError } from "../connector.js";
 import { econnectClient, isNotFound, type EconnectCall, type EconnectOptions } from "./econnect-client.js";
 import { econnectAccountReader, econnectCatalogReader, econnectInventoryReader } from "./econnect-readers.js";
@@ -25,11 +26,9 @@ export const ECONNECT_APPLIES = [
  * guide advises). The guide offers no command that reads invoices or
  * orders, so those domains cannot be routed to it.
  */
-export function createEconnectConnector(options: EconnectOptions): Connector {
+export function createEconnectConnector(options: EconnectOptions): KindConnector {
   const call = econnectClient(options);
   return {
-    name: options.name,
-    kind: "econnect",
     readers: {
       accounts: econnectAccountReader(call, options),
       catalog: econnectCatalogReader(call, options),

@@ -4,7 +4,7 @@ import { emptyPage, type CursorPosition, type Page, type PageRequest } from "../
 import type { AccountModel } from "../../models/account.js";
 import type { ProductModel } from "../../models/product.js";
 import type { InventoryLevelModel } from "../../models/warehouse.js";
-import type { AccountReader, CatalogReader, InventoryReader } from "../connector.js";
+import type { ReaderImplementation } from "../reader-parts.js";
 import type { EconnectCall, EconnectOptions } from "./econnect-client.js";
 
 /** An account as `account.list` / `account.get` return it. */
@@ -111,7 +111,7 @@ function refuseUnsupported(what: Record<string, unknown>): void {
 }
 
 /** Accounts from `account.list`: by ID, CID (our account code) or e-mail, and listed by CID. */
-export function econnectAccountReader(call: EconnectCall, options: EconnectOptions): AccountReader {
+export function econnectAccountReader(call: EconnectCall, options: EconnectOptions): ReaderImplementation<"accounts"> {
   const account = (a: ErpAccount): AccountModel => ({
     source: options.name,
     key: String(a.id),
@@ -130,7 +130,6 @@ export function econnectAccountReader(call: EconnectCall, options: EconnectOptio
   });
   const lookup = (param: string, keyOf: (a: ErpAccount) => string) => async (values: readonly string[]) =>
     (await byFilter<ErpAccount>(call, "account.list", "account", param, values, keyOf)).map((a) => (a ? account(a) : null));
-  const none = async (keys: readonly string[]) => keys.map(() => []);
   return {
     byKeys: lookup("id", (a) => String(a.id)),
     byEmails: lookup("email", (a) => String(a.email)),
@@ -142,17 +141,12 @@ export function econnectAccountReader(call: EconnectCall, options: EconnectOptio
       const result = await offsetPage<ErpAccount>(call, { command: "account.list", tag: "account", by: `${options.name}|account.list`, sortOf: (a) => String(a.cid), params: [] }, page);
       return { ...result, items: result.items.map(account) };
     },
-    shipTosOf: none,
-    shipTosByKeys: async (keys) => keys.map(() => null),
-    subAccountsOf: none,
-    restrictedProductKeysOf: none,
-    paymentMethodsOf: none,
-    paymentMethodsByKeys: async (keys) => keys.map(() => null),
+    // No ship-tos, sub-accounts, restricted products or payment methods in the ERP: those parts answer empty.
   };
 }
 
-/** Products from `inventory.list`: by ID, Code (our SKU) or Barcode, and listed by Code, at the ERP's one price. */
-export function econnectCatalogReader(call: EconnectCall, options: EconnectOptions): CatalogReader {
+/** Products from `inventory.list`: by ID, Code (our SKU) or Barcode, and listed by Code, at the ERP's one price, in one unit. */
+export function econnectCatalogReader(call: EconnectCall, options: EconnectOptions): ReaderImplementation<"catalog"> {
   const currency = options.currencyCode ?? "USD";
   const product = (item: ErpItem): ProductModel => ({
     source: options.name,
@@ -172,7 +166,6 @@ export function econnectCatalogReader(call: EconnectCall, options: EconnectOptio
   });
   const lookup = (param: string, keyOf: (item: ErpItem) => string) => async (values: readonly string[]) =>
     (await byFilter<ErpItem>(call, "inventory.list", "item", param, values, keyOf)).map((item) => (item ? product(item) : null));
-  const none = async (keys: readonly string[]) => keys.map(() => []);
   const productsByKeys = lookup("id", (item) => String(item.id));
   return {
     productsByKeys,
@@ -187,14 +180,7 @@ export function econnectCatalogReader(call: EconnectCall, options: EconnectOptio
       return { ...result, items: result.items.map(product) };
     },
     unitsOf: async (keys) => keys.map(() => [{ code: "EA", name: "Each", factor: 1 }]),
-    priceBreaksOf: none,
-    kitComponentsOf: none,
-    relatedProductsOf: none,
-    categoriesOf: none,
-    categoriesByKeys: async (keys) => keys.map(() => null),
-    categoriesBySlugs: async (slugs) => slugs.map(() => null),
-    childCategoriesOf: none,
-    listCategories: async () => emptyPage(),
+    // No price breaks, kits, related products or categories in the ERP: those parts answer empty.
     // The ERP keeps one price per item: every buyer gets it.
     priceTiers: async (requests) => {
       const products = await productsByKeys(requests.map((r) => r.productKey));
@@ -204,7 +190,7 @@ export function econnectCatalogReader(call: EconnectCall, options: EconnectOptio
 }
 
 /** Stock from `inventory.list`: each item's on-hand quantity, in the configured warehouse. */
-export function econnectInventoryReader(call: EconnectCall, options: EconnectOptions): InventoryReader {
+export function econnectInventoryReader(call: EconnectCall, options: EconnectOptions): ReaderImplementation<"inventory"> {
   const level = (item: ErpItem): InventoryLevelModel => ({
     source: options.name,
     productKey: String(item.id),
@@ -216,7 +202,7 @@ export function econnectInventoryReader(call: EconnectCall, options: EconnectOpt
   });
   return {
     levelsOf: async (productKeys) => (await byFilter<ErpItem>(call, "inventory.list", "item", "id", productKeys, (item) => String(item.id))).map((item) => (item ? [level(item)] : [])),
-    // The ERP's warehouses are not readable through eConnect: a warehouse's stock list comes from the warehouse's own connector.
-    listLevelsOfWarehouse: async () => emptyPage(),
+    // The ERP's warehouses are not readable through eConnect: a warehouse's stock list comes from the warehouse's own connector
+    // (the part `warehouseLevels` answers empty).
   };
 }

@@ -1,5 +1,8 @@
-import type { ApplyResult, Connector, OutboxCommand } from "../connector.js";
-import { PermanentDeliveryError, TransientDeliveryError } from "../connector.js";
+import type { ApplyResult, OutboxCommand } from "../connector.js";
+import type { KindConnector } from "../kind.js";
+import { httpTransport } from "../http/http-transport.js";
+
+export { retryAfterMs } from "../http/http-transport.js";
 
 /** Settings of an `http-commands` connector. */
 export interface HttpCommandsOptions {
@@ -19,43 +22,24 @@ export interface HttpCommandsOptions {
  * A write-only connector for any backend that takes commands as JSON over HTTP:
  * `POST {url}/commands/{type}` with an `Idempotency-Key` header and the command
  * as the body; a 2xx answer `{ "reference": "…" }` is the backend's id.
- * 4xx answers (but 408 and 429) are permanent failures; 408, 429, 5xx, timeouts
- * and network errors are transient, and `Retry-After` is honoured.
+ * Failures are classified by the shared HTTP transport: 4xx answers (but 408
+ * and 429) are permanent; 408, 429, 5xx, timeouts and network errors are
+ * transient, and `Retry-After` is honoured.
  */
-export function createHttpCommandsConnector(options: HttpCommandsOptions): Connector {
-  const base = options.url.replace(/\/+$/, "");
+export function createHttpCommandsConnector(options: HttpCommandsOptions): KindConnector {
+  const send = httpTransport({ name: options.name, baseUrl: options.url, timeoutMs: options.timeoutMs, auth: options.token ? { bearer: options.token } : undefined });
   return {
-    name: options.name,
-    kind: "http-commands",
     readers: {},
     writer: {
       applies: options.applies,
       apply: async (command: OutboxCommand): Promise<ApplyResult> => {
-        let response: Response;
-        try {
-          response = await fetch(`${base}/commands/${encodeURIComponent(command.type)}`, {
-            method: "POST",
-            headers: {
-              "content-type": "application/json",
-              "idempotency-key": command.idempotencyKey,
-              ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-            },
-            body: JSON.stringify({ id: command.id, type: command.type, aggregateType: command.aggregateType, aggregateId: command.aggregateId, payload: command.payload }),
-            signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-          });
-        } catch (error) {
-          throw new TransientDeliveryError(`${options.name} unreachable: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        const text = await response.text();
-        if (response.ok) {
-          const body = parseJson(text);
-          return { reference: typeof body?.reference === "string" ? body.reference : null, details: body ?? undefined };
-        }
-        const detail = `${options.name} answered ${response.status}: ${text.slice(0, 300)}`;
-        if (response.status === 408 || response.status === 429 || response.status >= 500) {
-          throw new TransientDeliveryError(detail, retryAfterMs(response.headers.get("retry-after")));
-        }
-        throw new PermanentDeliveryError(detail);
+        const response = await send({
+          path: `/commands/${encodeURIComponent(command.type)}`,
+          headers: { "content-type": "application/json", "idempotency-key": command.idempotencyKey },
+          body: JSON.stringify({ id: command.id, type: command.type, aggregateType: command.aggregateType, aggregateId: command.aggregateId, payload: command.payload }),
+        });
+        const body = parseJson(response.text);
+        return { reference: typeof body?.reference === "string" ? body.reference : null, details: body ?? undefined };
       },
     },
   };
@@ -68,13 +52,4 @@ function parseJson(text: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
-}
-
-/** Reads `Retry-After` (seconds or an HTTP date) as milliseconds from now. */
-export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -81,6 +81,7 @@ export class EconnectFake {
   private down = false;
   private failures = 0;
   private failureStatus = 500;
+  private failureRetryAfter: string | undefined;
   private nextId = 1000;
   private server: Server | null = null;
 
@@ -95,10 +96,11 @@ export class EconnectFake {
     this.down = false;
   }
 
-  /** Answers the next `count` requests with an HTTP error. */
-  failNext(count: number, status = 500): void {
+  /** Answers the next `count` requests with an HTTP error (429 "too many requests", say), with a `Retry-After` header when given. */
+  failNext(count: number, status = 500, retryAfter?: string): void {
     this.failures = count;
     this.failureStatus = status;
+    this.failureRetryAfter = retryAfter;
   }
 
   /**
@@ -149,13 +151,13 @@ export class EconnectFake {
     response.on("close", () => this.inFlight--);
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
 
-    const send = (status: number, packet: Record<string, unknown>) => {
-      response.writeHead(status, { "content-type": "text/xml; charset=utf-8" });
+    const send = (status: number, packet: Record<string, unknown>, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { "content-type": "text/xml; charset=utf-8", ...headers });
       response.end(`<?xml version="1.0" encoding="UTF-8"?>${builder.build({ packet: { ...packet, command } })}`);
     };
     if (this.failures > 0) {
       this.failures--;
-      return send(this.failureStatus, { status: "down", result: "error", data: "scripted failure" });
+      return send(this.failureStatus, { status: "down", result: "error", data: "scripted failure" }, this.failureRetryAfter === undefined ? {} : { "retry-after": this.failureRetryAfter });
     }
     const handler = match ? this.commands[command] : undefined;
     if (this.down || !handler) return send(this.down ? 503 : 404, { status: "down", result: "error", data: this.down ? "service unavailable" : "unknown command" });

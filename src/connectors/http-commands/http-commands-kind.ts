@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { defineKind } from "../kind.js";
+import { createHttpCommandsConnector } from "./http-commands-connector.js";
+
+/** `http-commands`: any backend that takes commands as JSON over HTTP; it reads nothing. */
+export const httpCommandsKind = defineKind({
+  name: "http-commands",
+  summary: "any backend that takes commands as JSON: `POST {url}/commands/{type}` with an `Idempotency-Key` header; a 2xx answer `{ \"reference\": \"…\" }` is the backend's id",
+  settings: z.object({
+    url: z.string().url(),
+    token: z.string().min(1).optional(),
+    applies: z.array(z.string().min(1)).min(1),
+  }),
+  capabilities: { reads: {}, applies: "configured", delivery: "push" },
+  create: ({ name, settings }) => createHttpCommandsConnector({ name, url: settings.url, token: settings.token, timeoutMs: settings.timeoutMs, applies: settings.applies }),
+});
