@@ -8,7 +8,7 @@ import { defineKind, type ConnectorKind } from "../src/connectors/kind.js";
 import { CONNECTOR_KINDS, kindNamed } from "../src/connectors/kinds.js";
 import { EVERY_DOMAIN_AND_PART, OPTIONAL_READER_PARTS } from "../src/connectors/reader-parts.js";
 import { createDataSource } from "../src/db/data-source.js";
-import { ALL_COMMAND_TYPES } from "../src/outbox/command-types.js";
+import { ALL_COMMAND_TYPES } from "../src/commands/command-types.js";
 
 /** Never connected: building connectors does not touch a database. */
 const dataSource = createDataSource({ url: "postgres://unused@127.0.0.1:1/unused" });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Connector } from "../src/connectors/connector.js";
+import type { Connector, OutboxCommand } from "../src/connectors/connector.js";
 import { createConnector } from "../src/connectors/build-router.js";
 import { connectorsConfig, type ConnectorsConfigInput } from "../src/connectors/connectors-config.js";
 import { BackendThrottledError, ConnectorThrottledError, ConnectorUnavailableError, TransientDeliveryError } from "../src/connectors/errors.js";
@@ -94,8 +94,15 @@ describe("a backend that answers 429 too many requests, on reads", () => {
 });
 
 describe("a backend that answers 429 too many requests, on deliveries", () => {
-  const erp = () => erpConnector({ kind: "http-commands", url: backend.url, applies: ["orderPlace"] });
-  const command = { id: "1", type: "orderPlace", aggregateType: "Order", aggregateId: "o-1", payload: {}, idempotencyKey: "k-429" };
+  const erp = () => erpConnector({ kind: "http-commands", url: backend.url, applies: ["orderCancel"] });
+  const command: OutboxCommand = {
+    id: "1",
+    type: "orderCancel",
+    aggregateType: "Order",
+    aggregateId: "o-1",
+    payload: { number: "SO-1", reason: "test", whole: true, lines: [], amount: "0.00" },
+    idempotencyKey: "k-429",
+  };
 
   it("is a transient delivery error carrying the Retry-After delay, seconds or HTTP date", async () => {
     const { connector } = guardConnector(erp(), { timeoutMs: 2_000, failureThreshold: 1 });

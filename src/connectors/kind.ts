@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { z } from "zod";
-import type { CommandType } from "../outbox/command-types.js";
+import type { CommandType } from "../commands/command-types.js";
 import type { CommandWriter, Connector } from "./connector.js";
 import { completeReaders, type ReadCapabilities, type ReaderImplementations } from "./reader-parts.js";
 import type { ResilienceSettings } from "./resilience-settings.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ALL_COMMAND_TYPES } from "../../outbox/command-types.js";
+import { ALL_COMMAND_TYPES } from "../../commands/command-types.js";
 import { defineKind } from "../kind.js";
 import { EVERY_DOMAIN_AND_PART } from "../reader-parts.js";
 import { createExternalStoreConnector, createStoreConnector } from "./store-connector.js";
