@@ -11,10 +11,7 @@
  * src/context.ts holds the request context's TYPE only: any layer may import it as a type
  * (`import type`), and it imports types only.
  *
- * Rules that other engineers' moves will satisfy are listed, for now, in
- * .dependency-cruiser-known-violations.json (`--ignore-known`): TEMPORARY, to be emptied
- * once those moves are merged (command vocabulary to src/commands, ConnectorUnavailableError
- * below its users, mapper models to src/models, …). Never add to it to make a new import pass.
+ * There is no list of known violations: a new import that breaks a rule fails `npm test`.
  *
  * Type-only imports: they vanish when TypeScript compiles, so they cannot change what
  * loads in which order. They are still arrows, so every rule below counts them unless
@@ -78,8 +75,11 @@ module.exports = {
     {
       name: "infrastructure-imports-nothing-above",
       severity: "error",
-      comment: "common, db, models, generated, commands and the logger are the bottom layer: they import only each other (and the context's type).",
-      from: { path: INFRASTRUCTURE },
+      comment:
+        "common, db, models, generated, commands and the logger are the bottom layer: they import only each other (and the context's type). " +
+        "Two exceptions, each with its own rule: the generated resolver types name the models they map to (types only, see " +
+        "generated-imports-types-only), and the demo seed (src/db/seed/), a command that main.ts runs: it may use auth (password hashing) like the assembly does.",
+      from: { path: INFRASTRUCTURE, pathNot: ["^src/generated/", "^src/db/seed/"] },
       to: { path: [CONNECTORS, OUTBOX, ...AUTH_AND_DOMAINS, ...EDGES, ASSEMBLY] },
     },
     {

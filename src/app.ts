@@ -19,7 +19,7 @@ import { STORE } from "./connectors/store/store-connector.js";
 import { loadCursorSecret } from "./common/cursor-secret.js";
 import { nulGuardPlugin } from "./common/nul-guard-plugin.js";
 import { useCursorSecret } from "./common/pagination.js";
-import { partialErrorsPlugin } from "./common/partial-errors.js";
+import { partialErrorsPlugin } from "./connectors/partial-errors.js";
 import { idempotencyPlugin } from "./outbox/idempotency-plugin.js";
 import type { RequestContext } from "./context.js";
 import { requestScope } from "./loaders.js";

@@ -8,7 +8,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Principal } from "./auth/principal.js";
 import type { LimitOptions } from "./common/input-limits.js";
-import type { PartialErrors } from "./common/partial-errors.js";
+import type { PartialErrors } from "./connectors/partial-errors.js";
 import type { Router } from "./connectors/router.js";
 import type { Loaders } from "./loaders.js";
 

@@ -2,7 +2,7 @@ import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { SignInLimits } from "../common/input-limits.js";
 import { TokenBucket } from "../common/token-bucket.js";
-import { ipv6Prefix64 } from "../security/cost-plugin.js";
+import { throttledAddressOf } from "../common/ip-address.js";
 import { clientAddress } from "./api-keys.js";
 
 /** `THROTTLED`, HTTP 429 with `Retry-After`: the same shape as the cost bucket's refusal. */
@@ -15,8 +15,7 @@ export function throttledError(what: string, retryAfterMs: number): GraphQLError
 
 /** The client's address as throttling counts it: an IPv6 client usually holds a whole /64, one allowance for all of it. */
 function addressKey(clientIp: string): string {
-  const address = clientAddress(clientIp);
-  return address.includes(":") ? ipv6Prefix64(address) : address;
+  return throttledAddressOf(clientAddress(clientIp));
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { UserErrorCode } from "../generated/graphql.js";
-import { userError, type UserErrorModel } from "./user-errors.js";
-import { UserErrors } from "../outbox/idempotency.js";
+import { userError, UserErrors, type UserErrorModel } from "./user-errors.js";
 import { fromCents, toCents } from "./money.js";
 
 /**

@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import type { DataSource } from "typeorm";
-import type { AppConfig } from "../config.js";
 import type { Logger } from "../logger.js";
 import { connectAndMigrate } from "./data-source.js";
 import { startEmbeddedPostgres } from "./embedded-postgres.js";
@@ -18,12 +17,24 @@ export interface Database {
   stopRestarting(): void;
 }
 
+/** The settings {@link openDatabase} reads (the application's config has them all). */
+export interface DatabaseSettings {
+  /** `DATABASE_URL`; unset starts the embedded server. */
+  databaseUrl?: string;
+  /** Where the embedded server keeps its data (under `postgres/`). */
+  dataDir: string;
+  /** The embedded server's port. */
+  embeddedPgPort: number;
+  databaseAcquireTimeoutMs: number;
+  statementTimeoutMs: number;
+}
+
 /**
  * Connects to `DATABASE_URL`, or starts the embedded PostgreSQL with its data
  * under the data directory (and starts it again, logged, if it exits unasked),
  * then applies pending migrations.
  */
-export async function openDatabase(config: AppConfig, logger: Logger): Promise<Database> {
+export async function openDatabase(config: DatabaseSettings, logger: Logger): Promise<Database> {
   let stopServer = async () => undefined as void;
   let stopRestarting = () => undefined as void;
   let url = config.databaseUrl;

@@ -8,6 +8,7 @@ import type { RequestContext } from "../context.js";
 import { apqRegistrationBytes, apqRegistrationCost } from "./persisted-queries.js";
 import { operationCost } from "./query-cost.js";
 import type { SecurityOptions } from "./security-options.js";
+import { throttledAddressOf } from "../common/ip-address.js";
 
 /** The cost report a response carries in `extensions.cost`. */
 interface CostReport {
@@ -23,19 +24,7 @@ function bucketKey(ctx: RequestContext): string {
   if (principal.kind === "CUSTOMER") return `cost:account:${principal.account.source}:${principal.account.key}`;
   const address = clientAddress(ctx.clientIp);
   // An IPv6 client usually holds a whole /64: one bucket for all of it.
-  return `cost:ip:${address.includes(":") ? ipv6Prefix64(address) : address}`;
-}
-
-/** The first 64 bits of an IPv6 address, written out ("2001:db8::1" → "2001:db8:0:0"). */
-export function ipv6Prefix64(address: string): string {
-  const [head = "", tail] = address.split("::");
-  const front = head ? head.split(":") : [];
-  const back = tail ? tail.split(":") : [];
-  const groups = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill("0"), ...back];
-  return groups
-    .slice(0, 4)
-    .map((group) => parseInt(group || "0", 16).toString(16))
-    .join(":");
+  return `cost:ip:${throttledAddressOf(address)}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { accountScopeOf, assertCanReadAccount, sameRef } from "../../auth/access.js";
 import type { Path } from "graphql/jsutils/Path.js";
-import { reportMissingSource } from "../../common/partial-errors.js";
+import { reportMissingSource } from "../../connectors/partial-errors.js";
 import { forbidden } from "../../common/errors.js";
 import { expectGlobalId } from "../../common/ids.js";
 import { searchWords } from "../../common/search-words.js";

@@ -1,7 +1,7 @@
 import { pricingAccountOf } from "../../auth/access.js";
 import type { Path } from "graphql/jsutils/Path.js";
 import type { PageRequest } from "../../common/pagination.js";
-import { reportMissingSource } from "../../common/partial-errors.js";
+import { reportMissingSource } from "../../connectors/partial-errors.js";
 import type { CatalogReader } from "../../connectors/connector.js";
 import { badUserInput } from "../../common/errors.js";
 import { atMost } from "../../common/arguments.js";

@@ -1,6 +1,6 @@
 import type { ConnectionModel } from "../../common/pagination.js";
 import type { Path } from "graphql/jsutils/Path.js";
-import { reportMissingSource } from "../../common/partial-errors.js";
+import { reportMissingSource } from "../../connectors/partial-errors.js";
 import { toConnection, toPageRequest } from "../../common/pagination.js";
 import { expectGlobalId } from "../../common/ids.js";
 import type { RequestContext } from "../../context.js";

@@ -2,8 +2,8 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import type { Path } from "graphql/jsutils/Path.js";
 import { pathToArray } from "graphql/jsutils/Path.js";
-import type { MissingSource } from "../connectors/merged-page.js";
-import { isConnectorReadFailure } from "../connectors/errors.js";
+import type { MissingSource } from "./merged-page.js";
+import { isConnectorReadFailure } from "./errors.js";
 
 /** Where errors that do not null a field are collected during a request. */
 export interface PartialErrors {
