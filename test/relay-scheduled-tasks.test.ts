@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { DEFAULT_CONNECTORS_CONFIG } from "../src/connectors/connectors-config.js";
 import { RELEASE_EXPIRED_TASK } from "../src/domains/warehouse/reservation-expiry.js";
-import { scheduledTasks } from "../src/scheduled-tasks.js";
+import { createLogger } from "../src/logger.js";
+import { PURGE_EXPIRED_TASK, scheduledTasks } from "../src/scheduled-tasks.js";
 import { dataAt } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
 
@@ -28,10 +29,13 @@ async function available(): Promise<number> {
 }
 
 describe("the relay's scheduled tasks", () => {
-  it("are the domains' own: the reservation expiry runs each minute", async () => {
+  it("are their owners' own: the reservation expiry runs each minute, the purge of expired records each hour", async () => {
     const router = buildRouter(DEFAULT_CONNECTORS_CONFIG, h.server.dataSource);
     try {
-      expect(scheduledTasks(h.server.dataSource, router).map((task) => [task.name, task.schedule])).toEqual([[RELEASE_EXPIRED_TASK, "* * * * *"]]);
+      expect(scheduledTasks(h.server.dataSource, router).map((task) => [task.name, task.schedule])).toEqual([
+        [RELEASE_EXPIRED_TASK, "* * * * *"],
+        [PURGE_EXPIRED_TASK, "0 * * * *"],
+      ]);
     } finally {
       await router.close();
     }
@@ -58,5 +62,32 @@ describe("the relay's scheduled tasks", () => {
     expect(await available()).toBe(50);
     const [row] = (await h.server.dataSource.query(`SELECT released_at IS NOT NULL AS released FROM stock_reservation WHERE id = $1`, [id])) as Array<{ released: boolean }>;
     expect(row?.released).toBe(true);
+  });
+});
+
+describe("the hourly purge", () => {
+  it("forgets expired automatic persisted queries and buckets idle for a day, and keeps the rest", async () => {
+    const db = h.server.dataSource;
+    await db.query(
+      `INSERT INTO persisted_query (hash, document, safelisted, expires_at) VALUES
+         ('purge-expired', '{ a }', false, now() - interval '1 minute'),
+         ('purge-live', '{ b }', false, now() + interval '1 hour'),
+         ('purge-safelisted', '{ c }', true, now() - interval '1 minute')`,
+    );
+    await db.query(
+      `INSERT INTO rate_limit_bucket (key, tokens, allowed, updated_at) VALUES
+         ('purge:idle', 1, true, now() - interval '2 days'), ('purge:recent', 1, true, now() - interval '1 hour')`,
+    );
+    const router = buildRouter(DEFAULT_CONNECTORS_CONFIG, db);
+    try {
+      const purge = scheduledTasks(db, router).find((task) => task.name === PURGE_EXPIRED_TASK)!;
+      await purge.run(createLogger("silent"));
+    } finally {
+      await router.close();
+    }
+    const queries = (await db.query(`SELECT hash FROM persisted_query WHERE hash LIKE 'purge-%' ORDER BY hash`)) as Array<{ hash: string }>;
+    expect(queries.map((row) => row.hash)).toEqual(["purge-live", "purge-safelisted"]);
+    const buckets = (await db.query(`SELECT key FROM rate_limit_bucket WHERE key LIKE 'purge:%'`)) as Array<{ key: string }>;
+    expect(buckets.map((row) => row.key)).toEqual(["purge:recent"]);
   });
 });

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { queryRow } from "../db/query-rows.js";
+import { queryCount, queryRow, type Queryable } from "../db/query-rows.js";
 
 /** A request quota: `requests` per `perSeconds`, refilled continuously. */
 export interface Quota {
@@ -71,4 +71,9 @@ export class TokenBucket {
       await new Promise((resolve) => setTimeout(resolve, take.retryAfterMs));
     }
   }
+}
+
+/** Forgets buckets idle for a day (full again long since); returns how many. Run hourly by the relay (see `scheduled-tasks.ts`). */
+export function purgeIdleBuckets(db: Queryable): Promise<number> {
+  return queryCount(db, `DELETE FROM rate_limit_bucket WHERE updated_at < now() - interval '1 day'`);
 }

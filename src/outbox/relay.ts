@@ -69,9 +69,6 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       [PURGE_IDEMPOTENCY_TASK]: async () => {
         const purged = await purgeExpiredIdempotencyRecords(pool);
         if (purged) logger.info({ purged }, "forgot expired idempotency keys");
-        // Expired automatic persisted queries, and buckets idle for a day (full again long since).
-        await pool.query(`DELETE FROM persisted_query WHERE expires_at < now() AND NOT safelisted`);
-        await pool.query(`DELETE FROM rate_limit_bucket WHERE updated_at < now() - interval '1 day'`);
       },
       ...Object.fromEntries(tasks.map((task) => [task.name, () => task.run(logger)])),
       [DELIVER_TASK]: async (payload) => {

@@ -149,3 +149,8 @@ export async function registerOperations(db: Queryable, documents: Array<{ hash?
   }
   return hashes;
 }
+
+/** Forgets expired automatic persisted queries (never safelisted ones); returns how many. Run hourly by the relay (see `scheduled-tasks.ts`). */
+export function purgeExpiredPersistedQueries(db: Queryable): Promise<number> {
+  return queryCount(db, `DELETE FROM persisted_query WHERE expires_at < now() AND NOT safelisted`);
+}
