@@ -19,13 +19,6 @@ export interface ApiKeyModel {
   revokedAt: Date | null;
 }
 
-/**
- * Runs SQL: a data source, or a transaction's entity manager.
- * @deprecated Use `Queryable` from `db/query-rows.js`; this one stays while other modules still import it from here.
- */
-export type SqlRunner = Pick<DataSource, "query">;
-export type { SqlRunner as Queryable };
-
 const KEY_COLUMNS = `id, name, scopes, allowed_ips::text[] AS allowed_ips, key_prefix, created_at, last_used_at, revoked_at`;
 
 /** An `api_key` row as {@link KEY_COLUMNS} selects it. */

@@ -9,6 +9,9 @@ import { failWith, userError, UserErrors, type UserErrorModel } from "../../comm
 import { STORE } from "../../connectors/store/store-connector.js";
 import * as accounts from "../../connectors/store/tables/accounts.js";
 import * as invoices from "../../connectors/store/tables/invoices.js";
+import * as inventory from "../../connectors/store/tables/inventory.js";
+import * as orders from "../../connectors/store/tables/orders.js";
+import * as warehouses from "../../connectors/store/tables/warehouses.js";
 import type { RequestContext } from "../../context.js";
 import type { InvoiceLineInput, InvoiceRegisterInput } from "../../generated/graphql.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
@@ -34,12 +37,12 @@ const TERMS_DAYS: Record<string, number> = { NET15: 15, NET30: 30, NET60: 60, PR
 
 /** The open lines of an order, billed at their prices; an order is invoiced once. */
 async function orderLines(manager: EntityManager, orderKey: string): Promise<{ accountKey: string; number: string; lines: BillLine[] }> {
-  const order = await invoices.lockOrderToBill(manager, orderKey);
+  const order = await orders.lockOrderToBill(manager, orderKey);
   if (!order) failWith("NOT_FOUND", ["input", "orderId"], "No such order.");
   if (order.status === "CANCELLED") failWith("INVALID_STATE", ["input", "orderId"], "A cancelled order cannot be invoiced.");
   const invoiced = await invoices.liveNumberOfOrder(manager, orderKey);
   if (invoiced !== undefined) failWith("INVALID_STATE", ["input", "orderId"], `Order ${order.number} is already invoiced (${invoiced}).`);
-  const rows = await invoices.billableLinesOfOrder(manager, orderKey);
+  const rows = await orders.billableLinesOfOrder(manager, orderKey);
   const lines = rows.map((r) => ({
     productId: r.product_id ?? null,
     sku: r.sku ?? null,
@@ -136,7 +139,7 @@ export async function registerInvoice(ctx: RequestContext, input: InvoiceRegiste
       lines = await freeLines(ctx, input.lines ?? []);
     }
     const account = (await accounts.billingOf(manager, accountKey))!;
-    const warehouseCodes = await invoices.warehouseCodes(
+    const warehouseCodes = await warehouses.warehouseCodes(
       manager,
       lines.flatMap((l) => (l.warehouseId ? [l.warehouseId] : [])),
     );
@@ -169,9 +172,9 @@ export async function registerInvoice(ctx: RequestContext, input: InvoiceRegiste
         unitPrice: line.unitPrice,
         lineTotal: fromCents(toCents(line.unitPrice) * BigInt(line.quantity)),
       });
-      if (line.productId && line.warehouseId) await invoices.shipFromStock(manager, line.productId, line.warehouseId, line.baseUnits, line.reserved);
+      if (line.productId && line.warehouseId) await inventory.shipFromStock(manager, line.productId, line.warehouseId, line.baseUnits, line.reserved);
     }
-    if (orderKey) await invoices.releaseOrderReservations(manager, orderKey);
+    if (orderKey) await orders.releaseOrderReservations(manager, orderKey);
     if (status === "PAID" && total > 0n) {
       // A payment taken on the spot has no reference.
       await invoices.insertPayment(manager, { invoiceId: id, amount: fromCents(total), method: input.paymentMethod?.trim() || "UNSPECIFIED", reference: null });

@@ -2,6 +2,7 @@
 import { fromCents, toCents } from "../../common/money.js";
 import type { RequestContext } from "../../context.js";
 import * as inventory from "../../connectors/store/tables/inventory.js";
+import * as invoices from "../../connectors/store/tables/invoices.js";
 import * as orders from "../../connectors/store/tables/orders.js";
 import type { OrderCancelInput } from "../../generated/graphql.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
@@ -26,7 +27,7 @@ export async function cancelOrder(ctx: RequestContext, input: OrderCancelInput, 
     if (!row || !["PENDING", "OPEN", "PROCESSING"].includes(row.status)) {
       failWith("INVALID_STATE", ["input", "orderId"], `An order that is ${row?.status ?? "gone"} cannot be cancelled.`);
     }
-    const invoiceNumber = await orders.invoiceNumberOf(manager, order.key);
+    const invoiceNumber = await invoices.liveNumberOfOrder(manager, order.key);
     if (invoiceNumber) {
       failWith("INVALID_STATE", ["input", "orderId"], `Order ${row.number} is invoiced (${invoiceNumber}); void the invoice or return the goods instead.`);
     }

@@ -4,6 +4,7 @@ import type { RequestContext } from "../../context.js";
 import type { AccountModel } from "../../models/account.js";
 import type { Queryable } from "../../db/query-rows.js";
 import * as orders from "../../connectors/store/tables/orders.js";
+import * as paymentMethods from "../../connectors/store/tables/payment-methods.js";
 import type { OrderPlaceInput } from "../../generated/graphql.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, type MutationOutcome } from "../../outbox/idempotency.js";
@@ -44,6 +45,6 @@ export async function placeOrder(ctx: RequestContext, input: OrderPlaceInput, id
 /** The key of a saved payment method of the account, or a user error. */
 async function paymentMethodOf(tx: Queryable, account: AccountModel, id: string): Promise<string> {
   const gid = parseGlobalId(id);
-  const key = gid?.type === "PaymentMethod" && isUuid(gid.key) ? await orders.savedPaymentMethodKey(tx, account.key, gid.key) : undefined;
-  return key ?? failWith("NOT_FOUND", ["input", "paymentMethodId"], "No such saved payment method on this account.");
+  const saved = gid?.type === "PaymentMethod" && isUuid(gid.key) && (await paymentMethods.isLiveOnAccount(tx, gid.key, account.key));
+  return saved ? gid.key : failWith("NOT_FOUND", ["input", "paymentMethodId"], "No such saved payment method on this account.");
 }

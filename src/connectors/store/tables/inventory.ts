@@ -2,7 +2,7 @@
  * The store's `inventory_level` table (stock per product and warehouse): every
  * statement on it, each run in the caller's transaction (`tx`).
  */
-import { queryRows, type Queryable } from "../../../db/query-rows.js";
+import { queryCount, queryRows, type Queryable } from "../../../db/query-rows.js";
 
 /** A stock row named by product and warehouse; rows with a null key are skipped. */
 export interface StockRef {
@@ -76,5 +76,14 @@ export async function upsertOnHand(tx: Queryable, level: LevelRow): Promise<void
     `INSERT INTO inventory_level (product_id, warehouse_id, on_hand, restock_date) VALUES ($1, $2, $3, $4)
        ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, restock_date = EXCLUDED.restock_date, updated_at = now()`,
     [level.productKey, level.warehouseKey, level.onHand, level.restockDate],
+  );
+}
+
+/** Goods leave a warehouse: stock on hand goes down by `units`, and what was reserved for them is released (neither below zero). */
+export async function shipFromStock(tx: Queryable, productId: string, warehouseId: string, units: number, reserved: number): Promise<void> {
+  await queryCount(
+    tx,
+    `UPDATE inventory_level SET on_hand = greatest(on_hand - $3, 0), reserved = greatest(reserved - $4, 0), updated_at = now() WHERE product_id = $1 AND warehouse_id = $2`,
+    [productId, warehouseId, units, reserved],
   );
 }

@@ -1,4 +1,4 @@
-import { queryCount, queryRow, queryRows, type Queryable } from "../../../db/query-rows.js";
+import { queryCount, queryRow, type Queryable } from "../../../db/query-rows.js";
 
 /**
  * The store's `invoice`, `invoice_line` and `invoice_payment` tables: every
@@ -95,64 +95,4 @@ export async function setPaid(tx: Queryable, invoiceId: string, amountPaid: stri
 /** Records the command that carries the invoice's latest change to the other systems. */
 export async function setLastCommand(tx: Queryable, invoiceId: string, commandId: string): Promise<void> {
   await queryCount(tx, `UPDATE invoice SET last_command_id = $2 WHERE id = $1`, [invoiceId, commandId]);
-}
-
-// Statements on the order, warehouse and inventory tables that invoicing an
-// order runs: they belong with those tables' own modules (orders, inventory).
-
-/** An order as invoicing it needs it. */
-export interface OrderToBillRow {
-  account_id: string;
-  number: string;
-  status: string;
-}
-
-/** An open line of an order, as it is billed. */
-export interface BillableOrderLineRow {
-  product_id: string | null;
-  sku: string | null;
-  /** The product's name, else the SKU (null when the line has neither). */
-  description: string | null;
-  quantity: number;
-  unit_price: string;
-  warehouse_id: string | null;
-  base_units: number;
-  reserved_quantity: number;
-}
-
-/** Locks an order's row for invoicing it; undefined when there is none. */
-export async function lockOrderToBill(tx: Queryable, orderId: string): Promise<OrderToBillRow | undefined> {
-  return queryRow<OrderToBillRow>(tx, `SELECT account_id, number, status FROM "order" WHERE id = $1 FOR UPDATE`, [orderId]);
-}
-
-/** The lines of an order not wholly cancelled, in order, with their product's name and the base units they take. */
-export async function billableLinesOfOrder(tx: Queryable, orderId: string): Promise<BillableOrderLineRow[]> {
-  return queryRows<BillableOrderLineRow>(
-    tx,
-    `SELECT l.product_id, l.sku, coalesce(p.name, l.sku) AS description, l.quantity - l.cancelled_quantity AS quantity, l.unit_price::text AS unit_price,
-            l.warehouse_id, (l.quantity - l.cancelled_quantity) * coalesce(u.factor, 1) AS base_units, l.reserved_quantity
-     FROM order_line l LEFT JOIN product p ON p.id = l.product_id LEFT JOIN product_unit u ON u.product_id = l.product_id AND u.code = l.unit
-     WHERE l.order_id = $1 AND l.quantity > l.cancelled_quantity ORDER BY l.line_number`,
-    [orderId],
-  );
-}
-
-/** The codes of warehouses by id. */
-export async function warehouseCodes(tx: Queryable, warehouseIds: readonly string[]): Promise<Map<string, string>> {
-  const rows = await queryRows<{ id: string; code: string }>(tx, `SELECT id, code FROM warehouse WHERE id = ANY($1::uuid[])`, [warehouseIds]);
-  return new Map(rows.map((w) => [w.id, w.code]));
-}
-
-/** Goods leave a warehouse: stock on hand goes down by `units`, and what was reserved for them is released (neither below zero). */
-export async function shipFromStock(tx: Queryable, productId: string, warehouseId: string, units: number, reserved: number): Promise<void> {
-  await queryCount(
-    tx,
-    `UPDATE inventory_level SET on_hand = greatest(on_hand - $3, 0), reserved = greatest(reserved - $4, 0), updated_at = now() WHERE product_id = $1 AND warehouse_id = $2`,
-    [productId, warehouseId, units, reserved],
-  );
-}
-
-/** An invoiced order's lines reserve nothing any more. */
-export async function releaseOrderReservations(tx: Queryable, orderId: string): Promise<void> {
-  await queryCount(tx, `UPDATE order_line SET reserved_quantity = 0 WHERE order_id = $1`, [orderId]);
 }

@@ -2,7 +2,7 @@
  * The store's `order` and `order_line` tables: every statement on them, each
  * run in the caller's transaction (`tx`).
  */
-import { queryRow, queryRows, type Queryable } from "../../../db/query-rows.js";
+import { queryCount, queryRow, queryRows, type Queryable } from "../../../db/query-rows.js";
 
 /** Takes the next order number (`SO-…`) from its sequence. */
 export async function nextNumber(tx: Queryable): Promise<string> {
@@ -167,17 +167,44 @@ export async function setExternalNumber(tx: Queryable, orderId: string, external
   await queryRows(tx, `UPDATE "order" SET external_number = $2, updated_at = now() WHERE id = $1::uuid AND external_number IS DISTINCT FROM $2`, [orderId, externalNumber]);
 }
 
-// Reads of neighbouring tables that an order mutation decides on, in its own transaction.
-// (They belong with the invoice and payment-method table modules once those exist.)
-
-/** The number of a non-void invoice of the order, if it has one. */
-export async function invoiceNumberOf(tx: Queryable, orderId: string): Promise<string | undefined> {
-  const row = await queryRow<{ number: string }>(tx, `SELECT number FROM invoice WHERE order_id = $1 AND status <> 'VOID' LIMIT 1`, [orderId]);
-  return row?.number;
+/** An order as invoicing it needs it. */
+export interface OrderToBillRow {
+  account_id: string;
+  number: string;
+  status: string;
 }
 
-/** The key of a saved (not removed) payment method of the account; undefined when there is none with that key. */
-export async function savedPaymentMethodKey(tx: Queryable, accountKey: string, paymentMethodKey: string): Promise<string | undefined> {
-  const row = await queryRow<{ id: string }>(tx, `SELECT id FROM payment_method WHERE id = $1 AND account_id = $2 AND removed_at IS NULL`, [paymentMethodKey, accountKey]);
-  return row?.id;
+/** An open line of an order, as it is billed. */
+export interface BillableOrderLineRow {
+  product_id: string | null;
+  sku: string | null;
+  /** The product's name, else the SKU (null when the line has neither). */
+  description: string | null;
+  quantity: number;
+  unit_price: string;
+  warehouse_id: string | null;
+  base_units: number;
+  reserved_quantity: number;
+}
+
+/** Locks an order's row for invoicing it; undefined when there is none. */
+export async function lockOrderToBill(tx: Queryable, orderId: string): Promise<OrderToBillRow | undefined> {
+  return queryRow<OrderToBillRow>(tx, `SELECT account_id, number, status FROM "order" WHERE id = $1 FOR UPDATE`, [orderId]);
+}
+
+/** The lines of an order not wholly cancelled, in order, with their product's name and the base units they take. */
+export async function billableLinesOfOrder(tx: Queryable, orderId: string): Promise<BillableOrderLineRow[]> {
+  return queryRows<BillableOrderLineRow>(
+    tx,
+    `SELECT l.product_id, l.sku, coalesce(p.name, l.sku) AS description, l.quantity - l.cancelled_quantity AS quantity, l.unit_price::text AS unit_price,
+            l.warehouse_id, (l.quantity - l.cancelled_quantity) * coalesce(u.factor, 1) AS base_units, l.reserved_quantity
+     FROM order_line l LEFT JOIN product p ON p.id = l.product_id LEFT JOIN product_unit u ON u.product_id = l.product_id AND u.code = l.unit
+     WHERE l.order_id = $1 AND l.quantity > l.cancelled_quantity ORDER BY l.line_number`,
+    [orderId],
+  );
+}
+
+/** An invoiced order's lines reserve nothing any more. */
+export async function releaseOrderReservations(tx: Queryable, orderId: string): Promise<void> {
+  await queryCount(tx, `UPDATE order_line SET reserved_quantity = 0 WHERE order_id = $1`, [orderId]);
 }

@@ -1,0 +1,9 @@
+import { queryRows, type Queryable } from "../../../db/query-rows.js";
+
+/** The store's `warehouse` table, as mutations read it in their transaction (its list and lookups are the warehouse reader's). */
+
+/** The codes of warehouses by id. */
+export async function warehouseCodes(tx: Queryable, warehouseIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await queryRows<{ id: string; code: string }>(tx, `SELECT id, code FROM warehouse WHERE id = ANY($1::uuid[])`, [warehouseIds]);
+  return new Map(rows.map((w) => [w.id, w.code]));
+}
