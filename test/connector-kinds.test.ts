@@ -9,6 +9,8 @@ import { CONNECTOR_KINDS, kindNamed } from "../src/connectors/kinds.js";
 import { EVERY_DOMAIN_AND_PART, OPTIONAL_READER_PARTS } from "../src/connectors/reader-parts.js";
 import { createDataSource } from "../src/db/data-source.js";
 import { ALL_COMMAND_TYPES } from "../src/commands/command-types.js";
+import { FakeCommandBackend } from "./fakes/command-backend.js";
+import { sampleCancelCommand } from "./support/sample-commands.js";
 
 /** Never connected: building connectors does not touch a database. */
 const dataSource = createDataSource({ url: "postgres://unused@127.0.0.1:1/unused" });
@@ -96,6 +98,23 @@ describe("the registry of connector kinds", () => {
         expect(Object.keys(methods).length, `${domain}.${part}`).toBeGreaterThan(0);
       }
     }
+  });
+
+  it("http-commands sends the auth of its settings (token, or bearer, basic or a header of its own) with every command", async () => {
+    const backend = await new FakeCommandBackend().start();
+    try {
+      const command = sampleCancelCommand("k-auth");
+      const connectors = [
+        connectorOf({ kind: "http-commands", url: backend.url, applies: ["orderCancel"], token: "t0ken" }),
+        connectorOf({ kind: "http-commands", url: backend.url, applies: ["orderCancel"], auth: { basic: { username: "erp", password: "s3cret" } } }),
+        connectorOf({ kind: "http-commands", url: backend.url, applies: ["orderCancel"] }),
+      ];
+      for (const connector of connectors) await connector.writer!.apply(command);
+      expect(backend.received.map((r) => r.authorization)).toEqual(["Bearer t0ken", `Basic ${Buffer.from("erp:s3cret").toString("base64")}`, undefined]);
+    } finally {
+      await backend.stop();
+    }
+    expect(() => connectorOf({ kind: "http-commands", url: "http://erp.example", applies: ["orderPlace"], auth: { digest: "x" } as never })).toThrow();
   });
 
   it("a kind whose declared capabilities and implementation differ stops start-up, naming what differs", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Connector, OutboxCommand } from "../src/connectors/connector.js";
+import type { Connector } from "../src/connectors/connector.js";
 import { createConnector } from "../src/connectors/build-router.js";
 import { connectorsConfig, type ConnectorsConfigInput } from "../src/connectors/connectors-config.js";
 import { BackendThrottledError, ConnectorThrottledError, ConnectorUnavailableError, TransientDeliveryError } from "../src/connectors/errors.js";
@@ -7,6 +7,7 @@ import { guardConnector, readStateOf, type ResilienceOptions } from "../src/conn
 import { createDataSource } from "../src/db/data-source.js";
 import { FakeCommandBackend } from "./fakes/command-backend.js";
 import { EconnectFake } from "./fakes/econnect/econnect-fake.js";
+import { sampleCancelCommand } from "./support/sample-commands.js";
 
 let fake: EconnectFake;
 let backend: FakeCommandBackend;
@@ -95,14 +96,7 @@ describe("a backend that answers 429 too many requests, on reads", () => {
 
 describe("a backend that answers 429 too many requests, on deliveries", () => {
   const erp = () => erpConnector({ kind: "http-commands", url: backend.url, applies: ["orderCancel"] });
-  const command: OutboxCommand = {
-    id: "1",
-    type: "orderCancel",
-    aggregateType: "Order",
-    aggregateId: "o-1",
-    payload: { number: "SO-1", reason: "test", whole: true, lines: [], amount: "0.00" },
-    idempotencyKey: "k-429",
-  };
+  const command = sampleCancelCommand("k-429");
 
   it("is a transient delivery error carrying the Retry-After delay, seconds or HTTP date", async () => {
     const { connector } = guardConnector(erp(), { timeoutMs: 2_000, failureThreshold: 1 });

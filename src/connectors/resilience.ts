@@ -148,6 +148,9 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
   return { connector: guarded, health };
 }
 
+/** The shortest wait before calling a backend again that answered "too many requests". */
+const MIN_THROTTLED_WAIT_MS = 100;
+
 /**
  * Runs `call`; while the backend answers "too many requests" with a
  * `Retry-After` that ends before `deadline` (a `performance.now()` instant),
@@ -158,8 +161,10 @@ async function waitingOutThrottling<T>(call: () => Promise<T>, deadline: number,
     try {
       return await call();
     } catch (error) {
-      const waitMs = error instanceof BackendThrottledError ? error.retryAfterMs : undefined;
-      if (waitMs === undefined || performance.now() + waitMs >= deadline) throw error;
+      if (!(error instanceof BackendThrottledError) || error.retryAfterMs === undefined) throw error;
+      // `Retry-After: 0` is no licence to hammer the backend: wait a little all the same.
+      const waitMs = Math.max(error.retryAfterMs, MIN_THROTTLED_WAIT_MS);
+      if (performance.now() + waitMs >= deadline) throw error;
       await sleep(waitMs, undefined, { signal });
     }
   }

@@ -8,6 +8,8 @@ export interface ReceivedCommand {
   body: { id: string; type: string; aggregateType: string; aggregateId: string; payload: Record<string, unknown> };
   /** False when this key had been applied before (a redelivery). */
   applied: boolean;
+  /** The request's `Authorization` header, if any. */
+  authorization?: string;
 }
 
 /** A scripted answer for the next request(s). */
@@ -64,7 +66,7 @@ export class FakeCommandBackend {
     if (request.method !== "POST" || !match || typeof key !== "string") return { status: 404, body: `{"error":"unknown route"}` };
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as ReceivedCommand["body"];
     const failure = this.failures.shift();
-    const record: ReceivedCommand = { type: match[1]!, idempotencyKey: key, body, applied: false };
+    const record: ReceivedCommand = { type: match[1]!, idempotencyKey: key, body, applied: false, authorization: request.headers.authorization };
     this.received.push(record);
     if (failure) return { status: failure.status, headers: failure.retryAfter ? { "retry-after": failure.retryAfter } : {}, body: failure.body ?? `{"error":"scripted failure"}` };
     const previous = this.answers.get(key);

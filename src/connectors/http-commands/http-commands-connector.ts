@@ -1,6 +1,6 @@
 import type { ApplyResult, OutboxCommand } from "../connector.js";
 import type { KindConnector } from "../kind.js";
-import { httpTransport } from "../http/http-transport.js";
+import { httpTransport, type HttpAuth } from "../http/http-transport.js";
 
 export { retryAfterMs } from "../http/http-transport.js";
 
@@ -10,8 +10,8 @@ export interface HttpCommandsOptions {
   name: string;
   /** Base URL; commands are POSTed to `{url}/commands/{type}`. */
   url: string;
-  /** Sent as `Authorization: Bearer <token>` when set. */
-  token?: string;
+  /** Sent with every command: a bearer token, basic auth or a header of the backend's own. */
+  auth?: HttpAuth;
   /** Command types it accepts. */
   applies: readonly string[];
   /** Per-request timeout (default 10 s). */
@@ -27,7 +27,7 @@ export interface HttpCommandsOptions {
  * transient, and `Retry-After` is honoured.
  */
 export function createHttpCommandsConnector(options: HttpCommandsOptions): KindConnector {
-  const send = httpTransport({ name: options.name, baseUrl: options.url, timeoutMs: options.timeoutMs, auth: options.token ? { bearer: options.token } : undefined });
+  const send = httpTransport({ name: options.name, baseUrl: options.url, timeoutMs: options.timeoutMs, auth: options.auth });
   return {
     readers: {},
     writer: {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HttpAuthSchema } from "../http/http-transport.js";
 import { defineKind } from "../kind.js";
 import { createHttpCommandsConnector } from "./http-commands-connector.js";
 
@@ -9,8 +10,10 @@ export const httpCommandsKind = defineKind({
   settings: z.object({
     url: z.string().url(),
     token: z.string().min(1).optional(),
+    auth: HttpAuthSchema.optional(),
     applies: z.array(z.string().min(1)).min(1),
   }),
   capabilities: { reads: {}, applies: "configured", delivery: "push" },
-  create: ({ name, settings }) => createHttpCommandsConnector({ name, url: settings.url, token: settings.token, timeoutMs: settings.timeoutMs, applies: settings.applies }),
+  create: ({ name, settings }) =>
+    createHttpCommandsConnector({ name, url: settings.url, auth: settings.auth ?? (settings.token ? { bearer: settings.token } : undefined), timeoutMs: settings.timeoutMs, applies: settings.applies }),
 });
