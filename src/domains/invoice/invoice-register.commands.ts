@@ -18,7 +18,6 @@ import { enqueueCommand } from "../../outbox/enqueue.js";
 import { runIdempotent, type MutationOutcome } from "../../outbox/idempotency.js";
 import { storeAccountOf } from "../account/store-account.js";
 import { productNamed, warehouseNamed } from "../command/input-lookups.js";
-import { lockInventoryRows } from "../warehouse/inventory-locks.js";
 
 /** A line ready to bill: what it is, how many base units leave which warehouse. */
 interface BillLine {
@@ -160,7 +159,7 @@ export async function registerInvoice(ctx: RequestContext, input: InvoiceRegiste
       dueDate: input.dueDate ?? null,
       termsDays: TERMS_DAYS[account.payment_terms] ?? 30,
     });
-    await lockInventoryRows(manager, lines.map((line) => ({ productKey: line.productId, warehouseKey: line.warehouseId })));
+    await inventory.lockLevels(manager, lines.map((line) => ({ productKey: line.productId, warehouseKey: line.warehouseId })));
     for (const [index, line] of lines.entries()) {
       await invoices.insertLine(manager, {
         invoiceId: id,
