@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { DataSource } from "typeorm";
 import type { Logger } from "../logger.js";
 import { connectAndMigrate } from "./data-source.js";
+import { queryRow } from "./query-rows.js";
 import { startEmbeddedPostgres } from "./embedded-postgres.js";
 
 /** A migrated database connection and how to shut it down. */
@@ -67,6 +68,6 @@ export async function openDatabase(config: DatabaseSettings, logger: Logger): Pr
 
 /** True when the database holds no catalog yet. */
 export async function isEmpty(dataSource: DataSource): Promise<boolean> {
-  const [row] = (await dataSource.query("SELECT NOT EXISTS (SELECT 1 FROM product) AS empty")) as Array<{ empty: boolean }>;
+  const row = await queryRow<{ empty: boolean }>(dataSource, "SELECT NOT EXISTS (SELECT 1 FROM product) AS empty");
   return row!.empty;
 }
