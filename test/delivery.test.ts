@@ -2,7 +2,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signBody } from "../src/outbox/failure-notifier.js";
-import { nextDelayMs, DEFAULT_BACKOFF } from "../src/outbox/backoff.js";
 import { retryAfterMs } from "../src/connectors/http-commands/http-commands-connector.js";
 import { dataAt } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
@@ -153,14 +152,9 @@ describe("delivery", () => {
   });
 });
 
-describe("backoff", () => {
-  it("grows exponentially with jitter, is capped, and never undercuts Retry-After", () => {
-    const policy = { ...DEFAULT_BACKOFF, baseMs: 100, maxMs: 1000 };
-    expect(nextDelayMs(policy, 1, undefined, () => 0)).toBe(50);
-    expect(nextDelayMs(policy, 1, undefined, () => 1)).toBe(100);
-    expect(nextDelayMs(policy, 3, undefined, () => 1)).toBe(400);
-    expect(nextDelayMs(policy, 20, undefined, () => 1)).toBe(1000);
-    expect(nextDelayMs(policy, 1, 5000, () => 1)).toBe(5000);
+// The backoff itself: src/outbox/backoff.test.ts.
+describe("Retry-After", () => {
+  it("is read in seconds or as an HTTP date; anything else is ignored", () => {
     expect(retryAfterMs("3")).toBe(3000);
     expect(retryAfterMs(new Date(Date.now() + 10_000).toUTCString())).toBeGreaterThan(8000);
     expect(retryAfterMs("soon")).toBeUndefined();
