@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dataAt, walk } from "./support/paging.js";
-import { startTestServer, type GqlResponse, type TestServer } from "./support/test-server.js";
+import { walk } from "./support/paging.js";
+import { PAGE_INFO, errorCode, reader } from "./support/reads.js";
+import { startTestServer, type TestServer } from "./support/test-server.js";
 
-// The catalog is public: every request in this file is anonymous unless it says otherwise.
+// product and products (lookups, fields, filters, sorting): the catalog is public, every request in this file is
+// anonymous unless it says otherwise. Prices: pricing.test.ts; categories and warehouses: their own files.
 
 let server: TestServer;
 beforeAll(async () => {
@@ -10,33 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
-  return (await server.dataSource.query(query, params)) as T[];
-}
-
-/** Runs an anonymous query and returns `data.<path>`, failing on GraphQL errors. */
-async function read<T = any>(query: string, variables: Record<string, unknown> = {}, path = ""): Promise<T> {
-  return dataAt<T>(await server.gql(query, variables), path);
-}
-
-const errorCode = (response: GqlResponse) => response.errors?.[0]?.extensions?.code;
-
-const PAGE_INFO = "pageInfo { hasNextPage endCursor }";
-
-/**
- * Every node of a connection, paging forward: `query` takes `$after` and asks
- * for `nodes` and `pageInfo { hasNextPage endCursor }` at `path`.
- */
-async function allNodes(query: string, path: string, variables: Record<string, unknown> = {}): Promise<any[]> {
-  const nodes: any[] = [];
-  let after: string | null = null;
-  do {
-    const page: any = await read(query, { ...variables, after }, path);
-    nodes.push(...page.nodes);
-    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-  } while (after);
-  return nodes;
-}
+const { read, sql, allNodes } = reader(() => server);
 
 /** The SKUs of the whole `products` list with these arguments, in list order. */
 async function listedSkus(args: string, variables: Record<string, unknown> = {}, varDefs = ""): Promise<string[]> {
@@ -389,94 +365,6 @@ describe("product cursors", () => {
     const response = await server.gql(`query($after: String) { products(first: 5, after: $after, sortKey: CREATED_AT) { nodes { sku } } }`, { after: cursor });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "after" });
     expect(response.errors?.[0]?.message).not.toMatch(/invalid input syntax|timestamp/);
-  });
-});
-
-describe("categories", () => {
-  const CATEGORY = `id slug name parent { slug } children { slug name parent { slug } }`;
-
-  it("category(slug) and category(id) return the same category with its parent, children (by position) and products", async () => {
-    const [top] = await sql<{ id: string; slug: string; name: string }>(
-      `SELECT c.id, c.slug, c.name FROM category c WHERE c.parent_id IS NULL AND EXISTS (SELECT 1 FROM category k WHERE k.parent_id = c.id) ORDER BY c.slug LIMIT 1`,
-    );
-    const children = await sql<{ slug: string; name: string }>(`SELECT slug, name FROM category WHERE parent_id = $1 ORDER BY position, name`, [top!.id]);
-    const products = await sql<{ sku: string }>(`SELECT p.sku FROM product_category pc JOIN product p ON p.id = pc.product_id WHERE pc.category_id = $1 ORDER BY p.sku`, [top!.id]);
-    const bySlug = await read(`query($slug: String!) { category(slug: $slug) { ${CATEGORY} } }`, { slug: top!.slug }, "category");
-    expect(bySlug).toEqual({
-      id: expect.stringMatching(/^gid:\/\/store\/Category\//),
-      slug: top!.slug,
-      name: top!.name,
-      parent: null,
-      children: children.map((c) => ({ slug: c.slug, name: c.name, parent: { slug: top!.slug } })),
-    });
-    expect(await read(`query($id: ID!) { category(id: $id) { ${CATEGORY} } }`, { id: bySlug.id }, "category")).toEqual(bySlug);
-
-    const skus = await allNodes(`query($id: ID!, $after: String) { category(id: $id) { products(first: 100, after: $after) { nodes { sku } ${PAGE_INFO} } } }`, "category.products", {
-      id: bySlug.id,
-    });
-    expect(skus.map((p) => p.sku)).toEqual(products.map((p) => p.sku));
-
-    const child = await read(`query($slug: String!) { category(slug: $slug) { parent { id slug } children { slug } } }`, { slug: children[0]!.slug }, "category");
-    expect(child).toEqual({ parent: { id: bySlug.id, slug: top!.slug }, children: [] });
-  });
-
-  it("categories lists all 24 by name; topLevel: true only the 8 roots", async () => {
-    const rows = await sql<{ name: string; top: boolean }>(`SELECT name, parent_id IS NULL AS top FROM category`);
-    const all = await read(`{ categories(first: 100) { totalCount nodes { name parent { id } } } }`, {}, "categories");
-    expect(all.totalCount).toBe(24);
-    expect(all.nodes.map((c: any) => c.name)).toEqual(sorted(rows.map((r) => r.name)));
-    const top = await read(`{ categories(first: 100, topLevel: true) { totalCount nodes { name parent { id } } } }`, {}, "categories");
-    expect(top.totalCount).toBe(8);
-    expect(top.nodes.map((c: any) => c.name)).toEqual(sorted(rows.filter((r) => r.top).map((r) => r.name)));
-    expect(top.nodes.every((c: any) => c.parent === null)).toBe(true);
-  });
-
-  it("an unknown slug is null; no argument or two arguments are BAD_USER_INPUT", async () => {
-    expect(await read(`{ category(slug: "no-such-category") { id } }`, {}, "category")).toBeNull();
-    expect(errorCode(await server.gql(`{ category { id } }`))).toBe("BAD_USER_INPUT");
-    expect(errorCode(await server.gql(`{ category(slug: "tools", id: "gid://store/Category/x") { id } }`))).toBe("BAD_USER_INPUT");
-  });
-});
-
-describe("warehouses", () => {
-  it("warehouses lists the three warehouses by code, with their addresses", async () => {
-    const rows = await sql<{ code: string; name: string; address: Record<string, string> }>(`SELECT code, name, address FROM warehouse ORDER BY code`);
-    const page = await read(`{ warehouses { totalCount nodes { code name address { line1 line2 city region postalCode countryCode } } } }`, {}, "warehouses");
-    expect(page.totalCount).toBe(3);
-    expect(page.nodes).toEqual(rows.map((r) => ({ code: r.code, name: r.name, address: { line2: null, region: null, ...r.address } })));
-    expect(page.nodes.map((w: any) => w.code)).toEqual(["WH-CENTRAL", "WH-EAST", "WH-WEST"]);
-  });
-
-  it("warehouse(code) and warehouse(id) return the same warehouse; unknown is null, no argument BAD_USER_INPUT", async () => {
-    const byCode = await read(`{ warehouse(code: "WH-WEST") { id code name } }`, {}, "warehouse");
-    expect(byCode.code).toBe("WH-WEST");
-    expect(await read(`query($id: ID!) { warehouse(id: $id) { id code name } }`, { id: byCode.id }, "warehouse")).toEqual(byCode);
-    expect(await read(`{ warehouse(code: "WH-NOPE") { id } }`, {}, "warehouse")).toBeNull();
-    expect(errorCode(await server.gql(`{ warehouse { id } }`))).toBe("BAD_USER_INPUT");
-  });
-
-  it.each(["WH-EAST", "WH-WEST", "WH-CENTRAL"])("%s: inventoryLevels lists every level by SKU; filter available splits them", async (code) => {
-    const rows = await sql<{ sku: string; on_hand: number; reserved: number }>(
-      `SELECT p.sku, il.on_hand, il.reserved FROM inventory_level il JOIN product p ON p.id = il.product_id JOIN warehouse w ON w.id = il.warehouse_id
-       WHERE w.code = $1 ORDER BY p.sku`,
-      [code],
-    );
-    const id = await read(`query($code: String!) { warehouse(code: $code) { id } }`, { code }, "warehouse.id");
-    const levels = (available: boolean | null) =>
-      allNodes(
-        `query($id: ID!, $after: String, $available: Boolean) { warehouse(id: $id) { inventoryLevels(first: 100, after: $after, filter: { available: $available }) {
-          nodes { product { sku } warehouse { code } onHand reserved available } ${PAGE_INFO} } } }`,
-        "warehouse.inventoryLevels",
-        { id, available },
-      );
-    const expected = rows.map((r) => ({ product: { sku: r.sku }, warehouse: { code }, onHand: r.on_hand, reserved: r.reserved, available: Math.max(r.on_hand - r.reserved, 0) }));
-    expect(await levels(null)).toEqual(expected);
-    const yes = await levels(true);
-    const no = await levels(false);
-    expect(yes).toEqual(expected.filter((l) => l.available > 0));
-    expect(no).toEqual(expected.filter((l) => l.available === 0));
-    expect(yes.length).toBeGreaterThan(0);
-    expect(no.length).toBeGreaterThan(0);
   });
 });
 
