@@ -1,13 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.js";
-import { dataOf } from "./support/paging.js";
+import { dataAt, dataOf } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
 
+// accountCreate, accountUpdate, accountDelete, the ship-to mutations, and customerAccessTokenDelete.
+
 let h: WriteHarness;
+let tokenA: string;
+let tokenB: string;
 beforeAll(async () => {
   h = await startWriteHarness();
+  [tokenA, tokenB] = await Promise.all([h.server.customerToken(0), h.server.customerToken(1)]);
 });
 afterAll(() => h.close());
+
+let n = 0;
+const key = () => `acct-change-${Date.now()}-${n++}`;
+const ACCOUNT = `account { id name email phone paymentTerms deletedAt syncStatus shipTos { id name isDefault address { city } } } command { id type } userErrors { code field }`;
+const ADDRESS = { line1: "1 Dock Road", city: "Oakland", region: "CA", postalCode: "94607", countryCode: "US" };
 
 const CREATE = graphql(`
   mutation AccountCreate($input: AccountCreateInput!, $key: String!) {
@@ -68,5 +78,90 @@ describe("customerAccessTokenDelete", () => {
     expect(dataOf(await h.server.gql(DELETE, { t: token })).customerAccessTokenDelete).toEqual({ deleted: true, userErrors: [] });
     expect((await h.server.gql(VIEWER_KIND, {}, token)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(dataOf(await h.server.gql(DELETE, { t: token })).customerAccessTokenDelete).toEqual({ deleted: false, userErrors: [] });
+  });
+});
+
+describe("accountUpdate", () => {
+  it("a customer changes its own contact details; terms need an admin; e-mails stay unique", async () => {
+    const UPDATE = `mutation($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const me = dataAt<any>(await h.server.gql(`{ viewer { account { id } } }`, {}, tokenA), "viewer.account");
+    const payload = dataAt<any>(await h.server.gql(UPDATE, { input: { account: { id: me.id }, phone: "+1 555 0100", name: "Acme Hardware Company" }, key: key() }, tokenA), "accountUpdate");
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.account).toMatchObject({ phone: "+1 555 0100", name: "Acme Hardware Company", email: "buyer@acme.example", syncStatus: "PENDING" });
+    expect(payload.command.type).toBe("accountUpdate");
+    await h.waitForCommand(payload.command.id, ["DELIVERED"]);
+
+    expect((await h.server.gql(UPDATE, { input: { account: { id: me.id }, paymentTerms: "NET90" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const other = dataAt<any>(await h.server.gql(`{ account(code: "C00002") { id } }`, {}, h.server.adminKey), "account");
+    expect((await h.server.gql(UPDATE, { input: { account: { id: other.id }, phone: "1" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await h.server.gql(UPDATE, { input: { account: { code: "C00002" }, phone: "1" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const taken = dataAt<any>(await h.server.gql(UPDATE, { input: { account: { email: "buyer@acme.example" }, email: "BUYER@globex.example" }, key: key() }, tokenA), "accountUpdate");
+    expect(taken.userErrors).toEqual([{ code: "TAKEN", field: ["input", "email"] }]);
+    const admin = dataAt<any>(await h.server.gql(UPDATE, { input: { account: { code: "C00001" }, paymentTerms: "NET60" }, key: key() }, h.server.adminKey), "accountUpdate");
+    expect(admin.account.paymentTerms).toBe("NET60");
+    const missing = dataAt<any>(await h.server.gql(UPDATE, { input: { account: { code: "NOPE" }, phone: "1" }, key: key() }, h.server.adminKey), "accountUpdate");
+    expect(missing.userErrors).toEqual([{ code: "NOT_FOUND", field: ["input", "account"] }]);
+    expect((await h.server.gql(UPDATE, { input: { account: { code: "C00001", email: "x@y.example" }, phone: "1" }, key: key() }, h.server.adminKey)).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("ship-tos", () => {
+  it("add, make default, change and remove a ship-to; the last one cannot be removed", async () => {
+    const ADD = `mutation($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const added = dataAt<any>(await h.server.gql(ADD, { input: { name: "Dock 7", address: ADDRESS, isDefault: true }, key: key() }, tokenB), "shipToAdd");
+    expect(added.userErrors).toEqual([]);
+    const dock = added.account.shipTos.find((s: any) => s.name === "Dock 7");
+    expect(dock.isDefault).toBe(true);
+    expect(added.account.shipTos.filter((s: any) => s.isDefault)).toHaveLength(1);
+
+    const UPDATE = `mutation($input: ShipToUpdateInput!, $key: String!) { shipToUpdate(input: $input, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const changed = dataAt<any>(await h.server.gql(UPDATE, { input: { shipToId: dock.id, address: { ...ADDRESS, city: "Alameda" } }, key: key() }, tokenB), "shipToUpdate");
+    expect(changed.account.shipTos.find((s: any) => s.id === dock.id).address.city).toBe("Alameda");
+    const bad = dataAt<any>(await h.server.gql(UPDATE, { input: { shipToId: dock.id, address: { ...ADDRESS, countryCode: "usa" } }, key: key() }, tokenB), "shipToUpdate");
+    expect(bad.userErrors).toEqual([{ code: "INVALID", field: ["input", "address", "countryCode"] }]);
+    expect((await h.server.gql(UPDATE, { input: { shipToId: dock.id, name: "Mine now" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+
+    const REMOVE = `mutation($id: ID!, $key: String!) { shipToRemove(shipToId: $id, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const removed = dataAt<any>(await h.server.gql(REMOVE, { id: dock.id, key: key() }, tokenB), "shipToRemove");
+    expect(removed.account.shipTos.map((s: any) => s.id)).not.toContain(dock.id);
+    expect(removed.account.shipTos.filter((s: any) => s.isDefault)).toHaveLength(1);
+    let remaining = removed.account.shipTos;
+    while (remaining.length > 1) remaining = dataAt<any>(await h.server.gql(REMOVE, { id: remaining[0].id, key: key() }, tokenB), "shipToRemove").account.shipTos;
+    const last = dataAt<any>(await h.server.gql(REMOVE, { id: remaining[0].id, key: key() }, tokenB), "shipToRemove");
+    expect(last.userErrors).toEqual([{ code: "INVALID_STATE", field: ["shipToId"] }]);
+
+    // A removed ship-to cannot be changed, nor made the default.
+    const again = dataAt<any>(await h.server.gql(UPDATE, { input: { shipToId: dock.id, isDefault: true }, key: key() }, tokenB), "shipToUpdate");
+    expect(again.userErrors).toEqual([{ code: "INVALID_STATE", field: ["input", "shipToId"] }]);
+  });
+
+  it("only operators set the ERP's ship-to id", async () => {
+    const ADD = `mutation($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { userErrors { code } } }`;
+    const input = { name: "Borrowed site", address: ADDRESS, erpShipToId: "ERP-SITE-1" };
+    expect((await h.server.gql(ADD, { input, key: key() }, tokenB)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("accountDelete", () => {
+  it("an admin deletes an account: it cannot sign in or be found by code, its orders stay", async () => {
+    const DELETE = `mutation($id: ID!, $key: String!) { accountDelete(account: { id: $id }, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const account = dataAt<any>(await h.server.gql(`{ account(code: "C00002") { id orders(first: 1) { nodes { id } } } }`, {}, h.server.adminKey), "account");
+    expect((await h.server.gql(DELETE, { id: account.id, key: key() }, tokenB)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const deleted = dataAt<any>(await h.server.gql(DELETE, { id: account.id, key: key() }, h.server.adminKey), "accountDelete");
+    expect(deleted.userErrors).toEqual([]);
+    expect(deleted.account.deletedAt).not.toBeNull();
+    expect(dataAt<any>(await h.server.gql(`{ account(code: "C00002") { id } }`, {}, h.server.adminKey), "account")).toBeNull();
+    expect((await h.server.gql(`{ viewer { kind } }`, {}, tokenB)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const signIn = dataAt<any>(await h.server.gql(`mutation { customerAccessTokenCreate(input: { email: "buyer@globex.example", password: "globex-demo-2" }) { userErrors { code } } }`), "customerAccessTokenCreate");
+    expect(signIn.userErrors).toEqual([{ code: "INVALID_CREDENTIALS" }]);
+    const order = dataAt<any>(await h.server.gql(`query($id: ID!) { order(id: $id) { account { deletedAt } } }`, { id: account.orders.nodes[0].id }, h.server.adminKey), "order");
+    expect(order.account.deletedAt).not.toBeNull();
+    const refused = dataAt<any>(
+      await h.server.gql(`mutation($a: ID!, $key: String!) { orderPlace(input: { accountId: $a, kind: PREORDER, lines: [{ sku: "SKU-00001", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code field } } }`, { a: account.id, key: key() }, h.server.adminKey),
+      "orderPlace",
+    );
+    expect(refused).toEqual({ order: null, userErrors: [{ code: "NOT_FOUND", field: ["input", "accountId"] }] });
+    const again = dataAt<any>(await h.server.gql(DELETE, { id: account.id, key: key() }, h.server.adminKey), "accountDelete");
+    expect(again.userErrors).toEqual([{ code: "NOT_FOUND", field: ["account"] }]);
   });
 });
