@@ -84,7 +84,7 @@ describe("customerAccessTokenDelete", () => {
 describe("accountUpdate", () => {
   it("a customer changes its own contact details; terms need an admin; e-mails stay unique", async () => {
     const UPDATE = `mutation($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { ${ACCOUNT} } }`;
-    const me = dataAt<any>(await h.server.gql(`{ viewer { account { id } } }`, {}, tokenA), "viewer.account");
+    const me = dataAt<any>(await h.server.gql(graphql(`query AccountMutationsViewer { viewer { account { id } } }`), {}, tokenA), "viewer.account");
     const payload = dataAt<any>(await h.server.gql(UPDATE, { input: { account: { id: me.id }, phone: "+1 555 0100", name: "Acme Hardware Company" }, key: key() }, tokenA), "accountUpdate");
     expect(payload.userErrors).toEqual([]);
     expect(payload.account).toMatchObject({ phone: "+1 555 0100", name: "Acme Hardware Company", email: "buyer@acme.example", syncStatus: "PENDING" });
@@ -92,7 +92,7 @@ describe("accountUpdate", () => {
     await h.waitForCommand(payload.command.id, ["DELIVERED"]);
 
     expect((await h.server.gql(UPDATE, { input: { account: { id: me.id }, paymentTerms: "NET90" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const other = dataAt<any>(await h.server.gql(`{ account(code: "C00002") { id } }`, {}, h.server.adminKey), "account");
+    const other = dataAt<any>(await h.server.gql(graphql(`query AccountMutationsAccount { account(code: "C00002") { id } }`), {}, h.server.adminKey), "account");
     expect((await h.server.gql(UPDATE, { input: { account: { id: other.id }, phone: "1" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect((await h.server.gql(UPDATE, { input: { account: { code: "C00002" }, phone: "1" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const taken = dataAt<any>(await h.server.gql(UPDATE, { input: { account: { email: "buyer@acme.example" }, email: "BUYER@globex.example" }, key: key() }, tokenA), "accountUpdate");
@@ -136,7 +136,7 @@ describe("ship-tos", () => {
   });
 
   it("only operators set the ERP's ship-to id", async () => {
-    const ADD = `mutation($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { userErrors { code } } }`;
+    const ADD = graphql(`mutation AccountMutationsAdd($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { userErrors { code } } }`);
     const input = { name: "Borrowed site", address: ADDRESS, erpShipToId: "ERP-SITE-1" };
     expect((await h.server.gql(ADD, { input, key: key() }, tokenB)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
@@ -145,19 +145,19 @@ describe("ship-tos", () => {
 describe("accountDelete", () => {
   it("an admin deletes an account: it cannot sign in or be found by code, its orders stay", async () => {
     const DELETE = `mutation($id: ID!, $key: String!) { accountDelete(account: { id: $id }, idempotencyKey: $key) { ${ACCOUNT} } }`;
-    const account = dataAt<any>(await h.server.gql(`{ account(code: "C00002") { id orders(first: 1) { nodes { id } } } }`, {}, h.server.adminKey), "account");
+    const account = dataAt<any>(await h.server.gql(graphql(`query AccountMutationsAccount2 { account(code: "C00002") { id orders(first: 1) { nodes { id } } } }`), {}, h.server.adminKey), "account");
     expect((await h.server.gql(DELETE, { id: account.id, key: key() }, tokenB)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const deleted = dataAt<any>(await h.server.gql(DELETE, { id: account.id, key: key() }, h.server.adminKey), "accountDelete");
     expect(deleted.userErrors).toEqual([]);
     expect(deleted.account.deletedAt).not.toBeNull();
-    expect(dataAt<any>(await h.server.gql(`{ account(code: "C00002") { id } }`, {}, h.server.adminKey), "account")).toBeNull();
-    expect((await h.server.gql(`{ viewer { kind } }`, {}, tokenB)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    const signIn = dataAt<any>(await h.server.gql(`mutation { customerAccessTokenCreate(input: { email: "buyer@globex.example", password: "globex-demo-2" }) { userErrors { code } } }`), "customerAccessTokenCreate");
+    expect(dataAt<any>(await h.server.gql(graphql(`query AccountMutationsAccount3 { account(code: "C00002") { id } }`), {}, h.server.adminKey), "account")).toBeNull();
+    expect((await h.server.gql(graphql(`query AccountMutationsViewer2 { viewer { kind } }`), {}, tokenB)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const signIn = dataAt<any>(await h.server.gql(graphql(`mutation AccountMutationsCustomerAccessTokenCreate { customerAccessTokenCreate(input: { email: "buyer@globex.example", password: "globex-demo-2" }) { userErrors { code } } }`)), "customerAccessTokenCreate");
     expect(signIn.userErrors).toEqual([{ code: "INVALID_CREDENTIALS" }]);
-    const order = dataAt<any>(await h.server.gql(`query($id: ID!) { order(id: $id) { account { deletedAt } } }`, { id: account.orders.nodes[0].id }, h.server.adminKey), "order");
+    const order = dataAt<any>(await h.server.gql(graphql(`query AccountMutationsOrder($id: ID!) { order(id: $id) { account { deletedAt } } }`), { id: account.orders.nodes[0].id }, h.server.adminKey), "order");
     expect(order.account.deletedAt).not.toBeNull();
     const refused = dataAt<any>(
-      await h.server.gql(`mutation($a: ID!, $key: String!) { orderPlace(input: { accountId: $a, kind: PREORDER, lines: [{ sku: "SKU-00001", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code field } } }`, { a: account.id, key: key() }, h.server.adminKey),
+      await h.server.gql(graphql(`mutation AccountMutationsOrderPlace($a: ID!, $key: String!) { orderPlace(input: { accountId: $a, kind: PREORDER, lines: [{ sku: "SKU-00001", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code field } } }`), { a: account.id, key: key() }, h.server.adminKey),
       "orderPlace",
     );
     expect(refused).toEqual({ order: null, userErrors: [{ code: "NOT_FOUND", field: ["input", "accountId"] }] });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { walk } from "./support/paging.js";
 import { PAGE_INFO, errorCode, reader } from "./support/reads.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
@@ -11,7 +12,7 @@ let acme: string;
 let globex: string;
 beforeAll(async () => {
   server = await startTestServer();
-  const accounts = await admin(`{ a: account(code: "C00001") { id } g: account(code: "C00002") { id } }`);
+  const accounts = await admin(graphql(`query AccountsAccount { a: account(code: "C00001") { id } g: account(code: "C00002") { id } }`));
   acme = accounts.a.id;
   globex = accounts.g.id;
 });
@@ -35,7 +36,7 @@ describe("accounts", () => {
 
   it("unknown code or e-mail, and a well-formed ID of nothing, are null; zero or two arguments are BAD_USER_INPUT", async () => {
     expect(
-      await admin(`{ c: account(code: "C99999") { id } e: account(email: "nobody@example.com") { id } i: account(id: "gid://store/Account/00000000-0000-0000-0000-000000000000") { id } }`),
+      await admin(graphql(`query AccountsAccount2 { c: account(code: "C99999") { id } e: account(email: "nobody@example.com") { id } i: account(id: "gid://store/Account/00000000-0000-0000-0000-000000000000") { id } }`)),
     ).toEqual({ c: null, e: null, i: null });
     for (const args of ["", `(code: "C00001", email: "buyer@acme.example")`]) {
       expect(errorCode(await server.gql(`{ account${args} { id } }`, {}, server.adminKey))).toBe("BAD_USER_INPUT");
@@ -95,7 +96,7 @@ describe("accounts", () => {
   it("a sub-account links to its parent, and the parent lists its sub-accounts", async () => {
     const [row] = await sql<{ child: string; parent: string }>(`SELECT c.code AS child, p.code AS parent FROM account c JOIN account p ON p.id = c.parent_id ORDER BY c.code LIMIT 1`);
     const siblings = await sql<{ code: string }>(`SELECT c.code FROM account c JOIN account p ON p.id = c.parent_id WHERE p.code = $1 ORDER BY c.code`, [row!.parent]);
-    const child = await admin(`query($c: String!) { account(code: $c) { parentAccount { code parentAccount { code } subAccounts { code parentAccount { code } } } subAccounts { code } } }`, { c: row!.child }, "account");
+    const child = await admin(graphql(`query AccountsAccount3($c: String!) { account(code: $c) { parentAccount { code parentAccount { code } subAccounts { code parentAccount { code } } } subAccounts { code } } }`), { c: row!.child }, "account");
     expect(child).toEqual({
       parentAccount: { code: row!.parent, parentAccount: null, subAccounts: siblings.map((s) => ({ code: s.code, parentAccount: { code: row!.parent } })) },
       subAccounts: [],
@@ -108,16 +109,16 @@ describe("accounts", () => {
       `SELECT p.sku FROM account_restricted_product r JOIN account a ON a.id = r.account_id JOIN product p ON p.id = r.product_id WHERE a.code = $1 ORDER BY p.sku`,
       [row!.code],
     );
-    const account = await admin(`query($c: String!) { account(code: $c) { restrictedProducts { sku } } }`, { c: row!.code }, "account");
+    const account = await admin(graphql(`query AccountsAccount4($c: String!) { account(code: $c) { restrictedProducts { sku } } }`), { c: row!.code }, "account");
     expect(account.restrictedProducts).toEqual(skus);
   });
 
   it.each(["C00001", "C00002", "C00003"])("%s: account.orders, invoices and quotes count what the database holds, and hold only its own", async (code) => {
     const account = await admin(
-      `query($c: String!) { account(code: $c) { code
+      graphql(`query AccountsAccount5($c: String!) { account(code: $c) { code
         orders(first: 100) { totalCount nodes { account { code } } }
         invoices(first: 100) { totalCount nodes { account { code } } }
-        quotes(first: 100) { totalCount nodes { account { code } } } } }`,
+        quotes(first: 100) { totalCount nodes { account { code } } } } }`),
       { c: code },
       "account",
     );
@@ -133,7 +134,7 @@ describe("accounts", () => {
   });
 
   it("account.orders ignores an accountId in its filter but applies the other filters", async () => {
-    const orders = await admin(`query($g: ID!) { account(code: "C00001") { orders(first: 100, filter: { accountId: $g, statuses: [COMPLETED] }) { totalCount nodes { status account { code } } } } }`, { g: globex }, "account.orders");
+    const orders = await admin(graphql(`query AccountsAccount6($g: ID!) { account(code: "C00001") { orders(first: 100, filter: { accountId: $g, statuses: [COMPLETED] }) { totalCount nodes { status account { code } } } } }`), { g: globex }, "account.orders");
     expect(orders.totalCount).toBe(await count(`SELECT count(*) FROM "order" o JOIN account a ON a.id = o.account_id WHERE a.code = 'C00001' AND o.status = 'COMPLETED'`));
     expect(orders.nodes.every((o: any) => o.account.code === "C00001" && o.status === "COMPLETED")).toBe(true);
   });
@@ -179,7 +180,7 @@ describe("accounts list", () => {
 
   it("parentAccountId lists exactly the parent's sub-accounts", async () => {
     const parent = rows.find((r) => r.parent !== null)!.parent!;
-    const id = await admin(`query($c: String!) { account(code: $c) { id } }`, { c: parent }, "account.id");
+    const id = await admin(graphql(`query AccountsAccount7($c: String!) { account(code: $c) { id } }`), { c: parent }, "account.id");
     const children = await allNodes(LIST, "accounts", { filter: { parentAccountId: id } });
     expect(codes(children)).toEqual(rows.filter((r) => r.parent === parent).map((r) => r.code));
     expect(children.every((c) => c.parentAccount.code === parent)).toBe(true);

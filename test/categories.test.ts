@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { PAGE_INFO, errorCode, reader } from "./support/reads.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
@@ -40,24 +41,24 @@ describe("categories", () => {
     });
     expect(skus.map((p) => p.sku)).toEqual(products.map((p) => p.sku));
 
-    const child = await read(`query($slug: String!) { category(slug: $slug) { parent { id slug } children { slug } } }`, { slug: children[0]!.slug }, "category");
+    const child = await read(graphql(`query CategoriesCategory($slug: String!) { category(slug: $slug) { parent { id slug } children { slug } } }`), { slug: children[0]!.slug }, "category");
     expect(child).toEqual({ parent: { id: bySlug.id, slug: top!.slug }, children: [] });
   });
 
   it("categories lists all 24 by name; topLevel: true only the 8 roots", async () => {
     const rows = await sql<{ name: string; top: boolean }>(`SELECT name, parent_id IS NULL AS top FROM category`);
-    const all = await read(`{ categories(first: 100) { totalCount nodes { name parent { id } } } }`, {}, "categories");
+    const all = await read(graphql(`query CategoriesCategories { categories(first: 100) { totalCount nodes { name parent { id } } } }`), {}, "categories");
     expect(all.totalCount).toBe(24);
     expect(all.nodes.map((c: any) => c.name)).toEqual(sorted(rows.map((r) => r.name)));
-    const top = await read(`{ categories(first: 100, topLevel: true) { totalCount nodes { name parent { id } } } }`, {}, "categories");
+    const top = await read(graphql(`query CategoriesCategories2 { categories(first: 100, topLevel: true) { totalCount nodes { name parent { id } } } }`), {}, "categories");
     expect(top.totalCount).toBe(8);
     expect(top.nodes.map((c: any) => c.name)).toEqual(sorted(rows.filter((r) => r.top).map((r) => r.name)));
     expect(top.nodes.every((c: any) => c.parent === null)).toBe(true);
   });
 
   it("an unknown slug is null; no argument or two arguments are BAD_USER_INPUT", async () => {
-    expect(await read(`{ category(slug: "no-such-category") { id } }`, {}, "category")).toBeNull();
-    expect(errorCode(await server.gql(`{ category { id } }`))).toBe("BAD_USER_INPUT");
-    expect(errorCode(await server.gql(`{ category(slug: "tools", id: "gid://store/Category/x") { id } }`))).toBe("BAD_USER_INPUT");
+    expect(await read(graphql(`query CategoriesCategory2 { category(slug: "no-such-category") { id } }`), {}, "category")).toBeNull();
+    expect(errorCode(await server.gql(graphql(`query CategoriesCategory3 { category { id } }`)))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await server.gql(graphql(`query CategoriesCategory4 { category(slug: "tools", id: "gid://store/Category/x") { id } }`)))).toBe("BAD_USER_INPUT");
   });
 });

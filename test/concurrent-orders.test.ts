@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { QueryRunner } from "typeorm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { DEFAULT_CONNECTORS_CONFIG } from "../src/connectors/connectors-config.js";
 import type { Router } from "../src/connectors/router.js";
@@ -17,10 +18,10 @@ beforeAll(async () => {
 });
 afterAll(() => dropDatabase(databaseUrl));
 
-const PLACE = `mutation($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {
-  order { id status lines { sku quantity } } command { id } userErrors { field code message } } }`;
-const CATALOG = `{ products(first: 5, sortKey: SKU) { nodes { sku name inventory { available } } } }`;
-const CONNECTORS = `{ connectors { name circuit status lastError } }`;
+const PLACE = graphql(`mutation ConcurrentOrdersPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {
+  order { id status lines { sku quantity } } command { id } userErrors { field code message } } }`);
+const CATALOG = graphql(`query ConcurrentOrdersCatalog { products(first: 5, sortKey: SKU) { nodes { sku name inventory { available } } } }`);
+const CONNECTORS = graphql(`query ConcurrentOrdersConnectors { connectors { name circuit status lastError } }`);
 
 /** Products with plenty of stock in one warehouse and no restrictions. */
 async function stockedLines(server: TestServer, count: number): Promise<Array<{ sku: string; warehouseId: string }>> {
@@ -65,7 +66,7 @@ describe("a crowd of mutations on a small pool", () => {
       expect(result.data!.orderPlace.userErrors).toEqual([]);
       expect(result.data!.orderPlace.order).toMatchObject({ status: "PENDING" });
     }
-    expect(new Set(placed.map((result) => result.data!.orderPlace.order.id)).size).toBe(50);
+    expect(new Set(placed.map((result) => result.data!.orderPlace.order!.id)).size).toBe(50);
     for (const result of read) {
       expect(result.errors).toBeUndefined();
       expect(result.data!.products.nodes).toHaveLength(5);

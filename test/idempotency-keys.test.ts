@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { copyDatabase, dropDatabase } from "./support/databases.js";
@@ -19,7 +20,7 @@ afterAll(async () => {
 });
 
 /** A one-line pre-order (no stock needed) under `key`. */
-const PLACE = `mutation($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: "SKU-00042", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code } } }`;
+const PLACE = graphql(`mutation IdempotencyKeysPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: "SKU-00042", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code } } }`);
 
 async function commandsWithKey(key: string): Promise<number> {
   const [row] = (await server.dataSource.query(`SELECT count(*)::int AS n FROM command WHERE idempotency_key = $1`, [key])) as Array<{ n: number }>;

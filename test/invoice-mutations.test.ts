@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { dataAt } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
 
@@ -19,8 +20,8 @@ async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
 }
 
 describe("invoicePaymentRecord", () => {
-  const PAY = `mutation($input: InvoicePaymentRecordInput!, $key: String!) { invoicePaymentRecord(input: $input, idempotencyKey: $key) {
-    invoice { status amountPaid { amount } amountDue { amount } payments { amount { amount } method reference } syncStatus } command { id } userErrors { code field } } }`;
+  const PAY = graphql(`mutation InvoiceMutationsPay($input: InvoicePaymentRecordInput!, $key: String!) { invoicePaymentRecord(input: $input, idempotencyKey: $key) {
+    invoice { status amountPaid { amount } amountDue { amount } payments { amount { amount } method reference } syncStatus } command { id } userErrors { code field } } }`);
 
   it("a partial then a full payment move the invoice to PARTIALLY_PAID then PAID; over-payment is refused", async () => {
     const [invoice] = await sql<{ id: string; total: string }>(`SELECT id, total::text AS total FROM invoice WHERE status = 'OPEN' AND total > 10 ORDER BY number LIMIT 1`);
@@ -52,17 +53,17 @@ describe("invoicePaymentRecord", () => {
 });
 
 describe("invoiceRegister", () => {
-  const REGISTER = `mutation($input: InvoiceRegisterInput!, $key: String!) { invoiceRegister(input: $input, idempotencyKey: $key) {
-    invoice { number status total { amount } amountPaid { amount } dueDate order { id } lines { sku quantity unitPrice { amount } lineTotal { amount } } } command { id } userErrors { code field } } }`;
+  const REGISTER = graphql(`mutation InvoiceMutationsRegister($input: InvoiceRegisterInput!, $key: String!) { invoiceRegister(input: $input, idempotencyKey: $key) {
+    invoice { number status total { amount } amountPaid { amount } dueDate order { id } lines { sku quantity unitPrice { amount } lineTotal { amount } } } command { id } userErrors { code field } } }`);
 
   it("invoices an order's lines once; the goods leave the warehouse and the reservation goes with them", async () => {
-    const ids = dataAt<any>(await h.server.gql(`{ wh: warehouse(code: "WH-EAST") { id } }`), "");
+    const ids = dataAt<any>(await h.server.gql(graphql(`query InvoiceMutationsWarehouse { wh: warehouse(code: "WH-EAST") { id } }`)), "");
     await sql(
       `INSERT INTO inventory_level (product_id, warehouse_id, on_hand, reserved) SELECT p.id, w.id, 100, 0 FROM product p, warehouse w WHERE p.sku = 'SKU-00402' AND w.code = 'WH-EAST'
        ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_hand = 100, reserved = 0`,
     );
     const level = async () => (await sql<{ on_hand: number; reserved: number }>(`SELECT il.on_hand, il.reserved FROM inventory_level il JOIN product p ON p.id = il.product_id JOIN warehouse w ON w.id = il.warehouse_id WHERE p.sku = 'SKU-00402' AND w.code = 'WH-EAST'`))[0]!;
-    const placed = dataAt<any>(await h.server.gql(`mutation($wh: ID!, $key: String!) { orderPlace(input: { lines: [{ sku: "SKU-00402", quantity: 3, warehouseId: $wh }] }, idempotencyKey: $key) { order { id total { amount } } } }`, { wh: ids.wh.id, key: key() }, tokenA), "orderPlace");
+    const placed = dataAt<any>(await h.server.gql(graphql(`mutation InvoiceMutationsOrderPlace($wh: ID!, $key: String!) { orderPlace(input: { lines: [{ sku: "SKU-00402", quantity: 3, warehouseId: $wh }] }, idempotencyKey: $key) { order { id total { amount } } } }`), { wh: ids.wh.id, key: key() }, tokenA), "orderPlace");
     expect(await level()).toEqual({ on_hand: 100, reserved: 3 });
     const payload = dataAt<any>(await h.server.gql(REGISTER, { input: { orderId: placed.order.id }, key: key() }, h.server.adminKey), "invoiceRegister");
     expect(payload.userErrors).toEqual([]);
@@ -75,7 +76,7 @@ describe("invoiceRegister", () => {
   });
 
   it("free lines for an account, paid on the spot, with a due date", async () => {
-    const account = dataAt<any>(await h.server.gql(`{ account(code: "C00003") { id } }`, {}, h.server.adminKey), "account");
+    const account = dataAt<any>(await h.server.gql(graphql(`query InvoiceMutationsAccount { account(code: "C00003") { id } }`), {}, h.server.adminKey), "account");
     const payload = dataAt<any>(
       await h.server.gql(REGISTER, { input: { accountId: account.id, dueDate: "2027-01-31", paymentStatus: "PAID", paymentMethod: "WIRE", lines: [{ description: "Installation", quantity: 2, unitPrice: "45.50" }, { sku: "SKU-00403", quantity: 1, unitPrice: "9.99" }] }, key: key() }, h.server.adminKey),
       "invoiceRegister",

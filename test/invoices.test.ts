@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { PAGE_INFO, cents, iso, reader, sumCents } from "./support/reads.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
@@ -9,7 +10,7 @@ let server: TestServer;
 let acme: string;
 beforeAll(async () => {
   server = await startTestServer();
-  acme = await admin(`{ account(code: "C00001") { id } }`, {}, "account.id");
+  acme = await admin(graphql(`query InvoicesAccount { account(code: "C00001") { id } }`), {}, "account.id");
 });
 afterAll(() => server.close());
 
@@ -78,10 +79,10 @@ describe("invoices", () => {
   });
 
   it("are newest first by default; DUE_DATE sorts latest due first", async () => {
-    const issued = await admin(`{ invoices(first: 100) { nodes { issuedAt } } }`, {}, "invoices.nodes");
+    const issued = await admin(graphql(`query InvoicesInvoices { invoices(first: 100) { nodes { issuedAt } } }`), {}, "invoices.nodes");
     const expected = await sql<{ issued_at: Date }>(`SELECT issued_at FROM invoice ORDER BY created_at DESC LIMIT 100`);
     expect(issued.map((i: any) => i.issuedAt)).toEqual(expected.map((r) => iso(r.issued_at)));
-    const due = await admin(`{ invoices(first: 100, sortKey: DUE_DATE) { nodes { dueDate } } }`, {}, "invoices.nodes");
+    const due = await admin(graphql(`query InvoicesInvoices2 { invoices(first: 100, sortKey: DUE_DATE) { nodes { dueDate } } }`), {}, "invoices.nodes");
     const expectedDue = await sql<{ due: string }>(`SELECT due_date::text AS due FROM invoice ORDER BY due_date DESC LIMIT 100`);
     expect(due.map((i: any) => i.dueDate)).toEqual(expectedDue.map((r) => r.due));
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { errorCode, reader } from "./support/reads.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
@@ -20,8 +21,8 @@ describe("node and nodes", () => {
   let samples: Record<(typeof TYPES)[number], { id: string; field: string; value: string }>;
   beforeAll(async () => {
     const data = await admin(
-      `{ account(code: "C00002") { id code shipTos { id name } orders(first: 1) { nodes { id number } } invoices(first: 1) { nodes { id number } } quotes(first: 1) { nodes { id number } } }
-         products(first: 1) { nodes { id sku } } categories(first: 1) { nodes { id slug } } warehouses(first: 1) { nodes { id code } } }`,
+      graphql(`query NodeAccount { account(code: "C00002") { id code shipTos { id name } orders(first: 1) { nodes { id number } } invoices(first: 1) { nodes { id number } } quotes(first: 1) { nodes { id number } } }
+         products(first: 1) { nodes { id sku } } categories(first: 1) { nodes { id slug } } warehouses(first: 1) { nodes { id code } } }`),
     );
     samples = {
       Account: { id: data.account.id, field: "code", value: data.account.code },
@@ -44,7 +45,7 @@ describe("node and nodes", () => {
   it("nodes(ids) keeps the order of the IDs and gives null for a well-formed ID of nothing", async () => {
     const missing = "gid://store/Product/00000000-0000-0000-0000-000000000000";
     const ids = [samples.Quote.id, missing, samples.Account.id, samples.Product.id, samples.Order.id, "gid://store/Order/00000000-0000-0000-0000-000000000000", samples.Quote.id];
-    const nodes = await admin(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids }, "nodes");
+    const nodes = await admin(graphql(`query NodeNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`), { ids }, "nodes");
     expect(nodes).toEqual([
       { __typename: "Quote", id: samples.Quote.id },
       null,
@@ -54,12 +55,12 @@ describe("node and nodes", () => {
       null,
       { __typename: "Quote", id: samples.Quote.id },
     ]);
-    expect(await admin(`{ nodes(ids: []) { id } }`, {}, "nodes")).toEqual([]);
+    expect(await admin(graphql(`query NodeNodes2 { nodes(ids: []) { id } }`), {}, "nodes")).toEqual([]);
   });
 
   it("a well-formed ID of nothing, or of an unknown connector, is null", async () => {
     for (const id of ["gid://store/Order/00000000-0000-0000-0000-000000000000", "gid://store/Order/not-a-uuid", "gid://erp/Order/42"]) {
-      expect(await admin(`query($id: ID!) { node(id: $id) { id } order(id: $id) { id } }`, { id }), id).toEqual({ node: null, order: null });
+      expect(await admin(graphql(`query NodeNode($id: ID!) { node(id: $id) { id } order(id: $id) { id } }`), { id }), id).toEqual({ node: null, order: null });
     }
   });
 
@@ -84,7 +85,7 @@ describe("node and nodes", () => {
 
   it("more than 100 IDs is BAD_USER_INPUT", async () => {
     const ids = Array.from({ length: 101 }, () => samples.Product.id);
-    expect(errorCode(await server.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids }))).toBe("BAD_USER_INPUT");
-    expect(await admin(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: ids.slice(1) }, "nodes")).toHaveLength(100);
+    expect(errorCode(await server.gql(graphql(`query NodeNodes3($ids: [ID!]!) { nodes(ids: $ids) { id } }`), { ids }))).toBe("BAD_USER_INPUT");
+    expect(await admin(graphql(`query NodeNodes4($ids: [ID!]!) { nodes(ids: $ids) { id } }`), { ids: ids.slice(1) }, "nodes")).toHaveLength(100);
   });
 });

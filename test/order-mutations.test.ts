@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { dataAt } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
 
@@ -11,10 +12,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const PLACE = `mutation($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {
+const PLACE = graphql(`mutation OrderMutationsPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {
   order { id number status kind syncStatus total { amount } lines { sku quantity unit unitPrice { amount } lineTotal { amount } warehouse { code } } account { code } shipTo { isDefault } }
   command { id type status deliveries { connector status } }
-  userErrors { field message code } } }`;
+  userErrors { field message code } } }`);
 
 let keyCounter = 0;
 const newKey = () => `test-key-${Date.now()}-${keyCounter++}`;
@@ -47,14 +48,14 @@ describe("orderPlace", () => {
     expect(payload.command.type).toBe("orderPlace");
     expect(payload.command.deliveries.map((d: any) => d.connector)).toEqual(["erp", "store"]);
 
-    const price = dataAt<any>(await h.server.gql(`query($sku: String!) { product(sku: $sku) { price(quantity: 3) { unitPrice { amount } total { amount } } } }`, { sku }, tokenA), "product.price");
+    const price = dataAt<any>(await h.server.gql(graphql(`query OrderMutationsProduct($sku: String!) { product(sku: $sku) { price(quantity: 3) { unitPrice { amount } total { amount } } } }`), { sku }, tokenA), "product.price");
     expect(payload.order.lines[0]).toMatchObject({ sku, quantity: 3, unit: "EA", unitPrice: price.unitPrice, lineTotal: price.total, warehouse: { code: "WH-EAST" } });
     const [after] = await sql<{ reserved: number }>(`SELECT il.reserved FROM inventory_level il JOIN product p ON p.id = il.product_id WHERE p.sku = $1 AND il.warehouse_id = $2::uuid`, [sku, warehouseId.split("/").pop()]);
     expect(after!.reserved).toBe(before!.reserved + 3);
 
     const command = await h.waitForCommand(payload.command.id, ["DELIVERED"]);
     expect(command.deliveries.find((d: any) => d.connector === "erp").reference).toMatch(/^ERP-/);
-    const order = dataAt<any>(await h.server.gql(`query($id: ID!) { order(id: $id) { status syncStatus externalNumber lastCommand { status } } }`, { id: payload.order.id }, tokenA), "order");
+    const order = dataAt<any>(await h.server.gql(graphql(`query OrderMutationsOrder($id: ID!) { order(id: $id) { status syncStatus externalNumber lastCommand { status } } }`), { id: payload.order.id }, tokenA), "order");
     expect(order).toEqual({ status: "OPEN", syncStatus: "SYNCED", externalNumber: command.deliveries.find((d: any) => d.connector === "erp").reference, lastCommand: { status: "DELIVERED" } });
     const sent = h.erp.applied.find((r) => r.body.aggregateId === payload.order.id.split("/").pop());
     expect(sent?.body.payload).toMatchObject({ number: payload.order.number, accountCode: "C00001", poNumber: "PO-TEST-1", lines: [{ sku, quantity: 3, unit: "EA" }] });
@@ -106,7 +107,7 @@ describe("orderPlace", () => {
 
   it("customers order only for themselves; storefront keys and anonymous callers cannot order", async () => {
     const { sku } = await stockedSku();
-    const other = dataAt<any>(await h.server.gql(`{ account(code: "C00002") { id } }`, {}, h.server.adminKey), "account");
+    const other = dataAt<any>(await h.server.gql(graphql(`query OrderMutationsAccount { account(code: "C00002") { id } }`), {}, h.server.adminKey), "account");
     const asA = await h.server.gql(PLACE, { input: { accountId: other.id, lines: [{ sku, quantity: 1 }] }, key: newKey() }, tokenA);
     expect(asA.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect((await h.server.gql(PLACE, { input: { lines: [{ sku, quantity: 1 }] }, key: newKey() }, h.server.storefrontKey)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
@@ -164,7 +165,7 @@ describe("idempotency", () => {
 });
 
 describe("orderCancel", () => {
-  const CANCEL = `mutation($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status syncStatus } command { id type } userErrors { code message } } }`;
+  const CANCEL = graphql(`mutation OrderMutationsCancel($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status syncStatus } command { id type } userErrors { code message } } }`);
 
   it("cancels, releases the reserved stock, and is delivered after the order's place command", async () => {
     const { sku, warehouseId } = await stockedSku(3);
@@ -205,8 +206,8 @@ describe("orderCancel", () => {
 });
 
 describe("orderReturn", () => {
-  const RETURN = `mutation($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) {
-    order { status lines { lineNumber quantity returnedQuantity } } command { id type } userErrors { code field } } }`;
+  const RETURN = graphql(`mutation OrderMutationsReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) {
+    order { status lines { lineNumber quantity returnedQuantity } } command { id type } userErrors { code field } } }`);
 
   it("returns part, then the rest: the order becomes RETURNED; more than was ordered is refused", async () => {
     const [row] = await sql<{ id: string }>(
@@ -215,7 +216,7 @@ describe("orderReturn", () => {
        ORDER BY o.number LIMIT 1`,
     );
     const orderId = `gid://store/Order/${row!.id}`;
-    const lines = dataAt<any[]>(await h.server.gql(`query($id: ID!) { order(id: $id) { lines { lineNumber quantity } } }`, { id: orderId }, tokenA), "order.lines");
+    const lines = dataAt<any[]>(await h.server.gql(graphql(`query OrderMutationsOrder2($id: ID!) { order(id: $id) { lines { lineNumber quantity } } }`), { id: orderId }, tokenA), "order.lines");
     const part = dataAt<any>(await h.server.gql(RETURN, { input: { orderId, reason: "damaged", lines: [{ lineNumber: 1, quantity: 1 }] }, key: newKey() }, tokenA), "orderReturn");
     expect(part.userErrors).toEqual([]);
     expect(part.order).toEqual({ status: "COMPLETED", lines: [{ lineNumber: 1, quantity: lines[0].quantity, returnedQuantity: 1 }] });
@@ -250,15 +251,15 @@ describe("orderReturn", () => {
 
 describe("partial orderCancel", () => {
   it("cancels some units of a line, releasing just their stock; cancelling what is left cancels the order", async () => {
-    const ids = dataAt<any>(await h.server.gql(`{ wh: warehouse(code: "WH-EAST") { id } }`), "");
+    const ids = dataAt<any>(await h.server.gql(graphql(`query OrderMutationsWarehouse { wh: warehouse(code: "WH-EAST") { id } }`)), "");
     await sql(
       `INSERT INTO inventory_level (product_id, warehouse_id, on_hand, reserved) SELECT p.id, w.id, 100, 0 FROM product p, warehouse w WHERE p.sku = 'SKU-00401' AND w.code = 'WH-EAST'
        ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_hand = 100, reserved = 0`,
     );
     const reserved = async () => (await sql<{ reserved: number }>(`SELECT il.reserved FROM inventory_level il JOIN product p ON p.id = il.product_id JOIN warehouse w ON w.id = il.warehouse_id WHERE p.sku = 'SKU-00401' AND w.code = 'WH-EAST'`))[0]!.reserved;
-    const placed = dataAt<any>(await h.server.gql(`mutation($wh: ID!, $key: String!) { orderPlace(input: { lines: [{ sku: "SKU-00401", quantity: 10, warehouseId: $wh }] }, idempotencyKey: $key) { order { id } userErrors { code } } }`, { wh: ids.wh.id, key: newKey() }, tokenA), "orderPlace");
+    const placed = dataAt<any>(await h.server.gql(graphql(`mutation OrderMutationsOrderPlace($wh: ID!, $key: String!) { orderPlace(input: { lines: [{ sku: "SKU-00401", quantity: 10, warehouseId: $wh }] }, idempotencyKey: $key) { order { id } userErrors { code } } }`), { wh: ids.wh.id, key: newKey() }, tokenA), "orderPlace");
     expect(await reserved()).toBe(10);
-    const CANCEL = `mutation($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status lines { quantity cancelledQuantity } } userErrors { code field } } }`;
+    const CANCEL = graphql(`mutation OrderMutationsCancel2($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status lines { quantity cancelledQuantity } } userErrors { code field } } }`);
     const part = dataAt<any>(await h.server.gql(CANCEL, { input: { orderId: placed.order.id, reason: "fewer", lines: [{ lineNumber: 1, quantity: 4 }] }, key: newKey() }, tokenA), "orderCancel");
     // Still open (the relay may already have confirmed it: PENDING or OPEN).
     expect(part).toEqual({ order: { status: expect.stringMatching(/^(PENDING|OPEN)$/), lines: [{ quantity: 10, cancelledQuantity: 4 }] }, userErrors: [] });

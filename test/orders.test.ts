@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { PAGE_INFO, cents, errorCode, iso, reader, sumCents } from "./support/reads.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
@@ -10,7 +11,7 @@ let acme: string;
 let globex: string;
 beforeAll(async () => {
   server = await startTestServer();
-  const accounts = await admin(`{ a: account(code: "C00001") { id } g: account(code: "C00002") { id } }`);
+  const accounts = await admin(graphql(`query OrdersAccount { a: account(code: "C00001") { id } g: account(code: "C00002") { id } }`));
   acme = accounts.a.id;
   globex = accounts.g.id;
 });
@@ -49,8 +50,8 @@ describe("order", () => {
   });
 
   it("totals add up: total = subtotal + tax + shipping; each lineTotal = unitPrice × quantity; lines sum to the subtotal", async () => {
-    const orders = await admin(`{ orders(first: 100) { nodes { number total { amount } subtotal { amount } taxTotal { amount } shippingTotal { amount }
-      lines { lineNumber quantity unitPrice { amount } lineTotal { amount } } } } }`, {}, "orders.nodes");
+    const orders = await admin(graphql(`query OrdersOrders { orders(first: 100) { nodes { number total { amount } subtotal { amount } taxTotal { amount } shippingTotal { amount }
+      lines { lineNumber quantity unitPrice { amount } lineTotal { amount } } } } }`), {}, "orders.nodes");
     expect(orders).toHaveLength(100);
     for (const order of orders) {
       expect(cents(order.total.amount), order.number).toBe(cents(order.subtotal.amount) + cents(order.taxTotal.amount) + cents(order.shippingTotal.amount));
@@ -62,9 +63,9 @@ describe("order", () => {
   });
 
   it("lines, shipments and invoices of an order are the stored ones", async () => {
-    const orders = await admin(`query($a: ID!) { orders(first: 100, filter: { accountId: $a }) { nodes { number
+    const orders = await admin(graphql(`query OrdersOrders2($a: ID!) { orders(first: 100, filter: { accountId: $a }) { nodes { number
       lines { lineNumber sku quantity unit unitPrice { amount } product { sku } warehouse { code } }
-      shipments { carrierCode trackingNumber shippedAt warehouse { code } } invoices { number } } } }`, { a: acme }, "orders.nodes");
+      shipments { carrierCode trackingNumber shippedAt warehouse { code } } invoices { number } } } }`), { a: acme }, "orders.nodes");
     expect(orders).toHaveLength(60);
     const lines = await sql<any>(
       `SELECT o.number, l.line_number, l.sku, l.quantity, l.unit, l.unit_price::text, w.code FROM order_line l JOIN "order" o ON o.id = l.order_id
@@ -179,12 +180,12 @@ describe("orders filters", () => {
   });
 
   it("bad filter values are rejected: a DateTime as a variable is BAD_USER_INPUT, as a literal a validation error; an accountId of another type BAD_USER_INPUT", async () => {
-    const asVariable = await server.gql(`query($d: DateTime) { orders(filter: { createdAfter: $d }) { totalCount } }`, { d: "yesterday" }, server.adminKey);
+    const asVariable = await server.gql(graphql(`query OrdersOrders3($d: DateTime) { orders(filter: { createdAfter: $d }) { totalCount } }`), { d: "yesterday" }, server.adminKey);
     expect(errorCode(asVariable)).toBe("BAD_USER_INPUT");
     expect(asVariable.errors?.[0]?.message).toContain("ISO 8601");
-    const asLiteral = await server.gql(`{ orders(filter: { createdAfter: "yesterday" }) { totalCount } }`, {}, server.adminKey);
+    const asLiteral = await server.gql(graphql(`query OrdersOrders4 { orders(filter: { createdAfter: "yesterday" }) { totalCount } }`), {}, server.adminKey);
     expect(errorCode(asLiteral)).toBe("GRAPHQL_VALIDATION_FAILED");
-    const wrongType = await server.gql(`{ orders(filter: { accountId: "gid://store/Order/00000000-0000-0000-0000-000000000000" }) { totalCount } }`, {}, server.adminKey);
+    const wrongType = await server.gql(graphql(`query OrdersOrders5 { orders(filter: { accountId: "gid://store/Order/00000000-0000-0000-0000-000000000000" }) { totalCount } }`), {}, server.adminKey);
     expect(wrongType.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "filter.accountId" });
   });
 });
@@ -226,7 +227,7 @@ describe("impossible dates and foreign cursors", () => {
     ["a products cursor passed to orders", `query($c: String) { orders(first: 5, after: $c) { nodes { id } } }`, "after"],
     ["a products cursor passed to invoices by due date", `query($c: String) { invoices(last: 5, before: $c, sortKey: DUE_DATE) { nodes { id } } }`, "before"],
   ])("%s is BAD_USER_INPUT naming the argument, not an internal error", async (_, query, argument) => {
-    const cursor = await admin(`{ products(first: 1) { edges { cursor } } }`, {}, "products.edges.0.cursor");
+    const cursor = await admin(graphql(`query OrdersProducts { products(first: 1) { edges { cursor } } }`), {}, "products.edges.0.cursor");
     const response = await server.gql(query, { c: cursor }, server.adminKey);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: argument });
     expect(response.errors?.[0]?.message).not.toMatch(/invalid input syntax/);
@@ -249,13 +250,13 @@ describe("impossible dates and foreign cursors", () => {
 
   it("a cursor tampered with (a key that is no UUID) is BAD_USER_INPUT naming the argument", async () => {
     const cursor = await tampered(`{ quotes(first: 1) { edges { cursor } } }`, "quotes.edges.0.cursor", { key: "y" });
-    const response = await server.gql(`query($c: String) { quotes(first: 5, after: $c) { nodes { id } } }`, { c: cursor }, server.adminKey);
+    const response = await server.gql(graphql(`query OrdersQuotes($c: String) { quotes(first: 5, after: $c) { nodes { id } } }`), { c: cursor }, server.adminKey);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "after" });
   });
 
   it("an untampered cursor still pages", async () => {
     const cursor = await tampered(...ORDERS_CURSOR, {});
-    const page = await admin(`query($c: String) { orders(first: 5, after: $c) { nodes { id } } }`, { c: cursor }, "orders.nodes");
+    const page = await admin(graphql(`query OrdersOrders6($c: String) { orders(first: 5, after: $c) { nodes { id } } }`), { c: cursor }, "orders.nodes");
     expect(page).toHaveLength(5);
   });
 });
@@ -276,10 +277,10 @@ describe("orders sorting", () => {
   });
 
   it("across all orders, the first page is the newest 100 and reverse the oldest 100", async () => {
-    const newest = await admin(`{ orders(first: 100) { nodes { createdAt } } }`, {}, "orders.nodes");
+    const newest = await admin(graphql(`query OrdersOrders7 { orders(first: 100) { nodes { createdAt } } }`), {}, "orders.nodes");
     const expectedNewest = await sql<{ created_at: Date }>(`SELECT created_at FROM "order" ORDER BY created_at DESC LIMIT 100`);
     expect(newest.map((o: any) => o.createdAt)).toEqual(expectedNewest.map((r) => iso(r.created_at)));
-    const oldest = await admin(`{ orders(first: 100, reverse: true) { nodes { createdAt } } }`, {}, "orders.nodes");
+    const oldest = await admin(graphql(`query OrdersOrders8 { orders(first: 100, reverse: true) { nodes { createdAt } } }`), {}, "orders.nodes");
     const expectedOldest = await sql<{ created_at: Date }>(`SELECT created_at FROM "order" ORDER BY created_at LIMIT 100`);
     expect(oldest.map((o: any) => o.createdAt)).toEqual(expectedOldest.map((r) => iso(r.created_at)));
   });
@@ -288,7 +289,7 @@ describe("orders sorting", () => {
     const numbers = (await sql<{ number: string }>(`SELECT o.number FROM "order" o JOIN account a ON a.id = o.account_id WHERE a.code = 'C00002'`)).map((r) => r.number).sort();
     expect((await ordered(`filter: { accountId: "${globex}" }, sortKey: NUMBER`)).map((o) => o.number)).toEqual([...numbers].reverse());
     expect((await ordered(`filter: { accountId: "${globex}" }, sortKey: NUMBER, reverse: true`)).map((o) => o.number)).toEqual(numbers);
-    const lowest = await admin(`{ orders(first: 3, sortKey: NUMBER, reverse: true) { nodes { number } } }`, {}, "orders.nodes");
+    const lowest = await admin(graphql(`query OrdersOrders9 { orders(first: 3, sortKey: NUMBER, reverse: true) { nodes { number } } }`), {}, "orders.nodes");
     expect(lowest.map((o: any) => o.number)).toEqual(["SO-100001", "SO-100002", "SO-100003"]);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { walk } from "./support/paging.js";
 import { PAGE_INFO, errorCode, reader } from "./support/reads.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
@@ -52,11 +53,11 @@ describe("product lookups", () => {
   });
 
   it("an unknown SKU or barcode, and a well-formed ID of nothing, are null without errors", async () => {
-    const data = await read(`{
+    const data = await read(graphql(`query ProductsProduct {
       sku: product(sku: "NO-SUCH-SKU") { id }
       lower: product(sku: "sku-00001") { id }
       barcode: product(barcode: "0000") { id }
-      id: product(id: "gid://store/Product/00000000-0000-0000-0000-000000000000") { id } }`);
+      id: product(id: "gid://store/Product/00000000-0000-0000-0000-000000000000") { id } }`));
     expect(data).toEqual({ sku: null, lower: null, barcode: null, id: null });
   });
 
@@ -87,7 +88,7 @@ describe("product lookups", () => {
 
   it("product(id) with the ID of another type, or a malformed ID, is BAD_USER_INPUT", async () => {
     for (const id of ["gid://store/Order/00000000-0000-0000-0000-000000000000", "abc"]) {
-      const response = await server.gql(`query($id: ID!) { product(id: $id) { id } }`, { id });
+      const response = await server.gql(graphql(`query ProductsProduct2($id: ID!) { product(id: $id) { id } }`), { id });
       expect(errorCode(response)).toBe("BAD_USER_INPUT");
     }
   });
@@ -104,7 +105,7 @@ describe("product fields", () => {
       [row!.id],
     );
     const product = await read(
-      `query($sku: String!) { product(sku: $sku) { images { url altText } categories { slug } baseUnit { code name factor } units { code name factor } } }`,
+      graphql(`query ProductsProduct3($sku: String!) { product(sku: $sku) { images { url altText } categories { slug } baseUnit { code name factor } units { code name factor } } }`),
       { sku: row!.sku },
       "product",
     );
@@ -125,7 +126,7 @@ describe("product fields", () => {
     );
     expect(rows).toHaveLength(4);
     for (const row of rows) {
-      const flags = await read(`query($sku: String!) { product(sku: $sku) { specialOrder presell restricted } }`, { sku: row.sku }, "product");
+      const flags = await read(graphql(`query ProductsProduct4($sku: String!) { product(sku: $sku) { specialOrder presell restricted } }`), { sku: row.sku }, "product");
       expect(flags, row.sku).toEqual({ specialOrder: row.special_order, presell: row.presell, restricted: row.restricted });
     }
   });
@@ -155,10 +156,10 @@ describe("product fields", () => {
       );
       const other = RELATION_KINDS.find((k) => k !== kind)!;
       const product = await read(
-        `query($sku: String!, $one: [ProductRelationKind!], $two: [ProductRelationKind!]) { product(sku: $sku) {
+        graphql(`query ProductsProduct5($sku: String!, $one: [ProductRelationKind!], $two: [ProductRelationKind!]) { product(sku: $sku) {
           all: relatedProducts { kind product { sku } }
           one: relatedProducts(kinds: $one) { kind product { sku } }
-          two: relatedProducts(kinds: $two) { kind product { sku } } } }`,
+          two: relatedProducts(kinds: $two) { kind product { sku } } } }`),
         { sku, one: [kind], two: [kind, other] },
         "product",
       );
@@ -250,7 +251,7 @@ describe("product list filters", () => {
 
   it("search takes % and _ literally, not as wildcards", async () => {
     for (const search of ["%", "_", "SKU_0001%"]) {
-      const page = await read(`query($search: String) { products(filter: { search: $search }) { totalCount } }`, { search }, "products");
+      const page = await read(graphql(`query ProductsProducts($search: String) { products(filter: { search: $search }) { totalCount } }`), { search }, "products");
       expect(page.totalCount, search).toBe(0);
     }
   });
@@ -267,7 +268,7 @@ describe("product list filters", () => {
   it("categoryId lists exactly the category's products, the same as category.products", async () => {
     const [category] = await sql<{ id: string; slug: string }>(`SELECT id, slug FROM category WHERE parent_id IS NOT NULL ORDER BY slug LIMIT 1`);
     const expected = await sql<{ sku: string }>(`SELECT p.sku FROM product_category pc JOIN product p ON p.id = pc.product_id WHERE pc.category_id = $1 ORDER BY p.sku`, [category!.id]);
-    const id = await read(`query($slug: String!) { category(slug: $slug) { id } }`, { slug: category!.slug }, "category.id");
+    const id = await read(graphql(`query ProductsCategory($slug: String!) { category(slug: $slug) { id } }`), { slug: category!.slug }, "category.id");
     const skus = await listedSkus(`filter: { categoryId: $id }`, { id }, ", $id: ID");
     expect(skus).toEqual(expected.map((r) => r.sku));
 
@@ -316,19 +317,19 @@ describe("product list filters", () => {
       [category!.id],
     );
     expect(rows.length).toBeGreaterThan(0);
-    const id = await read(`query($slug: String!) { category(slug: $slug) { id } }`, { slug: category!.slug }, "category.id");
+    const id = await read(graphql(`query ProductsCategory2($slug: String!) { category(slug: $slug) { id } }`), { slug: category!.slug }, "category.id");
     expect(await listedSkus(`filter: { search: "A", categoryId: $id, available: true }`, { id }, ", $id: ID")).toEqual(rows.map((r) => r.sku));
   });
 
   it("more than 100 SKUs is BAD_USER_INPUT naming the filter field", async () => {
     const skus = Array.from({ length: 101 }, (_, i) => `SKU-${String(i + 1).padStart(5, "0")}`);
-    const response = await server.gql(`query($skus: [String!]) { products(filter: { skus: $skus }) { totalCount } }`, { skus });
+    const response = await server.gql(graphql(`query ProductsProducts2($skus: [String!]) { products(filter: { skus: $skus }) { totalCount } }`), { skus });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "filter.skus" });
     expect(await listedSkus(`filter: { skus: $skus }`, { skus: skus.slice(1) }, ", $skus: [String!]")).toEqual(skus.slice(1));
   });
 
   it("a categoryId of another type is BAD_USER_INPUT naming the filter field", async () => {
-    const response = await server.gql(`{ products(filter: { categoryId: "gid://store/Product/x" }) { totalCount } }`);
+    const response = await server.gql(graphql(`query ProductsProducts3 { products(filter: { categoryId: "gid://store/Product/x" }) { totalCount } }`));
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "filter.categoryId" });
   });
 });
@@ -361,8 +362,8 @@ describe("product sorting", () => {
 
 describe("product cursors", () => {
   it("a cursor taken from the list in another sort order is BAD_USER_INPUT naming `after`, not an internal error", async () => {
-    const cursor = await read(`{ products(first: 1) { edges { cursor } } }`, {}, "products.edges.0.cursor");
-    const response = await server.gql(`query($after: String) { products(first: 5, after: $after, sortKey: CREATED_AT) { nodes { sku } } }`, { after: cursor });
+    const cursor = await read(graphql(`query ProductsProducts4 { products(first: 1) { edges { cursor } } }`), {}, "products.edges.0.cursor");
+    const response = await server.gql(graphql(`query ProductsProducts5($after: String) { products(first: 5, after: $after, sortKey: CREATED_AT) { nodes { sku } } }`), { after: cursor });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "after" });
     expect(response.errors?.[0]?.message).not.toMatch(/invalid input syntax|timestamp/);
   });
@@ -370,14 +371,14 @@ describe("product cursors", () => {
 
 describe("anonymous access", () => {
   it("every catalog read works without credentials, including node(id) of catalog objects", async () => {
-    const data = await read(`{
+    const data = await read(graphql(`query ProductsViewer {
       viewer { kind }
       products(first: 3) { totalCount nodes { id sku price(quantity: 10) { source unitPrice { amount } } inventory { available } relatedProducts { kind } kitComponents { quantity } } }
       product(sku: "SKU-00001") { sku categories { id } }
       categories(topLevel: true) { totalCount nodes { id } }
       category(slug: "tools") { slug children { slug } products(first: 1) { totalCount } }
       warehouses { totalCount nodes { id } }
-      warehouse(code: "WH-EAST") { code inventoryLevels(first: 1) { totalCount } } }`);
+      warehouse(code: "WH-EAST") { code inventoryLevels(first: 1) { totalCount } } }`));
     expect(data.viewer.kind).toBe("ANONYMOUS");
     expect(data.products.totalCount).toBe(500);
     expect(data.products.nodes.every((p: any) => p.price.source === "LIST")).toBe(true);
@@ -388,7 +389,7 @@ describe("anonymous access", () => {
     expect(data.warehouse.inventoryLevels.totalCount).toBeGreaterThan(0);
 
     const ids = [data.products.nodes[0].id, data.categories.nodes[0].id, data.warehouses.nodes[0].id];
-    const nodes = await read(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids }, "nodes");
+    const nodes = await read(graphql(`query ProductsNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`), { ids }, "nodes");
     expect(nodes).toEqual([
       { __typename: "Product", id: ids[0] },
       { __typename: "Category", id: ids[1] },

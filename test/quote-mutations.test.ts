@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { dataAt } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
 
@@ -20,9 +21,9 @@ async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
 }
 
 describe("quoteConvertToOrder", () => {
-  const CONVERT = `mutation($id: ID!, $key: String!) { quoteConvertToOrder(input: { quoteId: $id }, idempotencyKey: $key) {
+  const CONVERT = graphql(`mutation QuoteMutationsConvert($id: ID!, $key: String!) { quoteConvertToOrder(input: { quoteId: $id }, idempotencyKey: $key) {
     order { id status lines { sku quantity unit unitPrice { amount } } total { amount } account { code } }
-    quote { status convertedOrder { id } } command { id type } userErrors { code message } } }`;
+    quote { status convertedOrder { id } } command { id type } userErrors { code message } } }`);
 
   it("turns an open quote into an order at the quoted prices, once", async () => {
     // Take one of C00001's quotes and make it open and valid (this file's own copy of the database).
@@ -32,7 +33,7 @@ describe("quoteConvertToOrder", () => {
        RETURNING id, total::text AS total`,
     ).then((result) => (result as unknown as [Array<{ id: string; total: string }>, number])[0]);
     const quoteId = `gid://store/Quote/${quote!.id}`;
-    const lines = dataAt<any[]>(await h.server.gql(`query($id: ID!) { quote(id: $id) { lines { sku quantity unit unitPrice { amount } } } }`, { id: quoteId }, tokenA), "quote.lines");
+    const lines = dataAt<any[]>(await h.server.gql(graphql(`query QuoteMutationsQuote($id: ID!) { quote(id: $id) { lines { sku quantity unit unitPrice { amount } } } }`), { id: quoteId }, tokenA), "quote.lines");
     // Make sure the quoted lines are in stock, so the conversion is about prices, not stock.
     await sql(
       `INSERT INTO inventory_level (product_id, warehouse_id, on_hand)
@@ -67,18 +68,18 @@ describe("quoteConvertToOrder", () => {
 
 describe("quoteRequest", () => {
   it("prices a cart for the account as an OPEN quote valid for 30 days, which converts to an order", async () => {
-    const REQUEST = `mutation($key: String!) { quoteRequest(input: { lines: [{ sku: "SKU-00031", quantity: 12 }, { sku: "SKU-00032", quantity: 2 }] }, idempotencyKey: $key) {
-      quote { id number status validUntil total { amount } lines { sku quantity unitPrice { amount } lineTotal { amount } } account { code } } command { id type } userErrors { code field } } }`;
+    const REQUEST = graphql(`mutation QuoteMutationsRequest($key: String!) { quoteRequest(input: { lines: [{ sku: "SKU-00031", quantity: 12 }, { sku: "SKU-00032", quantity: 2 }] }, idempotencyKey: $key) {
+      quote { id number status validUntil total { amount } lines { sku quantity unitPrice { amount } lineTotal { amount } } account { code } } command { id type } userErrors { code field } } }`);
     const payload = dataAt<any>(await h.server.gql(REQUEST, { key: key() }, tokenA), "quoteRequest");
     expect(payload.userErrors).toEqual([]);
     expect(payload.quote).toMatchObject({ status: "OPEN", account: { code: "C00001" } });
     expect(payload.quote.number).toMatch(/^QT-8\d{5}$/);
     const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     expect(payload.quote.validUntil).toBe(in30);
-    const price = dataAt<any>(await h.server.gql(`{ product(sku: "SKU-00031") { price(quantity: 12) { unitPrice { amount } } } }`, {}, tokenA), "product.price");
+    const price = dataAt<any>(await h.server.gql(graphql(`query QuoteMutationsProduct { product(sku: "SKU-00031") { price(quantity: 12) { unitPrice { amount } } } }`), {}, tokenA), "product.price");
     expect(payload.quote.lines[0].unitPrice).toEqual(price.unitPrice);
     await h.waitForCommand(payload.command.id, ["DELIVERED"]);
-    const unknown = dataAt<any>(await h.server.gql(`mutation($key: String!) { quoteRequest(input: { lines: [{ sku: "NOPE", quantity: 1 }] }, idempotencyKey: $key) { quote { id } userErrors { code field } } }`, { key: key() }, tokenA), "quoteRequest");
+    const unknown = dataAt<any>(await h.server.gql(graphql(`mutation QuoteMutationsQuoteRequest($key: String!) { quoteRequest(input: { lines: [{ sku: "NOPE", quantity: 1 }] }, idempotencyKey: $key) { quote { id } userErrors { code field } } }`), { key: key() }, tokenA), "quoteRequest");
     expect(unknown.userErrors).toEqual([{ code: "NOT_FOUND", field: ["input", "lines", "0", "sku"] }]);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { PAGE_INFO, cents, reader, sumCents } from "./support/reads.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
@@ -10,7 +11,7 @@ let acme: string;
 let globex: string;
 beforeAll(async () => {
   server = await startTestServer();
-  const accounts = await admin(`{ a: account(code: "C00001") { id } g: account(code: "C00002") { id } }`);
+  const accounts = await admin(graphql(`query QuotesAccount { a: account(code: "C00001") { id } g: account(code: "C00002") { id } }`));
   acme = accounts.a.id;
   globex = accounts.g.id;
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { inject } from "vitest";
 import { randomBytes } from "node:crypto";
 import type { QueryRunner } from "typeorm";
@@ -52,7 +53,7 @@ describe("/readyz under a flood", () => {
     const eager = await startTestServer({ databaseUrl, readyzRefreshMs: 0, acquireTimeoutMs: 500 });
     try {
       const probes = Array.from({ length: 64 }, () => eager.app.inject({ method: "GET", url: "/readyz" }));
-      const read = eager.gql(`{ products(first: 5) { nodes { sku inventory { onHand } } } }`);
+      const read = eager.gql(graphql(`query ReadinessProducts { products(first: 5) { nodes { sku inventory { onHand } } } }`));
       const [answer, ...answers] = await Promise.all([read, ...probes]);
       expect(answer.errors).toBeUndefined();
       expect(answer.data!.products.nodes).toHaveLength(5);

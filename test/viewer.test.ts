@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { dataAt } from "./support/paging.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
@@ -11,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe("viewer", () => {
-  const VIEWER = `{ viewer { kind scopes account { code } } }`;
+  const VIEWER = graphql(`query ViewerViewer { viewer { kind scopes account { code } } }`);
 
   it("says who is asking, for every kind of principal", async () => {
     const [tokenA, tokenB] = await Promise.all([server.customerToken(0), server.customerToken(1)]);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { PAGE_INFO, errorCode, reader } from "./support/reads.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
@@ -16,18 +17,18 @@ const { read, sql, allNodes } = reader(() => server);
 describe("warehouses", () => {
   it("warehouses lists the three warehouses by code, with their addresses", async () => {
     const rows = await sql<{ code: string; name: string; address: Record<string, string> }>(`SELECT code, name, address FROM warehouse ORDER BY code`);
-    const page = await read(`{ warehouses { totalCount nodes { code name address { line1 line2 city region postalCode countryCode } } } }`, {}, "warehouses");
+    const page = await read(graphql(`query WarehousesWarehouses { warehouses { totalCount nodes { code name address { line1 line2 city region postalCode countryCode } } } }`), {}, "warehouses");
     expect(page.totalCount).toBe(3);
     expect(page.nodes).toEqual(rows.map((r) => ({ code: r.code, name: r.name, address: { line2: null, region: null, ...r.address } })));
     expect(page.nodes.map((w: any) => w.code)).toEqual(["WH-CENTRAL", "WH-EAST", "WH-WEST"]);
   });
 
   it("warehouse(code) and warehouse(id) return the same warehouse; unknown is null, no argument BAD_USER_INPUT", async () => {
-    const byCode = await read(`{ warehouse(code: "WH-WEST") { id code name } }`, {}, "warehouse");
+    const byCode = await read(graphql(`query WarehousesWarehouse { warehouse(code: "WH-WEST") { id code name } }`), {}, "warehouse");
     expect(byCode.code).toBe("WH-WEST");
-    expect(await read(`query($id: ID!) { warehouse(id: $id) { id code name } }`, { id: byCode.id }, "warehouse")).toEqual(byCode);
-    expect(await read(`{ warehouse(code: "WH-NOPE") { id } }`, {}, "warehouse")).toBeNull();
-    expect(errorCode(await server.gql(`{ warehouse { id } }`))).toBe("BAD_USER_INPUT");
+    expect(await read(graphql(`query WarehousesWarehouse2($id: ID!) { warehouse(id: $id) { id code name } }`), { id: byCode.id }, "warehouse")).toEqual(byCode);
+    expect(await read(graphql(`query WarehousesWarehouse3 { warehouse(code: "WH-NOPE") { id } }`), {}, "warehouse")).toBeNull();
+    expect(errorCode(await server.gql(graphql(`query WarehousesWarehouse4 { warehouse { id } }`)))).toBe("BAD_USER_INPUT");
   });
 
   it.each(["WH-EAST", "WH-WEST", "WH-CENTRAL"])("%s: inventoryLevels lists every level by SKU; filter available splits them", async (code) => {
@@ -36,7 +37,7 @@ describe("warehouses", () => {
        WHERE w.code = $1 ORDER BY p.sku`,
       [code],
     );
-    const id = await read(`query($code: String!) { warehouse(code: $code) { id } }`, { code }, "warehouse.id");
+    const id = await read(graphql(`query WarehousesWarehouse5($code: String!) { warehouse(code: $code) { id } }`), { code }, "warehouse.id");
     const levels = (available: boolean | null) =>
       allNodes(
         `query($id: ID!, $after: String, $available: Boolean) { warehouse(id: $id) { inventoryLevels(first: 100, after: $after, filter: { available: $available }) {
