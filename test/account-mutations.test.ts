@@ -16,7 +16,8 @@ afterAll(() => h.close());
 
 let n = 0;
 const key = () => `acct-change-${Date.now()}-${n++}`;
-const ACCOUNT = `account { id name email phone paymentTerms deletedAt syncStatus shipTos { id name isDefault address { city } } } command { id type } userErrors { code field }`;
+// What the account mutations below answer with: the account's fields (this fragment), its command and user errors.
+graphql(`fragment AccountMutationsAccount on Account { id name email phone paymentTerms deletedAt syncStatus shipTos { id name isDefault address { city } } }`);
 const ADDRESS = { line1: "1 Dock Road", city: "Oakland", region: "CA", postalCode: "94607", countryCode: "US" };
 
 const CREATE = graphql(`
@@ -83,7 +84,7 @@ describe("customerAccessTokenDelete", () => {
 
 describe("accountUpdate", () => {
   it("a customer changes its own contact details; terms need an admin; e-mails stay unique", async () => {
-    const UPDATE = `mutation($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const UPDATE = graphql(`mutation AccountMutationsUpdate($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }`);
     const me = dataAt<any>(await h.server.gql(graphql(`query AccountMutationsViewer { viewer { account { id } } }`), {}, tokenA), "viewer.account");
     const payload = dataAt<any>(await h.server.gql(UPDATE, { input: { account: { id: me.id }, phone: "+1 555 0100", name: "Acme Hardware Company" }, key: key() }, tokenA), "accountUpdate");
     expect(payload.userErrors).toEqual([]);
@@ -107,21 +108,21 @@ describe("accountUpdate", () => {
 
 describe("ship-tos", () => {
   it("add, make default, change and remove a ship-to; the last one cannot be removed", async () => {
-    const ADD = `mutation($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const ADD = graphql(`mutation AccountMutationsShipToAdd($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }`);
     const added = dataAt<any>(await h.server.gql(ADD, { input: { name: "Dock 7", address: ADDRESS, isDefault: true }, key: key() }, tokenB), "shipToAdd");
     expect(added.userErrors).toEqual([]);
     const dock = added.account.shipTos.find((s: any) => s.name === "Dock 7");
     expect(dock.isDefault).toBe(true);
     expect(added.account.shipTos.filter((s: any) => s.isDefault)).toHaveLength(1);
 
-    const UPDATE = `mutation($input: ShipToUpdateInput!, $key: String!) { shipToUpdate(input: $input, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const UPDATE = graphql(`mutation AccountMutationsShipToUpdate($input: ShipToUpdateInput!, $key: String!) { shipToUpdate(input: $input, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }`);
     const changed = dataAt<any>(await h.server.gql(UPDATE, { input: { shipToId: dock.id, address: { ...ADDRESS, city: "Alameda" } }, key: key() }, tokenB), "shipToUpdate");
     expect(changed.account.shipTos.find((s: any) => s.id === dock.id).address.city).toBe("Alameda");
     const bad = dataAt<any>(await h.server.gql(UPDATE, { input: { shipToId: dock.id, address: { ...ADDRESS, countryCode: "usa" } }, key: key() }, tokenB), "shipToUpdate");
     expect(bad.userErrors).toEqual([{ code: "INVALID", field: ["input", "address", "countryCode"] }]);
     expect((await h.server.gql(UPDATE, { input: { shipToId: dock.id, name: "Mine now" }, key: key() }, tokenA)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
 
-    const REMOVE = `mutation($id: ID!, $key: String!) { shipToRemove(shipToId: $id, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const REMOVE = graphql(`mutation AccountMutationsShipToRemove($id: ID!, $key: String!) { shipToRemove(shipToId: $id, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }`);
     const removed = dataAt<any>(await h.server.gql(REMOVE, { id: dock.id, key: key() }, tokenB), "shipToRemove");
     expect(removed.account.shipTos.map((s: any) => s.id)).not.toContain(dock.id);
     expect(removed.account.shipTos.filter((s: any) => s.isDefault)).toHaveLength(1);
@@ -144,7 +145,7 @@ describe("ship-tos", () => {
 
 describe("accountDelete", () => {
   it("an admin deletes an account: it cannot sign in or be found by code, its orders stay", async () => {
-    const DELETE = `mutation($id: ID!, $key: String!) { accountDelete(account: { id: $id }, idempotencyKey: $key) { ${ACCOUNT} } }`;
+    const DELETE = graphql(`mutation AccountMutationsDelete($id: ID!, $key: String!) { accountDelete(account: { id: $id }, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }`);
     const account = dataAt<any>(await h.server.gql(graphql(`query AccountMutationsAccount2 { account(code: "C00002") { id orders(first: 1) { nodes { id } } } }`), {}, h.server.adminKey), "account");
     expect((await h.server.gql(DELETE, { id: account.id, key: key() }, tokenB)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const deleted = dataAt<any>(await h.server.gql(DELETE, { id: account.id, key: key() }, h.server.adminKey), "accountDelete");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.js";
 import { walk } from "./support/paging.js";
-import { PAGE_INFO, errorCode, reader } from "./support/reads.js";
+import { errorCode, reader } from "./support/reads.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 // account and accounts as an admin API key reads them (customer isolation: access.test.ts; account mutations: account-mutations.test.ts).
@@ -21,17 +21,18 @@ afterAll(() => server.close());
 const { read: admin, sql, count, allNodes } = reader(() => server, (s) => s.adminKey);
 
 describe("accounts", () => {
-  const ACCOUNT = `id code name email phone paymentTerms currencyCode externalReferences { connector externalId } customerGroup { code name } corporateGroup { code }
+  // The fields of Account these tests read, spread as ...AccountsAccount.
+  graphql(`fragment AccountsAccount on Account { id code name email phone paymentTerms currencyCode externalReferences { connector externalId } customerGroup { code name } corporateGroup { code }
     defaultWarehouse { code } shipTos { id name isDefault erpShipToId address { line1 city postalCode countryCode } } parentAccount { code } subAccounts { code }
-    restrictedProducts { sku }`;
+    restrictedProducts { sku } }`);
 
   it("account(id), account(email) in any case and account(code) return the same account", async () => {
-    const byCode = await admin(`{ account(code: "C00001") { ${ACCOUNT} } }`, {}, "account");
+    const byCode = await admin(graphql(`query AccountsBAccount { account(code: "C00001") { ...AccountsAccount } }`), {}, "account");
     expect(byCode.id).toBe(acme);
     for (const email of ["buyer@acme.example", "BUYER@ACME.EXAMPLE", "Buyer@Acme.Example"]) {
-      expect(await admin(`query($e: String!) { account(email: $e) { ${ACCOUNT} } }`, { e: email }, "account"), email).toEqual(byCode);
+      expect(await admin(graphql(`query AccountsBAccount2($e: String!) { account(email: $e) { ...AccountsAccount } }`), { e: email }, "account"), email).toEqual(byCode);
     }
-    expect(await admin(`query($id: ID!) { account(id: $id) { ${ACCOUNT} } }`, { id: byCode.id }, "account")).toEqual(byCode);
+    expect(await admin(graphql(`query AccountsBAccount3($id: ID!) { account(id: $id) { ...AccountsAccount } }`), { id: byCode.id }, "account")).toEqual(byCode);
   });
 
   it("unknown code or e-mail, and a well-formed ID of nothing, are null; zero or two arguments are BAD_USER_INPUT", async () => {
@@ -66,7 +67,7 @@ describe("accounts", () => {
       );
       const refs = await sql<{ connector: string; external_id: string }>(`SELECT connector, external_id FROM account_external_ref WHERE account_id = $1 ORDER BY connector`, [row.id]);
       const shipTos = await sql<any>(`SELECT name, is_default, erp_ship_to_id, address FROM ship_to WHERE account_id = $1`, [row.id]);
-      const account = await admin(`query($c: String!) { account(code: $c) { ${ACCOUNT} } }`, { c: code }, "account");
+      const account = await admin(graphql(`query AccountsBAccount4($c: String!) { account(code: $c) { ...AccountsAccount } }`), { c: code }, "account");
       expect(account).toMatchObject({
         code,
         name: row.name,
@@ -141,7 +142,7 @@ describe("accounts", () => {
 });
 
 describe("accounts list", () => {
-  const LIST = `query($filter: AccountFilter, $after: String) { accounts(first: 100, after: $after, filter: $filter) { totalCount nodes { code name email customerGroup { code } parentAccount { code } } ${PAGE_INFO} } }`;
+  const LIST = graphql(`query AccountsBList($filter: AccountFilter, $after: String) { accounts(first: 100, after: $after, filter: $filter) { totalCount nodes { code name email customerGroup { code } parentAccount { code } } pageInfo { hasNextPage endCursor } } }`);
   let rows: Array<{ code: string; name: string; email: string; group: string | null; parent: string | null }>;
   beforeAll(async () => {
     rows = await sql(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.js";
-import { PAGE_INFO, errorCode, reader } from "./support/reads.js";
+import { errorCode, reader } from "./support/reads.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 // category and categories: the catalog is public, every request here is anonymous.
@@ -36,7 +36,7 @@ describe("categories", () => {
     });
     expect(await read(`query($id: ID!) { category(id: $id) { ${CATEGORY} } }`, { id: bySlug.id }, "category")).toEqual(bySlug);
 
-    const skus = await allNodes(`query($id: ID!, $after: String) { category(id: $id) { products(first: 100, after: $after) { nodes { sku } ${PAGE_INFO} } } }`, "category.products", {
+    const skus = await allNodes(graphql(`query CategoriesBCategory($id: ID!, $after: String) { category(id: $id) { products(first: 100, after: $after) { nodes { sku } pageInfo { hasNextPage endCursor } } } }`), "category.products", {
       id: bySlug.id,
     });
     expect(skus.map((p) => p.sku)).toEqual(products.map((p) => p.sku));

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.js";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { connectorsConfig } from "../src/connectors/connectors-config.js";
 import type { Router } from "../src/connectors/router.js";
-import { copyDatabase, dropDatabase } from "./support/databases.js";
+import { dropDatabase } from "./support/databases.js";
+import { copyWriteTemplate } from "./support/own-database.js";
 import { until } from "./support/table-lock.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
@@ -19,8 +20,7 @@ const CATALOG = graphql(`query ChangeStoredCatalog { products(first: 5, sortKey:
 
 let databaseUrl: string;
 beforeAll(async () => {
-  const template = inject("writeTemplateUrl");
-  databaseUrl = await copyDatabase(template, `stored_${process.pid}_${randomBytes(4).toString("hex")}`, new URL(template).pathname.slice(1));
+  databaseUrl = await copyWriteTemplate("stored");
 });
 afterAll(() => dropDatabase(databaseUrl));
 

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { QueryRunner } from "typeorm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { print } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.js";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { DEFAULT_CONNECTORS_CONFIG } from "../src/connectors/connectors-config.js";
@@ -8,13 +9,13 @@ import type { Router } from "../src/connectors/router.js";
 import { createLoaders, type RequestContext } from "../src/context.js";
 import { DatabaseBusyError } from "../src/db/database-busy.js";
 import { runIdempotent } from "../src/outbox/idempotency.js";
-import { copyDatabase, dropDatabase } from "./support/databases.js";
+import { dropDatabase } from "./support/databases.js";
+import { copyWriteTemplate } from "./support/own-database.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 let databaseUrl: string;
 beforeAll(async () => {
-  const template = inject("writeTemplateUrl");
-  databaseUrl = await copyDatabase(template, `pool_${process.pid}_${randomBytes(4).toString("hex")}`, new URL(template).pathname.slice(1));
+  databaseUrl = await copyWriteTemplate("pool");
 });
 afterAll(() => dropDatabase(databaseUrl));
 
@@ -113,7 +114,7 @@ describe("a pool held to its last connection", () => {
       for (let i = 0; i < 6; i++) {
         await expect(router.readerOf("catalog", "store").productsBySkus(["SKU-00001"])).rejects.toBeInstanceOf(DatabaseBusyError);
       }
-      const response = await server.app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, payload: JSON.stringify({ query: PLACE, variables: { input: { lines: [{ ...line!, quantity: 1 }] }, key: `busy-${randomBytes(4).toString("hex")}` } }) });
+      const response = await server.app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, payload: JSON.stringify({ query: print(PLACE), variables: { input: { lines: [{ ...line!, quantity: 1 }] }, key: `busy-${randomBytes(4).toString("hex")}` } }) });
       expect(response.statusCode).toBe(503);
       expect(response.headers["retry-after"]).toBe("1");
       const body = response.json() as { data: unknown; errors: Array<{ message: string; extensions: { code: string } }> };
@@ -124,12 +125,12 @@ describe("a pool held to its last connection", () => {
       await expect(runIdempotent(ctx, "orderPlace", "busy", {}, async () => ({ entityKey: null, commandId: null, userErrors: [] }))).rejects.toBeInstanceOf(DatabaseBusyError);
 
       // A credential not yet verified: the request fails while its context is built, with the same answer.
-      const unverified = await server.app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json", authorization: `Bearer ${unusedToken}` }, payload: JSON.stringify({ query: CATALOG }) });
+      const unverified = await server.app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json", authorization: `Bearer ${unusedToken}` }, payload: JSON.stringify({ query: print(CATALOG) }) });
       expect(unverified.statusCode).toBe(503);
       expect(unverified.headers["retry-after"]).toBe("1");
       expect((unverified.json() as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)).toEqual(["DATABASE_BUSY"]);
 
-      const read = await server.app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json" }, payload: JSON.stringify({ query: CATALOG }) });
+      const read = await server.app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json" }, payload: JSON.stringify({ query: print(CATALOG) }) });
       expect(read.statusCode).toBe(503);
       expect(read.headers["retry-after"]).toBe("1");
       expect((read.json() as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)).toContain("DATABASE_BUSY");

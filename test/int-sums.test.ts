@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.js";
-import { inject } from "vitest";
-import { randomBytes } from "node:crypto";
-import { copyDatabase, dropDatabase } from "./support/databases.js";
+import { dropDatabase } from "./support/databases.js";
+import { copyWriteTemplate } from "./support/own-database.js";
 import { dataAt } from "./support/paging.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
@@ -15,8 +14,7 @@ const MAX_INT = 2_147_483_647;
 let databaseUrl: string;
 let server: TestServer;
 beforeAll(async () => {
-  const template = inject("writeTemplateUrl");
-  databaseUrl = await copyDatabase(template, `int_sums_${process.pid}_${randomBytes(4).toString("hex")}`, new URL(template).pathname.slice(1));
+  databaseUrl = await copyWriteTemplate("int_sums");
   server = await startTestServer({ databaseUrl });
 });
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.js";
-import { PAGE_INFO, cents, iso, reader, sumCents } from "./support/reads.js";
+import { cents, iso, reader, sumCents } from "./support/reads.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 // invoice and invoices as an admin API key reads them (customer isolation: access.test.ts; invoice mutations: invoice-mutations.test.ts).
@@ -17,20 +17,21 @@ afterAll(() => server.close());
 const { read: admin, sql, count, allNodes } = reader(() => server, (s) => s.adminKey);
 
 describe("invoices", () => {
-  const INVOICE = `id number status dueDate issuedAt total { amount currencyCode } amountPaid { amount } amountDue { amount currencyCode }
+  // The fields of Invoice these tests read, spread as ...InvoicesInvoice.
+  graphql(`fragment InvoicesInvoice on Invoice { id number status dueDate issuedAt total { amount currencyCode } amountPaid { amount } amountDue { amount currencyCode }
     payments { amount { amount } method reference paidAt } lines { lineNumber sku quantity unitPrice { amount } lineTotal { amount } }
-    account { code } order { number account { code } }`;
+    account { code } order { number account { code } } }`);
 
   it("invoice(id) returns the invoice exactly as the list shows it", async () => {
-    const listed = await admin(`query($a: ID!) { invoices(first: 5, filter: { accountId: $a }) { nodes { ${INVOICE} } } }`, { a: acme }, "invoices.nodes");
+    const listed = await admin(graphql(`query InvoicesBInvoices($a: ID!) { invoices(first: 5, filter: { accountId: $a }) { nodes { ...InvoicesInvoice } } }`), { a: acme }, "invoices.nodes");
     expect(listed.length).toBeGreaterThan(0);
     for (const invoice of listed) {
-      expect(await admin(`query($id: ID!) { invoice(id: $id) { ${INVOICE} } }`, { id: invoice.id }, "invoice")).toEqual(invoice);
+      expect(await admin(graphql(`query InvoicesBInvoice($id: ID!) { invoice(id: $id) { ...InvoicesInvoice } }`), { id: invoice.id }, "invoice")).toEqual(invoice);
     }
   });
 
   it.each(["OPEN", "PARTIALLY_PAID", "PAID", "VOID"])("%s invoices: amountDue = total − amountPaid (0 when VOID); payments sum to amountPaid", async (status) => {
-    const page = await admin(`query($s: [InvoiceStatus!]) { invoices(first: 100, filter: { statuses: $s }) { totalCount nodes { ${INVOICE} } } }`, { s: [status] }, "invoices");
+    const page = await admin(graphql(`query InvoicesBInvoices2($s: [InvoiceStatus!]) { invoices(first: 100, filter: { statuses: $s }) { totalCount nodes { ...InvoicesInvoice } } }`), { s: [status] }, "invoices");
     expect(page.totalCount).toBe(await count(`SELECT count(*) FROM invoice WHERE status = $1`, [status]));
     expect(page.nodes.length).toBeGreaterThan(0);
     for (const invoice of page.nodes) {
@@ -49,7 +50,7 @@ describe("invoices", () => {
   });
 
   it("filters accountId, statuses and dueBefore hold for every invoice and count what the database holds", async () => {
-    const LIST = `query($filter: InvoiceFilter, $after: String) { invoices(first: 100, after: $after, filter: $filter) { totalCount nodes { number status dueDate account { code } } ${PAGE_INFO} } }`;
+    const LIST = graphql(`query InvoicesBList($filter: InvoiceFilter, $after: String) { invoices(first: 100, after: $after, filter: $filter) { totalCount nodes { number status dueDate account { code } } pageInfo { hasNextPage endCursor } } }`);
     const byAccount = await allNodes(LIST, "invoices", { filter: { accountId: acme } });
     const numbers = await sql<{ number: string }>(`SELECT i.number FROM invoice i JOIN account a ON a.id = i.account_id WHERE a.code = 'C00001' ORDER BY i.number`);
     expect(byAccount.map((i) => i.number).sort()).toEqual(numbers.map((r) => r.number));

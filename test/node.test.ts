@@ -15,8 +15,9 @@ const { read: admin } = reader(() => server, (s) => s.adminKey);
 
 describe("node and nodes", () => {
   const TYPES = ["Account", "ShipTo", "Product", "Category", "Warehouse", "Order", "Invoice", "Quote"] as const;
-  const NODE = `__typename id ... on Account { code } ... on ShipTo { name } ... on Product { sku } ... on Category { slug }
-    ... on Warehouse { code } ... on Order { number } ... on Invoice { number } ... on Quote { number }`;
+  // The fields of Node these tests read, spread as ...NodeFields.
+  graphql(`fragment NodeFields on Node { __typename id ... on Account { code } ... on ShipTo { name } ... on Product { sku } ... on Category { slug }
+    ... on Warehouse { code } ... on Order { number } ... on Invoice { number } ... on Quote { number } }`);
   /** One object of each type: its global ID and the type's own field, read through its root field. */
   let samples: Record<(typeof TYPES)[number], { id: string; field: string; value: string }>;
   beforeAll(async () => {
@@ -39,7 +40,7 @@ describe("node and nodes", () => {
   it.each(TYPES)("node(id) of a %s returns it with the same id, its __typename and its fields", async (type) => {
     const { id, field, value } = samples[type];
     expect(id.startsWith(`gid://store/${type}/`)).toBe(true);
-    expect(await admin(`query($id: ID!) { node(id: $id) { ${NODE} } }`, { id }, "node")).toEqual({ __typename: type, id, [field]: value });
+    expect(await admin(graphql(`query NodeBNode($id: ID!) { node(id: $id) { ...NodeFields } }`), { id }, "node")).toEqual({ __typename: type, id, [field]: value });
   });
 
   it("nodes(ids) keeps the order of the IDs and gives null for a well-formed ID of nothing", async () => {

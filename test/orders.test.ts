@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.js";
-import { PAGE_INFO, cents, errorCode, iso, reader, sumCents } from "./support/reads.js";
+import { cents, errorCode, iso, reader, sumCents } from "./support/reads.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 // order and orders as an admin API key reads them (customer isolation: access.test.ts; order mutations: order-mutations.test.ts).
@@ -20,17 +20,18 @@ afterAll(() => server.close());
 const { read: admin, sql, count, allNodes } = reader(() => server, (s) => s.adminKey);
 
 describe("order", () => {
-  const ORDER = `id number externalNumber kind status createdAt updatedAt poNumber notes account { code } shipTo { id name isDefault }
+  // The fields of Order these tests read, spread as ...OrdersOrder.
+  graphql(`fragment OrdersOrder on Order { id number externalNumber kind status createdAt updatedAt poNumber notes account { code } shipTo { id name isDefault }
     subtotal { amount currencyCode } taxTotal { amount } shippingTotal { amount } total { amount currencyCode }
     lines { lineNumber sku quantity unit unitPrice { amount currencyCode } lineTotal { amount } product { sku } warehouse { code } }
-    shipments { carrierCode trackingNumber shippedAt warehouse { code } } invoices { number order { id } }`;
+    shipments { carrierCode trackingNumber shippedAt warehouse { code } } invoices { number order { id } } }`);
 
   it("order(id) returns the order exactly as the list shows it, with the stored values", async () => {
     const [row] = await sql<any>(
       `SELECT o.number, o.external_number, o.kind, o.status, o.created_at, o.po_number, o.subtotal::text, o.tax_total::text, o.shipping_total::text, o.total::text, a.code
        FROM "order" o JOIN account a ON a.id = o.account_id WHERE a.code = 'C00001' ORDER BY o.number LIMIT 1`,
     );
-    const listed = await admin(`query($a: ID!) { orders(first: 100, filter: { accountId: $a }) { nodes { ${ORDER} } } }`, { a: acme }, "orders.nodes");
+    const listed = await admin(graphql(`query OrdersBOrders($a: ID!) { orders(first: 100, filter: { accountId: $a }) { nodes { ...OrdersOrder } } }`), { a: acme }, "orders.nodes");
     const fromList = listed.find((o: any) => o.number === row.number);
     expect(fromList).toBeDefined();
     expect(fromList).toMatchObject({
@@ -46,7 +47,7 @@ describe("order", () => {
       shippingTotal: { amount: row.shipping_total },
       total: { amount: row.total, currencyCode: "USD" },
     });
-    expect(await admin(`query($id: ID!) { order(id: $id) { ${ORDER} } }`, { id: fromList.id }, "order")).toEqual(fromList);
+    expect(await admin(graphql(`query OrdersBOrder($id: ID!) { order(id: $id) { ...OrdersOrder } }`), { id: fromList.id }, "order")).toEqual(fromList);
   });
 
   it("totals add up: total = subtotal + tax + shipping; each lineTotal = unitPrice × quantity; lines sum to the subtotal", async () => {
@@ -96,7 +97,7 @@ describe("order", () => {
 });
 
 describe("orders filters", () => {
-  const LIST = `query($filter: OrderFilter, $after: String) { orders(first: 100, after: $after, filter: $filter) { totalCount nodes { number status kind createdAt account { code } } ${PAGE_INFO} } }`;
+  const LIST = graphql(`query OrdersBList($filter: OrderFilter, $after: String) { orders(first: 100, after: $after, filter: $filter) { totalCount nodes { number status kind createdAt account { code } } pageInfo { hasNextPage endCursor } } }`);
   const list = (filter: Record<string, unknown>) => admin(LIST, { filter }, "orders");
 
   it("accountId: exactly that account's orders", async () => {
@@ -263,7 +264,7 @@ describe("impossible dates and foreign cursors", () => {
 
 describe("orders sorting", () => {
   const ordered = (args: string) =>
-    allNodes(`query($after: String) { orders(first: 100, after: $after, ${args}) { nodes { number createdAt } ${PAGE_INFO} } }`, "orders");
+    allNodes(`query($after: String) { orders(first: 100, after: $after, ${args}) { nodes { number createdAt } pageInfo { hasNextPage endCursor } } }`, "orders");
 
   it("by default newest first; reverse: true oldest first", async () => {
     const created = (await sql<{ created_at: Date }>(`SELECT o.created_at FROM "order" o JOIN account a ON a.id = o.account_id WHERE a.code = 'C00001'`))

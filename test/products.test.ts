@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.js";
 import { walk } from "./support/paging.js";
-import { PAGE_INFO, errorCode, reader } from "./support/reads.js";
+import { errorCode, reader } from "./support/reads.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 // product and products (lookups, fields, filters, sorting): the catalog is public, every request in this file is
@@ -18,7 +18,7 @@ const { read, sql, allNodes } = reader(() => server);
 /** The SKUs of the whole `products` list with these arguments, in list order. */
 async function listedSkus(args: string, variables: Record<string, unknown> = {}, varDefs = ""): Promise<string[]> {
   const nodes = await allNodes(
-    `query($after: String${varDefs}) { products(first: 100, after: $after${args ? `, ${args}` : ""}) { nodes { sku } ${PAGE_INFO} } }`,
+    `query($after: String${varDefs}) { products(first: 100, after: $after${args ? `, ${args}` : ""}) { nodes { sku } pageInfo { hasNextPage endCursor } } }`,
     "products",
     variables,
   );
@@ -31,15 +31,16 @@ const sorted = (values: string[]) => [...values].sort();
 const RELATION_KINDS = ["COMPANION", "CUSTOMER", "INTERCHANGE", "OPTIONAL", "PURCHASED_TOGETHER", "SUBSTITUTE", "SUPERSEDED", "UPGRADE"];
 
 describe("product lookups", () => {
-  const FIELDS = `id sku barcode name description listPrice { amount currencyCode }`;
+  // The fields of Product these tests read, spread as ...ProductsFields.
+  graphql(`fragment ProductsFields on Product { id sku barcode name description listPrice { amount currencyCode } }`);
 
   it("product(id), product(sku) and product(barcode) return the same product", async () => {
     const [row] = await sql<{ sku: string; barcode: string; name: string; description: string; list_price: string }>(
       `SELECT sku, barcode, name, description, list_price::text FROM product WHERE barcode IS NOT NULL ORDER BY sku OFFSET 7 LIMIT 1`,
     );
-    const bySku = await read(`query($sku: String!) { product(sku: $sku) { ${FIELDS} } }`, { sku: row!.sku }, "product");
-    const byBarcode = await read(`query($b: String!) { product(barcode: $b) { ${FIELDS} } }`, { b: row!.barcode }, "product");
-    const byId = await read(`query($id: ID!) { product(id: $id) { ${FIELDS} } }`, { id: bySku.id }, "product");
+    const bySku = await read(graphql(`query ProductsBProduct($sku: String!) { product(sku: $sku) { ...ProductsFields } }`), { sku: row!.sku }, "product");
+    const byBarcode = await read(graphql(`query ProductsBProduct2($b: String!) { product(barcode: $b) { ...ProductsFields } }`), { b: row!.barcode }, "product");
+    const byId = await read(graphql(`query ProductsBProduct3($id: ID!) { product(id: $id) { ...ProductsFields } }`), { id: bySku.id }, "product");
     expect(bySku).toEqual({
       id: expect.stringMatching(/^gid:\/\/store\/Product\/./),
       sku: row!.sku,
@@ -203,8 +204,8 @@ describe("product fields", () => {
       expected.set(l.sku, list);
     }
     const products = await allNodes(
-      `query($after: String) { products(first: 100, after: $after) { nodes { sku
-        inventory { onHand reserved available } inventoryLevels { warehouse { code } onHand reserved available restockDate } } ${PAGE_INFO} } }`,
+      graphql(`query ProductsBProducts($after: String) { products(first: 100, after: $after) { nodes { sku
+        inventory { onHand reserved available } inventoryLevels { warehouse { code } onHand reserved available restockDate } } pageInfo { hasNextPage endCursor } } }`),
       "products",
     );
     expect(products).toHaveLength(500);
@@ -336,7 +337,7 @@ describe("product list filters", () => {
 
 describe("product sorting", () => {
   const listed = (args: string, field: string) =>
-    allNodes(`query($after: String) { products(first: 100, after: $after, ${args}) { nodes { ${field} } ${PAGE_INFO} } }`, "products").then((nodes) =>
+    allNodes(`query($after: String) { products(first: 100, after: $after, ${args}) { nodes { ${field} } pageInfo { hasNextPage endCursor } } }`, "products").then((nodes) =>
       nodes.map((n) => n[field] as string),
     );
 

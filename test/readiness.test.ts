@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.js";
-import { inject } from "vitest";
-import { randomBytes } from "node:crypto";
 import type { QueryRunner } from "typeorm";
-import { copyDatabase, dropDatabase } from "./support/databases.js";
+import { dropDatabase } from "./support/databases.js";
+import { copyWriteTemplate } from "./support/own-database.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 /**
@@ -16,8 +15,7 @@ const DELIVERED = 300_000;
 let databaseUrl: string;
 let server: TestServer;
 beforeAll(async () => {
-  const template = inject("writeTemplateUrl");
-  databaseUrl = await copyDatabase(template, `readyz_${process.pid}_${randomBytes(4).toString("hex")}`, new URL(template).pathname.slice(1));
+  databaseUrl = await copyWriteTemplate("readyz");
   server = await startTestServer({ databaseUrl, readyzRefreshMs: 60_000 });
   await server.dataSource.query(
     `WITH c AS (

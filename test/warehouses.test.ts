@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.js";
-import { PAGE_INFO, errorCode, reader } from "./support/reads.js";
+import { errorCode, reader } from "./support/reads.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 // warehouse and warehouses: public, every request here is anonymous (stock of a product: products.test.ts).
@@ -40,8 +40,8 @@ describe("warehouses", () => {
     const id = await read(graphql(`query WarehousesWarehouse5($code: String!) { warehouse(code: $code) { id } }`), { code }, "warehouse.id");
     const levels = (available: boolean | null) =>
       allNodes(
-        `query($id: ID!, $after: String, $available: Boolean) { warehouse(id: $id) { inventoryLevels(first: 100, after: $after, filter: { available: $available }) {
-          nodes { product { sku } warehouse { code } onHand reserved available } ${PAGE_INFO} } } }`,
+        graphql(`query WarehousesBWarehouse($id: ID!, $after: String, $available: Boolean) { warehouse(id: $id) { inventoryLevels(first: 100, after: $after, filter: { available: $available }) {
+          nodes { product { sku } warehouse { code } onHand reserved available } pageInfo { hasNextPage endCursor } } } }`),
         "warehouse.inventoryLevels",
         { id, available },
       );

@@ -28,14 +28,20 @@ type Documents = {
     "query AccessOrders { orders { nodes { id } } }": typeof types.AccessOrdersDocument,
     "query AccessAccounts2 { accounts { nodes { id } } }": typeof types.AccessAccounts2Document,
     "query AccessNode { node(id: \"abc\") { id } }": typeof types.AccessNodeDocument,
+    "fragment AccountMutationsAccount on Account { id name email phone paymentTerms deletedAt syncStatus shipTos { id name isDefault address { city } } }": typeof types.AccountMutationsAccountFragmentDoc,
     "\n  mutation AccountCreate($input: AccountCreateInput!, $key: String!) {\n    accountCreate(input: $input, idempotencyKey: $key) {\n      account { id code email customerGroup { code } syncStatus externalReferences { connector externalId } }\n      command { id status }\n      userErrors { field code message }\n    }\n  }\n": typeof types.AccountCreateDocument,
     "\n  query AccountSyncByCode($code: String!) { account(code: $code) { syncStatus externalReferences { connector externalId } } }\n": typeof types.AccountSyncByCodeDocument,
     "\n  mutation SignInInitech { customerAccessTokenCreate(input: { email: \"BUYER@initech.example\", password: \"initech-password\" }) { customerAccessToken { accessToken } } }\n": typeof types.SignInInitechDocument,
     "\n  query ViewerKind { viewer { kind } }\n": typeof types.ViewerKindDocument,
     "\n  mutation CustomerAccessTokenDelete($t: String!) { customerAccessTokenDelete(accessToken: $t) { deleted userErrors { code } } }\n": typeof types.CustomerAccessTokenDeleteDocument,
+    "mutation AccountMutationsUpdate($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }": typeof types.AccountMutationsUpdateDocument,
     "query AccountMutationsViewer { viewer { account { id } } }": typeof types.AccountMutationsViewerDocument,
     "query AccountMutationsAccount { account(code: \"C00002\") { id } }": typeof types.AccountMutationsAccountDocument,
+    "mutation AccountMutationsShipToAdd($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }": typeof types.AccountMutationsShipToAddDocument,
+    "mutation AccountMutationsShipToUpdate($input: ShipToUpdateInput!, $key: String!) { shipToUpdate(input: $input, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }": typeof types.AccountMutationsShipToUpdateDocument,
+    "mutation AccountMutationsShipToRemove($id: ID!, $key: String!) { shipToRemove(shipToId: $id, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }": typeof types.AccountMutationsShipToRemoveDocument,
     "mutation AccountMutationsAdd($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { userErrors { code } } }": typeof types.AccountMutationsAddDocument,
+    "mutation AccountMutationsDelete($id: ID!, $key: String!) { accountDelete(account: { id: $id }, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }": typeof types.AccountMutationsDeleteDocument,
     "query AccountMutationsAccount2 { account(code: \"C00002\") { id orders(first: 1) { nodes { id } } } }": typeof types.AccountMutationsAccount2Document,
     "query AccountMutationsAccount3 { account(code: \"C00002\") { id } }": typeof types.AccountMutationsAccount3Document,
     "query AccountMutationsViewer2 { viewer { kind } }": typeof types.AccountMutationsViewer2Document,
@@ -43,16 +49,23 @@ type Documents = {
     "query AccountMutationsOrder($id: ID!) { order(id: $id) { account { deletedAt } } }": typeof types.AccountMutationsOrderDocument,
     "mutation AccountMutationsOrderPlace($a: ID!, $key: String!) { orderPlace(input: { accountId: $a, kind: PREORDER, lines: [{ sku: \"SKU-00001\", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code field } } }": typeof types.AccountMutationsOrderPlaceDocument,
     "query AccountsAccount { a: account(code: \"C00001\") { id } g: account(code: \"C00002\") { id } }": typeof types.AccountsAccountDocument,
+    "fragment AccountsAccount on Account { id code name email phone paymentTerms currencyCode externalReferences { connector externalId } customerGroup { code name } corporateGroup { code }\n    defaultWarehouse { code } shipTos { id name isDefault erpShipToId address { line1 city postalCode countryCode } } parentAccount { code } subAccounts { code }\n    restrictedProducts { sku } }": typeof types.AccountsAccountFragmentDoc,
+    "query AccountsBAccount { account(code: \"C00001\") { ...AccountsAccount } }": typeof types.AccountsBAccountDocument,
+    "query AccountsBAccount2($e: String!) { account(email: $e) { ...AccountsAccount } }": typeof types.AccountsBAccount2Document,
+    "query AccountsBAccount3($id: ID!) { account(id: $id) { ...AccountsAccount } }": typeof types.AccountsBAccount3Document,
     "query AccountsAccount2 { c: account(code: \"C99999\") { id } e: account(email: \"nobody@example.com\") { id } i: account(id: \"gid://store/Account/00000000-0000-0000-0000-000000000000\") { id } }": typeof types.AccountsAccount2Document,
+    "query AccountsBAccount4($c: String!) { account(code: $c) { ...AccountsAccount } }": typeof types.AccountsBAccount4Document,
     "query AccountsAccount3($c: String!) { account(code: $c) { parentAccount { code parentAccount { code } subAccounts { code parentAccount { code } } } subAccounts { code } } }": typeof types.AccountsAccount3Document,
     "query AccountsAccount4($c: String!) { account(code: $c) { restrictedProducts { sku } } }": typeof types.AccountsAccount4Document,
     "query AccountsAccount5($c: String!) { account(code: $c) { code\n        orders(first: 100) { totalCount nodes { account { code } } }\n        invoices(first: 100) { totalCount nodes { account { code } } }\n        quotes(first: 100) { totalCount nodes { account { code } } } } }": typeof types.AccountsAccount5Document,
     "query AccountsAccount6($g: ID!) { account(code: \"C00001\") { orders(first: 100, filter: { accountId: $g, statuses: [COMPLETED] }) { totalCount nodes { status account { code } } } } }": typeof types.AccountsAccount6Document,
+    "query AccountsBList($filter: AccountFilter, $after: String) { accounts(first: 100, after: $after, filter: $filter) { totalCount nodes { code name email customerGroup { code } parentAccount { code } } pageInfo { hasNextPage endCursor } } }": typeof types.AccountsBListDocument,
     "query AccountsAccount7($c: String!) { account(code: $c) { id } }": typeof types.AccountsAccount7Document,
     "mutation ApiKeysSignIn { customerAccessTokenCreate(input: { email: \"buyer@acme.example\", password: \"acme-demo-1\" }) { customerAccessToken { accessToken } } }": typeof types.ApiKeysSignInDocument,
     "mutation ApiKeysCustomerAccessTokenDelete($t: String!) { customerAccessTokenDelete(accessToken: $t) { deleted } }": typeof types.ApiKeysCustomerAccessTokenDeleteDocument,
     "query ApiKeysApiKeys { apiKeys { id lastUsedAt } }": typeof types.ApiKeysApiKeysDocument,
     "query ApiKeysApiKeys2 { apiKeys { id } }": typeof types.ApiKeysApiKeys2Document,
+    "query CategoriesBCategory($id: ID!, $after: String) { category(id: $id) { products(first: 100, after: $after) { nodes { sku } pageInfo { hasNextPage endCursor } } } }": typeof types.CategoriesBCategoryDocument,
     "query CategoriesCategory($slug: String!) { category(slug: $slug) { parent { id slug } children { slug } } }": typeof types.CategoriesCategoryDocument,
     "query CategoriesCategories { categories(first: 100) { totalCount nodes { name parent { id } } } }": typeof types.CategoriesCategoriesDocument,
     "query CategoriesCategories2 { categories(first: 100, topLevel: true) { totalCount nodes { name parent { id } } } }": typeof types.CategoriesCategories2Document,
@@ -113,6 +126,11 @@ type Documents = {
     "mutation InvoiceMutationsOrderPlace($wh: ID!, $key: String!) { orderPlace(input: { lines: [{ sku: \"SKU-00402\", quantity: 3, warehouseId: $wh }] }, idempotencyKey: $key) { order { id total { amount } } } }": typeof types.InvoiceMutationsOrderPlaceDocument,
     "query InvoiceMutationsAccount { account(code: \"C00003\") { id } }": typeof types.InvoiceMutationsAccountDocument,
     "query InvoicesAccount { account(code: \"C00001\") { id } }": typeof types.InvoicesAccountDocument,
+    "fragment InvoicesInvoice on Invoice { id number status dueDate issuedAt total { amount currencyCode } amountPaid { amount } amountDue { amount currencyCode }\n    payments { amount { amount } method reference paidAt } lines { lineNumber sku quantity unitPrice { amount } lineTotal { amount } }\n    account { code } order { number account { code } } }": typeof types.InvoicesInvoiceFragmentDoc,
+    "query InvoicesBInvoices($a: ID!) { invoices(first: 5, filter: { accountId: $a }) { nodes { ...InvoicesInvoice } } }": typeof types.InvoicesBInvoicesDocument,
+    "query InvoicesBInvoice($id: ID!) { invoice(id: $id) { ...InvoicesInvoice } }": typeof types.InvoicesBInvoiceDocument,
+    "query InvoicesBInvoices2($s: [InvoiceStatus!]) { invoices(first: 100, filter: { statuses: $s }) { totalCount nodes { ...InvoicesInvoice } } }": typeof types.InvoicesBInvoices2Document,
+    "query InvoicesBList($filter: InvoiceFilter, $after: String) { invoices(first: 100, after: $after, filter: $filter) { totalCount nodes { number status dueDate account { code } } pageInfo { hasNextPage endCursor } } }": typeof types.InvoicesBListDocument,
     "query InvoicesInvoices { invoices(first: 100) { nodes { issuedAt } } }": typeof types.InvoicesInvoicesDocument,
     "query InvoicesInvoices2 { invoices(first: 100, sortKey: DUE_DATE) { nodes { dueDate } } }": typeof types.InvoicesInvoices2Document,
     "mutation LeaksWritesAdd($input: PaymentMethodAddInput!, $key: String!) { paymentMethodAdd(input: $input, idempotencyKey: $key) { paymentMethod { id } userErrors { code field } } }": typeof types.LeaksWritesAddDocument,
@@ -120,7 +138,9 @@ type Documents = {
     "mutation LeaksWritesPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }": typeof types.LeaksWritesPlaceDocument,
     "query LeaksWritesSync($id: ID!) { order(id: $id) { syncStatus lastCommand { status lastError deliveries { connector status lastError } } } }": typeof types.LeaksWritesSyncDocument,
     "query NPlusOneOrderHistory($code: String!, $first: Int!) {\n  account(code: $code) {\n    name\n    orders(first: $first) {\n      nodes {\n        number status total { amount }\n        lines { sku quantity unitPrice { amount }\n          product { sku name inventoryLevels { available warehouse { code } } } }\n        shipments { trackingNumber warehouse { code } }\n      }\n    }\n  }\n}": typeof types.NPlusOneOrderHistoryDocument,
+    "fragment NodeFields on Node { __typename id ... on Account { code } ... on ShipTo { name } ... on Product { sku } ... on Category { slug }\n    ... on Warehouse { code } ... on Order { number } ... on Invoice { number } ... on Quote { number } }": typeof types.NodeFieldsFragmentDoc,
     "query NodeAccount { account(code: \"C00002\") { id code shipTos { id name } orders(first: 1) { nodes { id number } } invoices(first: 1) { nodes { id number } } quotes(first: 1) { nodes { id number } } }\n         products(first: 1) { nodes { id sku } } categories(first: 1) { nodes { id slug } } warehouses(first: 1) { nodes { id code } } }": typeof types.NodeAccountDocument,
+    "query NodeBNode($id: ID!) { node(id: $id) { ...NodeFields } }": typeof types.NodeBNodeDocument,
     "query NodeNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }": typeof types.NodeNodesDocument,
     "query NodeNodes2 { nodes(ids: []) { id } }": typeof types.NodeNodes2Document,
     "query NodeNode($id: ID!) { node(id: $id) { id } order(id: $id) { id } }": typeof types.NodeNodeDocument,
@@ -139,8 +159,12 @@ type Documents = {
     "mutation OrderMutationsOrderPlace($wh: ID!, $key: String!) { orderPlace(input: { lines: [{ sku: \"SKU-00401\", quantity: 10, warehouseId: $wh }] }, idempotencyKey: $key) { order { id } userErrors { code } } }": typeof types.OrderMutationsOrderPlaceDocument,
     "mutation OrderMutationsCancel2($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status lines { quantity cancelledQuantity } } userErrors { code field } } }": typeof types.OrderMutationsCancel2Document,
     "query OrdersAccount { a: account(code: \"C00001\") { id } g: account(code: \"C00002\") { id } }": typeof types.OrdersAccountDocument,
+    "fragment OrdersOrder on Order { id number externalNumber kind status createdAt updatedAt poNumber notes account { code } shipTo { id name isDefault }\n    subtotal { amount currencyCode } taxTotal { amount } shippingTotal { amount } total { amount currencyCode }\n    lines { lineNumber sku quantity unit unitPrice { amount currencyCode } lineTotal { amount } product { sku } warehouse { code } }\n    shipments { carrierCode trackingNumber shippedAt warehouse { code } } invoices { number order { id } } }": typeof types.OrdersOrderFragmentDoc,
+    "query OrdersBOrders($a: ID!) { orders(first: 100, filter: { accountId: $a }) { nodes { ...OrdersOrder } } }": typeof types.OrdersBOrdersDocument,
+    "query OrdersBOrder($id: ID!) { order(id: $id) { ...OrdersOrder } }": typeof types.OrdersBOrderDocument,
     "query OrdersOrders { orders(first: 100) { nodes { number total { amount } subtotal { amount } taxTotal { amount } shippingTotal { amount }\n      lines { lineNumber quantity unitPrice { amount } lineTotal { amount } } } } }": typeof types.OrdersOrdersDocument,
     "query OrdersOrders2($a: ID!) { orders(first: 100, filter: { accountId: $a }) { nodes { number\n      lines { lineNumber sku quantity unit unitPrice { amount } product { sku } warehouse { code } }\n      shipments { carrierCode trackingNumber shippedAt warehouse { code } } invoices { number } } } }": typeof types.OrdersOrders2Document,
+    "query OrdersBList($filter: OrderFilter, $after: String) { orders(first: 100, after: $after, filter: $filter) { totalCount nodes { number status kind createdAt account { code } } pageInfo { hasNextPage endCursor } } }": typeof types.OrdersBListDocument,
     "query OrdersOrders3($d: DateTime) { orders(filter: { createdAfter: $d }) { totalCount } }": typeof types.OrdersOrders3Document,
     "query OrdersOrders4 { orders(filter: { createdAfter: \"yesterday\" }) { totalCount } }": typeof types.OrdersOrders4Document,
     "query OrdersOrders5 { orders(filter: { accountId: \"gid://store/Order/00000000-0000-0000-0000-000000000000\" }) { totalCount } }": typeof types.OrdersOrders5Document,
@@ -168,11 +192,16 @@ type Documents = {
     "query ProductMutationsProduct2 { product(sku: \"SKU-00123\") { one: price { unitPrice { amount } } ten: price(quantity: 10) { unitPrice { amount } } } }": typeof types.ProductMutationsProduct2Document,
     "mutation ProductMutationsSet($input: InventorySetInput!, $key: String!) { inventorySet(input: $input, idempotencyKey: $key) { inventoryLevel { onHand reserved available restockDate warehouse { code } } command { id } userErrors { code field } } }": typeof types.ProductMutationsSetDocument,
     "query ProductMutationsProduct3 { product(sku: \"SKU-00200\") { id } warehouse(code: \"WH-WEST\") { id } }": typeof types.ProductMutationsProduct3Document,
+    "fragment ProductsFields on Product { id sku barcode name description listPrice { amount currencyCode } }": typeof types.ProductsFieldsFragmentDoc,
+    "query ProductsBProduct($sku: String!) { product(sku: $sku) { ...ProductsFields } }": typeof types.ProductsBProductDocument,
+    "query ProductsBProduct2($b: String!) { product(barcode: $b) { ...ProductsFields } }": typeof types.ProductsBProduct2Document,
+    "query ProductsBProduct3($id: ID!) { product(id: $id) { ...ProductsFields } }": typeof types.ProductsBProduct3Document,
     "query ProductsProduct {\n      sku: product(sku: \"NO-SUCH-SKU\") { id }\n      lower: product(sku: \"sku-00001\") { id }\n      barcode: product(barcode: \"0000\") { id }\n      id: product(id: \"gid://store/Product/00000000-0000-0000-0000-000000000000\") { id } }": typeof types.ProductsProductDocument,
     "query ProductsProduct2($id: ID!) { product(id: $id) { id } }": typeof types.ProductsProduct2Document,
     "query ProductsProduct3($sku: String!) { product(sku: $sku) { images { url altText } categories { slug } baseUnit { code name factor } units { code name factor } } }": typeof types.ProductsProduct3Document,
     "query ProductsProduct4($sku: String!) { product(sku: $sku) { specialOrder presell restricted } }": typeof types.ProductsProduct4Document,
     "query ProductsProduct5($sku: String!, $one: [ProductRelationKind!], $two: [ProductRelationKind!]) { product(sku: $sku) {\n          all: relatedProducts { kind product { sku } }\n          one: relatedProducts(kinds: $one) { kind product { sku } }\n          two: relatedProducts(kinds: $two) { kind product { sku } } } }": typeof types.ProductsProduct5Document,
+    "query ProductsBProducts($after: String) { products(first: 100, after: $after) { nodes { sku\n        inventory { onHand reserved available } inventoryLevels { warehouse { code } onHand reserved available restockDate } } pageInfo { hasNextPage endCursor } } }": typeof types.ProductsBProductsDocument,
     "query ProductsProducts($search: String) { products(filter: { search: $search }) { totalCount } }": typeof types.ProductsProductsDocument,
     "query ProductsCategory($slug: String!) { category(slug: $slug) { id } }": typeof types.ProductsCategoryDocument,
     "query ProductsCategory2($slug: String!) { category(slug: $slug) { id } }": typeof types.ProductsCategory2Document,
@@ -188,6 +217,10 @@ type Documents = {
     "query QuoteMutationsProduct { product(sku: \"SKU-00031\") { price(quantity: 12) { unitPrice { amount } } } }": typeof types.QuoteMutationsProductDocument,
     "mutation QuoteMutationsQuoteRequest($key: String!) { quoteRequest(input: { lines: [{ sku: \"NOPE\", quantity: 1 }] }, idempotencyKey: $key) { quote { id } userErrors { code field } } }": typeof types.QuoteMutationsQuoteRequestDocument,
     "query QuotesAccount { a: account(code: \"C00001\") { id } g: account(code: \"C00002\") { id } }": typeof types.QuotesAccountDocument,
+    "fragment QuotesQuote on Quote { id number status validUntil createdAt total { amount } account { code } convertedOrder { number account { code } }\n    lines { lineNumber sku quantity unit unitPrice { amount } lineTotal { amount } product { sku } } }": typeof types.QuotesQuoteFragmentDoc,
+    "query QuotesBQuotes($a: ID!) { quotes(first: 100, filter: { accountId: $a }) { totalCount nodes { ...QuotesQuote } } }": typeof types.QuotesBQuotesDocument,
+    "query QuotesBQuote($id: ID!) { quote(id: $id) { ...QuotesQuote } }": typeof types.QuotesBQuoteDocument,
+    "query QuotesBList($filter: QuoteFilter, $after: String) { quotes(first: 100, after: $after, filter: $filter) { nodes { number status account { code } convertedOrder { number account { code } } } pageInfo { hasNextPage endCursor } } }": typeof types.QuotesBListDocument,
     "query ReadinessProducts { products(first: 5) { nodes { sku inventory { onHand } } } }": typeof types.ReadinessProductsDocument,
     "mutation ReservationCapsReserve($input: StockReserveInput!, $key: String!) { stockReserve(input: $input, idempotencyKey: $key) { reservation { id } userErrors { code field } } }": typeof types.ReservationCapsReserveDocument,
     "mutation ReservationCapsRelease($id: ID!, $key: String!) { stockReservationRelease(id: $id, idempotencyKey: $key) { userErrors { code } } }": typeof types.ReservationCapsReleaseDocument,
@@ -198,6 +231,7 @@ type Documents = {
     "query StockReservationsProduct($id: ID!) { product(id: $id) { inventoryLevels { available warehouse { code } } } }": typeof types.StockReservationsProductDocument,
     "query StockReservationsStockReservation($id: ID!) { stockReservation(id: $id) { status } }": typeof types.StockReservationsStockReservationDocument,
     "\n  mutation TestSignIn($input: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $input) { customerAccessToken { accessToken } userErrors { code } } }\n": typeof types.TestSignInDocument,
+    "\n  query WriteHarnessCommand($id: ID!) { command(id: $id) { id type status attempts lastError nextAttemptAt deliveries { connector status attempts lastError reference } } }\n": typeof types.WriteHarnessCommandDocument,
     "query ViewerViewer { viewer { kind scopes account { code } } }": typeof types.ViewerViewerDocument,
     "query WarehousesWarehouses { warehouses { totalCount nodes { code name address { line1 line2 city region postalCode countryCode } } } }": typeof types.WarehousesWarehousesDocument,
     "query WarehousesWarehouse { warehouse(code: \"WH-WEST\") { id code name } }": typeof types.WarehousesWarehouseDocument,
@@ -205,6 +239,7 @@ type Documents = {
     "query WarehousesWarehouse3 { warehouse(code: \"WH-NOPE\") { id } }": typeof types.WarehousesWarehouse3Document,
     "query WarehousesWarehouse4 { warehouse { id } }": typeof types.WarehousesWarehouse4Document,
     "query WarehousesWarehouse5($code: String!) { warehouse(code: $code) { id } }": typeof types.WarehousesWarehouse5Document,
+    "query WarehousesBWarehouse($id: ID!, $after: String, $available: Boolean) { warehouse(id: $id) { inventoryLevels(first: 100, after: $after, filter: { available: $available }) {\n          nodes { product { sku } warehouse { code } onHand reserved available } pageInfo { hasNextPage endCursor } } } }": typeof types.WarehousesBWarehouseDocument,
 };
 const documents: Documents = {
     "query AccessAccount($code: String!) { account(code: $code) { id shipTos { id } orders(first: 1) { nodes { id } } invoices(first: 1) { nodes { id } } quotes(first: 1) { nodes { id } } } }": types.AccessAccountDocument,
@@ -221,14 +256,20 @@ const documents: Documents = {
     "query AccessOrders { orders { nodes { id } } }": types.AccessOrdersDocument,
     "query AccessAccounts2 { accounts { nodes { id } } }": types.AccessAccounts2Document,
     "query AccessNode { node(id: \"abc\") { id } }": types.AccessNodeDocument,
+    "fragment AccountMutationsAccount on Account { id name email phone paymentTerms deletedAt syncStatus shipTos { id name isDefault address { city } } }": types.AccountMutationsAccountFragmentDoc,
     "\n  mutation AccountCreate($input: AccountCreateInput!, $key: String!) {\n    accountCreate(input: $input, idempotencyKey: $key) {\n      account { id code email customerGroup { code } syncStatus externalReferences { connector externalId } }\n      command { id status }\n      userErrors { field code message }\n    }\n  }\n": types.AccountCreateDocument,
     "\n  query AccountSyncByCode($code: String!) { account(code: $code) { syncStatus externalReferences { connector externalId } } }\n": types.AccountSyncByCodeDocument,
     "\n  mutation SignInInitech { customerAccessTokenCreate(input: { email: \"BUYER@initech.example\", password: \"initech-password\" }) { customerAccessToken { accessToken } } }\n": types.SignInInitechDocument,
     "\n  query ViewerKind { viewer { kind } }\n": types.ViewerKindDocument,
     "\n  mutation CustomerAccessTokenDelete($t: String!) { customerAccessTokenDelete(accessToken: $t) { deleted userErrors { code } } }\n": types.CustomerAccessTokenDeleteDocument,
+    "mutation AccountMutationsUpdate($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }": types.AccountMutationsUpdateDocument,
     "query AccountMutationsViewer { viewer { account { id } } }": types.AccountMutationsViewerDocument,
     "query AccountMutationsAccount { account(code: \"C00002\") { id } }": types.AccountMutationsAccountDocument,
+    "mutation AccountMutationsShipToAdd($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }": types.AccountMutationsShipToAddDocument,
+    "mutation AccountMutationsShipToUpdate($input: ShipToUpdateInput!, $key: String!) { shipToUpdate(input: $input, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }": types.AccountMutationsShipToUpdateDocument,
+    "mutation AccountMutationsShipToRemove($id: ID!, $key: String!) { shipToRemove(shipToId: $id, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }": types.AccountMutationsShipToRemoveDocument,
     "mutation AccountMutationsAdd($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { userErrors { code } } }": types.AccountMutationsAddDocument,
+    "mutation AccountMutationsDelete($id: ID!, $key: String!) { accountDelete(account: { id: $id }, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }": types.AccountMutationsDeleteDocument,
     "query AccountMutationsAccount2 { account(code: \"C00002\") { id orders(first: 1) { nodes { id } } } }": types.AccountMutationsAccount2Document,
     "query AccountMutationsAccount3 { account(code: \"C00002\") { id } }": types.AccountMutationsAccount3Document,
     "query AccountMutationsViewer2 { viewer { kind } }": types.AccountMutationsViewer2Document,
@@ -236,16 +277,23 @@ const documents: Documents = {
     "query AccountMutationsOrder($id: ID!) { order(id: $id) { account { deletedAt } } }": types.AccountMutationsOrderDocument,
     "mutation AccountMutationsOrderPlace($a: ID!, $key: String!) { orderPlace(input: { accountId: $a, kind: PREORDER, lines: [{ sku: \"SKU-00001\", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code field } } }": types.AccountMutationsOrderPlaceDocument,
     "query AccountsAccount { a: account(code: \"C00001\") { id } g: account(code: \"C00002\") { id } }": types.AccountsAccountDocument,
+    "fragment AccountsAccount on Account { id code name email phone paymentTerms currencyCode externalReferences { connector externalId } customerGroup { code name } corporateGroup { code }\n    defaultWarehouse { code } shipTos { id name isDefault erpShipToId address { line1 city postalCode countryCode } } parentAccount { code } subAccounts { code }\n    restrictedProducts { sku } }": types.AccountsAccountFragmentDoc,
+    "query AccountsBAccount { account(code: \"C00001\") { ...AccountsAccount } }": types.AccountsBAccountDocument,
+    "query AccountsBAccount2($e: String!) { account(email: $e) { ...AccountsAccount } }": types.AccountsBAccount2Document,
+    "query AccountsBAccount3($id: ID!) { account(id: $id) { ...AccountsAccount } }": types.AccountsBAccount3Document,
     "query AccountsAccount2 { c: account(code: \"C99999\") { id } e: account(email: \"nobody@example.com\") { id } i: account(id: \"gid://store/Account/00000000-0000-0000-0000-000000000000\") { id } }": types.AccountsAccount2Document,
+    "query AccountsBAccount4($c: String!) { account(code: $c) { ...AccountsAccount } }": types.AccountsBAccount4Document,
     "query AccountsAccount3($c: String!) { account(code: $c) { parentAccount { code parentAccount { code } subAccounts { code parentAccount { code } } } subAccounts { code } } }": types.AccountsAccount3Document,
     "query AccountsAccount4($c: String!) { account(code: $c) { restrictedProducts { sku } } }": types.AccountsAccount4Document,
     "query AccountsAccount5($c: String!) { account(code: $c) { code\n        orders(first: 100) { totalCount nodes { account { code } } }\n        invoices(first: 100) { totalCount nodes { account { code } } }\n        quotes(first: 100) { totalCount nodes { account { code } } } } }": types.AccountsAccount5Document,
     "query AccountsAccount6($g: ID!) { account(code: \"C00001\") { orders(first: 100, filter: { accountId: $g, statuses: [COMPLETED] }) { totalCount nodes { status account { code } } } } }": types.AccountsAccount6Document,
+    "query AccountsBList($filter: AccountFilter, $after: String) { accounts(first: 100, after: $after, filter: $filter) { totalCount nodes { code name email customerGroup { code } parentAccount { code } } pageInfo { hasNextPage endCursor } } }": types.AccountsBListDocument,
     "query AccountsAccount7($c: String!) { account(code: $c) { id } }": types.AccountsAccount7Document,
     "mutation ApiKeysSignIn { customerAccessTokenCreate(input: { email: \"buyer@acme.example\", password: \"acme-demo-1\" }) { customerAccessToken { accessToken } } }": types.ApiKeysSignInDocument,
     "mutation ApiKeysCustomerAccessTokenDelete($t: String!) { customerAccessTokenDelete(accessToken: $t) { deleted } }": types.ApiKeysCustomerAccessTokenDeleteDocument,
     "query ApiKeysApiKeys { apiKeys { id lastUsedAt } }": types.ApiKeysApiKeysDocument,
     "query ApiKeysApiKeys2 { apiKeys { id } }": types.ApiKeysApiKeys2Document,
+    "query CategoriesBCategory($id: ID!, $after: String) { category(id: $id) { products(first: 100, after: $after) { nodes { sku } pageInfo { hasNextPage endCursor } } } }": types.CategoriesBCategoryDocument,
     "query CategoriesCategory($slug: String!) { category(slug: $slug) { parent { id slug } children { slug } } }": types.CategoriesCategoryDocument,
     "query CategoriesCategories { categories(first: 100) { totalCount nodes { name parent { id } } } }": types.CategoriesCategoriesDocument,
     "query CategoriesCategories2 { categories(first: 100, topLevel: true) { totalCount nodes { name parent { id } } } }": types.CategoriesCategories2Document,
@@ -306,6 +354,11 @@ const documents: Documents = {
     "mutation InvoiceMutationsOrderPlace($wh: ID!, $key: String!) { orderPlace(input: { lines: [{ sku: \"SKU-00402\", quantity: 3, warehouseId: $wh }] }, idempotencyKey: $key) { order { id total { amount } } } }": types.InvoiceMutationsOrderPlaceDocument,
     "query InvoiceMutationsAccount { account(code: \"C00003\") { id } }": types.InvoiceMutationsAccountDocument,
     "query InvoicesAccount { account(code: \"C00001\") { id } }": types.InvoicesAccountDocument,
+    "fragment InvoicesInvoice on Invoice { id number status dueDate issuedAt total { amount currencyCode } amountPaid { amount } amountDue { amount currencyCode }\n    payments { amount { amount } method reference paidAt } lines { lineNumber sku quantity unitPrice { amount } lineTotal { amount } }\n    account { code } order { number account { code } } }": types.InvoicesInvoiceFragmentDoc,
+    "query InvoicesBInvoices($a: ID!) { invoices(first: 5, filter: { accountId: $a }) { nodes { ...InvoicesInvoice } } }": types.InvoicesBInvoicesDocument,
+    "query InvoicesBInvoice($id: ID!) { invoice(id: $id) { ...InvoicesInvoice } }": types.InvoicesBInvoiceDocument,
+    "query InvoicesBInvoices2($s: [InvoiceStatus!]) { invoices(first: 100, filter: { statuses: $s }) { totalCount nodes { ...InvoicesInvoice } } }": types.InvoicesBInvoices2Document,
+    "query InvoicesBList($filter: InvoiceFilter, $after: String) { invoices(first: 100, after: $after, filter: $filter) { totalCount nodes { number status dueDate account { code } } pageInfo { hasNextPage endCursor } } }": types.InvoicesBListDocument,
     "query InvoicesInvoices { invoices(first: 100) { nodes { issuedAt } } }": types.InvoicesInvoicesDocument,
     "query InvoicesInvoices2 { invoices(first: 100, sortKey: DUE_DATE) { nodes { dueDate } } }": types.InvoicesInvoices2Document,
     "mutation LeaksWritesAdd($input: PaymentMethodAddInput!, $key: String!) { paymentMethodAdd(input: $input, idempotencyKey: $key) { paymentMethod { id } userErrors { code field } } }": types.LeaksWritesAddDocument,
@@ -313,7 +366,9 @@ const documents: Documents = {
     "mutation LeaksWritesPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }": types.LeaksWritesPlaceDocument,
     "query LeaksWritesSync($id: ID!) { order(id: $id) { syncStatus lastCommand { status lastError deliveries { connector status lastError } } } }": types.LeaksWritesSyncDocument,
     "query NPlusOneOrderHistory($code: String!, $first: Int!) {\n  account(code: $code) {\n    name\n    orders(first: $first) {\n      nodes {\n        number status total { amount }\n        lines { sku quantity unitPrice { amount }\n          product { sku name inventoryLevels { available warehouse { code } } } }\n        shipments { trackingNumber warehouse { code } }\n      }\n    }\n  }\n}": types.NPlusOneOrderHistoryDocument,
+    "fragment NodeFields on Node { __typename id ... on Account { code } ... on ShipTo { name } ... on Product { sku } ... on Category { slug }\n    ... on Warehouse { code } ... on Order { number } ... on Invoice { number } ... on Quote { number } }": types.NodeFieldsFragmentDoc,
     "query NodeAccount { account(code: \"C00002\") { id code shipTos { id name } orders(first: 1) { nodes { id number } } invoices(first: 1) { nodes { id number } } quotes(first: 1) { nodes { id number } } }\n         products(first: 1) { nodes { id sku } } categories(first: 1) { nodes { id slug } } warehouses(first: 1) { nodes { id code } } }": types.NodeAccountDocument,
+    "query NodeBNode($id: ID!) { node(id: $id) { ...NodeFields } }": types.NodeBNodeDocument,
     "query NodeNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }": types.NodeNodesDocument,
     "query NodeNodes2 { nodes(ids: []) { id } }": types.NodeNodes2Document,
     "query NodeNode($id: ID!) { node(id: $id) { id } order(id: $id) { id } }": types.NodeNodeDocument,
@@ -332,8 +387,12 @@ const documents: Documents = {
     "mutation OrderMutationsOrderPlace($wh: ID!, $key: String!) { orderPlace(input: { lines: [{ sku: \"SKU-00401\", quantity: 10, warehouseId: $wh }] }, idempotencyKey: $key) { order { id } userErrors { code } } }": types.OrderMutationsOrderPlaceDocument,
     "mutation OrderMutationsCancel2($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status lines { quantity cancelledQuantity } } userErrors { code field } } }": types.OrderMutationsCancel2Document,
     "query OrdersAccount { a: account(code: \"C00001\") { id } g: account(code: \"C00002\") { id } }": types.OrdersAccountDocument,
+    "fragment OrdersOrder on Order { id number externalNumber kind status createdAt updatedAt poNumber notes account { code } shipTo { id name isDefault }\n    subtotal { amount currencyCode } taxTotal { amount } shippingTotal { amount } total { amount currencyCode }\n    lines { lineNumber sku quantity unit unitPrice { amount currencyCode } lineTotal { amount } product { sku } warehouse { code } }\n    shipments { carrierCode trackingNumber shippedAt warehouse { code } } invoices { number order { id } } }": types.OrdersOrderFragmentDoc,
+    "query OrdersBOrders($a: ID!) { orders(first: 100, filter: { accountId: $a }) { nodes { ...OrdersOrder } } }": types.OrdersBOrdersDocument,
+    "query OrdersBOrder($id: ID!) { order(id: $id) { ...OrdersOrder } }": types.OrdersBOrderDocument,
     "query OrdersOrders { orders(first: 100) { nodes { number total { amount } subtotal { amount } taxTotal { amount } shippingTotal { amount }\n      lines { lineNumber quantity unitPrice { amount } lineTotal { amount } } } } }": types.OrdersOrdersDocument,
     "query OrdersOrders2($a: ID!) { orders(first: 100, filter: { accountId: $a }) { nodes { number\n      lines { lineNumber sku quantity unit unitPrice { amount } product { sku } warehouse { code } }\n      shipments { carrierCode trackingNumber shippedAt warehouse { code } } invoices { number } } } }": types.OrdersOrders2Document,
+    "query OrdersBList($filter: OrderFilter, $after: String) { orders(first: 100, after: $after, filter: $filter) { totalCount nodes { number status kind createdAt account { code } } pageInfo { hasNextPage endCursor } } }": types.OrdersBListDocument,
     "query OrdersOrders3($d: DateTime) { orders(filter: { createdAfter: $d }) { totalCount } }": types.OrdersOrders3Document,
     "query OrdersOrders4 { orders(filter: { createdAfter: \"yesterday\" }) { totalCount } }": types.OrdersOrders4Document,
     "query OrdersOrders5 { orders(filter: { accountId: \"gid://store/Order/00000000-0000-0000-0000-000000000000\" }) { totalCount } }": types.OrdersOrders5Document,
@@ -361,11 +420,16 @@ const documents: Documents = {
     "query ProductMutationsProduct2 { product(sku: \"SKU-00123\") { one: price { unitPrice { amount } } ten: price(quantity: 10) { unitPrice { amount } } } }": types.ProductMutationsProduct2Document,
     "mutation ProductMutationsSet($input: InventorySetInput!, $key: String!) { inventorySet(input: $input, idempotencyKey: $key) { inventoryLevel { onHand reserved available restockDate warehouse { code } } command { id } userErrors { code field } } }": types.ProductMutationsSetDocument,
     "query ProductMutationsProduct3 { product(sku: \"SKU-00200\") { id } warehouse(code: \"WH-WEST\") { id } }": types.ProductMutationsProduct3Document,
+    "fragment ProductsFields on Product { id sku barcode name description listPrice { amount currencyCode } }": types.ProductsFieldsFragmentDoc,
+    "query ProductsBProduct($sku: String!) { product(sku: $sku) { ...ProductsFields } }": types.ProductsBProductDocument,
+    "query ProductsBProduct2($b: String!) { product(barcode: $b) { ...ProductsFields } }": types.ProductsBProduct2Document,
+    "query ProductsBProduct3($id: ID!) { product(id: $id) { ...ProductsFields } }": types.ProductsBProduct3Document,
     "query ProductsProduct {\n      sku: product(sku: \"NO-SUCH-SKU\") { id }\n      lower: product(sku: \"sku-00001\") { id }\n      barcode: product(barcode: \"0000\") { id }\n      id: product(id: \"gid://store/Product/00000000-0000-0000-0000-000000000000\") { id } }": types.ProductsProductDocument,
     "query ProductsProduct2($id: ID!) { product(id: $id) { id } }": types.ProductsProduct2Document,
     "query ProductsProduct3($sku: String!) { product(sku: $sku) { images { url altText } categories { slug } baseUnit { code name factor } units { code name factor } } }": types.ProductsProduct3Document,
     "query ProductsProduct4($sku: String!) { product(sku: $sku) { specialOrder presell restricted } }": types.ProductsProduct4Document,
     "query ProductsProduct5($sku: String!, $one: [ProductRelationKind!], $two: [ProductRelationKind!]) { product(sku: $sku) {\n          all: relatedProducts { kind product { sku } }\n          one: relatedProducts(kinds: $one) { kind product { sku } }\n          two: relatedProducts(kinds: $two) { kind product { sku } } } }": types.ProductsProduct5Document,
+    "query ProductsBProducts($after: String) { products(first: 100, after: $after) { nodes { sku\n        inventory { onHand reserved available } inventoryLevels { warehouse { code } onHand reserved available restockDate } } pageInfo { hasNextPage endCursor } } }": types.ProductsBProductsDocument,
     "query ProductsProducts($search: String) { products(filter: { search: $search }) { totalCount } }": types.ProductsProductsDocument,
     "query ProductsCategory($slug: String!) { category(slug: $slug) { id } }": types.ProductsCategoryDocument,
     "query ProductsCategory2($slug: String!) { category(slug: $slug) { id } }": types.ProductsCategory2Document,
@@ -381,6 +445,10 @@ const documents: Documents = {
     "query QuoteMutationsProduct { product(sku: \"SKU-00031\") { price(quantity: 12) { unitPrice { amount } } } }": types.QuoteMutationsProductDocument,
     "mutation QuoteMutationsQuoteRequest($key: String!) { quoteRequest(input: { lines: [{ sku: \"NOPE\", quantity: 1 }] }, idempotencyKey: $key) { quote { id } userErrors { code field } } }": types.QuoteMutationsQuoteRequestDocument,
     "query QuotesAccount { a: account(code: \"C00001\") { id } g: account(code: \"C00002\") { id } }": types.QuotesAccountDocument,
+    "fragment QuotesQuote on Quote { id number status validUntil createdAt total { amount } account { code } convertedOrder { number account { code } }\n    lines { lineNumber sku quantity unit unitPrice { amount } lineTotal { amount } product { sku } } }": types.QuotesQuoteFragmentDoc,
+    "query QuotesBQuotes($a: ID!) { quotes(first: 100, filter: { accountId: $a }) { totalCount nodes { ...QuotesQuote } } }": types.QuotesBQuotesDocument,
+    "query QuotesBQuote($id: ID!) { quote(id: $id) { ...QuotesQuote } }": types.QuotesBQuoteDocument,
+    "query QuotesBList($filter: QuoteFilter, $after: String) { quotes(first: 100, after: $after, filter: $filter) { nodes { number status account { code } convertedOrder { number account { code } } } pageInfo { hasNextPage endCursor } } }": types.QuotesBListDocument,
     "query ReadinessProducts { products(first: 5) { nodes { sku inventory { onHand } } } }": types.ReadinessProductsDocument,
     "mutation ReservationCapsReserve($input: StockReserveInput!, $key: String!) { stockReserve(input: $input, idempotencyKey: $key) { reservation { id } userErrors { code field } } }": types.ReservationCapsReserveDocument,
     "mutation ReservationCapsRelease($id: ID!, $key: String!) { stockReservationRelease(id: $id, idempotencyKey: $key) { userErrors { code } } }": types.ReservationCapsReleaseDocument,
@@ -391,6 +459,7 @@ const documents: Documents = {
     "query StockReservationsProduct($id: ID!) { product(id: $id) { inventoryLevels { available warehouse { code } } } }": types.StockReservationsProductDocument,
     "query StockReservationsStockReservation($id: ID!) { stockReservation(id: $id) { status } }": types.StockReservationsStockReservationDocument,
     "\n  mutation TestSignIn($input: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $input) { customerAccessToken { accessToken } userErrors { code } } }\n": types.TestSignInDocument,
+    "\n  query WriteHarnessCommand($id: ID!) { command(id: $id) { id type status attempts lastError nextAttemptAt deliveries { connector status attempts lastError reference } } }\n": types.WriteHarnessCommandDocument,
     "query ViewerViewer { viewer { kind scopes account { code } } }": types.ViewerViewerDocument,
     "query WarehousesWarehouses { warehouses { totalCount nodes { code name address { line1 line2 city region postalCode countryCode } } } }": types.WarehousesWarehousesDocument,
     "query WarehousesWarehouse { warehouse(code: \"WH-WEST\") { id code name } }": types.WarehousesWarehouseDocument,
@@ -398,6 +467,7 @@ const documents: Documents = {
     "query WarehousesWarehouse3 { warehouse(code: \"WH-NOPE\") { id } }": types.WarehousesWarehouse3Document,
     "query WarehousesWarehouse4 { warehouse { id } }": types.WarehousesWarehouse4Document,
     "query WarehousesWarehouse5($code: String!) { warehouse(code: $code) { id } }": types.WarehousesWarehouse5Document,
+    "query WarehousesBWarehouse($id: ID!, $after: String, $available: Boolean) { warehouse(id: $id) { inventoryLevels(first: 100, after: $after, filter: { available: $available }) {\n          nodes { product { sku } warehouse { code } onHand reserved available } pageInfo { hasNextPage endCursor } } } }": types.WarehousesBWarehouseDocument,
 };
 
 /**
@@ -473,6 +543,10 @@ export function graphql(source: "query AccessNode { node(id: \"abc\") { id } }")
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "fragment AccountMutationsAccount on Account { id name email phone paymentTerms deletedAt syncStatus shipTos { id name isDefault address { city } } }"): (typeof documents)["fragment AccountMutationsAccount on Account { id name email phone paymentTerms deletedAt syncStatus shipTos { id name isDefault address { city } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AccountCreate($input: AccountCreateInput!, $key: String!) {\n    accountCreate(input: $input, idempotencyKey: $key) {\n      account { id code email customerGroup { code } syncStatus externalReferences { connector externalId } }\n      command { id status }\n      userErrors { field code message }\n    }\n  }\n"): (typeof documents)["\n  mutation AccountCreate($input: AccountCreateInput!, $key: String!) {\n    accountCreate(input: $input, idempotencyKey: $key) {\n      account { id code email customerGroup { code } syncStatus externalReferences { connector externalId } }\n      command { id status }\n      userErrors { field code message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -493,6 +567,10 @@ export function graphql(source: "\n  mutation CustomerAccessTokenDelete($t: Stri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation AccountMutationsUpdate($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }"): (typeof documents)["mutation AccountMutationsUpdate($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query AccountMutationsViewer { viewer { account { id } } }"): (typeof documents)["query AccountMutationsViewer { viewer { account { id } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -501,7 +579,23 @@ export function graphql(source: "query AccountMutationsAccount { account(code: \
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation AccountMutationsShipToAdd($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }"): (typeof documents)["mutation AccountMutationsShipToAdd($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccountMutationsShipToUpdate($input: ShipToUpdateInput!, $key: String!) { shipToUpdate(input: $input, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }"): (typeof documents)["mutation AccountMutationsShipToUpdate($input: ShipToUpdateInput!, $key: String!) { shipToUpdate(input: $input, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccountMutationsShipToRemove($id: ID!, $key: String!) { shipToRemove(shipToId: $id, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }"): (typeof documents)["mutation AccountMutationsShipToRemove($id: ID!, $key: String!) { shipToRemove(shipToId: $id, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation AccountMutationsAdd($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { userErrors { code } } }"): (typeof documents)["mutation AccountMutationsAdd($input: ShipToAddInput!, $key: String!) { shipToAdd(input: $input, idempotencyKey: $key) { userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccountMutationsDelete($id: ID!, $key: String!) { accountDelete(account: { id: $id }, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }"): (typeof documents)["mutation AccountMutationsDelete($id: ID!, $key: String!) { accountDelete(account: { id: $id }, idempotencyKey: $key) { account { ...AccountMutationsAccount } command { id type } userErrors { code field } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -533,7 +627,27 @@ export function graphql(source: "query AccountsAccount { a: account(code: \"C000
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "fragment AccountsAccount on Account { id code name email phone paymentTerms currencyCode externalReferences { connector externalId } customerGroup { code name } corporateGroup { code }\n    defaultWarehouse { code } shipTos { id name isDefault erpShipToId address { line1 city postalCode countryCode } } parentAccount { code } subAccounts { code }\n    restrictedProducts { sku } }"): (typeof documents)["fragment AccountsAccount on Account { id code name email phone paymentTerms currencyCode externalReferences { connector externalId } customerGroup { code name } corporateGroup { code }\n    defaultWarehouse { code } shipTos { id name isDefault erpShipToId address { line1 city postalCode countryCode } } parentAccount { code } subAccounts { code }\n    restrictedProducts { sku } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccountsBAccount { account(code: \"C00001\") { ...AccountsAccount } }"): (typeof documents)["query AccountsBAccount { account(code: \"C00001\") { ...AccountsAccount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccountsBAccount2($e: String!) { account(email: $e) { ...AccountsAccount } }"): (typeof documents)["query AccountsBAccount2($e: String!) { account(email: $e) { ...AccountsAccount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccountsBAccount3($id: ID!) { account(id: $id) { ...AccountsAccount } }"): (typeof documents)["query AccountsBAccount3($id: ID!) { account(id: $id) { ...AccountsAccount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query AccountsAccount2 { c: account(code: \"C99999\") { id } e: account(email: \"nobody@example.com\") { id } i: account(id: \"gid://store/Account/00000000-0000-0000-0000-000000000000\") { id } }"): (typeof documents)["query AccountsAccount2 { c: account(code: \"C99999\") { id } e: account(email: \"nobody@example.com\") { id } i: account(id: \"gid://store/Account/00000000-0000-0000-0000-000000000000\") { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccountsBAccount4($c: String!) { account(code: $c) { ...AccountsAccount } }"): (typeof documents)["query AccountsBAccount4($c: String!) { account(code: $c) { ...AccountsAccount } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -550,6 +664,10 @@ export function graphql(source: "query AccountsAccount5($c: String!) { account(c
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query AccountsAccount6($g: ID!) { account(code: \"C00001\") { orders(first: 100, filter: { accountId: $g, statuses: [COMPLETED] }) { totalCount nodes { status account { code } } } } }"): (typeof documents)["query AccountsAccount6($g: ID!) { account(code: \"C00001\") { orders(first: 100, filter: { accountId: $g, statuses: [COMPLETED] }) { totalCount nodes { status account { code } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccountsBList($filter: AccountFilter, $after: String) { accounts(first: 100, after: $after, filter: $filter) { totalCount nodes { code name email customerGroup { code } parentAccount { code } } pageInfo { hasNextPage endCursor } } }"): (typeof documents)["query AccountsBList($filter: AccountFilter, $after: String) { accounts(first: 100, after: $after, filter: $filter) { totalCount nodes { code name email customerGroup { code } parentAccount { code } } pageInfo { hasNextPage endCursor } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -570,6 +688,10 @@ export function graphql(source: "query ApiKeysApiKeys { apiKeys { id lastUsedAt 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ApiKeysApiKeys2 { apiKeys { id } }"): (typeof documents)["query ApiKeysApiKeys2 { apiKeys { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CategoriesBCategory($id: ID!, $after: String) { category(id: $id) { products(first: 100, after: $after) { nodes { sku } pageInfo { hasNextPage endCursor } } } }"): (typeof documents)["query CategoriesBCategory($id: ID!, $after: String) { category(id: $id) { products(first: 100, after: $after) { nodes { sku } pageInfo { hasNextPage endCursor } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -813,6 +935,26 @@ export function graphql(source: "query InvoicesAccount { account(code: \"C00001\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "fragment InvoicesInvoice on Invoice { id number status dueDate issuedAt total { amount currencyCode } amountPaid { amount } amountDue { amount currencyCode }\n    payments { amount { amount } method reference paidAt } lines { lineNumber sku quantity unitPrice { amount } lineTotal { amount } }\n    account { code } order { number account { code } } }"): (typeof documents)["fragment InvoicesInvoice on Invoice { id number status dueDate issuedAt total { amount currencyCode } amountPaid { amount } amountDue { amount currencyCode }\n    payments { amount { amount } method reference paidAt } lines { lineNumber sku quantity unitPrice { amount } lineTotal { amount } }\n    account { code } order { number account { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvoicesBInvoices($a: ID!) { invoices(first: 5, filter: { accountId: $a }) { nodes { ...InvoicesInvoice } } }"): (typeof documents)["query InvoicesBInvoices($a: ID!) { invoices(first: 5, filter: { accountId: $a }) { nodes { ...InvoicesInvoice } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvoicesBInvoice($id: ID!) { invoice(id: $id) { ...InvoicesInvoice } }"): (typeof documents)["query InvoicesBInvoice($id: ID!) { invoice(id: $id) { ...InvoicesInvoice } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvoicesBInvoices2($s: [InvoiceStatus!]) { invoices(first: 100, filter: { statuses: $s }) { totalCount nodes { ...InvoicesInvoice } } }"): (typeof documents)["query InvoicesBInvoices2($s: [InvoiceStatus!]) { invoices(first: 100, filter: { statuses: $s }) { totalCount nodes { ...InvoicesInvoice } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvoicesBList($filter: InvoiceFilter, $after: String) { invoices(first: 100, after: $after, filter: $filter) { totalCount nodes { number status dueDate account { code } } pageInfo { hasNextPage endCursor } } }"): (typeof documents)["query InvoicesBList($filter: InvoiceFilter, $after: String) { invoices(first: 100, after: $after, filter: $filter) { totalCount nodes { number status dueDate account { code } } pageInfo { hasNextPage endCursor } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query InvoicesInvoices { invoices(first: 100) { nodes { issuedAt } } }"): (typeof documents)["query InvoicesInvoices { invoices(first: 100) { nodes { issuedAt } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -841,7 +983,15 @@ export function graphql(source: "query NPlusOneOrderHistory($code: String!, $fir
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "fragment NodeFields on Node { __typename id ... on Account { code } ... on ShipTo { name } ... on Product { sku } ... on Category { slug }\n    ... on Warehouse { code } ... on Order { number } ... on Invoice { number } ... on Quote { number } }"): (typeof documents)["fragment NodeFields on Node { __typename id ... on Account { code } ... on ShipTo { name } ... on Product { sku } ... on Category { slug }\n    ... on Warehouse { code } ... on Order { number } ... on Invoice { number } ... on Quote { number } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query NodeAccount { account(code: \"C00002\") { id code shipTos { id name } orders(first: 1) { nodes { id number } } invoices(first: 1) { nodes { id number } } quotes(first: 1) { nodes { id number } } }\n         products(first: 1) { nodes { id sku } } categories(first: 1) { nodes { id slug } } warehouses(first: 1) { nodes { id code } } }"): (typeof documents)["query NodeAccount { account(code: \"C00002\") { id code shipTos { id name } orders(first: 1) { nodes { id number } } invoices(first: 1) { nodes { id number } } quotes(first: 1) { nodes { id number } } }\n         products(first: 1) { nodes { id sku } } categories(first: 1) { nodes { id slug } } warehouses(first: 1) { nodes { id code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NodeBNode($id: ID!) { node(id: $id) { ...NodeFields } }"): (typeof documents)["query NodeBNode($id: ID!) { node(id: $id) { ...NodeFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -917,11 +1067,27 @@ export function graphql(source: "query OrdersAccount { a: account(code: \"C00001
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "fragment OrdersOrder on Order { id number externalNumber kind status createdAt updatedAt poNumber notes account { code } shipTo { id name isDefault }\n    subtotal { amount currencyCode } taxTotal { amount } shippingTotal { amount } total { amount currencyCode }\n    lines { lineNumber sku quantity unit unitPrice { amount currencyCode } lineTotal { amount } product { sku } warehouse { code } }\n    shipments { carrierCode trackingNumber shippedAt warehouse { code } } invoices { number order { id } } }"): (typeof documents)["fragment OrdersOrder on Order { id number externalNumber kind status createdAt updatedAt poNumber notes account { code } shipTo { id name isDefault }\n    subtotal { amount currencyCode } taxTotal { amount } shippingTotal { amount } total { amount currencyCode }\n    lines { lineNumber sku quantity unit unitPrice { amount currencyCode } lineTotal { amount } product { sku } warehouse { code } }\n    shipments { carrierCode trackingNumber shippedAt warehouse { code } } invoices { number order { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OrdersBOrders($a: ID!) { orders(first: 100, filter: { accountId: $a }) { nodes { ...OrdersOrder } } }"): (typeof documents)["query OrdersBOrders($a: ID!) { orders(first: 100, filter: { accountId: $a }) { nodes { ...OrdersOrder } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OrdersBOrder($id: ID!) { order(id: $id) { ...OrdersOrder } }"): (typeof documents)["query OrdersBOrder($id: ID!) { order(id: $id) { ...OrdersOrder } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query OrdersOrders { orders(first: 100) { nodes { number total { amount } subtotal { amount } taxTotal { amount } shippingTotal { amount }\n      lines { lineNumber quantity unitPrice { amount } lineTotal { amount } } } } }"): (typeof documents)["query OrdersOrders { orders(first: 100) { nodes { number total { amount } subtotal { amount } taxTotal { amount } shippingTotal { amount }\n      lines { lineNumber quantity unitPrice { amount } lineTotal { amount } } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query OrdersOrders2($a: ID!) { orders(first: 100, filter: { accountId: $a }) { nodes { number\n      lines { lineNumber sku quantity unit unitPrice { amount } product { sku } warehouse { code } }\n      shipments { carrierCode trackingNumber shippedAt warehouse { code } } invoices { number } } } }"): (typeof documents)["query OrdersOrders2($a: ID!) { orders(first: 100, filter: { accountId: $a }) { nodes { number\n      lines { lineNumber sku quantity unit unitPrice { amount } product { sku } warehouse { code } }\n      shipments { carrierCode trackingNumber shippedAt warehouse { code } } invoices { number } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OrdersBList($filter: OrderFilter, $after: String) { orders(first: 100, after: $after, filter: $filter) { totalCount nodes { number status kind createdAt account { code } } pageInfo { hasNextPage endCursor } } }"): (typeof documents)["query OrdersBList($filter: OrderFilter, $after: String) { orders(first: 100, after: $after, filter: $filter) { totalCount nodes { number status kind createdAt account { code } } pageInfo { hasNextPage endCursor } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1033,6 +1199,22 @@ export function graphql(source: "query ProductMutationsProduct3 { product(sku: \
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "fragment ProductsFields on Product { id sku barcode name description listPrice { amount currencyCode } }"): (typeof documents)["fragment ProductsFields on Product { id sku barcode name description listPrice { amount currencyCode } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ProductsBProduct($sku: String!) { product(sku: $sku) { ...ProductsFields } }"): (typeof documents)["query ProductsBProduct($sku: String!) { product(sku: $sku) { ...ProductsFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ProductsBProduct2($b: String!) { product(barcode: $b) { ...ProductsFields } }"): (typeof documents)["query ProductsBProduct2($b: String!) { product(barcode: $b) { ...ProductsFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ProductsBProduct3($id: ID!) { product(id: $id) { ...ProductsFields } }"): (typeof documents)["query ProductsBProduct3($id: ID!) { product(id: $id) { ...ProductsFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query ProductsProduct {\n      sku: product(sku: \"NO-SUCH-SKU\") { id }\n      lower: product(sku: \"sku-00001\") { id }\n      barcode: product(barcode: \"0000\") { id }\n      id: product(id: \"gid://store/Product/00000000-0000-0000-0000-000000000000\") { id } }"): (typeof documents)["query ProductsProduct {\n      sku: product(sku: \"NO-SUCH-SKU\") { id }\n      lower: product(sku: \"sku-00001\") { id }\n      barcode: product(barcode: \"0000\") { id }\n      id: product(id: \"gid://store/Product/00000000-0000-0000-0000-000000000000\") { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1050,6 +1232,10 @@ export function graphql(source: "query ProductsProduct4($sku: String!) { product
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ProductsProduct5($sku: String!, $one: [ProductRelationKind!], $two: [ProductRelationKind!]) { product(sku: $sku) {\n          all: relatedProducts { kind product { sku } }\n          one: relatedProducts(kinds: $one) { kind product { sku } }\n          two: relatedProducts(kinds: $two) { kind product { sku } } } }"): (typeof documents)["query ProductsProduct5($sku: String!, $one: [ProductRelationKind!], $two: [ProductRelationKind!]) { product(sku: $sku) {\n          all: relatedProducts { kind product { sku } }\n          one: relatedProducts(kinds: $one) { kind product { sku } }\n          two: relatedProducts(kinds: $two) { kind product { sku } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ProductsBProducts($after: String) { products(first: 100, after: $after) { nodes { sku\n        inventory { onHand reserved available } inventoryLevels { warehouse { code } onHand reserved available restockDate } } pageInfo { hasNextPage endCursor } } }"): (typeof documents)["query ProductsBProducts($after: String) { products(first: 100, after: $after) { nodes { sku\n        inventory { onHand reserved available } inventoryLevels { warehouse { code } onHand reserved available restockDate } } pageInfo { hasNextPage endCursor } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1113,6 +1299,22 @@ export function graphql(source: "query QuotesAccount { a: account(code: \"C00001
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "fragment QuotesQuote on Quote { id number status validUntil createdAt total { amount } account { code } convertedOrder { number account { code } }\n    lines { lineNumber sku quantity unit unitPrice { amount } lineTotal { amount } product { sku } } }"): (typeof documents)["fragment QuotesQuote on Quote { id number status validUntil createdAt total { amount } account { code } convertedOrder { number account { code } }\n    lines { lineNumber sku quantity unit unitPrice { amount } lineTotal { amount } product { sku } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query QuotesBQuotes($a: ID!) { quotes(first: 100, filter: { accountId: $a }) { totalCount nodes { ...QuotesQuote } } }"): (typeof documents)["query QuotesBQuotes($a: ID!) { quotes(first: 100, filter: { accountId: $a }) { totalCount nodes { ...QuotesQuote } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query QuotesBQuote($id: ID!) { quote(id: $id) { ...QuotesQuote } }"): (typeof documents)["query QuotesBQuote($id: ID!) { quote(id: $id) { ...QuotesQuote } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query QuotesBList($filter: QuoteFilter, $after: String) { quotes(first: 100, after: $after, filter: $filter) { nodes { number status account { code } convertedOrder { number account { code } } } pageInfo { hasNextPage endCursor } } }"): (typeof documents)["query QuotesBList($filter: QuoteFilter, $after: String) { quotes(first: 100, after: $after, filter: $filter) { nodes { number status account { code } convertedOrder { number account { code } } } pageInfo { hasNextPage endCursor } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query ReadinessProducts { products(first: 5) { nodes { sku inventory { onHand } } } }"): (typeof documents)["query ReadinessProducts { products(first: 5) { nodes { sku inventory { onHand } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1153,6 +1355,10 @@ export function graphql(source: "\n  mutation TestSignIn($input: CustomerAccessT
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query WriteHarnessCommand($id: ID!) { command(id: $id) { id type status attempts lastError nextAttemptAt deliveries { connector status attempts lastError reference } } }\n"): (typeof documents)["\n  query WriteHarnessCommand($id: ID!) { command(id: $id) { id type status attempts lastError nextAttemptAt deliveries { connector status attempts lastError reference } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query ViewerViewer { viewer { kind scopes account { code } } }"): (typeof documents)["query ViewerViewer { viewer { kind scopes account { code } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1178,6 +1384,10 @@ export function graphql(source: "query WarehousesWarehouse4 { warehouse { id } }
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query WarehousesWarehouse5($code: String!) { warehouse(code: $code) { id } }"): (typeof documents)["query WarehousesWarehouse5($code: String!) { warehouse(code: $code) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WarehousesBWarehouse($id: ID!, $after: String, $available: Boolean) { warehouse(id: $id) { inventoryLevels(first: 100, after: $after, filter: { available: $available }) {\n          nodes { product { sku } warehouse { code } onHand reserved available } pageInfo { hasNextPage endCursor } } } }"): (typeof documents)["query WarehousesBWarehouse($id: ID!, $after: String, $available: Boolean) { warehouse(id: $id) { inventoryLevels(first: 100, after: $after, filter: { available: $available }) {\n          nodes { product { sku } warehouse { code } onHand reserved available } pageInfo { hasNextPage endCursor } } } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
