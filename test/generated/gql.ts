@@ -232,6 +232,9 @@ type Documents = {
     "query StockReservationsStockReservation($id: ID!) { stockReservation(id: $id) { status } }": typeof types.StockReservationsStockReservationDocument,
     "\n  mutation TestSignIn($input: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $input) { customerAccessToken { accessToken } userErrors { code } } }\n": typeof types.TestSignInDocument,
     "\n  query WriteHarnessCommand($id: ID!) { command(id: $id) { id type status attempts lastError nextAttemptAt deliveries { connector status attempts lastError reference } } }\n": typeof types.WriteHarnessCommandDocument,
+    "query TracingOff { products(first: 2) { nodes { sku } } }": typeof types.TracingOffDocument,
+    "query CatalogPage { products(first: 3) { nodes { sku } } product(sku: \"SKU-00002\") { name } }": typeof types.CatalogPageDocument,
+    "query CatalogWhileDown { product(sku: \"SKU-00003\") { name } }": typeof types.CatalogWhileDownDocument,
     "query ViewerViewer { viewer { kind scopes account { code } } }": typeof types.ViewerViewerDocument,
     "query WarehousesWarehouses { warehouses { totalCount nodes { code name address { line1 line2 city region postalCode countryCode } } } }": typeof types.WarehousesWarehousesDocument,
     "query WarehousesWarehouse { warehouse(code: \"WH-WEST\") { id code name } }": typeof types.WarehousesWarehouseDocument,
@@ -460,6 +463,9 @@ const documents: Documents = {
     "query StockReservationsStockReservation($id: ID!) { stockReservation(id: $id) { status } }": types.StockReservationsStockReservationDocument,
     "\n  mutation TestSignIn($input: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $input) { customerAccessToken { accessToken } userErrors { code } } }\n": types.TestSignInDocument,
     "\n  query WriteHarnessCommand($id: ID!) { command(id: $id) { id type status attempts lastError nextAttemptAt deliveries { connector status attempts lastError reference } } }\n": types.WriteHarnessCommandDocument,
+    "query TracingOff { products(first: 2) { nodes { sku } } }": types.TracingOffDocument,
+    "query CatalogPage { products(first: 3) { nodes { sku } } product(sku: \"SKU-00002\") { name } }": types.CatalogPageDocument,
+    "query CatalogWhileDown { product(sku: \"SKU-00003\") { name } }": types.CatalogWhileDownDocument,
     "query ViewerViewer { viewer { kind scopes account { code } } }": types.ViewerViewerDocument,
     "query WarehousesWarehouses { warehouses { totalCount nodes { code name address { line1 line2 city region postalCode countryCode } } } }": types.WarehousesWarehousesDocument,
     "query WarehousesWarehouse { warehouse(code: \"WH-WEST\") { id code name } }": types.WarehousesWarehouseDocument,
@@ -1356,6 +1362,18 @@ export function graphql(source: "\n  mutation TestSignIn($input: CustomerAccessT
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WriteHarnessCommand($id: ID!) { command(id: $id) { id type status attempts lastError nextAttemptAt deliveries { connector status attempts lastError reference } } }\n"): (typeof documents)["\n  query WriteHarnessCommand($id: ID!) { command(id: $id) { id type status attempts lastError nextAttemptAt deliveries { connector status attempts lastError reference } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TracingOff { products(first: 2) { nodes { sku } } }"): (typeof documents)["query TracingOff { products(first: 2) { nodes { sku } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CatalogPage { products(first: 3) { nodes { sku } } product(sku: \"SKU-00002\") { name } }"): (typeof documents)["query CatalogPage { products(first: 3) { nodes { sku } } product(sku: \"SKU-00002\") { name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CatalogWhileDown { product(sku: \"SKU-00003\") { name } }"): (typeof documents)["query CatalogWhileDown { product(sku: \"SKU-00003\") { name } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
