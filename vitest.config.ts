@@ -10,7 +10,9 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
   },
   test: {
-    include: ["test/**/*.test.ts"],
+    // Integration tests in test/, named after the schema field family or concern they cover; unit tests of pure logic
+    // beside their module in src/ (`src/outbox/backoff.test.ts`). Nothing in src/ imports a test file, so `npm start` never loads one.
+    include: ["test/**/*.test.ts", "src/**/*.test.ts"],
     globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,

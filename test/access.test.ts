@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { dataAt } from "./support/paging.js";
 import { startTestServer, type GqlResponse, type TestServer } from "./support/test-server.js";
 
@@ -21,7 +22,7 @@ let b: Owned;
 async function ownedBy(code: string): Promise<Owned> {
   const account = dataAt<any>(
     await server.gql(
-      `query($code: String!) { account(code: $code) { id shipTos { id } orders(first: 1) { nodes { id } } invoices(first: 1) { nodes { id } } quotes(first: 1) { nodes { id } } } }`,
+      graphql(`query AccessAccount($code: String!) { account(code: $code) { id shipTos { id } orders(first: 1) { nodes { id } } invoices(first: 1) { nodes { id } } quotes(first: 1) { nodes { id } } } }`),
       { code },
       server.adminKey,
     ),
@@ -94,7 +95,7 @@ const READS_BY_ID: Array<{ path: string; kind: keyof Owned; query: string }> = [
 describe("a customer reads its own account's data", () => {
   it("through viewer.account: the account and the counts of its orders, invoices and quotes", async () => {
     const viewer = dataAt<any>(
-      await server.gql(`{ viewer { kind account { id code orders { totalCount } invoices { totalCount } quotes { totalCount } } } }`, {}, tokenA),
+      await server.gql(graphql(`query AccessViewer { viewer { kind account { id code orders { totalCount } invoices { totalCount } quotes { totalCount } } } }`), {}, tokenA),
       "viewer",
     );
     expect(viewer).toEqual({
@@ -165,7 +166,7 @@ describe("customer A gets nothing of customer B's", () => {
 
   it("nodes with A's and B's IDs mixed is FORBIDDEN and returns none of them", async () => {
     const ids = [a.order, b.order, a.invoice, b.invoice, b.quote, b.account, b.shipTo];
-    const response = await server.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids }, tokenA);
+    const response = await server.gql(graphql(`query AccessNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }`), { ids }, tokenA);
     expect(errorCode(response)).toBe("FORBIDDEN");
     expect(response.data ?? null).toBeNull();
   });
@@ -183,7 +184,7 @@ describe("customer A gets nothing of customer B's", () => {
   });
 
   it("B's prices are FORBIDDEN", async () => {
-    const response = await server.gql(`query($id: ID!) { product(sku: "SKU-00001") { price(accountId: $id) { unitPrice { amount } account { code } } } }`, { id: b.account }, tokenA);
+    const response = await server.gql(graphql(`query AccessProduct($id: ID!) { product(sku: "SKU-00001") { price(accountId: $id) { unitPrice { amount } account { code } } } }`), { id: b.account }, tokenA);
     expect(errorCode(response)).toBe("FORBIDDEN");
     expect(JSON.stringify(response.data ?? null)).not.toContain("C00002");
   });
@@ -191,7 +192,7 @@ describe("customer A gets nothing of customer B's", () => {
   it("an accountId in the filter of the customer's own account lists is ignored: they stay A's", async () => {
     const account = dataAt<any>(
       await server.gql(
-        `query($b: ID!) { viewer { account { orders(first: 100, filter: { accountId: $b }) { totalCount nodes { account { code } } } quotes(filter: { accountId: $b }) { nodes { account { code } } } } } }`,
+        graphql(`query AccessViewer2($b: ID!) { viewer { account { orders(first: 100, filter: { accountId: $b }) { totalCount nodes { account { code } } } quotes(filter: { accountId: $b }) { nodes { account { code } } } } } }`),
         { b: b.account },
         tokenA,
       ),
@@ -203,7 +204,7 @@ describe("customer A gets nothing of customer B's", () => {
   });
 
   it("a customer cannot list accounts", async () => {
-    const response = await server.gql(`{ accounts { nodes { id code } } }`, {}, tokenA);
+    const response = await server.gql(graphql(`query AccessAccounts { accounts { nodes { id code } } }`), {}, tokenA);
     expect(errorCode(response)).toBe("FORBIDDEN");
     expect(response.data ?? null).toBeNull();
   });
@@ -229,8 +230,8 @@ const ACCOUNT_DATA: Array<{ name: string; query: string; id?: keyof Owned }> = [
 describe("anonymous requests", () => {
   it("read the public catalog, with list prices", async () => {
     const data = dataAt<any>(
-      await server.gql(`{ viewer { kind account { id } } products(first: 2) { nodes { sku price(quantity: 10) { source account { code } } inventory { available } } }
-        product(sku: "SKU-00002") { sku } warehouses { totalCount } categories { totalCount } category(slug: "tools") { slug } warehouse(code: "WH-EAST") { code } }`),
+      await server.gql(graphql(`query AccessViewer3 { viewer { kind account { id } } products(first: 2) { nodes { sku price(quantity: 10) { source account { code } } inventory { available } } }
+        product(sku: "SKU-00002") { sku } warehouses { totalCount } categories { totalCount } category(slug: "tools") { slug } warehouse(code: "WH-EAST") { code } }`)),
       "",
     );
     expect(data.viewer).toEqual({ kind: "ANONYMOUS", account: null });
@@ -250,7 +251,7 @@ describe("anonymous requests", () => {
   });
 
   it("are UNAUTHENTICATED for account prices", async () => {
-    const response = await server.gql(`query($id: ID!) { product(sku: "SKU-00001") { price(accountId: $id) { source } } }`, { id: a.account });
+    const response = await server.gql(graphql(`query AccessProduct2($id: ID!) { product(sku: "SKU-00001") { price(accountId: $id) { source } } }`), { id: a.account });
     expect(errorCode(response)).toBe("UNAUTHENTICATED");
   });
 });
@@ -259,7 +260,7 @@ describe("API keys", () => {
   it("a storefront key reads the catalog and any account's prices", async () => {
     const data = dataAt<any>(
       await server.gql(
-        `query($a: ID!, $b: ID!) { products(first: 1) { totalCount } product(sku: "SKU-00001") { sku a: price(accountId: $a) { account { code } } b: price(accountId: $b) { account { code } } } }`,
+        graphql(`query AccessProducts($a: ID!, $b: ID!) { products(first: 1) { totalCount } product(sku: "SKU-00001") { sku a: price(accountId: $a) { account { code } } b: price(accountId: $b) { account { code } } } }`),
         { a: a.account, b: b.account },
         server.storefrontKey,
       ),
@@ -304,8 +305,8 @@ describe("credentials", () => {
     expect((await withHeader(`bearer ${server.adminKey}`, `{ viewer { kind } }`)).body.data).toEqual({ viewer: { kind: "API_KEY" } });
   });
 
-  const SIGN_IN = `mutation($input: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $input) {
-    customerAccessToken { accessToken expiresAt } userErrors { field code message } } }`;
+  const SIGN_IN = graphql(`mutation AccessSignIn($input: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $input) {
+    customerAccessToken { accessToken expiresAt } userErrors { field code message } } }`);
 
   it.each([
     ["a wrong password", { email: "buyer@acme.example", password: "wrong-password" }],
@@ -346,16 +347,17 @@ describe("credentials", () => {
     const days = (Date.parse(expiresAt) - before) / 86_400_000;
     expect(days).toBeGreaterThan(29.99);
     expect(days).toBeLessThan(30.01);
-    expect(dataAt<any>(await server.gql(`{ viewer { kind account { code } } }`, {}, accessToken), "viewer")).toEqual({ kind: "CUSTOMER", account: { code: "C00002" } });
+    expect(dataAt<any>(await server.gql(graphql(`query AccessViewer4 { viewer { kind account { code } } }`), {}, accessToken), "viewer")).toEqual({ kind: "CUSTOMER", account: { code: "C00002" } });
   });
 });
 
 describe("errors", () => {
   const FAILING: Array<{ name: string; send: () => Promise<GqlResponse>; code: string }> = [
-    { name: "UNAUTHENTICATED (anonymous)", send: () => server.gql(`{ orders { nodes { id } } }`), code: "UNAUTHENTICATED" },
+    { name: "UNAUTHENTICATED (anonymous)", send: () => server.gql(graphql(`query AccessOrders { orders { nodes { id } } }`)), code: "UNAUTHENTICATED" },
     { name: "UNAUTHENTICATED (bad token)", send: async () => (await withHeader("Bearer cgk_nope", `{ viewer { kind } }`)).body, code: "UNAUTHENTICATED" },
-    { name: "FORBIDDEN", send: () => server.gql(`{ accounts { nodes { id } } }`, {}, server.storefrontKey), code: "FORBIDDEN" },
-    { name: "BAD_USER_INPUT", send: () => server.gql(`{ node(id: "abc") { id } }`), code: "BAD_USER_INPUT" },
+    { name: "FORBIDDEN", send: () => server.gql(graphql(`query AccessAccounts2 { accounts { nodes { id } } }`), {}, server.storefrontKey), code: "FORBIDDEN" },
+    { name: "BAD_USER_INPUT", send: () => server.gql(graphql(`query AccessNode { node(id: "abc") { id } }`)), code: "BAD_USER_INPUT" },
+    // Invalid on purpose: raw strings, which codegen does not check.
     { name: "GRAPHQL_VALIDATION_FAILED", send: () => server.gql(`{ products { nope } }`), code: "GRAPHQL_VALIDATION_FAILED" },
     { name: "GRAPHQL_PARSE_FAILED", send: () => server.gql(`{ products {`), code: "GRAPHQL_PARSE_FAILED" },
   ];

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { dataAt } from "./support/paging.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
@@ -27,7 +28,7 @@ function useKey(secret: string, address = "127.0.0.1") {
 
 describe("customer access tokens", () => {
   it("an expired or revoked token is refused with 401", async () => {
-    const SIGN_IN = `mutation { customerAccessTokenCreate(input: { email: "buyer@acme.example", password: "acme-demo-1" }) { customerAccessToken { accessToken } } }`;
+    const SIGN_IN = graphql(`mutation ApiKeysSignIn { customerAccessTokenCreate(input: { email: "buyer@acme.example", password: "acme-demo-1" }) { customerAccessToken { accessToken } } }`);
     const token = async () => dataAt<any>(await server.gql(SIGN_IN), "customerAccessTokenCreate.customerAccessToken.accessToken") as string;
     const [expiring, revoking] = [await token(), await token()];
     const viewer = (t: string) => server.app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json", authorization: `Bearer ${t}` }, payload: JSON.stringify({ query: "{ viewer { kind } }" }) });
@@ -36,7 +37,7 @@ describe("customer access tokens", () => {
     await server.dataSource.query(`UPDATE customer_access_token SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [digest(expiring)]);
     expect((await viewer(expiring)).statusCode).toBe(401);
     expect((await viewer(revoking)).statusCode).toBe(200);
-    expect(dataAt<any>(await server.gql(`mutation($t: String!) { customerAccessTokenDelete(accessToken: $t) { deleted } }`, { t: revoking }), "customerAccessTokenDelete.deleted")).toBe(true);
+    expect(dataAt<any>(await server.gql(graphql(`mutation ApiKeysCustomerAccessTokenDelete($t: String!) { customerAccessTokenDelete(accessToken: $t) { deleted } }`), { t: revoking }), "customerAccessTokenDelete.deleted")).toBe(true);
     expect((await viewer(revoking)).statusCode).toBe(401);
   });
 });
@@ -59,7 +60,7 @@ describe("API keys", () => {
     expect((await useKey(created.secret, "10.1.2.3")).statusCode).toBe(200);
     expect((await useKey(created.secret, "2001:db8::7")).statusCode).toBe(200);
     expect((await useKey(created.secret, "::ffff:10.9.8.7")).statusCode).toBe(200);
-    const listed = dataAt<any[]>(await server.gql(`{ apiKeys { id lastUsedAt } }`, {}, server.adminKey), "apiKeys").find((k) => k.id === created.apiKey.id);
+    const listed = dataAt<any[]>(await server.gql(graphql(`query ApiKeysApiKeys { apiKeys { id lastUsedAt } }`), {}, server.adminKey), "apiKeys").find((k) => k.id === created.apiKey.id);
     expect(listed.lastUsedAt).not.toBeNull();
 
     const ROTATE = `mutation($id: ID!, $key: String!) { apiKeyRotate(id: $id, idempotencyKey: $key) { ${KEY_FIELDS} } }`;
@@ -115,7 +116,7 @@ describe("API keys", () => {
       { code: "INVALID", field: ["input", "allowedIps", "0"] },
       { code: "INVALID", field: ["input", "allowedIps", "1"] },
     ]);
-    expect((await server.gql(`{ apiKeys { id } }`, {}, server.storefrontKey)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await server.gql(graphql(`query ApiKeysApiKeys2 { apiKeys { id } }`), {}, server.storefrontKey)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const asStorefront = await server.gql(CREATE, { input: { name: "x", scopes: ["ADMIN"] }, key: key() }, server.storefrontKey);
     expect(asStorefront.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });

@@ -5,6 +5,8 @@ import { staticCachePolicy } from "../src/cache/cache-policy.js";
 import { buildSchema } from "../src/schema.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
+// GraphQL stays in raw strings here on purpose (cache policy is computed from document text, and the response cache keys on it): not typed documents.
+
 const schema = buildSchema();
 
 function policyOf(query: string) {

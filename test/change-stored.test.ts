@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { connectorsConfig } from "../src/connectors/connectors-config.js";
 import type { Router } from "../src/connectors/router.js";
-import { copyDatabase, dropDatabase } from "./support/databases.js";
+import { dropDatabase } from "./support/databases.js";
+import { copyWriteTemplate } from "./support/own-database.js";
 import { until } from "./support/table-lock.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
@@ -12,14 +14,13 @@ import { startTestServer, type TestServer } from "./support/test-server.js";
 // which the mutation's own reads, made in its transaction, never go through). The client must learn that
 // the order was stored, or it retries with a new key and orders twice.
 
-const PLACE = `mutation($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {
-  order { id } command { id } userErrors { code } } }`;
-const CATALOG = `{ products(first: 5, sortKey: SKU) { nodes { sku } } }`;
+const PLACE = graphql(`mutation ChangeStoredPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {
+  order { id } command { id } userErrors { code } } }`);
+const CATALOG = graphql(`query ChangeStoredCatalog { products(first: 5, sortKey: SKU) { nodes { sku } } }`);
 
 let databaseUrl: string;
 beforeAll(async () => {
-  const template = inject("writeTemplateUrl");
-  databaseUrl = await copyDatabase(template, `stored_${process.pid}_${randomBytes(4).toString("hex")}`, new URL(template).pathname.slice(1));
+  databaseUrl = await copyWriteTemplate("stored");
 });
 afterAll(() => dropDatabase(databaseUrl));
 
@@ -54,10 +55,10 @@ describe("a mutation whose payload cannot be read after it committed", () => {
         )) as Array<{ sku: string; warehouse_id: string }>;
         const variables = { input: { lines: [{ sku: line!.sku, warehouseId: `gid://store/Warehouse/${line!.warehouse_id}`, quantity: 1 }] }, key: `stored-${randomBytes(6).toString("hex")}` };
         // Verified now, so that the order below needs no read outside its transaction before it commits.
-        expect((await server.gql(`{ viewer { __typename } }`, {}, token)).errors).toBeUndefined();
+        expect((await server.gql(graphql(`query ChangeStoredViewer { viewer { __typename } }`), {}, token)).errors).toBeUndefined();
         await openStoreCircuit(server, router);
 
-        const answer = await server.gql<{ orderPlace: null }>(PLACE, variables, token);
+        const answer = await server.gql(PLACE, variables, token);
         expect(answer.data).toBeNull();
         expect(answer.errors).toHaveLength(1);
         const [error] = answer.errors!;

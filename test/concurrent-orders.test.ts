@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { QueryRunner } from "typeorm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { print } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { DEFAULT_CONNECTORS_CONFIG } from "../src/connectors/connectors-config.js";
 import type { Router } from "../src/connectors/router.js";
@@ -8,20 +10,20 @@ import type { RequestContext } from "../src/context.js";
 import { createLoaders } from "../src/loaders.js";
 import { DatabaseBusyError } from "../src/db/database-busy.js";
 import { runIdempotent } from "../src/outbox/idempotency.js";
-import { copyDatabase, dropDatabase } from "./support/databases.js";
+import { dropDatabase } from "./support/databases.js";
+import { copyWriteTemplate } from "./support/own-database.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 let databaseUrl: string;
 beforeAll(async () => {
-  const template = inject("writeTemplateUrl");
-  databaseUrl = await copyDatabase(template, `pool_${process.pid}_${randomBytes(4).toString("hex")}`, new URL(template).pathname.slice(1));
+  databaseUrl = await copyWriteTemplate("pool");
 });
 afterAll(() => dropDatabase(databaseUrl));
 
-const PLACE = `mutation($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {
-  order { id status lines { sku quantity } } command { id } userErrors { field code message } } }`;
-const CATALOG = `{ products(first: 5, sortKey: SKU) { nodes { sku name inventory { available } } } }`;
-const CONNECTORS = `{ connectors { name circuit status lastError } }`;
+const PLACE = graphql(`mutation ConcurrentOrdersPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {
+  order { id status lines { sku quantity } } command { id } userErrors { field code message } } }`);
+const CATALOG = graphql(`query ConcurrentOrdersCatalog { products(first: 5, sortKey: SKU) { nodes { sku name inventory { available } } } }`);
+const CONNECTORS = graphql(`query ConcurrentOrdersConnectors { connectors { name circuit status lastError } }`);
 
 /** Products with plenty of stock in one warehouse and no restrictions. */
 async function stockedLines(server: TestServer, count: number): Promise<Array<{ sku: string; warehouseId: string }>> {
@@ -66,7 +68,7 @@ describe("a crowd of mutations on a small pool", () => {
       expect(result.data!.orderPlace.userErrors).toEqual([]);
       expect(result.data!.orderPlace.order).toMatchObject({ status: "PENDING" });
     }
-    expect(new Set(placed.map((result) => result.data!.orderPlace.order.id)).size).toBe(50);
+    expect(new Set(placed.map((result) => result.data!.orderPlace.order!.id)).size).toBe(50);
     for (const result of read) {
       expect(result.errors).toBeUndefined();
       expect(result.data!.products.nodes).toHaveLength(5);
@@ -113,7 +115,7 @@ describe("a pool held to its last connection", () => {
       for (let i = 0; i < 6; i++) {
         await expect(router.readerOf("catalog", "store").productsBySkus(["SKU-00001"])).rejects.toBeInstanceOf(DatabaseBusyError);
       }
-      const response = await server.app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, payload: JSON.stringify({ query: PLACE, variables: { input: { lines: [{ ...line!, quantity: 1 }] }, key: `busy-${randomBytes(4).toString("hex")}` } }) });
+      const response = await server.app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, payload: JSON.stringify({ query: print(PLACE), variables: { input: { lines: [{ ...line!, quantity: 1 }] }, key: `busy-${randomBytes(4).toString("hex")}` } }) });
       expect(response.statusCode).toBe(503);
       expect(response.headers["retry-after"]).toBe("1");
       const body = response.json() as { data: unknown; errors: Array<{ message: string; extensions: { code: string } }> };
@@ -124,12 +126,12 @@ describe("a pool held to its last connection", () => {
       await expect(runIdempotent(ctx, "orderPlace", "busy", {}, async () => ({ entityKey: null, commandId: null, userErrors: [] }))).rejects.toBeInstanceOf(DatabaseBusyError);
 
       // A credential not yet verified: the request fails while its context is built, with the same answer.
-      const unverified = await server.app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json", authorization: `Bearer ${unusedToken}` }, payload: JSON.stringify({ query: CATALOG }) });
+      const unverified = await server.app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json", authorization: `Bearer ${unusedToken}` }, payload: JSON.stringify({ query: print(CATALOG) }) });
       expect(unverified.statusCode).toBe(503);
       expect(unverified.headers["retry-after"]).toBe("1");
       expect((unverified.json() as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)).toEqual(["DATABASE_BUSY"]);
 
-      const read = await server.app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json" }, payload: JSON.stringify({ query: CATALOG }) });
+      const read = await server.app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json" }, payload: JSON.stringify({ query: print(CATALOG) }) });
       expect(read.statusCode).toBe(503);
       expect(read.headers["retry-after"]).toBe("1");
       expect((read.json() as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)).toContain("DATABASE_BUSY");

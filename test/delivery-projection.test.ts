@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { dataAt } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
 
@@ -33,7 +34,7 @@ describe("delivery and projection", () => {
   it("marks a delivery DELIVERED and writes the ERP's number on the order in one transaction: a failure between them leaves neither, and the retry stores both", async () => {
     const placed = dataAt<any>(
       await h.server.gql(
-        `mutation($key: String!) { orderPlace(input: { kind: PREORDER, poNumber: "PROJECTION-FAULT", lines: [{ sku: "SKU-00042", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }`,
+        graphql(`mutation DeliveryProjectionOrderPlace($key: String!) { orderPlace(input: { kind: PREORDER, poNumber: "PROJECTION-FAULT", lines: [{ sku: "SKU-00042", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }`),
         { key: `projection-${Date.now()}` },
         token,
       ),
@@ -73,7 +74,7 @@ describe("delivery and projection", () => {
     expect(new Set(sent.map((r) => r.idempotencyKey)).size).toBe(1);
     expect(h.erp.applied.filter((r) => r.body.aggregateId === orderKey)).toHaveLength(1);
     const command = await h.waitForCommand(placed.command.id, ["DELIVERED"]);
-    const order = dataAt<any>(await h.server.gql(`query($id: ID!) { order(id: $id) { externalNumber syncStatus } }`, { id: placed.order.id }, token), "order");
+    const order = dataAt<any>(await h.server.gql(graphql(`query DeliveryProjectionOrder($id: ID!) { order(id: $id) { externalNumber syncStatus } }`), { id: placed.order.id }, token), "order");
     expect(order).toEqual({ externalNumber: command.deliveries.find((d: any) => d.connector === "erp").reference, syncStatus: "SYNCED" });
   });
 });

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { signBody } from "../src/outbox/failure-notifier.js";
-import { nextDelayMs, DEFAULT_BACKOFF } from "../src/outbox/backoff.js";
 import { retryAfterMs } from "../src/connectors/http-commands/http-commands-connector.js";
 import { dataAt } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
@@ -40,7 +40,7 @@ const key = () => `delivery-${Date.now()}-${n++}`;
 async function place(): Promise<any> {
   return dataAt<any>(
     await h.server.gql(
-      `mutation($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: "SKU-00042", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }`,
+      graphql(`mutation DeliveryOrderPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: "SKU-00042", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }`),
       { key: key() },
       token,
     ),
@@ -49,7 +49,7 @@ async function place(): Promise<any> {
 }
 
 async function orderSync(id: string) {
-  return dataAt<any>(await h.server.gql(`query($id: ID!) { order(id: $id) { syncStatus lastCommand { status lastError } } }`, { id }, token), "order");
+  return dataAt<any>(await h.server.gql(graphql(`query DeliveryOrder($id: ID!) { order(id: $id) { syncStatus lastCommand { status lastError } } }`), { id }, token), "order");
 }
 
 describe("delivery", () => {
@@ -98,7 +98,7 @@ describe("delivery", () => {
     h.erp.failNext({ status: 400 });
     const placed = await place();
     await h.waitForCommand(placed.command.id, ["FAILED"]);
-    const RETRY = `mutation($id: ID!, $key: String!) { commandRetry(id: $id, idempotencyKey: $key) { command { status } userErrors { code } } }`;
+    const RETRY = graphql(`mutation DeliveryRetry($id: ID!, $key: String!) { commandRetry(id: $id, idempotencyKey: $key) { command { status } userErrors { code } } }`);
     const retried = dataAt<any>(await h.server.gql(RETRY, { id: placed.command.id, key: key() }, h.server.adminKey), "commandRetry");
     expect(retried.userErrors).toEqual([]);
     const command = await h.waitForCommand(placed.command.id, ["DELIVERED"]);
@@ -118,7 +118,7 @@ describe("delivery", () => {
 
     // A retry starts a fresh count: one more transient failure is retried, not fatal.
     h.erp.failNext({ status: 500 });
-    const RETRY = `mutation($id: ID!, $key: String!) { commandRetry(id: $id, idempotencyKey: $key) { userErrors { code } } }`;
+    const RETRY = graphql(`mutation DeliveryRetry2($id: ID!, $key: String!) { commandRetry(id: $id, idempotencyKey: $key) { userErrors { code } } }`);
     expect(dataAt<any>(await h.server.gql(RETRY, { id: placed.command.id, key: key() }, h.server.adminKey), "commandRetry").userErrors).toEqual([]);
     const delivered = await h.waitForCommand(placed.command.id, ["DELIVERED"]);
     expect(delivered.deliveries.find((d: any) => d.connector === "erp")).toMatchObject({ status: "DELIVERED", attempts: 2 });
@@ -127,7 +127,7 @@ describe("delivery", () => {
   it("the failure webhook and log never carry a payment token", async () => {
     await h.waitForIdle();
     h.erp.failNext({ status: 400 });
-    const ADD = `mutation($input: PaymentMethodAddInput!, $key: String!) { paymentMethodAdd(input: $input, idempotencyKey: $key) { command { id } userErrors { code } } }`;
+    const ADD = graphql(`mutation DeliveryAdd($input: PaymentMethodAddInput!, $key: String!) { paymentMethodAdd(input: $input, idempotencyKey: $key) { command { id } userErrors { code } } }`);
     const added = dataAt<any>(await h.server.gql(ADD, { input: { provider: "stripe", token: "pm_secret_token_123", brand: "visa", last4: "4242" }, key: key() }, token), "paymentMethodAdd");
     expect(added.userErrors).toEqual([]);
     await h.waitForCommand(added.command.id, ["FAILED"]);
@@ -146,21 +146,16 @@ describe("delivery", () => {
   });
 
   it("commands(filter) lists what operators look for", async () => {
-    const failed = dataAt<any>(await h.server.gql(`{ commands(first: 100, filter: { status: FAILED, connector: "erp", type: "orderPlace" }) { totalCount nodes { status type deliveries { connector } } } }`, {}, h.server.adminKey), "commands");
+    const failed = dataAt<any>(await h.server.gql(graphql(`query DeliveryCommands { commands(first: 100, filter: { status: FAILED, connector: "erp", type: "orderPlace" }) { totalCount nodes { status type deliveries { connector } } } }`), {}, h.server.adminKey), "commands");
     expect(failed.totalCount).toBeGreaterThan(0);
     expect(failed.nodes.every((c: any) => c.status === "FAILED" && c.type === "orderPlace")).toBe(true);
-    expect((await h.server.gql(`{ commands { totalCount } }`, {}, token)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await h.server.gql(graphql(`query DeliveryCommands2 { commands { totalCount } }`), {}, token)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
 
-describe("backoff", () => {
-  it("grows exponentially with jitter, is capped, and never undercuts Retry-After", () => {
-    const policy = { ...DEFAULT_BACKOFF, baseMs: 100, maxMs: 1000 };
-    expect(nextDelayMs(policy, 1, undefined, () => 0)).toBe(50);
-    expect(nextDelayMs(policy, 1, undefined, () => 1)).toBe(100);
-    expect(nextDelayMs(policy, 3, undefined, () => 1)).toBe(400);
-    expect(nextDelayMs(policy, 20, undefined, () => 1)).toBe(1000);
-    expect(nextDelayMs(policy, 1, 5000, () => 1)).toBe(5000);
+// The backoff itself: src/outbox/backoff.test.ts.
+describe("Retry-After", () => {
+  it("is read in seconds or as an HTTP date; anything else is ignored", () => {
     expect(retryAfterMs("3")).toBe(3000);
     expect(retryAfterMs(new Date(Date.now() + 10_000).toUTCString())).toBeGreaterThan(8000);
     expect(retryAfterMs("soon")).toBeUndefined();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { connectorsConfig, type ConnectorsConfig } from "../src/connectors/connectors-config.js";
 import { EconnectFake } from "./fakes/econnect/econnect-fake.js";
 import { dataAt } from "./support/paging.js";
@@ -27,7 +28,7 @@ afterAll(async () => {
 
 let n = 0;
 const key = () => `econnect-${Date.now()}-${n++}`;
-const CREATE = `mutation($input: AccountCreateInput!, $key: String!) { accountCreate(input: $input, idempotencyKey: $key) { account { id } command { id } userErrors { code } } }`;
+const CREATE = graphql(`mutation EconnectWritesCreate($input: AccountCreateInput!, $key: String!) { accountCreate(input: $input, idempotencyKey: $key) { account { id } command { id } userErrors { code } } }`);
 
 describe("writes to eConnect through the outbox", () => {
   it("accountCreate becomes account.add; the ERP's id is stored as the account's external reference", async () => {
@@ -35,7 +36,7 @@ describe("writes to eConnect through the outbox", () => {
     const command = await h.waitForCommand(payload.command.id, ["DELIVERED"]);
     const erpId = command.deliveries.find((d: any) => d.connector === "erp").reference;
     expect(econnect.accounts.get(erpId)).toMatchObject({ cid: "EC-001", email: "buyer@umbrella.example" });
-    const account = dataAt<any>(await h.server.gql(`{ account(code: "EC-001") { externalReferences { connector externalId } } }`, {}, h.server.adminKey), "account");
+    const account = dataAt<any>(await h.server.gql(graphql(`query EconnectWritesAccount { account(code: "EC-001") { externalReferences { connector externalId } } }`), {}, h.server.adminKey), "account");
     expect(account.externalReferences).toEqual([{ connector: "erp", externalId: erpId }]);
   });
 
@@ -50,14 +51,14 @@ describe("writes to eConnect through the outbox", () => {
   it("writes made while the ERP is down wait, and are delivered once it is back", async () => {
     await h.waitForIdle();
     econnect.goDown();
-    const ids = dataAt<any>(await h.server.gql(`{ product(sku: "SKU-00002") { id } warehouse(code: "WH-EAST") { id } }`), "");
+    const ids = dataAt<any>(await h.server.gql(graphql(`query EconnectWritesProduct { product(sku: "SKU-00002") { id } warehouse(code: "WH-EAST") { id } }`)), "");
     const set = dataAt<any>(
-      await h.server.gql(`mutation($p: ID!, $w: ID!, $key: String!) { inventorySet(input: { productId: $p, warehouseId: $w, onHand: 321 }, idempotencyKey: $key) { command { id } } }`, { p: ids.product.id, w: ids.warehouse.id, key: key() }, h.server.adminKey),
+      await h.server.gql(graphql(`mutation EconnectWritesInventorySet($p: ID!, $w: ID!, $key: String!) { inventorySet(input: { productId: $p, warehouseId: $w, onHand: 321 }, idempotencyKey: $key) { command { id } } }`), { p: ids.product.id, w: ids.warehouse.id, key: key() }, h.server.adminKey),
       "inventorySet",
     );
     const retrying = await h.waitForCommand(set.command.id, ["RETRYING"]);
     expect(retrying.lastError).toContain("503");
-    const CONNECTORS = `{ connectors { name kind status reads receives lastError backlog { pending retrying failed oldestPendingAt } } }`;
+    const CONNECTORS = graphql(`query EconnectWritesConnectors { connectors { name kind status reads receives lastError backlog { pending retrying failed oldestPendingAt } } }`);
     const down = dataAt<any[]>(await h.server.gql(CONNECTORS, {}, h.server.adminKey), "connectors");
     expect(down.find((c) => c.name === "erp")).toMatchObject({ kind: "econnect", status: "DOWN", reads: [], backlog: { retrying: 1, failed: 0 } });
     expect(down.find((c) => c.name === "erp").receives).toContain("inventorySet");
@@ -73,11 +74,11 @@ describe("writes to eConnect through the outbox", () => {
   });
 
   it("invoiceRegister becomes invoice.register with the warehouse as store; the ERP's invoice id is kept, and a payment follows it as invoice.set", async () => {
-    const account = dataAt<any>(await h.server.gql(`{ account(code: "EC-001") { id } warehouse(code: "WH-WEST") { id } }`, {}, h.server.adminKey), "");
+    const account = dataAt<any>(await h.server.gql(graphql(`query EconnectWritesAccount2 { account(code: "EC-001") { id } warehouse(code: "WH-WEST") { id } }`), {}, h.server.adminKey), "");
     const before = [...econnect.items.values()].find((i) => i.code === "SKU-00004")!.onhand;
     const payload = dataAt<any>(
       await h.server.gql(
-        `mutation($a: ID!, $w: ID!, $key: String!) { invoiceRegister(input: { accountId: $a, lines: [{ sku: "SKU-00004", quantity: 3, unitPrice: "40.00", warehouseId: $w }] }, idempotencyKey: $key) { invoice { id } command { id } userErrors { code } } }`,
+        graphql(`mutation EconnectWritesInvoiceRegister($a: ID!, $w: ID!, $key: String!) { invoiceRegister(input: { accountId: $a, lines: [{ sku: "SKU-00004", quantity: 3, unitPrice: "40.00", warehouseId: $w }] }, idempotencyKey: $key) { invoice { id } command { id } userErrors { code } } }`),
         { a: account.account.id, w: account.warehouse.id, key: key() },
         h.server.adminKey,
       ),
@@ -90,7 +91,7 @@ describe("writes to eConnect through the outbox", () => {
     expect(invoice).toMatchObject({ total: "120.00", rows: [{ code: "SKU-00004", qty: 3, store: "WH-WEST" }] });
     expect([...econnect.items.values()].find((i) => i.code === "SKU-00004")!.onhand).toBe(before - 3);
 
-    const PAY = `mutation($input: InvoicePaymentRecordInput!, $key: String!) { invoicePaymentRecord(input: $input, idempotencyKey: $key) { command { id } userErrors { code } } }`;
+    const PAY = graphql(`mutation EconnectWritesPay($input: InvoicePaymentRecordInput!, $key: String!) { invoicePaymentRecord(input: $input, idempotencyKey: $key) { command { id } userErrors { code } } }`);
     const paid = dataAt<any>(await h.server.gql(PAY, { input: { invoiceId: payload.invoice.id, amount: "50.00", method: "wire" }, key: key() }, h.server.adminKey), "invoicePaymentRecord");
     expect(paid.userErrors).toEqual([]);
     const payment = await h.waitForCommand(paid.command.id, ["DELIVERED"]);
@@ -123,7 +124,7 @@ describe("a new order goes to eConnect", () => {
          AND NOT EXISTS (SELECT 1 FROM account_restricted_product r WHERE r.product_id = p.id)
        ORDER BY p.sku LIMIT 1`,
     )) as Array<{ sku: string }>;
-    const PLACE = `mutation($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id number } command { id } userErrors { message } } }`;
+    const PLACE = graphql(`mutation EconnectWritesPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id number } command { id } userErrors { message } } }`);
     const token = await h.server.customerToken(0);
     const placed = dataAt<any>(await h.server.gql(PLACE, { input: { lines: [{ sku: row!.sku, quantity: 2 }] }, key: key() }, token), "orderPlace");
     expect(placed.userErrors).toEqual([]);
@@ -131,7 +132,7 @@ describe("a new order goes to eConnect", () => {
     const invoice = [...econnect.invoices.values()].at(-1)!;
     expect(invoice).toMatchObject({ paid: "0", rows: [{ code: row!.sku, qty: 2, store: "" }] });
     expect(econnect.accounts.get(invoice.account)?.cid).toBe("C00001");
-    const order = dataAt<any>(await h.server.gql(`query($id: ID!) { order(id: $id) { externalNumber } }`, { id: placed.order.id }, token), "order");
+    const order = dataAt<any>(await h.server.gql(graphql(`query EconnectWritesOrder($id: ID!) { order(id: $id) { externalNumber } }`), { id: placed.order.id }, token), "order");
     expect(order.externalNumber).toBe(invoice.id);
   });
 });

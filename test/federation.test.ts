@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { TokenBucket } from "../src/common/token-bucket.js";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { connectorsConfig, type ConnectorsConfigInput } from "../src/connectors/connectors-config.js";
@@ -73,10 +74,10 @@ describe("reads through the eConnect connector", () => {
   it("accounts by code, e-mail, global ID and as a list", async () => {
     const { result, calls } = await erpCalls(() =>
       server.gql(
-        `{ byCode: account(code: "C00003") { id code name email }
+        graphql(`query FederationAccount { byCode: account(code: "C00003") { id code name email }
            byEmail: account(email: "ERP4@example.com") { code }
            byId: node(id: "gid://erp/Account/5") { ... on Account { code customerGroup { code } } }
-           accounts(first: 3) { nodes { code } totalCount pageInfo { hasNextPage } } }`,
+           accounts(first: 3) { nodes { code } totalCount pageInfo { hasNextPage } } }`),
         {},
         server.adminKey,
       ),
@@ -91,7 +92,7 @@ describe("reads through the eConnect connector", () => {
 
   it("a signed-in customer's account is the ERP's record, matched by code, with references to both systems", async () => {
     const token = await server.customerToken(0);
-    const viewer = dataAt<any>(await server.gql(`{ viewer { account { id code email externalReferences { connector externalId } } } }`, {}, token), "viewer.account");
+    const viewer = dataAt<any>(await server.gql(graphql(`query FederationViewer { viewer { account { id code email externalReferences { connector externalId } } } }`), {}, token), "viewer.account");
     expect(viewer.id).toBe("gid://erp/Account/1");
     expect(viewer.email).toBe("buyer@acme.example");
     const connectors = viewer.externalReferences.map((r: any) => r.connector);
@@ -101,9 +102,9 @@ describe("reads through the eConnect connector", () => {
   it("a customer reads its own account through any connector's record of it, and nothing of others", async () => {
     const token = await server.customerToken(0);
     const own = await server.gql(
-      `{ viewer { account { id orders(first: 2) { nodes { id account { id } } } } }
+      graphql(`query FederationViewer2 { viewer { account { id orders(first: 2) { nodes { id account { id } } } } }
          byId: node(id: "gid://erp/Account/1") { id }
-         byCode: account(code: "C00001") { id } }`,
+         byCode: account(code: "C00001") { id } }`),
       {},
       token,
     );
@@ -114,7 +115,7 @@ describe("reads through the eConnect connector", () => {
     expect(data.byCode.id).toBe("gid://erp/Account/1");
     // Its orders in the second store too.
     const [row] = (await server.dataSource.query(`SELECT o.id FROM "order" o JOIN account a ON a.id = o.account_id WHERE a.code = 'C00001' LIMIT 1`)) as Array<{ id: string }>;
-    const shopOrder = dataAt<any>(await server.gql(`query($id: ID!) { order(id: $id) { account { id } } }`, { id: `gid://shop2/Order/${row!.id}` }, token), "order");
+    const shopOrder = dataAt<any>(await server.gql(graphql(`query FederationOrder($id: ID!) { order(id: $id) { account { id } } }`), { id: `gid://shop2/Order/${row!.id}` }, token), "order");
     expect(shopOrder.account.id).toBe("gid://erp/Account/1");
     // Another account, or one that does not exist: the same refusal.
     for (const query of [`{ account(code: "C00002") { id } }`, `{ account(email: "nobody@example.com") { id } }`, `{ node(id: "gid://erp/Account/2") { id } }`]) {
@@ -128,10 +129,10 @@ describe("reads through the eConnect connector", () => {
   it("products by SKU, barcode and global ID, with stock in the configured warehouse", async () => {
     const data = dataAt<any>(
       await server.gql(
-        `{ bySku: product(sku: "SKU-00007") { id name listPrice { amount currencyCode } inventoryLevels { warehouse { code } onHand available } }
+        graphql(`query FederationProduct { bySku: product(sku: "SKU-00007") { id name listPrice { amount currencyCode } inventoryLevels { warehouse { code } onHand available } }
            byBarcode: product(barcode: "4000000000008") { sku }
            byId: node(id: "gid://erp/Product/109") { ... on Product { sku } }
-           products(first: 2, after: null) { nodes { sku } totalCount } }`,
+           products(first: 2, after: null) { nodes { sku } totalCount } }`),
         {},
         server.adminKey,
       ),
@@ -145,7 +146,7 @@ describe("reads through the eConnect connector", () => {
 
   it("a page of 50 store orders with ERP accounts and ERP products costs one ERP call per level (per 100 keys)", async () => {
     const query = (first: number) =>
-      server.gql(`query($first: Int!) { orders(first: $first) { nodes { number account { code name } lines { sku product { name inventoryLevels { onHand } } } } } }`, { first }, server.adminKey);
+      server.gql(graphql(`query FederationOrders($first: Int!) { orders(first: $first) { nodes { number account { code name } lines { sku product { name inventoryLevels { onHand } } } } } }`), { first }, server.adminKey);
     for (const first of [5, 50]) {
       const { result, calls } = await erpCalls(() => query(first));
       const orders = dataAt<any>(result, "orders.nodes");
@@ -165,8 +166,8 @@ describe("reads through the eConnect connector", () => {
 });
 
 describe("order history merged from two web stores", () => {
-  const HISTORY = `query($first: Int, $after: String, $last: Int, $before: String) {
-    orders(first: $first, after: $after, last: $last, before: $before) { edges { cursor node { id number createdAt } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`;
+  const HISTORY = graphql(`query FederationHistory($first: Int, $after: String, $last: Int, $before: String) {
+    orders(first: $first, after: $after, last: $last, before: $before) { edges { cursor node { id number createdAt } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`);
 
   it("pages forward and backward with no gap or repeat, newest first, while orders arrive", async () => {
     const token = await server.customerToken(0);
@@ -226,18 +227,18 @@ describe("order history merged from two web stores", () => {
 describe("when a connector is down", () => {
   it("fields it serves are null with CONNECTOR_UNAVAILABLE; the circuit opens, fails fast, and closes when the ERP is back", async () => {
     // Orders and their lines come from the stores; products from the ERP.
-    const QUERY = `{ orders(first: 5) { nodes { number lines { sku product { name } } } } }`;
+    const QUERY = graphql(`query FederationQuery { orders(first: 5) { nodes { number lines { sku product { name } } } } }`);
     erp.goDown();
     try {
       const down = await server.gql(QUERY, {}, server.adminKey);
-      const nodes = down.data?.orders.nodes;
+      const nodes: any = down.data?.orders.nodes;
       expect(nodes).toHaveLength(5);
       const i = nodes.findIndex((order: any) => order.lines.length > 0);
       expect(nodes[i].lines[0]).toMatchObject({ sku: expect.any(String), product: null });
       expect(down.errors).toContainEqual(expect.objectContaining({ path: ["orders", "nodes", i, "lines", 0, "product"], extensions: expect.objectContaining({ code: "CONNECTOR_UNAVAILABLE", connector: "erp" }) }));
 
       // An ERP account of a store order is null; a list read only from the ERP is empty; both say why, and the rest is data.
-      const mixed = await server.gql(`{ orders(first: 1) { nodes { number account { code } } } products(first: 2) { nodes { sku } totalCount } warehouses(first: 1) { nodes { code } } }`, {}, server.adminKey);
+      const mixed = await server.gql(graphql(`query FederationOrders2 { orders(first: 1) { nodes { number account { code } } } products(first: 2) { nodes { sku } totalCount } warehouses(first: 1) { nodes { code } } }`), {}, server.adminKey);
       expect(mixed.data).toMatchObject({ orders: { nodes: [{ number: expect.any(String), account: null }] }, products: { nodes: [], totalCount: null }, warehouses: { nodes: [{ code: expect.any(String) }] } });
       const unavailable = (path: unknown[]) => expect.objectContaining({ path, extensions: expect.objectContaining({ code: "CONNECTOR_UNAVAILABLE", connector: "erp" }) });
       expect(mixed.errors).toEqual(expect.arrayContaining([unavailable(["orders", "nodes", 0, "account"]), unavailable(["products"])]));
@@ -247,7 +248,7 @@ describe("when a connector is down", () => {
       const { result, calls } = await erpCalls(() => server.gql(QUERY, {}, server.adminKey));
       expect(calls).toEqual([]);
       expect(result.errors?.[0]?.message).toContain("circuit open");
-      const status = dataAt<any>(await server.gql(`{ connectors { name status circuit lastError } }`, {}, server.adminKey), "connectors");
+      const status = dataAt<any>(await server.gql(graphql(`query FederationConnectors { connectors { name status circuit lastError } }`), {}, server.adminKey), "connectors");
       expect(status.find((c: any) => c.name === "erp")).toMatchObject({ status: "DOWN", circuit: "OPEN", lastError: expect.stringContaining("503") });
       expect(status.find((c: any) => c.name === "store")).toMatchObject({ status: "UP", circuit: "CLOSED" });
     } finally {
@@ -256,7 +257,7 @@ describe("when a connector is down", () => {
     await new Promise((resolve) => setTimeout(resolve, 450));
     const back = await server.gql(QUERY, {}, server.adminKey);
     expect(back.errors).toBeUndefined();
-    const status = dataAt<any>(await server.gql(`{ connectors { name status circuit } }`, {}, server.adminKey), "connectors");
+    const status = dataAt<any>(await server.gql(graphql(`query FederationConnectors2 { connectors { name status circuit } }`), {}, server.adminKey), "connectors");
     expect(status.find((c: any) => c.name === "erp")).toMatchObject({ status: "UP", circuit: "CLOSED" });
   });
 
@@ -267,7 +268,7 @@ describe("when a connector is down", () => {
         buildRouter(federated({ connectors: { gone: { kind: "store", databaseUrl: "postgres://nobody@127.0.0.1:1/none", timeoutMs: 2000 } }, reads: { orders: ["store", "gone"] } }), dataSource),
     });
     try {
-      const response = await unreachable.gql(`{ orders(first: 5) { nodes { id } totalCount } }`, {}, unreachable.adminKey);
+      const response = await unreachable.gql(graphql(`query FederationOrders3 { orders(first: 5) { nodes { id } totalCount } }`), {}, unreachable.adminKey);
       expect(response.data?.orders.nodes).toHaveLength(5);
       expect(response.data?.orders.nodes.every((o: any) => o.id.startsWith("gid://store/"))).toBe(true);
       expect(response.data?.orders.totalCount).toBeNull();
@@ -284,7 +285,7 @@ describe("products merged from the web store and the ERP", () => {
     const merged = await startTestServer({ databaseUrl: mainUrl, router: (dataSource) => buildRouter(federated({ reads: { catalog: ["store", "erp"] } }), dataSource) });
     try {
       const run = (vars: Record<string, unknown>) =>
-        merged.gql(`query($first: Int, $after: String, $last: Int, $before: String) { products(first: $first, after: $after, last: $last, before: $before) { edges { cursor node { id sku } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`, vars, merged.adminKey);
+        merged.gql(graphql(`query FederationProducts($first: Int, $after: String, $last: Int, $before: String) { products(first: $first, after: $after, last: $last, before: $before) { edges { cursor node { id sku } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`), vars, merged.adminKey);
       const first = dataAt<any>(await run({ first: 4 }), "products.edges").map((e: any) => [e.node.id.split("/")[2], e.node.sku]);
       expect(first).toEqual([["store", "SKU-00001"], ["store", "SKU-00002"], ["erp", "SKU-00002-X"], ["store", "SKU-00003"]]);
       const forward = await walk(run, "products", "forward", 30);
@@ -302,12 +303,12 @@ describe("products merged from the web store and the ERP", () => {
 describe("mutations with accounts and products read from the ERP", () => {
   let n = 0;
   const key = () => `federation-${process.pid}-${n++}`;
-  const PLACE = `mutation($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {
-    order { id account { id } lines { sku product { id } } } userErrors { code field message } } }`;
+  const PLACE = graphql(`mutation FederationPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {
+    order { id account { id } lines { sku product { id } } } userErrors { code field message } } }`);
 
   it("act on the store's records, found by code or SKU, and answer with the ERP's", async () => {
     const token = await server.customerToken(0);
-    const preorder = { kind: "PREORDER", lines: [{ sku: "SKU-00011", quantity: 1 }] };
+    const preorder = { kind: "PREORDER" as const, lines: [{ sku: "SKU-00011", quantity: 1 }] };
     const mine = dataAt<any>(await server.gql(PLACE, { input: preorder, key: key() }, token), "orderPlace");
     expect(mine.userErrors).toEqual([]);
     expect(mine.order.account.id).toBe("gid://erp/Account/1");
@@ -324,10 +325,10 @@ describe("mutations with accounts and products read from the ERP", () => {
     const erpOnly = dataAt<any>(await server.gql(PLACE, { input: { ...preorder, lines: [{ sku: "SKU-99999", quantity: 1 }] }, key: key() }, token), "orderPlace");
     expect(erpOnly.userErrors).toEqual([expect.objectContaining({ code: "NOT_FOUND", field: ["input", "lines", "0", "sku"] })]);
 
-    const UPDATE = `mutation($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { account { id } userErrors { code } } }`;
+    const UPDATE = graphql(`mutation FederationUpdate($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { account { id } userErrors { code } } }`);
     const updated = dataAt<any>(await server.gql(UPDATE, { input: { account: { code: "C00003" }, phone: "555-0303" }, key: key() }, server.adminKey), "accountUpdate");
     expect(updated.userErrors).toEqual([]);
-    const PRODUCT = `mutation($input: ProductUpdateInput!, $key: String!) { productUpdate(input: $input, idempotencyKey: $key) { userErrors { code } } }`;
+    const PRODUCT = graphql(`mutation FederationProduct2($input: ProductUpdateInput!, $key: String!) { productUpdate(input: $input, idempotencyKey: $key) { userErrors { code } } }`);
     const product = dataAt<any>(await server.gql(PRODUCT, { input: { productId: "gid://erp/Product/113", description: "Updated through the ERP's ID" }, key: key() }, server.adminKey), "productUpdate");
     expect(product.userErrors).toEqual([]);
     const stored = await server.dataSource.query(`SELECT (SELECT phone FROM account WHERE code = 'C00003') AS phone, (SELECT description FROM product WHERE sku = 'SKU-00013') AS description`);

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { copyDatabase, dropDatabase } from "./support/databases.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
+// GraphQL stays in raw strings here on purpose (hostile, generated requests): not typed documents.
+
 /**
  * A few thousand generated malformed or hostile requests — random bytes,
  * broken and mutated documents, huge strings, wrong variable types, unknown

@@ -3,6 +3,8 @@ import { auditServer } from "graphql-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
+// GraphQL stays in raw strings here on purpose (the conformance audit sends its own requests): not typed documents.
+
 /**
  * The GraphQL-over-HTTP specification, audited by graphql-http's own server
  * audits against the real server on a port: every MUST passes.

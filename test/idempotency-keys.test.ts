@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { randomBytes } from "node:crypto";
-import { inject } from "vitest";
-import { copyDatabase, dropDatabase } from "./support/databases.js";
+import { dropDatabase } from "./support/databases.js";
+import { copyWriteTemplate } from "./support/own-database.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 let server: TestServer;
 let databaseUrl: string;
 let token: string;
 beforeAll(async () => {
-  const template = inject("writeTemplateUrl");
-  databaseUrl = await copyDatabase(template, `idem_keys_${process.pid}_${randomBytes(4).toString("hex")}`, new URL(template).pathname.slice(1));
+  databaseUrl = await copyWriteTemplate("idem_keys");
   server = await startTestServer({ databaseUrl });
   token = await server.customerToken(0);
 });
@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 /** A one-line pre-order (no stock needed) under `key`. */
-const PLACE = `mutation($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: "SKU-00042", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code } } }`;
+const PLACE = graphql(`mutation IdempotencyKeysPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: "SKU-00042", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code } } }`);
 
 async function commandsWithKey(key: string): Promise<number> {
   const [row] = (await server.dataSource.query(`SELECT count(*)::int AS n FROM command WHERE idempotency_key = $1`, [key])) as Array<{ n: number }>;

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataAt } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
 
+// GraphQL stays in raw strings here on purpose (requests past the limits, their inputs built at run time and wrong on purpose): not typed documents.
+
 /**
  * Every input of every mutation has a maximum; beyond it the answer is a
  * userError INVALID naming the input, never a database error ("numeric field

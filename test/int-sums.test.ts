@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
-import { randomBytes } from "node:crypto";
-import { copyDatabase, dropDatabase } from "./support/databases.js";
+import { graphql } from "./generated/index.js";
+import { dropDatabase } from "./support/databases.js";
+import { copyWriteTemplate } from "./support/own-database.js";
 import { dataAt } from "./support/paging.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
@@ -14,8 +14,7 @@ const MAX_INT = 2_147_483_647;
 let databaseUrl: string;
 let server: TestServer;
 beforeAll(async () => {
-  const template = inject("writeTemplateUrl");
-  databaseUrl = await copyDatabase(template, `int_sums_${process.pid}_${randomBytes(4).toString("hex")}`, new URL(template).pathname.slice(1));
+  databaseUrl = await copyWriteTemplate("int_sums");
   server = await startTestServer({ databaseUrl });
 });
 afterAll(async () => {
@@ -25,21 +24,21 @@ afterAll(async () => {
 
 describe("sums of stock", () => {
   it("1,000,000,000 on hand (the maximum) in each of the 3 warehouses shows as the largest Int, for anonymous reads of one product and of a list", async () => {
-    const product = dataAt<any>(await server.gql(`{ product(sku: "SKU-00042") { id } }`), "product");
-    const warehouses = dataAt<any>(await server.gql(`{ warehouses(first: 10) { nodes { id } } }`, {}, server.adminKey), "warehouses").nodes as Array<{ id: string }>;
+    const product = dataAt<any>(await server.gql(graphql(`query IntSumsProduct { product(sku: "SKU-00042") { id } }`)), "product");
+    const warehouses = dataAt<any>(await server.gql(graphql(`query IntSumsWarehouses { warehouses(first: 10) { nodes { id } } }`), {}, server.adminKey), "warehouses").nodes as Array<{ id: string }>;
     expect(warehouses).toHaveLength(3);
     for (const [index, warehouse] of warehouses.entries()) {
       const set = await server.gql(
-        `mutation($p: ID!, $w: ID!, $key: String!) { inventorySet(input: { productId: $p, warehouseId: $w, onHand: 1000000000 }, idempotencyKey: $key) { userErrors { code } } }`,
+        graphql(`mutation IntSumsInventorySet($p: ID!, $w: ID!, $key: String!) { inventorySet(input: { productId: $p, warehouseId: $w, onHand: 1000000000 }, idempotencyKey: $key) { userErrors { code } } }`),
         { p: product.id, w: warehouse.id, key: `int-sums-${process.pid}-${index}` },
         server.adminKey,
       );
       expect(dataAt<any>(set, "inventorySet").userErrors).toEqual([]);
     }
-    const one = await server.gql(`{ product(sku: "SKU-00042") { inventory { onHand available } } }`);
+    const one = await server.gql(graphql(`query IntSumsProduct2 { product(sku: "SKU-00042") { inventory { onHand available } } }`));
     expect(one.errors).toBeUndefined();
-    expect(one.data!.product.inventory).toEqual({ onHand: MAX_INT, available: MAX_INT });
-    const list = await server.gql(`{ products(first: 5, filter: { skus: ["SKU-00042"] }) { nodes { inventory { available } } } }`);
+    expect(one.data!.product!.inventory).toEqual({ onHand: MAX_INT, available: MAX_INT });
+    const list = await server.gql(graphql(`query IntSumsProducts { products(first: 5, filter: { skus: ["SKU-00042"] }) { nodes { inventory { available } } } }`));
     expect(list.errors).toBeUndefined();
     expect(list.data!.products.nodes).toEqual([{ inventory: { available: MAX_INT } }]);
   });
@@ -54,7 +53,7 @@ describe("sums of stock", () => {
        SELECT r.id, n, p.id, w.id, 1000000 FROM r, p, w, generate_series(1, 100) n`,
       [`api-key:${key!.id}`],
     );
-    const allowance = await server.gql(`{ stockReservationAllowance { activeReservations unitsHeld } }`, {}, server.adminKey);
+    const allowance = await server.gql(graphql(`query IntSumsStockReservationAllowance { stockReservationAllowance { activeReservations unitsHeld } }`), {}, server.adminKey);
     expect(allowance.errors).toBeUndefined();
     expect(allowance.data!.stockReservationAllowance).toEqual({ activeReservations: 30, unitsHeld: MAX_INT });
   });

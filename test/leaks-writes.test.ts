@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { connectorsConfig } from "../src/connectors/connectors-config.js";
 import { dataAt } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
@@ -27,7 +28,7 @@ let n = 0;
 const key = () => `leaks-${process.pid}-${n++}`;
 
 describe("card numbers in disguise", () => {
-  const ADD = `mutation($input: PaymentMethodAddInput!, $key: String!) { paymentMethodAdd(input: $input, idempotencyKey: $key) { paymentMethod { id } userErrors { code field } } }`;
+  const ADD = graphql(`mutation LeaksWritesAdd($input: PaymentMethodAddInput!, $key: String!) { paymentMethodAdd(input: $input, idempotencyKey: $key) { paymentMethod { id } userErrors { code field } } }`);
 
   it.each([
     ["dots", "4242.4242.4242.4242"],
@@ -69,7 +70,7 @@ describe("card numbers in disguise", () => {
 });
 
 describe("API key allow-lists", () => {
-  const CREATE = `mutation($input: ApiKeyCreateInput!, $key: String!) { apiKeyCreate(input: $input, idempotencyKey: $key) { apiKey { allowedIps } userErrors { code field } } }`;
+  const CREATE = graphql(`mutation LeaksWritesCreate($input: ApiKeyCreateInput!, $key: String!) { apiKeyCreate(input: $input, idempotencyKey: $key) { apiKey { allowedIps } userErrors { code field } } }`);
 
   it("an IPv6 address with a zone is a user error naming the entry, not an internal error", async () => {
     const response = await h.server.gql(CREATE, { input: { name: "zoned", scopes: ["STOREFRONT"], allowedIps: ["10.0.0.0/8", "fe80::1%eth0"] }, key: key() }, h.server.adminKey);
@@ -80,8 +81,8 @@ describe("API key allow-lists", () => {
 });
 
 describe("a backend's failures", () => {
-  const PLACE = `mutation($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: "SKU-00042", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }`;
-  const SYNC = `query($id: ID!) { order(id: $id) { syncStatus lastCommand { status lastError deliveries { connector status lastError } } } }`;
+  const PLACE = graphql(`mutation LeaksWritesPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: "SKU-00042", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }`);
+  const SYNC = graphql(`query LeaksWritesSync($id: ID!) { order(id: $id) { syncStatus lastCommand { status lastError deliveries { connector status lastError } } } }`);
 
   it("/readyz shows a connector that only receives commands and fails them all as not up", async () => {
     await h.waitForIdle();

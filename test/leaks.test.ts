@@ -11,6 +11,8 @@ import { ConnectorsConfigSchema } from "../src/connectors/connectors-config.js";
 import { documentHash } from "../src/security/persisted-queries.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
+// GraphQL stays in raw strings here on purpose (deeply nested variables, wrong operation types and forged cursors): not typed documents.
+
 /**
  * What a client must not learn and what must not fill the error log: driver
  * text, stack overflows, client mistakes logged as internal errors, card

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { dataAt } from "./support/paging.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
@@ -9,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** The mobile order-history page: an account, its orders, lines, products, stock per warehouse. */
-const ORDER_HISTORY = `query($code: String!, $first: Int!) {
+const ORDER_HISTORY = graphql(`query NPlusOneOrderHistory($code: String!, $first: Int!) {
   account(code: $code) {
     name
     orders(first: $first) {
@@ -21,7 +22,7 @@ const ORDER_HISTORY = `query($code: String!, $first: Int!) {
       }
     }
   }
-}`;
+}`);
 
 async function statementsFor(first: number): Promise<{ statements: number; orders: number; lines: number }> {
   server.statements.reset();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { connectorsConfig } from "../src/connectors/connectors-config.js";
 import { EconnectFake } from "./fakes/econnect/econnect-fake.js";
@@ -44,7 +45,7 @@ describe("health and metrics", () => {
   it("/metrics counts operations by name, errors by code, and connector calls", async () => {
     await server.gql(`query CatalogPage { products(first: 3) { nodes { sku } } }`);
     await server.gql(`query CatalogPage { products(first: 3) { nodes { sku } } }`);
-    await server.gql(`{ node(id: "abc") { id } }`);
+    await server.gql(graphql(`query ObservabilityNode { node(id: "abc") { id } }`));
     const text = (await get("/metrics")).body;
     expect(metric(text, `commerce_graph_graphql_requests_total{operation="CatalogPage"}`)).toBe(2);
     expect(metric(text, `commerce_graph_graphql_errors_total{code="BAD_USER_INPUT"}`)).toBeGreaterThanOrEqual(1);
@@ -57,7 +58,7 @@ describe("health and metrics", () => {
   it("a downed connector turns /readyz degraded and its circuit metric open", async () => {
     erp.goDown();
     try {
-      for (let i = 0; i < 3; i++) await server.gql(`{ products(first: 3) { nodes { sku } } }`);
+      for (let i = 0; i < 3; i++) await server.gql(graphql(`query ObservabilityProducts { products(first: 3) { nodes { sku } } }`));
       const ready = await get("/readyz");
       expect(ready.statusCode).toBe(200);
       expect(ready.json()).toMatchObject({ status: "degraded", database: "up", connectors: { store: "UP", erp: "DOWN" } });

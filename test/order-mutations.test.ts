@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { dataAt } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
 
@@ -11,10 +12,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const PLACE = `mutation($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {
+const PLACE = graphql(`mutation OrderMutationsPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {
   order { id number status kind syncStatus total { amount } lines { sku quantity unit unitPrice { amount } lineTotal { amount } warehouse { code } } account { code } shipTo { isDefault } }
   command { id type status deliveries { connector status } }
-  userErrors { field message code } } }`;
+  userErrors { field message code } } }`);
 
 let keyCounter = 0;
 const newKey = () => `test-key-${Date.now()}-${keyCounter++}`;
@@ -47,14 +48,14 @@ describe("orderPlace", () => {
     expect(payload.command.type).toBe("orderPlace");
     expect(payload.command.deliveries.map((d: any) => d.connector)).toEqual(["erp", "store"]);
 
-    const price = dataAt<any>(await h.server.gql(`query($sku: String!) { product(sku: $sku) { price(quantity: 3) { unitPrice { amount } total { amount } } } }`, { sku }, tokenA), "product.price");
+    const price = dataAt<any>(await h.server.gql(graphql(`query OrderMutationsProduct($sku: String!) { product(sku: $sku) { price(quantity: 3) { unitPrice { amount } total { amount } } } }`), { sku }, tokenA), "product.price");
     expect(payload.order.lines[0]).toMatchObject({ sku, quantity: 3, unit: "EA", unitPrice: price.unitPrice, lineTotal: price.total, warehouse: { code: "WH-EAST" } });
     const [after] = await sql<{ reserved: number }>(`SELECT il.reserved FROM inventory_level il JOIN product p ON p.id = il.product_id WHERE p.sku = $1 AND il.warehouse_id = $2::uuid`, [sku, warehouseId.split("/").pop()]);
     expect(after!.reserved).toBe(before!.reserved + 3);
 
     const command = await h.waitForCommand(payload.command.id, ["DELIVERED"]);
     expect(command.deliveries.find((d: any) => d.connector === "erp").reference).toMatch(/^ERP-/);
-    const order = dataAt<any>(await h.server.gql(`query($id: ID!) { order(id: $id) { status syncStatus externalNumber lastCommand { status } } }`, { id: payload.order.id }, tokenA), "order");
+    const order = dataAt<any>(await h.server.gql(graphql(`query OrderMutationsOrder($id: ID!) { order(id: $id) { status syncStatus externalNumber lastCommand { status } } }`), { id: payload.order.id }, tokenA), "order");
     expect(order).toEqual({ status: "OPEN", syncStatus: "SYNCED", externalNumber: command.deliveries.find((d: any) => d.connector === "erp").reference, lastCommand: { status: "DELIVERED" } });
     const sent = h.erp.applied.find((r) => r.body.aggregateId === payload.order.id.split("/").pop());
     expect(sent?.body.payload).toMatchObject({ number: payload.order.number, accountCode: "C00001", poNumber: "PO-TEST-1", lines: [{ sku, quantity: 3, unit: "EA" }] });
@@ -106,7 +107,7 @@ describe("orderPlace", () => {
 
   it("customers order only for themselves; storefront keys and anonymous callers cannot order", async () => {
     const { sku } = await stockedSku();
-    const other = dataAt<any>(await h.server.gql(`{ account(code: "C00002") { id } }`, {}, h.server.adminKey), "account");
+    const other = dataAt<any>(await h.server.gql(graphql(`query OrderMutationsAccount { account(code: "C00002") { id } }`), {}, h.server.adminKey), "account");
     const asA = await h.server.gql(PLACE, { input: { accountId: other.id, lines: [{ sku, quantity: 1 }] }, key: newKey() }, tokenA);
     expect(asA.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect((await h.server.gql(PLACE, { input: { lines: [{ sku, quantity: 1 }] }, key: newKey() }, h.server.storefrontKey)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
@@ -164,7 +165,7 @@ describe("idempotency", () => {
 });
 
 describe("orderCancel", () => {
-  const CANCEL = `mutation($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status syncStatus } command { id type } userErrors { code message } } }`;
+  const CANCEL = graphql(`mutation OrderMutationsCancel($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status syncStatus } command { id type } userErrors { code message } } }`);
 
   it("cancels, releases the reserved stock, and is delivered after the order's place command", async () => {
     const { sku, warehouseId } = await stockedSku(3);
@@ -201,5 +202,72 @@ describe("orderCancel", () => {
     const payload = dataAt<any>(await h.server.gql(CANCEL, { input: { orderId: `gid://store/Order/${row!.id}`, reason: "late" }, key: newKey() }, tokenA), "orderCancel");
     expect(payload.userErrors).toEqual([expect.objectContaining({ code: "INVALID_STATE" })]);
     expect(payload.order).toBeNull();
+  });
+});
+
+describe("orderReturn", () => {
+  const RETURN = graphql(`mutation OrderMutationsReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) {
+    order { status lines { lineNumber quantity returnedQuantity } } command { id type } userErrors { code field } } }`);
+
+  it("returns part, then the rest: the order becomes RETURNED; more than was ordered is refused", async () => {
+    const [row] = await sql<{ id: string }>(
+      `SELECT o.id FROM "order" o JOIN account a ON a.id = o.account_id WHERE a.code = 'C00001' AND o.status = 'COMPLETED'
+         AND (SELECT count(*) FROM order_line l WHERE l.order_id = o.id) = 1 AND (SELECT min(quantity) FROM order_line l WHERE l.order_id = o.id) >= 2
+       ORDER BY o.number LIMIT 1`,
+    );
+    const orderId = `gid://store/Order/${row!.id}`;
+    const lines = dataAt<any[]>(await h.server.gql(graphql(`query OrderMutationsOrder2($id: ID!) { order(id: $id) { lines { lineNumber quantity } } }`), { id: orderId }, tokenA), "order.lines");
+    const part = dataAt<any>(await h.server.gql(RETURN, { input: { orderId, reason: "damaged", lines: [{ lineNumber: 1, quantity: 1 }] }, key: newKey() }, tokenA), "orderReturn");
+    expect(part.userErrors).toEqual([]);
+    expect(part.order).toEqual({ status: "COMPLETED", lines: [{ lineNumber: 1, quantity: lines[0].quantity, returnedQuantity: 1 }] });
+    const tooMany = dataAt<any>(await h.server.gql(RETURN, { input: { orderId, reason: "x", lines: [{ lineNumber: 1, quantity: lines[0].quantity }] }, key: newKey() }, tokenA), "orderReturn");
+    expect(tooMany.userErrors).toEqual([{ code: "INVALID", field: ["input", "lines", "0", "quantity"] }]);
+    const noLine = dataAt<any>(await h.server.gql(RETURN, { input: { orderId, reason: "x", lines: [{ lineNumber: 9, quantity: 1 }] }, key: newKey() }, tokenA), "orderReturn");
+    expect(noLine.userErrors).toEqual([{ code: "NOT_FOUND", field: ["input", "lines", "0", "lineNumber"] }]);
+    const rest = dataAt<any>(await h.server.gql(RETURN, { input: { orderId, reason: "damaged", lines: [{ lineNumber: 1, quantity: lines[0].quantity - 1 }] }, key: newKey() }, tokenA), "orderReturn");
+    expect(rest.order.status).toBe("RETURNED");
+    await h.waitForCommand(rest.command.id, ["DELIVERED"]);
+    const [open] = await sql<{ id: string }>(`SELECT o.id FROM "order" o JOIN account a ON a.id = o.account_id WHERE a.code = 'C00001' AND o.status = 'OPEN' LIMIT 1`);
+    const notShipped = dataAt<any>(await h.server.gql(RETURN, { input: { orderId: `gid://store/Order/${open!.id}`, reason: "x", lines: [{ lineNumber: 1, quantity: 1 }] }, key: newKey() }, tokenA), "orderReturn");
+    expect(notShipped.userErrors).toEqual([{ code: "INVALID_STATE", field: ["input", "orderId"] }]);
+  });
+
+  it("what was cancelled cannot be returned", async () => {
+    const [row] = await sql<{ id: string; quantity: number }>(
+      `SELECT o.id, l.quantity FROM "order" o JOIN account a ON a.id = o.account_id JOIN order_line l ON l.order_id = o.id
+       WHERE a.code = 'C00001' AND o.status = 'COMPLETED' AND l.returned_quantity = 0 AND l.quantity >= 3
+         AND (SELECT count(*) FROM order_line x WHERE x.order_id = o.id) = 1
+       ORDER BY o.number DESC LIMIT 1`,
+    );
+    await sql(`UPDATE order_line SET cancelled_quantity = quantity - 1 WHERE order_id = $1`, [row!.id]);
+    const orderId = `gid://store/Order/${row!.id}`;
+    const tooMany = dataAt<any>(await h.server.gql(RETURN, { input: { orderId, reason: "x", lines: [{ lineNumber: 1, quantity: 2 }] }, key: newKey() }, tokenA), "orderReturn");
+    expect(tooMany.userErrors).toEqual([{ code: "INVALID", field: ["input", "lines", "0", "quantity"] }]);
+    const one = dataAt<any>(await h.server.gql(RETURN, { input: { orderId, reason: "x", lines: [{ lineNumber: 1, quantity: 1 }] }, key: newKey() }, tokenA), "orderReturn");
+    expect(one.userErrors).toEqual([]);
+    expect(one.order.status).toBe("RETURNED");
+  });
+});
+
+describe("partial orderCancel", () => {
+  it("cancels some units of a line, releasing just their stock; cancelling what is left cancels the order", async () => {
+    const ids = dataAt<any>(await h.server.gql(graphql(`query OrderMutationsWarehouse { wh: warehouse(code: "WH-EAST") { id } }`)), "");
+    await sql(
+      `INSERT INTO inventory_level (product_id, warehouse_id, on_hand, reserved) SELECT p.id, w.id, 100, 0 FROM product p, warehouse w WHERE p.sku = 'SKU-00401' AND w.code = 'WH-EAST'
+       ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_hand = 100, reserved = 0`,
+    );
+    const reserved = async () => (await sql<{ reserved: number }>(`SELECT il.reserved FROM inventory_level il JOIN product p ON p.id = il.product_id JOIN warehouse w ON w.id = il.warehouse_id WHERE p.sku = 'SKU-00401' AND w.code = 'WH-EAST'`))[0]!.reserved;
+    const placed = dataAt<any>(await h.server.gql(graphql(`mutation OrderMutationsOrderPlace($wh: ID!, $key: String!) { orderPlace(input: { lines: [{ sku: "SKU-00401", quantity: 10, warehouseId: $wh }] }, idempotencyKey: $key) { order { id } userErrors { code } } }`), { wh: ids.wh.id, key: newKey() }, tokenA), "orderPlace");
+    expect(await reserved()).toBe(10);
+    const CANCEL = graphql(`mutation OrderMutationsCancel2($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status lines { quantity cancelledQuantity } } userErrors { code field } } }`);
+    const part = dataAt<any>(await h.server.gql(CANCEL, { input: { orderId: placed.order.id, reason: "fewer", lines: [{ lineNumber: 1, quantity: 4 }] }, key: newKey() }, tokenA), "orderCancel");
+    // Still open (the relay may already have confirmed it: PENDING or OPEN).
+    expect(part).toEqual({ order: { status: expect.stringMatching(/^(PENDING|OPEN)$/), lines: [{ quantity: 10, cancelledQuantity: 4 }] }, userErrors: [] });
+    expect(await reserved()).toBe(6);
+    const over = dataAt<any>(await h.server.gql(CANCEL, { input: { orderId: placed.order.id, reason: "x", lines: [{ lineNumber: 1, quantity: 7 }] }, key: newKey() }, tokenA), "orderCancel");
+    expect(over.userErrors).toEqual([{ code: "INVALID", field: ["input", "lines", "0", "quantity"] }]);
+    const rest = dataAt<any>(await h.server.gql(CANCEL, { input: { orderId: placed.order.id, reason: "none" }, key: newKey() }, tokenA), "orderCancel");
+    expect(rest.order).toEqual({ status: "CANCELLED", lines: [{ quantity: 10, cancelledQuantity: 10 }] });
+    expect(await reserved()).toBe(0);
   });
 });

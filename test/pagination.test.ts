@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { dataAt, walk } from "./support/paging.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
@@ -34,7 +35,7 @@ describe("Relay connections", () => {
   });
 
   it("the warehouse inventory-level connection pages forward and backward", async () => {
-    const codes = dataAt<{ nodes: Array<{ id: string }> }>(await server.gql(`{ warehouses { nodes { id } } }`), "warehouses");
+    const codes = dataAt<{ nodes: Array<{ id: string }> }>(await server.gql(graphql(`query PaginationWarehouses { warehouses { nodes { id } } }`)), "warehouses");
     const query = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) { warehouse(id: $id) { inventoryLevels(first: $first, after: $after, last: $last, before: $before) {
       edges { cursor node { product { id } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } } }`;
     const run = async (vars: Record<string, unknown>) => {
@@ -62,7 +63,7 @@ describe("Relay connections", () => {
   });
 
   it("nodes lists the same items as edges", async () => {
-    const page = dataAt<any>(await server.gql(`{ products(first: 5) { nodes { id } edges { node { id } } } }`), "products");
+    const page = dataAt<any>(await server.gql(graphql(`query PaginationProducts { products(first: 5) { nodes { id } edges { node { id } } } }`)), "products");
     expect(page.nodes).toEqual(page.edges.map((e: any) => e.node));
   });
 
@@ -92,7 +93,7 @@ describe("Relay connections", () => {
   });
 
   it("without first or last a page holds 20 items", async () => {
-    const page = dataAt<any>(await server.gql(`{ products { nodes { id } pageInfo { hasNextPage } } }`), "products");
+    const page = dataAt<any>(await server.gql(graphql(`query PaginationProducts2 { products { nodes { id } pageInfo { hasNextPage } } }`)), "products");
     expect(page.nodes).toHaveLength(20);
   });
 });

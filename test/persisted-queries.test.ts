@@ -6,6 +6,8 @@ import { documentHash } from "../src/security/persisted-queries.js";
 import { runOperationsCommand } from "../src/security/operations-cli.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
+// GraphQL stays in raw strings here on purpose (the document text itself is hashed and registered, so it must be the exact string sent): not typed documents.
+
 let server: TestServer;
 let safelisted: TestServer;
 beforeAll(async () => {

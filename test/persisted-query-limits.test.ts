@@ -3,6 +3,8 @@ import { APQ_BYTES_PER_COST, documentHash } from "../src/security/persisted-quer
 import { DEFAULT_SECURITY } from "../src/security/security-options.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
+// GraphQL stays in raw strings here on purpose (documents sized and hashed byte for byte, some that do not resolve): not typed documents.
+
 /**
  * Anonymous clients cannot fill the database with automatic persisted
  * queries: a registered document's size is bounded, and registering one is

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
+import type { PricingPriceQueryVariables } from "./generated/graphql.js";
 import { dataAt } from "./support/paging.js";
 import { startTestServer, type GqlResponse, type TestServer } from "./support/test-server.js";
 
@@ -8,7 +10,7 @@ let acme: string;
 let globex: string;
 beforeAll(async () => {
   server = await startTestServer();
-  const accounts = dataAt<any>(await server.gql(`{ a: account(code: "C00001") { id } g: account(code: "C00002") { id } }`, {}, server.adminKey), "");
+  const accounts = dataAt<any>(await server.gql(graphql(`query PricingAccount { a: account(code: "C00001") { id } g: account(code: "C00002") { id } }`), {}, server.adminKey), "");
   acme = accounts.a.id;
   globex = accounts.g.id;
 });
@@ -88,13 +90,13 @@ async function factorOf(sku: string, unit: string): Promise<number> {
   return Number(row!.factor);
 }
 
-const PRICE = `query($sku: String!, $accountId: ID, $quantity: Int, $unit: String) {
+const PRICE = graphql(`query PricingPrice($sku: String!, $accountId: ID, $quantity: Int, $unit: String) {
   product(sku: $sku) { price(accountId: $accountId, quantity: $quantity, unit: $unit) {
     unitPrice { amount currencyCode } total { amount currencyCode } listUnitPrice { amount } quantity unit { code factor } source
-    breaks { minQuantity unitPrice { amount } } account { code } } } }`;
+    breaks { minQuantity unitPrice { amount } } account { code } } } }`);
 
 function priceResponse(vars: Record<string, unknown>, token?: string): Promise<GqlResponse> {
-  return server.gql(PRICE, vars, token);
+  return server.gql(PRICE, vars as PricingPriceQueryVariables, token);
 }
 
 async function price(vars: Record<string, unknown>, token?: string) {
@@ -240,10 +242,10 @@ describe("many prices in one request", () => {
     };
     const nodes = dataAt<any[]>(
       await server.gql(
-        `query($a: ID!, $g: ID!) { products(first: 100) { nodes { sku
+        graphql(`query PricingProducts($a: ID!, $g: ID!) { products(first: 100) { nodes { sku
           a: price(accountId: $a, quantity: 10) { source unitPrice { amount } }
           g: price(accountId: $g, quantity: 50) { source unitPrice { amount } }
-          l: price(quantity: 100) { source unitPrice { amount } } } } }`,
+          l: price(quantity: 100) { source unitPrice { amount } } } } }`),
         { a: acme, g: globex },
         server.storefrontKey,
       ),

@@ -8,6 +8,8 @@ import { copyDatabase, dropDatabase } from "./support/databases.js";
 import { lockTable, until } from "./support/table-lock.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
+// GraphQL stays in raw strings here on purpose (aliased and repeated documents built at run time to reach a cost): not typed documents.
+
 /**
  * The cost limit bounds database work: counting, search words and filters no
  * index serves are charged, so aliased counted searches cannot pass as cheap;

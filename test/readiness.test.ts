@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
-import { randomBytes } from "node:crypto";
+import { graphql } from "./generated/index.js";
 import type { QueryRunner } from "typeorm";
-import { copyDatabase, dropDatabase } from "./support/databases.js";
+import { dropDatabase } from "./support/databases.js";
+import { copyWriteTemplate } from "./support/own-database.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 /**
@@ -15,8 +15,7 @@ const DELIVERED = 300_000;
 let databaseUrl: string;
 let server: TestServer;
 beforeAll(async () => {
-  const template = inject("writeTemplateUrl");
-  databaseUrl = await copyDatabase(template, `readyz_${process.pid}_${randomBytes(4).toString("hex")}`, new URL(template).pathname.slice(1));
+  databaseUrl = await copyWriteTemplate("readyz");
   server = await startTestServer({ databaseUrl, readyzRefreshMs: 60_000 });
   await server.dataSource.query(
     `WITH c AS (
@@ -52,7 +51,7 @@ describe("/readyz under a flood", () => {
     const eager = await startTestServer({ databaseUrl, readyzRefreshMs: 0, acquireTimeoutMs: 500 });
     try {
       const probes = Array.from({ length: 64 }, () => eager.app.inject({ method: "GET", url: "/readyz" }));
-      const read = eager.gql(`{ products(first: 5) { nodes { sku inventory { onHand } } } }`);
+      const read = eager.gql(graphql(`query ReadinessProducts { products(first: 5) { nodes { sku inventory { onHand } } } }`));
       const [answer, ...answers] = await Promise.all([read, ...probes]);
       expect(answer.errors).toBeUndefined();
       expect(answer.data!.products.nodes).toHaveLength(5);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { DEFAULT_LIMITS } from "../src/common/input-limits.js";
 import { loadConfig } from "../src/config.js";
 import { dataAt } from "./support/paging.js";
@@ -32,16 +33,16 @@ afterAll(() => h.close());
 
 let n = 0;
 const key = () => `caps-${Date.now()}-${n++}`;
-const RESERVE = `mutation($input: StockReserveInput!, $key: String!) { stockReserve(input: $input, idempotencyKey: $key) { reservation { id } userErrors { code field } } }`;
-const RELEASE = `mutation($id: ID!, $key: String!) { stockReservationRelease(id: $id, idempotencyKey: $key) { userErrors { code } } }`;
-const ALLOWANCE = `{ stockReservationAllowance { activeReservations unitsHeld maxActiveReservations maxUnitsHeld maxMinutes } }`;
+const RESERVE = graphql(`mutation ReservationCapsReserve($input: StockReserveInput!, $key: String!) { stockReserve(input: $input, idempotencyKey: $key) { reservation { id } userErrors { code field } } }`);
+const RELEASE = graphql(`mutation ReservationCapsRelease($id: ID!, $key: String!) { stockReservationRelease(id: $id, idempotencyKey: $key) { userErrors { code } } }`);
+const ALLOWANCE = graphql(`query ReservationCapsAllowance { stockReservationAllowance { activeReservations unitsHeld maxActiveReservations maxUnitsHeld maxMinutes } }`);
 
 async function reserve(token: string, productId: string, quantity: number, expiresInMinutes?: number): Promise<any> {
   return dataAt<any>(await h.server.gql(RESERVE, { input: { expiresInMinutes, lines: [{ productId, warehouseId: ids.wh, quantity }] }, key: key() }, token), "stockReserve");
 }
 
 async function available(productId: string): Promise<number> {
-  const levels = dataAt<any[]>(await h.server.gql(`query($id: ID!) { product(id: $id) { inventoryLevels { available warehouse { code } } } }`, { id: productId }), "product.inventoryLevels");
+  const levels = dataAt<any[]>(await h.server.gql(graphql(`query ReservationCapsProduct($id: ID!) { product(id: $id) { inventoryLevels { available warehouse { code } } } }`), { id: productId }), "product.inventoryLevels");
   return levels.find((l) => l.warehouse.code === "WH-CENTRAL").available;
 }
 

@@ -10,6 +10,8 @@ import { copyDatabase, dropDatabase } from "./support/databases.js";
 import { lockTable, until, type TableLock } from "./support/table-lock.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
+// GraphQL stays in raw strings here on purpose (search words and costs built at run time): not typed documents.
+
 /**
  * Search cannot pin the database: its words are bounded and deduplicated and
  * served by a trigram index; a statement that runs too long is cancelled by

@@ -8,6 +8,8 @@ import { createStoreConnector } from "../src/connectors/store/store-connector.js
 import { DOMAINS } from "../src/connectors/connector.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
+// GraphQL stays in raw strings here on purpose (documents that are malformed, too deep, too costly or sent the wrong way on purpose): not typed documents.
+
 /**
  * The protections of an API on the open internet: each refusal has a code a
  * client can act on and an HTTP status, and happens before any connector is

@@ -4,6 +4,8 @@ import { DEMO_CUSTOMERS } from "../src/db/seed/seed-demo-data.js";
 import { copyDatabase, dropDatabase } from "./support/databases.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
+// GraphQL stays in raw strings here on purpose (the request is posted by hand with its client address): not typed documents.
+
 /** Small allowances, so that the test reaches them: 3 failures per e-mail, 6 per address, 4 unknown tokens per address, per 15 minutes. */
 const SIGN_IN = { accountFailures: 3, addressFailures: 6, credentialFailures: 4, windowSeconds: 900 };
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { DEFAULT_CONNECTORS_CONFIG } from "../src/connectors/connectors-config.js";
 import { releaseExpiredReservations } from "../src/domains/warehouse/stock-reservation.commands.js";
@@ -24,12 +25,12 @@ afterAll(() => h.close());
 
 let n = 0;
 const key = () => `reserve-${Date.now()}-${n++}`;
-const RESERVE = `mutation($input: StockReserveInput!, $key: String!) { stockReserve(input: $input, idempotencyKey: $key) {
-  reservation { id reference status expiresAt lines { product { sku } warehouse { code } quantity } } command { id type } userErrors { code field } } }`;
-const RELEASE = `mutation($id: ID!, $key: String!) { stockReservationRelease(id: $id, idempotencyKey: $key) { reservation { status } userErrors { code } } }`;
+const RESERVE = graphql(`mutation StockReservationsReserve($input: StockReserveInput!, $key: String!) { stockReserve(input: $input, idempotencyKey: $key) {
+  reservation { id reference status expiresAt lines { product { sku } warehouse { code } quantity } } command { id type } userErrors { code field } } }`);
+const RELEASE = graphql(`mutation StockReservationsRelease($id: ID!, $key: String!) { stockReservationRelease(id: $id, idempotencyKey: $key) { reservation { status } userErrors { code } } }`);
 
 async function available(productId: string): Promise<number> {
-  const levels = dataAt<any[]>(await h.server.gql(`query($id: ID!) { product(id: $id) { inventoryLevels { available warehouse { code } } } }`, { id: productId }), "product.inventoryLevels");
+  const levels = dataAt<any[]>(await h.server.gql(graphql(`query StockReservationsProduct($id: ID!) { product(id: $id) { inventoryLevels { available warehouse { code } } } }`), { id: productId }), "product.inventoryLevels");
   return levels.find((l) => l.warehouse.code === "WH-CENTRAL").available;
 }
 
@@ -60,7 +61,7 @@ describe("stock reservations", () => {
     const payload = dataAt<any>(await h.server.gql(RESERVE, { input: { expiresInMinutes: 1, lines: [{ productId: ids.p1, warehouseId: ids.wh, quantity: 7 }] }, key: key() }, h.server.adminKey), "stockReserve");
     expect(await available(ids.p1)).toBe(43);
     await h.server.dataSource.query(`UPDATE stock_reservation SET expires_at = now() - interval '1 second' WHERE id = $1`, [payload.reservation.id.split("/").pop()]);
-    expect(dataAt<any>(await h.server.gql(`query($id: ID!) { stockReservation(id: $id) { status } }`, { id: payload.reservation.id }, h.server.adminKey), "stockReservation.status")).toBe("EXPIRED");
+    expect(dataAt<any>(await h.server.gql(graphql(`query StockReservationsStockReservation($id: ID!) { stockReservation(id: $id) { status } }`), { id: payload.reservation.id }, h.server.adminKey), "stockReservation.status")).toBe("EXPIRED");
     expect(await releaseExpiredReservations(h.server.dataSource, buildRouter(DEFAULT_CONNECTORS_CONFIG, h.server.dataSource))).toBeGreaterThanOrEqual(1);
     expect(await available(ids.p1)).toBe(50);
   });

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { trace } from "@opentelemetry/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./generated/index.js";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { PermanentDeliveryError, type OutboxCommand } from "../src/connectors/connector.js";
 import { connectorsConfig } from "../src/connectors/connectors-config.js";
@@ -121,7 +122,7 @@ describe("tracing", () => {
     for (const env of [{}, { OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl, OTEL_SDK_DISABLED: "true" }]) {
       const stop = await startTracing(env, logger);
       expect(trace.getTracer("probe").startSpan("probe").isRecording()).toBe(false);
-      const result = await server.gql(`query TracingOff { products(first: 2) { nodes { sku } } }`);
+      const result = await server.gql(graphql(`query TracingOff { products(first: 2) { nodes { sku } } }`));
       expect(result.errors).toBeUndefined();
       await stop();
     }
@@ -133,11 +134,11 @@ describe("tracing", () => {
     stopTracing = await startTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl }, logger);
     expect(trace.getTracer("probe").startSpan("probe").isRecording()).toBe(true);
 
-    const ok = await server.gql(`query CatalogPage { products(first: 3) { nodes { sku } } product(sku: "SKU-00002") { name } }`);
+    const ok = await server.gql(graphql(`query CatalogPage { products(first: 3) { nodes { sku } } product(sku: "SKU-00002") { name } }`));
     expect(ok.errors).toBeUndefined();
     erp.goDown();
     try {
-      const down = await server.gql(`query CatalogWhileDown { product(sku: "SKU-00003") { name } }`);
+      const down = await server.gql(graphql(`query CatalogWhileDown { product(sku: "SKU-00003") { name } }`));
       expect(down.errors?.[0]?.extensions?.code).toBe("CONNECTOR_UNAVAILABLE");
     } finally {
       erp.goUp();

@@ -5,6 +5,7 @@ import type { Principal } from "../auth/principal.js";
 import { badUserInput, unauthenticated } from "../common/errors.js";
 import type { RequestContext } from "../context.js";
 import { databaseUnavailableOr } from "../db/database-unavailable.js";
+import { canonical } from "./canonical-input.js";
 import { userError, UserErrors, type UserErrorModel } from "../common/user-errors.js";
 import { findLiveAnswer, saveAnswer, tryLockKey } from "./idempotency-records.js";
 
@@ -42,19 +43,6 @@ export function checkIdempotencyKey(key: string): void {
   if (/\p{Surrogate}/u.test(key)) throw badUserInput("`idempotencyKey` holds a lone surrogate (half of a UTF-16 pair), which is not a character; send valid Unicode text.", "idempotencyKey");
   const length = [...key].length;
   if (length < 1 || length > IDEMPOTENCY_KEY_MAX_LENGTH) throw badUserInput(`\`idempotencyKey\` must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} characters.`, "idempotencyKey");
-}
-
-/** JSON with sorted keys, so equal inputs hash equally whatever their key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 /**

@@ -2,9 +2,16 @@ import { expect } from "vitest";
 import type { GqlResponse } from "./test-server.js";
 
 /** Reads `data.<path>` (all of `data` for "") of a response, failing the test on GraphQL errors. */
-export function dataAt<T>(response: GqlResponse, path: string): T {
+export function dataAt<T>(response: GqlResponse<any>, path: string): T {
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return (path ? path.split(".") : []).reduce<any>((value, key) => value?.[key], response.data) as T;
+}
+
+/** The `data` of a response, failing the test on GraphQL errors or missing data. */
+export function dataOf<T>(response: GqlResponse<T>): T {
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  expect(response.data).toBeDefined();
+  return response.data!;
 }
 
 interface PageShape {

@@ -1,4 +1,6 @@
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import type { FastifyInstance } from "fastify";
+import { print } from "graphql";
 import type { Logger as TypeOrmLogger } from "typeorm";
 import type { DataSource } from "typeorm";
 import { inject } from "vitest";
@@ -9,6 +11,7 @@ import { connectAndMigrate } from "../../src/db/data-source.js";
 import { DEMO_CUSTOMERS } from "../../src/db/seed/seed-demo-data.js";
 import { createLogger, type Logger } from "../../src/logger.js";
 import type { SecurityOptions } from "../../src/security/security-options.js";
+import { graphql } from "../generated/index.js";
 import { DEFAULT_LIMITS, type LimitOptions } from "../../src/common/input-limits.js";
 
 /** A GraphQL response as tests read it. */
@@ -16,6 +19,15 @@ export interface GqlResponse<T = Record<string, any>> {
   status: number;
   data?: T;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } & Record<string, unknown> }>;
+}
+
+/**
+ * Sends a GraphQL operation: a typed document written with the generated `graphql(…)` (its result and
+ * variables are checked by tsc), or a raw string for requests that are wrong on purpose (security, fuzz, limits).
+ */
+export interface SendOperation {
+  <R, V>(document: TypedDocumentNode<R, V>, variables?: V, token?: string): Promise<GqlResponse<R>>;
+  <R = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<R>>;
 }
 
 /** Counts SQL statements sent through the data source (the N+1 check). */
@@ -47,7 +59,7 @@ export interface TestServer {
   adminKey: string;
   storefrontKey: string;
   /** Runs a GraphQL operation with an optional bearer token. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  gql: SendOperation;
   /** Signs a demo customer in and returns the access token. */
   customerToken(index: 0 | 1): Promise<string>;
   close(): Promise<void>;
@@ -77,6 +89,10 @@ export interface TestServerOptions {
   readyzRefreshMs?: number;
 }
 
+const SIGN_IN = graphql(`
+  mutation TestSignIn($input: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $input) { customerAccessToken { accessToken } userErrors { code } } }
+`);
+
 /** Sign-in throttling that the suite's requests never reach. */
 const LOOSE_SIGN_IN = { ...DEFAULT_LIMITS.signIn, accountFailures: 1_000, addressFailures: 100_000, credentialFailures: 100_000 };
 
@@ -91,14 +107,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const adminKey = (await createApiKey(dataSource, { name: "test admin", scopes: ["admin"] })).secret;
   const storefrontKey = (await createApiKey(dataSource, { name: "test storefront", scopes: ["storefront"] })).secret;
 
-  const gql = async <T,>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>> => {
+  const gql: SendOperation = async (document: TypedDocumentNode | string, variables?: unknown, token?: string): Promise<GqlResponse<any>> => {
+    const query = typeof document === "string" ? document : print(document);
     const response = await app.inject({
       method: "POST",
       url: "/graphql",
       headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
       payload: JSON.stringify({ query, variables }),
     });
-    return { status: response.statusCode, ...(response.json() as object) } as GqlResponse<T>;
+    return { status: response.statusCode, ...(response.json() as object) } as GqlResponse<any>;
   };
 
   return {
@@ -110,10 +127,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     gql,
     customerToken: async (index) => {
       const { email, password } = DEMO_CUSTOMERS[index]!;
-      const result = await gql<{ customerAccessTokenCreate: { customerAccessToken: { accessToken: string } | null } }>(
-        `mutation($input: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $input) { customerAccessToken { accessToken } userErrors { code } } }`,
-        { input: { email, password } },
-      );
+      const result = await gql(SIGN_IN, { input: { email, password } });
       const token = result.data?.customerAccessTokenCreate.customerAccessToken?.accessToken;
       if (!token) throw new Error(`could not sign in ${email}: ${JSON.stringify(result)}`);
       return token;

@@ -1,4 +1,3 @@
-import { inject } from "vitest";
 import { buildRouter } from "../../src/connectors/build-router.js";
 import type { ConnectorsConfig } from "../../src/connectors/connectors-config.js";
 import type { Router } from "../../src/connectors/router.js";
@@ -7,9 +6,10 @@ import { createLogger } from "../../src/logger.js";
 import type { FailureWebhook } from "../../src/outbox/failure-notifier.js";
 import { startRelay, type Relay } from "../../src/outbox/relay.js";
 import { scheduledTasks } from "../../src/scheduled-tasks.js";
-import { randomBytes } from "node:crypto";
 import { FakeCommandBackend } from "../fakes/command-backend.js";
-import { copyDatabase, dropDatabase } from "./databases.js";
+import { graphql } from "../generated/index.js";
+import { dropDatabase } from "./databases.js";
+import { copyWriteTemplate } from "./own-database.js";
 import { configWithErp } from "./erp-config.js";
 import { dataAt } from "./paging.js";
 import { startTestServer, type TestServer } from "./test-server.js";
@@ -29,13 +29,16 @@ export interface WriteHarness {
 }
 
 
+const COMMAND = graphql(`
+  query WriteHarnessCommand($id: ID!) { command(id: $id) { id type status attempts lastError nextAttemptAt deliveries { connector status attempts lastError reference } } }
+`);
+
 /** Starts the fake ERP, a server on a database of its own and an in-process relay; `config` replaces the default routing (everything to the store and the fake ERP). */
 export async function startWriteHarness(
   options: { maxAttempts?: number; webhook?: FailureWebhook; config?: (erpUrl: string) => ConnectorsConfig; limits?: Partial<LimitOptions> } = {},
 ): Promise<WriteHarness> {
   const erp = await new FakeCommandBackend().start();
-  const template = inject("writeTemplateUrl");
-  const databaseUrl = await copyDatabase(template, `writes_${process.pid}_${randomBytes(4).toString("hex")}`, new URL(template).pathname.slice(1));
+  const databaseUrl = await copyWriteTemplate("writes");
   let router: Router | null = null;
   const server = await startTestServer({ databaseUrl, limits: options.limits, router: (dataSource) => (router = buildRouter((options.config ?? configWithErp)(erp.url), dataSource)) });
   const relay = await startRelay({
@@ -52,11 +55,7 @@ export async function startWriteHarness(
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const command = dataAt<any>(
-        await server.gql(
-          `query($id: ID!) { command(id: $id) { id type status attempts lastError nextAttemptAt deliveries { connector status attempts lastError reference } } }`,
-          { id: commandId },
-          server.adminKey,
-        ),
+        await server.gql(COMMAND, { id: commandId }, server.adminKey),
         "command",
       );
       if (statuses.includes(command.status)) return command;

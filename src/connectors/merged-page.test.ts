@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CursorPosition, Page, PageRequest } from "../src/common/pagination.js";
-import { mergedPage } from "../src/connectors/merged-page.js";
+import type { CursorPosition, Page, PageRequest } from "../common/pagination.js";
+import { mergedPage } from "./merged-page.js";
 
 /**
  * The merge on its own, over in-memory lists that page like a connector does
@@ -102,5 +102,63 @@ describe("mergedPage", () => {
     expect(missing).toEqual(["b"]);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.filter((k) => k.startsWith("b")).length).toBeGreaterThan(0);
+  });
+
+  it("merges two ascending lists on their sort values, ties in the order of the sources, and counts both", async () => {
+    const a = source("a", [{ source: "a", key: "a1", sort: "b" }, { source: "a", key: "a2", sort: "d" }], codeUnits, false);
+    const b = source("b", [{ source: "b", key: "b1", sort: "a" }, { source: "b", key: "b2", sort: "b" }, { source: "b", key: "b3", sort: "c" }], codeUnits, false);
+    const fetchers = { a, b };
+    const merged = (request: PageRequest) => mergedPage(["a", "b"], request, (name, sub) => fetchers[name as "a"](sub), () => {});
+    const first = await merged({ direction: "forward", size: 3, after: null, before: null, reverse: false });
+    expect(first.items.map((i) => i.key)).toEqual(["b1", "a1", "b2"]);
+    expect([first.hasNextPage, first.hasPreviousPage]).toEqual([true, false]);
+    expect(await first.count()).toBe(5);
+    const second = await merged({ direction: "forward", size: 3, after: first.positions.at(-1)!, before: null, reverse: false });
+    expect(second.items.map((i) => i.key)).toEqual(["b3", "a2"]);
+    expect([second.hasNextPage, second.hasPreviousPage]).toEqual([false, true]);
+    const back = await merged({ direction: "backward", size: 3, after: null, before: second.positions[0]!, reverse: false });
+    expect(back.items.map((i) => i.key)).toEqual(["b1", "a1", "b2"]);
+  });
+
+  it("orders timestamps by instant whatever their zone", async () => {
+    const a = source("a", [{ source: "a", key: "a1", sort: "2024-05-01 10:00:00+02" }], codeUnits, false);
+    const b = source("b", [{ source: "b", key: "b1", sort: "2024-05-01T09:00:00Z" }], codeUnits, false);
+    const fetchers = { a, b };
+    const page = await mergedPage(["a", "b"], { direction: "forward", size: 10, after: null, before: null, reverse: false }, (name, sub) => fetchers[name as "a"](sub), () => {});
+    // 10:00+02 is 08:00Z, before 09:00Z, though its text sorts after.
+    expect(page.items.map((i) => i.key)).toEqual(["a1", "b1"]);
+  });
+
+  it("with an identity, an item both sources hold is listed once, from the first source; the count counts it per source", async () => {
+    const a = source("a", [{ source: "a", key: "a-X", sort: "X" }], codeUnits, false);
+    const b = source("b", [{ source: "b", key: "b-W", sort: "W" }, { source: "b", key: "b-X", sort: "X" }, { source: "b", key: "b-Y", sort: "Y" }], codeUnits, false);
+    const fetchers = { a, b };
+    const page = await mergedPage(["a", "b"], { direction: "forward", size: 10, after: null, before: null, reverse: false }, (name, sub) => fetchers[name as "a"](sub), () => {}, (item) => item.sort);
+    expect(page.items.map((i) => i.key)).toEqual(["b-W", "a-X", "b-Y"]);
+    expect(page.positions).toHaveLength(3);
+    expect(await page.count()).toBe(4);
+  });
+
+  it("a failed source is reported, left out, and makes the count unknown", async () => {
+    const a = source("a", [{ source: "a", key: "a1", sort: "1" }], codeUnits, false);
+    const missing: string[] = [];
+    const page = await mergedPage(
+      ["a", "b"],
+      { direction: "forward", size: 10, after: null, before: null, reverse: false },
+      async (name, sub) => {
+        if (name === "b") throw new Error("down");
+        return a(sub);
+      },
+      ({ source }) => missing.push(source),
+    );
+    expect(page.items.map((i) => i.key)).toEqual(["a1"]);
+    expect(missing).toEqual(["b"]);
+    expect(await page.count()).toBeNull();
+  });
+
+  it("a position of another list (not a merged one) is BAD_USER_INPUT naming the argument", async () => {
+    const a = source("a", [], codeUnits, false);
+    const run = mergedPage(["a"], { direction: "forward", size: 1, after: { by: "sku", sort: "x", key: "k" }, before: null, reverse: false }, (_, sub) => a(sub), () => {});
+    await expect(run).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", argumentName: "after" } });
   });
 });
