@@ -49,6 +49,17 @@ describe("payment methods", () => {
       "orderPlace",
     );
     expect(order.userErrors).toEqual([]);
+    // The same method named with its UUID in upper case: the order's command carries the id as stored.
+    const upperKey = key();
+    const upperId = String(added.paymentMethod.id).replace(/[0-9a-f-]{36}$/, (uuid) => uuid.toUpperCase());
+    expect(upperId).not.toBe(added.paymentMethod.id);
+    const upper = dataAt<any>(
+      await h.server.gql(graphql(`mutation PaymentMethodsOrderPlaceUpper($pm: ID!, $key: String!) { orderPlace(input: { kind: PREORDER, paymentMethodId: $pm, lines: [{ sku: "SKU-00010", quantity: 1 }] }, idempotencyKey: $key) { userErrors { code } } }`), { pm: upperId, key: upperKey }, tokenA),
+      "orderPlace",
+    );
+    expect(upper.userErrors).toEqual([]);
+    const [sent] = await sql<{ pm: string }>(`SELECT payload->>'paymentMethodId' AS pm FROM command WHERE idempotency_key = $1`, [upperKey]);
+    expect(sent!.pm).toBe(String(added.paymentMethod.id).match(/[0-9a-f-]{36}$/)![0]);
     const otherMethod = dataAt<any>(
       await h.server.gql(graphql(`mutation PaymentMethodsOrderPlace2($pm: ID!, $key: String!) { orderPlace(input: { kind: PREORDER, paymentMethodId: $pm, lines: [{ sku: "SKU-00010", quantity: 1 }] }, idempotencyKey: $key) { userErrors { code field } } }`), { pm: added.paymentMethod.id, key: key() }, tokenB),
       "orderPlace",

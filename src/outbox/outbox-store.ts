@@ -145,7 +145,8 @@ export async function resetFailedDeliveries(manager: EntityManager, commandId: s
     .update(OutboxEntity)
     .set({ status: "PENDING", attempts: 0, lastError: null, nextAttemptAt: () => "clock_timestamp()", updatedAt: () => "clock_timestamp()" })
     .where("command_id = :commandId AND status = 'FAILED'", { commandId })
-    .returning(["connector", "aggregatetype", "aggregateid"])
+    // As SQL text: a list of names is read as entity properties, and the ones that are not (aggregatetype) would be dropped.
+    .returning("connector, aggregatetype, aggregateid")
     .updateEntity(false)
     .execute();
   // `raw` holds the rows of the RETURNING list.

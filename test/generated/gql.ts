@@ -181,6 +181,7 @@ type Documents = {
     "query PaymentMethodsViewer { viewer { account { paymentMethods { id last4 } } } }": typeof types.PaymentMethodsViewerDocument,
     "query PaymentMethodsNode($id: ID!) { node(id: $id) { id } }": typeof types.PaymentMethodsNodeDocument,
     "mutation PaymentMethodsOrderPlace($pm: ID!, $key: String!) { orderPlace(input: { kind: PREORDER, paymentMethodId: $pm, lines: [{ sku: \"SKU-00010\", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }": typeof types.PaymentMethodsOrderPlaceDocument,
+    "mutation PaymentMethodsOrderPlaceUpper($pm: ID!, $key: String!) { orderPlace(input: { kind: PREORDER, paymentMethodId: $pm, lines: [{ sku: \"SKU-00010\", quantity: 1 }] }, idempotencyKey: $key) { userErrors { code } } }": typeof types.PaymentMethodsOrderPlaceUpperDocument,
     "mutation PaymentMethodsOrderPlace2($pm: ID!, $key: String!) { orderPlace(input: { kind: PREORDER, paymentMethodId: $pm, lines: [{ sku: \"SKU-00010\", quantity: 1 }] }, idempotencyKey: $key) { userErrors { code field } } }": typeof types.PaymentMethodsOrderPlace2Document,
     "mutation PaymentMethodsRemove($id: ID!, $key: String!) { paymentMethodRemove(paymentMethodId: $id, idempotencyKey: $key) { removedPaymentMethodId userErrors { code } } }": typeof types.PaymentMethodsRemoveDocument,
     "query PaymentMethodsViewer2 { viewer { account { paymentMethods { id } } } }": typeof types.PaymentMethodsViewer2Document,
@@ -412,6 +413,7 @@ const documents: Documents = {
     "query PaymentMethodsViewer { viewer { account { paymentMethods { id last4 } } } }": types.PaymentMethodsViewerDocument,
     "query PaymentMethodsNode($id: ID!) { node(id: $id) { id } }": types.PaymentMethodsNodeDocument,
     "mutation PaymentMethodsOrderPlace($pm: ID!, $key: String!) { orderPlace(input: { kind: PREORDER, paymentMethodId: $pm, lines: [{ sku: \"SKU-00010\", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }": types.PaymentMethodsOrderPlaceDocument,
+    "mutation PaymentMethodsOrderPlaceUpper($pm: ID!, $key: String!) { orderPlace(input: { kind: PREORDER, paymentMethodId: $pm, lines: [{ sku: \"SKU-00010\", quantity: 1 }] }, idempotencyKey: $key) { userErrors { code } } }": types.PaymentMethodsOrderPlaceUpperDocument,
     "mutation PaymentMethodsOrderPlace2($pm: ID!, $key: String!) { orderPlace(input: { kind: PREORDER, paymentMethodId: $pm, lines: [{ sku: \"SKU-00010\", quantity: 1 }] }, idempotencyKey: $key) { userErrors { code field } } }": types.PaymentMethodsOrderPlace2Document,
     "mutation PaymentMethodsRemove($id: ID!, $key: String!) { paymentMethodRemove(paymentMethodId: $id, idempotencyKey: $key) { removedPaymentMethodId userErrors { code } } }": types.PaymentMethodsRemoveDocument,
     "query PaymentMethodsViewer2 { viewer { account { paymentMethods { id } } } }": types.PaymentMethodsViewer2Document,
@@ -1158,6 +1160,10 @@ export function graphql(source: "query PaymentMethodsNode($id: ID!) { node(id: $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation PaymentMethodsOrderPlace($pm: ID!, $key: String!) { orderPlace(input: { kind: PREORDER, paymentMethodId: $pm, lines: [{ sku: \"SKU-00010\", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }"): (typeof documents)["mutation PaymentMethodsOrderPlace($pm: ID!, $key: String!) { orderPlace(input: { kind: PREORDER, paymentMethodId: $pm, lines: [{ sku: \"SKU-00010\", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PaymentMethodsOrderPlaceUpper($pm: ID!, $key: String!) { orderPlace(input: { kind: PREORDER, paymentMethodId: $pm, lines: [{ sku: \"SKU-00010\", quantity: 1 }] }, idempotencyKey: $key) { userErrors { code } } }"): (typeof documents)["mutation PaymentMethodsOrderPlaceUpper($pm: ID!, $key: String!) { orderPlace(input: { kind: PREORDER, paymentMethodId: $pm, lines: [{ sku: \"SKU-00010\", quantity: 1 }] }, idempotencyKey: $key) { userErrors { code } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -45,6 +45,7 @@ export async function placeOrder(ctx: RequestContext, input: OrderPlaceInput, id
 /** The key of a saved payment method of the account, or a user error. */
 async function paymentMethodOf(tx: Queryable, account: AccountModel, id: string): Promise<string> {
   const gid = parseGlobalId(id);
-  const saved = gid?.type === "PaymentMethod" && isUuid(gid.key) && (await paymentMethods.isLiveOnAccount(tx, gid.key, account.key));
-  return saved ? gid.key : failWith("NOT_FOUND", ["input", "paymentMethodId"], "No such saved payment method on this account.");
+  // The id as stored (lower case), not as the client wrote it: it travels to the ERP in the order's payload.
+  const saved = gid?.type === "PaymentMethod" && isUuid(gid.key) ? await paymentMethods.savedIdOnAccount(tx, gid.key, account.key) : undefined;
+  return saved ?? failWith("NOT_FOUND", ["input", "paymentMethodId"], "No such saved payment method on this account.");
 }

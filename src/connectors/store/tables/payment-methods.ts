@@ -37,7 +37,7 @@ export async function markRemoved(tx: Queryable, paymentMethodId: string): Promi
   return (await queryRows<{ id: string }>(tx, `UPDATE payment_method SET removed_at = now() WHERE id = $1 AND removed_at IS NULL RETURNING id`, [paymentMethodId])).length > 0;
 }
 
-/** True when the payment method is saved, not removed, on this account. */
-export async function isLiveOnAccount(tx: Queryable, paymentMethodId: string, accountId: string): Promise<boolean> {
-  return (await queryRow<{ id: string }>(tx, `SELECT id FROM payment_method WHERE id = $1 AND account_id = $2 AND removed_at IS NULL`, [paymentMethodId, accountId])) !== undefined;
+/** The stored id of a payment method saved (not removed) on this account; undefined when there is none. */
+export async function savedIdOnAccount(tx: Queryable, paymentMethodId: string, accountId: string): Promise<string | undefined> {
+  return (await queryRow<{ id: string }>(tx, `SELECT id FROM payment_method WHERE id = $1 AND account_id = $2 AND removed_at IS NULL`, [paymentMethodId, accountId]))?.id;
 }
