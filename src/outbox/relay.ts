@@ -43,9 +43,13 @@ export interface Relay {
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: (options.concurrency ?? 4) + 3 });
   const logger = options.logger.child({ component: "relay" });
-  // A dropped idle connection must not crash the process; the pool replaces it.
-  pool.on("error", (error) => logger.warn({ err: error }, "relay database connection lost"));
-  pool.on("connect", (client) => client.on("error", (error) => logger.warn({ err: error }, "relay database connection lost")));
+  // A dropped idle connection must not crash the process; the pool replaces it. Once the relay is
+  // stopping, a connection it asked to end may still hear the database shut down (57P01): expected, not a warning.
+  let stopping = false;
+  const connectionLost = (error: Error & { code?: string }) =>
+    logger[stopping ? "debug" : "warn"]({ code: error.code, reason: error.message }, "relay database connection lost");
+  pool.on("error", connectionLost);
+  pool.on("connect", (client) => client.on("error", connectionLost));
   const tasks = options.tasks ?? [];
   const deps = {
     pool,
@@ -110,9 +114,13 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   return {
     stop: async () => {
+      stopping = true;
       clearInterval(timer);
-      await supervisor.stop();
-      await pool.end();
+      try {
+        await supervisor.stop();
+      } finally {
+        await pool.end();
+      }
     },
   };
 }
