@@ -4,7 +4,6 @@ import { COMMAND_TYPES, type CommandType } from "../commands/command-types.js";
 import type { Router } from "../connectors/router.js";
 import { insertCommand, insertOutboxRow, scheduleDelivery } from "./outbox-store.js";
 
-export { DELIVER_TASK, jobKeyOf, type AggregateStream } from "./outbox-store.js";
 
 /** A command a mutation records: its type, the payload of that type (see `CommandPayloads`), and who asked. */
 export interface NewCommand<T extends CommandType> {

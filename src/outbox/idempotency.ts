@@ -9,8 +9,6 @@ import { canonical } from "./canonical-input.js";
 import { userError, UserErrors, type UserErrorModel } from "../common/user-errors.js";
 import { findLiveAnswer, saveAnswer, tryLockKey } from "./idempotency-records.js";
 
-export { UserErrors, type UserErrorModel };
-
 /** How long a key is remembered: a retry within this time gets the first answer. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
