@@ -187,7 +187,6 @@ export interface ApplyResult {
   details?: Record<string, unknown>;
 }
 
-export { PermanentDeliveryError, TransientDeliveryError } from "./errors.js";
 
 /** Applies commands to a backend. */
 export interface CommandWriter {

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { SpanKind, SpanStatusCode, context, trace, type Span } from "@opentelemetry/api";
 import { ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_HTTP_ROUTE } from "@opentelemetry/semantic-conventions";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { TRACER_NAME } from "./tracing.js";
+import { TRACER_NAME } from "../common/tracer-name.js";
 
 /**
  * One server span per GraphQL request at `path`, named

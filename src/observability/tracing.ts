@@ -1,7 +1,6 @@
 import { context, diag, DiagLogLevel, propagation, trace } from "@opentelemetry/api";
 import type { Logger } from "../logger.js";
 
-export { TRACER_NAME } from "../common/tracer-name.js";
 
 /** The service name spans are reported under, unless `OTEL_SERVICE_NAME` says otherwise. */
 export const DEFAULT_SERVICE_NAME = "commerce-graph";

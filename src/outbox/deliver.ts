@@ -1,5 +1,6 @@
 import type { Pool } from "pg";
-import { PermanentDeliveryError, TransientDeliveryError, type OutboxCommand } from "../connectors/connector.js";
+import type { OutboxCommand } from "../connectors/connector.js";
+import { PermanentDeliveryError, TransientDeliveryError } from "../connectors/errors.js";
 import type { Router } from "../connectors/router.js";
 import type { Logger } from "../logger.js";
 import { nextDelayMs, type BackoffPolicy } from "./backoff.js";

@@ -1,6 +1,6 @@
 import type { ApplyResult, CommandWriter, OutboxCommand } from "../connector.js";
 import type { KindConnector } from "../kind.js";
-import { PermanentDeliveryError } from "../connector.js";
+import { PermanentDeliveryError } from "../errors.js";
 import { econnectClient, isNotFound, type EconnectCall, type EconnectOptions } from "./econnect-client.js";
 import { econnectAccountReader, econnectCatalogReader, econnectInventoryReader } from "./econnect-readers.js";
 

@@ -1,6 +1,6 @@
 import type { ApplyResult, CommandWriter, OutboxCommand } from "../connector.js";
 import { AGGREGATE_REFERENCES, ALL_COMMAND_TYPES, COMMAND_TYPES, ORDER_CREATING } from "../../commands/command-types.js";
-import { PermanentDeliveryError } from "../connector.js";
+import { PermanentDeliveryError } from "../errors.js";
 import type { Queryable } from "../../db/query-rows.js";
 import * as orders from "./tables/orders.js";
 import { referenceOf } from "./tables/references.js";
