@@ -3,6 +3,7 @@ import { fromCents, toCents } from "../../common/money.js";
 import type { RequestContext } from "../../context.js";
 import * as inventory from "../../connectors/store/tables/inventory.js";
 import * as invoices from "../../connectors/store/tables/invoices.js";
+import { canBeCancelled } from "./order-lifecycle.js";
 import * as orders from "../../connectors/store/tables/orders.js";
 import type { OrderCancelInput } from "../../generated/graphql.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
@@ -24,7 +25,7 @@ export async function cancelOrder(ctx: RequestContext, input: OrderCancelInput, 
     checkOrderLinesChange(input);
     if (!order) failWith("NOT_FOUND", ["input", "orderId"], "No such order.");
     const row = await orders.lockForUpdate(manager, order.key);
-    if (!row || !["PENDING", "OPEN", "PROCESSING"].includes(row.status)) {
+    if (!row || !canBeCancelled(row.status)) {
       failWith("INVALID_STATE", ["input", "orderId"], `An order that is ${row?.status ?? "gone"} cannot be cancelled.`);
     }
     const invoiceNumber = await invoices.liveNumberOfOrder(manager, order.key);

@@ -6,6 +6,7 @@ import * as orders from "../../connectors/store/tables/orders.js";
 import type { OrderReturnInput } from "../../generated/graphql.js";
 import { checkOrderLinesChange } from "./order-input-checks.js";
 import { orderById } from "./order.service.js";
+import { canBeReturned } from "./order-lifecycle.js";
 
 /**
  * `orderReturn`: records returned quantities on lines of a shipped order; the
@@ -18,7 +19,7 @@ export async function returnOrder(ctx: RequestContext, input: OrderReturnInput, 
     checkOrderLinesChange(input);
     if (!order) failWith("NOT_FOUND", ["input", "orderId"], "No such order.");
     const row = (await orders.lockForUpdate(manager, order.key))!;
-    if (!["SHIPPED", "COMPLETED"].includes(row.status)) {
+    if (!canBeReturned(row.status)) {
       failWith("INVALID_STATE", ["input", "orderId"], `Only shipped or completed orders can be returned; this one is ${row.status}.`);
     }
     const lines = await orders.returnableLinesOf(manager, order.key);
