@@ -68,7 +68,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     // worker pool (which the supervisor below restarts) instead of rejecting a promise nobody awaits.
     preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     logger: workerLogger(logger),
-    crontab: [`0 * * * * ${PURGE_IDEMPOTENCY_TASK}`, ...tasks.map((task) => `${task.schedule} ${task.name}`)].join("\n"),
+    crontab: [`0 * * * * ${PURGE_IDEMPOTENCY_TASK}`, ...tasks.filter((task) => task.schedule).map((task) => `${task.schedule} ${task.name}`)].join("\n"),
     taskList: {
       [PURGE_IDEMPOTENCY_TASK]: async () => {
         const purged = await purgeExpiredIdempotencyRecords(pool);
