@@ -4,11 +4,12 @@ import { z } from "zod";
 import { DOMAINS, type Domain } from "./connector.js";
 import type { ConnectorKind } from "./kind.js";
 import { CONNECTOR_KINDS } from "./kinds.js";
+import { InboundSettingsSchema } from "./inbound-settings.js";
 import { ResilienceSchema } from "./resilience-settings.js";
 
-/** One kind's connector settings: `kind`, the kind's own settings, and timeout, circuit breaker, concurrency and quota. */
+/** One kind's connector settings: `kind`, the kind's own settings, timeout, circuit breaker, concurrency and quota, and its inbound settings (sync schedules, pushed events). */
 function connectorSchemaOf<Name extends string, Shape extends z.ZodRawShape>(kind: ConnectorKind<Name, Shape>) {
-  return z.object({ kind: z.literal(kind.name), ...kind.settings.shape, ...ResilienceSchema }).strict();
+  return z.object({ kind: z.literal(kind.name), ...kind.settings.shape, ...ResilienceSchema, ...InboundSettingsSchema }).strict();
 }
 
 /** The settings schema of each registered kind, in registry order. */

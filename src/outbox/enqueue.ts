@@ -12,12 +12,15 @@ export interface NewCommand<T extends CommandType> {
   payload: CommandPayloads[T];
   idempotencyKey: string;
   principal: string;
+  /** The connector a change came from (the inbound path): it already has it, so it is not sent back there. */
+  origin?: string;
 }
 
 /**
  * Records a command in the caller's transaction: the command, one outbox row
  * per target connector (from the write routes), and a delivery job for each
  * target. Nothing is sent now: once the transaction commits, the relay delivers.
+ * A command with an `origin` is not sent to that connector (it reported the change).
  * The payload is typed by the command type: a field the type does not have, or
  * one missing, fails to compile.
  */
@@ -25,6 +28,7 @@ export async function enqueueCommand<T extends CommandType>(manager: EntityManag
   const row = { ...command, aggregateType: COMMAND_TYPES[command.type] };
   const commandId = await insertCommand(manager, row);
   for (const connector of router.targetsOf(command.type)) {
+    if (connector === command.origin) continue;
     await insertOutboxRow(manager, commandId, row, connector);
     await scheduleDelivery(manager, { connector, aggregateType: row.aggregateType, aggregateId: command.aggregateId });
   }

@@ -33,6 +33,8 @@ export interface NewCommandRow {
   payload: object;
   idempotencyKey: string;
   principal: string;
+  /** The connector the change came from, if it came in from one. */
+  origin?: string;
 }
 
 // The two inserts of enqueueCommand are hand-written: they run for every mutation, and building them with
@@ -42,8 +44,8 @@ export interface NewCommandRow {
 export async function insertCommand(manager: EntityManager, command: NewCommandRow): Promise<string> {
   const row = await queryRow<{ id: string }>(
     manager,
-    `INSERT INTO command (type, aggregate_type, aggregate_id, payload, idempotency_key, principal) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [command.type, command.aggregateType, command.aggregateId, JSON.stringify(command.payload), command.idempotencyKey, command.principal],
+    `INSERT INTO command (type, aggregate_type, aggregate_id, payload, idempotency_key, principal, origin) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [command.type, command.aggregateType, command.aggregateId, JSON.stringify(command.payload), command.idempotencyKey, command.principal, command.origin ?? null],
   );
   return row!.id;
 }

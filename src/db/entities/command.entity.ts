@@ -10,6 +10,8 @@ export interface CommandRow {
   payload: object;
   idempotencyKey: string;
   principal: string;
+  /** The connector a change came from (migration 1700000000014): the outbox does not send it back there. */
+  origin: string | null;
   createdAt: Date;
 }
 
@@ -25,6 +27,7 @@ export const CommandEntity = new EntitySchema<CommandRow>({
     payload: { type: "jsonb" },
     idempotencyKey: { name: "idempotency_key", type: "text" },
     principal: { type: "text" },
+    origin: { type: "text", nullable: true },
     createdAt: { name: "created_at", type: "timestamptz", default: () => "clock_timestamp()" },
   },
   indices: [

@@ -26,6 +26,8 @@ export interface OutboxRow {
   deliveredAt: Date | null;
   reference: string | null;
   result: object | null;
+  /** Aggregates (`Account:<id>`) whose earlier commands must reach the same connector first (migration 1700000000014). */
+  dependsOn: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -50,6 +52,7 @@ export const OutboxEntity = new EntitySchema<OutboxRow>({
     deliveredAt: { name: "delivered_at", type: "timestamptz", nullable: true },
     reference: { type: "text", nullable: true },
     result: { type: "jsonb", nullable: true },
+    dependsOn: { name: "depends_on", type: "text", array: true, default: () => "'{}'" },
     createdAt: { name: "created_at", type: "timestamptz", default: () => "clock_timestamp()" },
     updatedAt: { name: "updated_at", type: "timestamptz", default: () => "clock_timestamp()" },
   },
