@@ -74,7 +74,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         const purged = await purgeExpiredIdempotencyRecords(pool);
         if (purged) logger.info({ purged }, "forgot expired idempotency keys");
       },
-      ...Object.fromEntries(tasks.map((task) => [task.name, () => task.run(logger)])),
+      ...Object.fromEntries(tasks.map((task) => [task.name, (payload: unknown) => task.run(logger, payload)])),
       [DELIVER_TASK]: async (payload) => {
         const stream = payload as AggregateStream;
         const client = await pool.connect();

@@ -10,6 +10,6 @@ export interface ScheduledTask {
   name: string;
   /** When it runs, in crontab's five fields (`* * * * *`: each minute); none: only when a job of its name is added. */
   schedule?: string;
-  /** Does the work once; `logger` is the relay's. */
-  run(logger: Logger): Promise<void>;
+  /** Does the work once; `logger` is the relay's, `payload` the job's (`{}` from the schedule). */
+  run(logger: Logger, payload: unknown): Promise<void>;
 }
