@@ -4,7 +4,7 @@ import { PermanentDeliveryError, TransientDeliveryError } from "../connectors/er
 import type { Router } from "../connectors/router.js";
 import type { Logger } from "../logger.js";
 import { nextDelayMs, type BackoffPolicy } from "./backoff.js";
-import { markDelivered, markDelivering, markFailed, markRetrying, nextDeliverable, scheduleDelivery, type AggregateStream, type DeliverableRow } from "./outbox-store.js";
+import { markDelivered, markDelivering, markFailed, markRetrying, markWaiting, nextDeliverable, scheduleDelivery, type AggregateStream, type Blocker, type DeliverableRow } from "./outbox-store.js";
 import type { FailureNotifier } from "./failure-notifier.js";
 import { applyDeliveryToProjection, changesProjection, type Delivery } from "./projections.js";
 import { relayDeliveries } from "./relay-metrics.js";
@@ -22,14 +22,22 @@ export interface DeliveryDeps {
  * Delivers a stream's outbox rows to its connector, oldest first, one at a
  * time. Stops at the first row that cannot be delivered now (rescheduled with
  * backoff) or has `FAILED` (later rows wait until an operator retries it), so
- * commands for one aggregate are never applied out of order. The caller holds
- * the stream's lock.
+ * commands for one aggregate are never applied out of order. It stops too at
+ * a row that depends on another aggregate whose earlier rows have not reached
+ * this connector yet: that row stays `PENDING`, its attempts unchanged, with a
+ * note saying what it waits for, until the delivery (or failure) of the row
+ * it waits for wakes the stream. The caller holds the stream's lock.
  */
 export async function deliverStream(deps: DeliveryDeps, stream: AggregateStream): Promise<void> {
   const writer = deps.router.writerOf(stream.connector);
   for (;;) {
     const row = await nextDeliverable(deps.pool, stream);
     if (!row || row.status === "FAILED") return;
+    if (row.blocker) {
+      await markWaiting(deps.pool, row.id, waitingNote(row.blocker, stream.connector));
+      deps.logger.debug({ outboxId: row.id, connector: stream.connector, waitsFor: row.blocker }, "delivery waits for another aggregate");
+      return;
+    }
     if (row.next_attempt_at.getTime() > Date.now()) {
       await scheduleDelivery(deps.pool, stream, row.next_attempt_at);
       return;
@@ -88,8 +96,19 @@ async function recordDelivered(pool: Pool, outboxId: string, delivery: Delivery,
   }
 }
 
+/**
+ * What a waiting delivery shows as its `lastError`: the aggregate and command
+ * it waits for, and, when that command has `FAILED`, that an operator must retry it.
+ */
+export function waitingNote(blocker: Blocker, connector: string): string {
+  const waits = `waiting for ${blocker.aggregate_type} ${blocker.aggregate_id} to reach ${connector} first`;
+  return blocker.status === "FAILED"
+    ? `${waits}: its command ${blocker.command_id} FAILED there; retry it (commandRetry) to go on`
+    : `${waits} (command ${blocker.command_id})`;
+}
+
 /** The command a connector applies, from its outbox row. */
 function outboxCommandOf(row: DeliverableRow, stream: AggregateStream): OutboxCommand {
-  const { id, command_id: _commandId, status: _status, attempts: _attempts, next_attempt_at: _nextAttemptAt, previous_reference: previousReference, ...typed } = row;
+  const { id, command_id: _commandId, status: _status, attempts: _attempts, next_attempt_at: _nextAttemptAt, previous_reference: previousReference, blocker: _blocker, ...typed } = row;
   return { ...typed, id, aggregateType: stream.aggregateType, aggregateId: stream.aggregateId, idempotencyKey: id, previousReference };
 }

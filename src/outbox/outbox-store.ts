@@ -35,6 +35,13 @@ export interface NewCommandRow {
   principal: string;
   /** The connector the change came from, if it came in from one. */
   origin?: string;
+  /** Aggregates (`Account:<id>`, see {@link aggregateKey}) whose earlier commands must reach the same connector first. */
+  dependsOn?: readonly string[];
+}
+
+/** How `outbox.depends_on` names an aggregate: `<Type>:<id>` (`Account:3f2c…`). */
+export function aggregateKey(aggregateType: string, aggregateId: string): string {
+  return `${aggregateType}:${aggregateId}`;
 }
 
 // The two inserts of enqueueCommand are hand-written: they run for every mutation, and building them with
@@ -54,8 +61,8 @@ export async function insertCommand(manager: EntityManager, command: NewCommandR
 export async function insertOutboxRow(manager: EntityManager, commandId: string, command: NewCommandRow, connector: string): Promise<void> {
   await queryCount(
     manager,
-    `INSERT INTO outbox (aggregatetype, aggregateid, type, payload, command_id, connector) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [command.aggregateType, command.aggregateId, command.type, JSON.stringify(command.payload), commandId, connector],
+    `INSERT INTO outbox (aggregatetype, aggregateid, type, payload, command_id, connector, depends_on) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [command.aggregateType, command.aggregateId, command.type, JSON.stringify(command.payload), commandId, connector, command.dependsOn ?? []],
   );
 }
 
@@ -74,6 +81,32 @@ export async function scheduleDelivery(db: Queryable, stream: AggregateStream, r
 }
 
 /**
+ * SQL that ends an outcome update (`WITH done AS (UPDATE outbox … RETURNING
+ * connector, aggregatetype, aggregateid, sequence) <this>`): schedules, now,
+ * the streams of the same connector whose rows wait for that aggregate (a
+ * `PENDING` row with a later `sequence` naming it in `depends_on`), and
+ * returns how many it woke. `replace`, not `preserve_run_at`: a waiting
+ * stream's job may be due later, and it is due now. The job key matches
+ * {@link jobKeyOf}. Without an index on `depends_on`, it reads the `PENDING`
+ * rows (the status index): the backlog not yet tried, never the delivered history.
+ */
+const WAKE_DEPENDENTS = `
+  SELECT count(graphile_worker.add_job('${DELIVER_TASK}',
+           json_build_object('connector', w.connector, 'aggregateType', w.aggregatetype, 'aggregateId', w.aggregateid),
+           job_key := 'deliver:' || w.connector || ':' || w.aggregatetype || ':' || w.aggregateid, job_key_mode := 'replace', max_attempts := 1000))::int AS woken
+  FROM (SELECT DISTINCT w.connector, w.aggregatetype, w.aggregateid
+        FROM done d JOIN outbox w ON w.status = 'PENDING' AND w.connector = d.connector AND w.sequence > d.sequence
+          AND w.depends_on @> ARRAY[d.aggregatetype || ':' || d.aggregateid]) w`;
+
+/** An earlier row of another aggregate that a row waits for (see `depends_on`). */
+export interface Blocker {
+  aggregate_type: string;
+  aggregate_id: string;
+  command_id: string;
+  status: OutboxStatus;
+}
+
+/**
  * The oldest outbox row of a stream not yet delivered, as the relay reads it:
  * its type and payload as {@link TypedCommand} (enqueueCommand wrote them together, typed so).
  */
@@ -85,13 +118,20 @@ export type DeliverableRow = TypedCommand & {
   next_attempt_at: Date;
   /** The reference the same connector returned for the stream's latest delivered command. */
   previous_reference: string | null;
+  /**
+   * The oldest row for the same connector, earlier than this one, of an
+   * aggregate this row depends on, not yet delivered: this row waits for it. Null when none.
+   */
+  blocker: Blocker | null;
 };
 
 /**
- * The next row of a stream to deliver (its oldest not `DELIVERED`), or none.
- * Hand-written: one statement with the previous delivery's reference as a
- * subquery, on the `(connector, aggregatetype, aggregateid, sequence)` index.
- * The caller holds the stream's advisory lock, so no row lock is needed.
+ * The next row of a stream to deliver (its oldest not `DELIVERED`), or none,
+ * and whether it must wait for another aggregate. Hand-written: one statement
+ * with the previous delivery's reference and the blocker as subqueries, each
+ * on the `(connector, aggregatetype, aggregateid, sequence)` index (one probe
+ * per aggregate in `depends_on`). The caller holds the stream's advisory lock,
+ * so no row lock is needed.
  */
 export async function nextDeliverable(db: Queryable, stream: AggregateStream): Promise<DeliverableRow | undefined> {
   return queryRow<DeliverableRow>(
@@ -100,7 +140,13 @@ export async function nextDeliverable(db: Queryable, stream: AggregateStream): P
             (SELECT p.reference FROM outbox p
              WHERE p.connector = o.connector AND p.aggregatetype = o.aggregatetype AND p.aggregateid = o.aggregateid
                AND p.status = 'DELIVERED' AND p.reference IS NOT NULL
-             ORDER BY p.sequence DESC LIMIT 1) AS previous_reference
+             ORDER BY p.sequence DESC LIMIT 1) AS previous_reference,
+            (SELECT json_build_object('aggregate_type', b.aggregatetype, 'aggregate_id', b.aggregateid, 'command_id', b.command_id, 'status', b.status)
+             FROM unnest(o.depends_on) AS d(aggregate)
+             JOIN outbox b ON b.connector = o.connector AND b.aggregatetype = split_part(d.aggregate, ':', 1)
+               AND b.aggregateid = substr(d.aggregate, strpos(d.aggregate, ':') + 1)
+             WHERE b.sequence < o.sequence AND b.status <> 'DELIVERED'
+             ORDER BY b.sequence LIMIT 1) AS blocker
      FROM outbox o
      WHERE o.connector = $1 AND o.aggregatetype = $2 AND o.aggregateid = $3 AND o.status <> 'DELIVERED'
      ORDER BY o.sequence LIMIT 1`,
@@ -108,17 +154,40 @@ export async function nextDeliverable(db: Queryable, stream: AggregateStream): P
   );
 }
 
+/**
+ * Notes on a row why it waits (`last_error`; its status stays `PENDING` and
+ * its attempts unchanged): written only when the note changes, so a row
+ * looked at again writes nothing.
+ */
+export async function markWaiting(db: Queryable, outboxId: string, note: string): Promise<void> {
+  await queryCount(db, `UPDATE outbox SET last_error = $2, updated_at = clock_timestamp() WHERE id = $1 AND last_error IS DISTINCT FROM $2`, [outboxId, note]);
+}
+
 // The outcome updates below are hand-written: each stamps `clock_timestamp()` (the moment, not the transaction's start)
 // and touches only the columns of its outcome, by primary key, in one statement.
 
-/** Marks a row as being delivered, its `attempts`-th attempt. */
+/** Marks a row as being delivered, its `attempts`-th attempt (a note that it was waiting goes; a previous attempt's error stays). */
 export async function markDelivering(db: Queryable, outboxId: string, attempts: number): Promise<void> {
-  await queryCount(db, `UPDATE outbox SET status = 'DELIVERING', attempts = $2, updated_at = clock_timestamp() WHERE id = $1`, [outboxId, attempts]);
+  await queryCount(
+    db,
+    `UPDATE outbox SET status = 'DELIVERING', attempts = $2, last_error = CASE WHEN status = 'PENDING' THEN NULL ELSE last_error END, updated_at = clock_timestamp() WHERE id = $1`,
+    [outboxId, attempts],
+  );
 }
 
-/** Marks a row `FAILED` (an operator may retry it): later rows of its stream wait. */
-export async function markFailed(db: Queryable, outboxId: string, reason: string): Promise<void> {
-  await queryCount(db, `UPDATE outbox SET status = 'FAILED', last_error = $2, updated_at = clock_timestamp() WHERE id = $1`, [outboxId, reason]);
+/**
+ * Marks a row `FAILED` (an operator may retry it): later rows of its stream
+ * wait, and so do rows of other streams that depend on its aggregate; those
+ * are woken so that they say so. Returns how many streams it woke.
+ */
+export async function markFailed(db: Queryable, outboxId: string, reason: string): Promise<number> {
+  const row = await queryRow<{ woken: number }>(
+    db,
+    `WITH done AS (UPDATE outbox SET status = 'FAILED', last_error = $2, updated_at = clock_timestamp() WHERE id = $1
+                   RETURNING connector, aggregatetype, aggregateid, sequence) ${WAKE_DEPENDENTS}`,
+    [outboxId, reason],
+  );
+  return row?.woken ?? 0;
 }
 
 /** Marks a row `RETRYING` at `next`, with the error of the failed attempt. */
@@ -126,13 +195,19 @@ export async function markRetrying(db: Queryable, outboxId: string, error: strin
   await queryCount(db, `UPDATE outbox SET status = 'RETRYING', last_error = $2, next_attempt_at = $3, updated_at = clock_timestamp() WHERE id = $1`, [outboxId, error, next]);
 }
 
-/** Marks a row `DELIVERED` with the backend's reference and the details it returned. */
-export async function markDelivered(db: Queryable, outboxId: string, reference: string | null, details: unknown): Promise<void> {
-  await queryCount(
+/**
+ * Marks a row `DELIVERED` with the backend's reference and the details it
+ * returned, and in the same statement wakes the streams of that connector
+ * whose rows wait for its aggregate. Returns how many streams it woke.
+ */
+export async function markDelivered(db: Queryable, outboxId: string, reference: string | null, details: unknown): Promise<number> {
+  const row = await queryRow<{ woken: number }>(
     db,
-    `UPDATE outbox SET status = 'DELIVERED', delivered_at = clock_timestamp(), reference = $2, result = $3, last_error = NULL, updated_at = clock_timestamp() WHERE id = $1`,
+    `WITH done AS (UPDATE outbox SET status = 'DELIVERED', delivered_at = clock_timestamp(), reference = $2, result = $3, last_error = NULL, updated_at = clock_timestamp()
+                   WHERE id = $1 RETURNING connector, aggregatetype, aggregateid, sequence) ${WAKE_DEPENDENTS}`,
     [outboxId, reference, JSON.stringify(details ?? {})],
   );
+  return row?.woken ?? 0;
 }
 
 /**
@@ -197,7 +272,8 @@ export interface DeliveryStats {
  * one statement whose cost does not grow with the delivered history: it counts
  * only rows not yet delivered (the status index), and reads the latest success
  * and the latest error with one `LIMIT 1` each per connector (partial indexes of
- * migration 1700000000013; a delivery clears its row's `last_error`).
+ * migration 1700000000013; a delivery clears its row's `last_error`; a `PENDING`
+ * row's note says what it waits for, which is no error).
  * Hand-written: aggregates and lateral joins, no entity to load.
  */
 export async function readDeliveryStats(db: Queryable, connectors: string[]): Promise<Map<string, DeliveryStats>> {
@@ -215,7 +291,7 @@ export async function readDeliveryStats(db: Queryable, connectors: string[]): Pr
      FROM unnest($1::text[]) AS c(name)
      LEFT JOIN open o ON o.connector = c.name
      LEFT JOIN LATERAL (SELECT delivered_at FROM outbox WHERE connector = c.name AND delivered_at IS NOT NULL ORDER BY delivered_at DESC LIMIT 1) s ON true
-     LEFT JOIN LATERAL (SELECT updated_at, last_error FROM outbox WHERE connector = c.name AND last_error IS NOT NULL ORDER BY updated_at DESC LIMIT 1) e ON true`,
+     LEFT JOIN LATERAL (SELECT updated_at, last_error FROM outbox WHERE connector = c.name AND last_error IS NOT NULL AND status <> 'PENDING' ORDER BY updated_at DESC LIMIT 1) e ON true`,
     [connectors],
   );
   return new Map(rows.map((row) => [row.connector, row]));

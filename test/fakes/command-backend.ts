@@ -23,7 +23,10 @@ export interface FakeFailure {
  * A small HTTP backend speaking the `http-commands` protocol: `POST /commands/{type}`
  * with an `Idempotency-Key`. It applies each key once (a redelivery gets the
  * first answer back), records every request, and can be told to fail the next
- * requests or answer slowly.
+ * requests, be down (503 to everything) or answer slowly. With `strictAccounts`
+ * it behaves like an ERP that checks references: a command naming an
+ * `accountCode` it has not received an `accountCreate` for is refused with
+ * 422 "account not found" (off by default: seeded accounts were never created there).
  */
 export class FakeCommandBackend {
   readonly received: ReceivedCommand[] = [];
@@ -33,6 +36,12 @@ export class FakeCommandBackend {
   private failures: FakeFailure[] = [];
   private server: Server | null = null;
   delayMs = 0;
+  /** While true, every request gets 503 (the backend is down). */
+  down = false;
+  /** Refuse commands for accounts this backend has not created (see the class comment). */
+  strictAccounts = false;
+  /** Account codes of the `accountCreate`s applied. */
+  readonly accounts = new Set<string>();
   url = "";
 
   /** Fails the next requests with these answers, one each. */
@@ -69,8 +78,14 @@ export class FakeCommandBackend {
     const record: ReceivedCommand = { type: match[1]!, idempotencyKey: key, body, applied: false, authorization: request.headers.authorization };
     this.received.push(record);
     if (failure) return { status: failure.status, headers: failure.retryAfter ? { "retry-after": failure.retryAfter } : {}, body: failure.body ?? `{"error":"scripted failure"}` };
+    if (this.down) return { status: 503, body: `{"error":"service unavailable"}` };
     const previous = this.answers.get(key);
     if (previous) return { status: 200, body: previous };
+    const accountCode = body.payload?.accountCode;
+    if (this.strictAccounts && record.type !== "accountCreate" && typeof accountCode === "string" && !this.accounts.has(accountCode)) {
+      return { status: 422, body: JSON.stringify({ error: `account not found: ${accountCode}` }) };
+    }
+    if (record.type === "accountCreate" && typeof body.payload?.code === "string") this.accounts.add(body.payload.code);
     record.applied = true;
     this.applied.push(record);
     const answer = JSON.stringify({ reference: `ERP-${String(this.applied.length).padStart(6, "0")}` });

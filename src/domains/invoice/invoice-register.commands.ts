@@ -183,6 +183,7 @@ export async function registerInvoice(ctx: RequestContext, input: InvoiceRegiste
       aggregateId: id,
       idempotencyKey,
       principal,
+      dependsOn: [{ aggregateType: "Account", aggregateId: accountKey }, ...(orderKey ? [{ aggregateType: "Order" as const, aggregateId: orderKey }] : [])],
       payload: {
         number,
         accountCode: account.code,

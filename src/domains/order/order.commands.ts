@@ -36,7 +36,7 @@ export async function placeOrder(ctx: RequestContext, input: OrderPlaceInput, id
       lines,
       paymentMethodId,
     });
-    const commandId = await enqueueCommand(manager, ctx.router, { type: "orderPlace", aggregateId: orderId, idempotencyKey, principal, payload });
+    const commandId = await enqueueCommand(manager, ctx.router, { type: "orderPlace", aggregateId: orderId, idempotencyKey, principal, payload, dependsOn: [{ aggregateType: "Account", aggregateId: account.key }] });
     await orders.setLastCommand(manager, orderId, commandId);
     return { entityKey: orderId, commandId, userErrors: [] };
   });

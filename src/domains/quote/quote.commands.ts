@@ -58,7 +58,14 @@ export async function convertQuote(ctx: RequestContext, input: QuoteConvertToOrd
       });
     }
     const { orderId, payload } = await createOrder(manager, { account, shipTo, kind: "ORDER", poNumber: input.poNumber ?? null, notes: `From quote ${row.number}`, lines });
-    const commandId = await enqueueCommand(manager, ctx.router, { type: "quoteConvertToOrder", aggregateId: orderId, idempotencyKey, principal, payload: { ...payload, quoteNumber: row.number } });
+    const commandId = await enqueueCommand(manager, ctx.router, {
+      type: "quoteConvertToOrder",
+      aggregateId: orderId,
+      idempotencyKey,
+      principal,
+      payload: { ...payload, quoteNumber: row.number },
+      dependsOn: [{ aggregateType: "Account", aggregateId: account.key }, { aggregateType: "Quote", aggregateId: quote.key }],
+    });
     await orders.setLastCommand(manager, orderId, commandId);
     await quotes.markConverted(manager, quote.key, orderId, commandId);
     return { entityKey: orderId, commandId, userErrors: [] };
@@ -101,6 +108,7 @@ export async function requestQuote(ctx: RequestContext, input: QuoteRequestInput
       aggregateId: quoteId,
       idempotencyKey,
       principal,
+      dependsOn: [{ aggregateType: "Account", aggregateId: account.key }],
       payload: { number, accountCode: account.code, notes: input.notes ?? null, total, lines: lines.map((l, i) => ({ lineNumber: i + 1, sku: l.product.sku, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice })) },
     });
     await quotes.setLastCommand(manager, quoteId, commandId);
