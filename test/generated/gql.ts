@@ -78,6 +78,13 @@ type Documents = {
     "mutation ConcurrentOrdersPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {\n  order { id status lines { sku quantity } } command { id } userErrors { field code message } } }": typeof types.ConcurrentOrdersPlaceDocument,
     "query ConcurrentOrdersCatalog { products(first: 5, sortKey: SKU) { nodes { sku name inventory { available } } } }": typeof types.ConcurrentOrdersCatalogDocument,
     "query ConcurrentOrdersConnectors { connectors { name circuit status lastError } }": typeof types.ConcurrentOrdersConnectorsDocument,
+    "\n  mutation CrossAggregateAccountCreate($input: AccountCreateInput!, $key: String!) {\n    accountCreate(input: $input, idempotencyKey: $key) { account { id } command { id } userErrors { code message } }\n  }\n": typeof types.CrossAggregateAccountCreateDocument,
+    "\n  mutation CrossAggregateOrderPlace($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) { order { id } command { id } userErrors { code message } }\n  }\n": typeof types.CrossAggregateOrderPlaceDocument,
+    "\n  query CrossAggregateCommand($id: ID!) { command(id: $id) { status lastError deliveries { connector status attempts lastError } } }\n": typeof types.CrossAggregateCommandDocument,
+    "\n  mutation CrossAggregateRetry($id: ID!, $key: String!) { commandRetry(id: $id, idempotencyKey: $key) { command { status } userErrors { code } } }\n": typeof types.CrossAggregateRetryDocument,
+    "mutation CrossAggregateQuoteRequest($key: String!) { quoteRequest(input: { lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { quote { id } command { id } userErrors { code message } } }": typeof types.CrossAggregateQuoteRequestDocument,
+    "mutation CrossAggregateQuoteConvert($id: ID!, $key: String!) { quoteConvertToOrder(input: { quoteId: $id }, idempotencyKey: $key) { order { id } command { id } userErrors { code message } } }": typeof types.CrossAggregateQuoteConvertDocument,
+    "mutation CrossAggregateInvoiceRegister($id: ID!, $key: String!) { invoiceRegister(input: { orderId: $id }, idempotencyKey: $key) { invoice { id } command { id } userErrors { code message } } }": typeof types.CrossAggregateInvoiceRegisterDocument,
     "mutation DeliveryProjectionOrderPlace($key: String!) { orderPlace(input: { kind: PREORDER, poNumber: \"PROJECTION-FAULT\", lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }": typeof types.DeliveryProjectionOrderPlaceDocument,
     "query DeliveryProjectionOrder($id: ID!) { order(id: $id) { externalNumber syncStatus } }": typeof types.DeliveryProjectionOrderDocument,
     "mutation DeliveryOrderPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }": typeof types.DeliveryOrderPlaceDocument,
@@ -310,6 +317,13 @@ const documents: Documents = {
     "mutation ConcurrentOrdersPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {\n  order { id status lines { sku quantity } } command { id } userErrors { field code message } } }": types.ConcurrentOrdersPlaceDocument,
     "query ConcurrentOrdersCatalog { products(first: 5, sortKey: SKU) { nodes { sku name inventory { available } } } }": types.ConcurrentOrdersCatalogDocument,
     "query ConcurrentOrdersConnectors { connectors { name circuit status lastError } }": types.ConcurrentOrdersConnectorsDocument,
+    "\n  mutation CrossAggregateAccountCreate($input: AccountCreateInput!, $key: String!) {\n    accountCreate(input: $input, idempotencyKey: $key) { account { id } command { id } userErrors { code message } }\n  }\n": types.CrossAggregateAccountCreateDocument,
+    "\n  mutation CrossAggregateOrderPlace($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) { order { id } command { id } userErrors { code message } }\n  }\n": types.CrossAggregateOrderPlaceDocument,
+    "\n  query CrossAggregateCommand($id: ID!) { command(id: $id) { status lastError deliveries { connector status attempts lastError } } }\n": types.CrossAggregateCommandDocument,
+    "\n  mutation CrossAggregateRetry($id: ID!, $key: String!) { commandRetry(id: $id, idempotencyKey: $key) { command { status } userErrors { code } } }\n": types.CrossAggregateRetryDocument,
+    "mutation CrossAggregateQuoteRequest($key: String!) { quoteRequest(input: { lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { quote { id } command { id } userErrors { code message } } }": types.CrossAggregateQuoteRequestDocument,
+    "mutation CrossAggregateQuoteConvert($id: ID!, $key: String!) { quoteConvertToOrder(input: { quoteId: $id }, idempotencyKey: $key) { order { id } command { id } userErrors { code message } } }": types.CrossAggregateQuoteConvertDocument,
+    "mutation CrossAggregateInvoiceRegister($id: ID!, $key: String!) { invoiceRegister(input: { orderId: $id }, idempotencyKey: $key) { invoice { id } command { id } userErrors { code message } } }": types.CrossAggregateInvoiceRegisterDocument,
     "mutation DeliveryProjectionOrderPlace($key: String!) { orderPlace(input: { kind: PREORDER, poNumber: \"PROJECTION-FAULT\", lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }": types.DeliveryProjectionOrderPlaceDocument,
     "query DeliveryProjectionOrder($id: ID!) { order(id: $id) { externalNumber syncStatus } }": types.DeliveryProjectionOrderDocument,
     "mutation DeliveryOrderPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }": types.DeliveryOrderPlaceDocument,
@@ -748,6 +762,34 @@ export function graphql(source: "query ConcurrentOrdersCatalog { products(first:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ConcurrentOrdersConnectors { connectors { name circuit status lastError } }"): (typeof documents)["query ConcurrentOrdersConnectors { connectors { name circuit status lastError } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CrossAggregateAccountCreate($input: AccountCreateInput!, $key: String!) {\n    accountCreate(input: $input, idempotencyKey: $key) { account { id } command { id } userErrors { code message } }\n  }\n"): (typeof documents)["\n  mutation CrossAggregateAccountCreate($input: AccountCreateInput!, $key: String!) {\n    accountCreate(input: $input, idempotencyKey: $key) { account { id } command { id } userErrors { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CrossAggregateOrderPlace($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) { order { id } command { id } userErrors { code message } }\n  }\n"): (typeof documents)["\n  mutation CrossAggregateOrderPlace($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) { order { id } command { id } userErrors { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CrossAggregateCommand($id: ID!) { command(id: $id) { status lastError deliveries { connector status attempts lastError } } }\n"): (typeof documents)["\n  query CrossAggregateCommand($id: ID!) { command(id: $id) { status lastError deliveries { connector status attempts lastError } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CrossAggregateRetry($id: ID!, $key: String!) { commandRetry(id: $id, idempotencyKey: $key) { command { status } userErrors { code } } }\n"): (typeof documents)["\n  mutation CrossAggregateRetry($id: ID!, $key: String!) { commandRetry(id: $id, idempotencyKey: $key) { command { status } userErrors { code } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CrossAggregateQuoteRequest($key: String!) { quoteRequest(input: { lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { quote { id } command { id } userErrors { code message } } }"): (typeof documents)["mutation CrossAggregateQuoteRequest($key: String!) { quoteRequest(input: { lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { quote { id } command { id } userErrors { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CrossAggregateQuoteConvert($id: ID!, $key: String!) { quoteConvertToOrder(input: { quoteId: $id }, idempotencyKey: $key) { order { id } command { id } userErrors { code message } } }"): (typeof documents)["mutation CrossAggregateQuoteConvert($id: ID!, $key: String!) { quoteConvertToOrder(input: { quoteId: $id }, idempotencyKey: $key) { order { id } command { id } userErrors { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CrossAggregateInvoiceRegister($id: ID!, $key: String!) { invoiceRegister(input: { orderId: $id }, idempotencyKey: $key) { invoice { id } command { id } userErrors { code message } } }"): (typeof documents)["mutation CrossAggregateInvoiceRegister($id: ID!, $key: String!) { invoiceRegister(input: { orderId: $id }, idempotencyKey: $key) { invoice { id } command { id } userErrors { code message } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
