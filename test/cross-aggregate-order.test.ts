@@ -1,6 +1,10 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { createLogger } from "../src/logger.js";
+import { DEFAULT_BACKOFF } from "../src/outbox/backoff.js";
+import { deliverStream } from "../src/outbox/deliver.js";
+import { createFailureNotifier } from "../src/outbox/failure-notifier.js";
 import { startRelay } from "../src/outbox/relay.js";
 import { graphql } from "./generated/index.js";
 import { configWithErp } from "./support/erp-config.js";
@@ -73,6 +77,25 @@ async function waitUntil(commandId: string, done: (cmd: any) => boolean): Promis
   }
 }
 
+/** Runs one delivery of a stream on a pool of its own, as the relay does, and returns how many SQL statements it sent. */
+async function statementsOfDelivery(stream: { connector: string; aggregateType: string; aggregateId: string }): Promise<number> {
+  const pool = new pg.Pool({ connectionString: h.databaseUrl, max: 1 });
+  let statements = 0;
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) => {
+    statements++;
+    return query(...args);
+  }) as typeof pool.query;
+  try {
+    const logger = createLogger("silent");
+    const router = buildRouter(configWithErp(h.erp.url), h.server.dataSource);
+    await deliverStream({ pool, router, backoff: DEFAULT_BACKOFF, notify: createFailureNotifier(logger), logger }, stream);
+    return statements;
+  } finally {
+    await pool.end();
+  }
+}
+
 /** Where the fake ERP applied a command for `aggregateId` of `type` (its index in the applied list), -1 if never. */
 const appliedAt = (type: string, aggregateId: string) => h.erp.applied.findIndex((r) => r.type === type && r.body.aggregateId === aggregateId);
 
@@ -99,6 +122,11 @@ describe("ordering across aggregates", () => {
       expect(waiting.lastError).toBe(erpDelivery(waiting).lastError);
       await waitUntil(order.commandId, (cmd) => cmd.deliveries.find((d: any) => d.connector === "store").status === "DELIVERED");
       expect(erpDelivery(await command(account.commandId)).status).toBe("RETRYING");
+      expect(h.erp.received.filter((r) => r.body.aggregateId === order.orderKey)).toEqual([]);
+
+      // Looking at the waiting stream again costs one statement (the next row and what it waits for), and no call to the ERP.
+      const statements = await statementsOfDelivery({ connector: "erp", aggregateType: "Order", aggregateId: order.orderKey });
+      expect(statements).toBe(1);
       expect(h.erp.received.filter((r) => r.body.aggregateId === order.orderKey)).toEqual([]);
     } finally {
       h.erp.down = false;

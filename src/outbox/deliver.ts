@@ -34,7 +34,9 @@ export async function deliverStream(deps: DeliveryDeps, stream: AggregateStream)
     const row = await nextDeliverable(deps.pool, stream);
     if (!row || row.status === "FAILED") return;
     if (row.blocker) {
-      await markWaiting(deps.pool, row.id, waitingNote(row.blocker, stream.connector));
+      // A stream looked at again while it still waits for the same thing writes nothing.
+      const note = waitingNote(row.blocker, stream.connector);
+      if (note !== row.last_error) await markWaiting(deps.pool, row.id, note);
       deps.logger.debug({ outboxId: row.id, connector: stream.connector, waitsFor: row.blocker }, "delivery waits for another aggregate");
       return;
     }
@@ -109,6 +111,6 @@ export function waitingNote(blocker: Blocker, connector: string): string {
 
 /** The command a connector applies, from its outbox row. */
 function outboxCommandOf(row: DeliverableRow, stream: AggregateStream): OutboxCommand {
-  const { id, command_id: _commandId, status: _status, attempts: _attempts, next_attempt_at: _nextAttemptAt, previous_reference: previousReference, blocker: _blocker, ...typed } = row;
+  const { id, command_id: _commandId, status: _status, attempts: _attempts, next_attempt_at: _nextAttemptAt, last_error: _lastError, previous_reference: previousReference, blocker: _blocker, ...typed } = row;
   return { ...typed, id, aggregateType: stream.aggregateType, aggregateId: stream.aggregateId, idempotencyKey: id, previousReference };
 }

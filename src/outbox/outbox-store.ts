@@ -116,6 +116,8 @@ export type DeliverableRow = TypedCommand & {
   status: OutboxStatus;
   attempts: number;
   next_attempt_at: Date;
+  /** The last attempt's error, or the note saying what the row waits for. */
+  last_error: string | null;
   /** The reference the same connector returned for the stream's latest delivered command. */
   previous_reference: string | null;
   /**
@@ -136,7 +138,7 @@ export type DeliverableRow = TypedCommand & {
 export async function nextDeliverable(db: Queryable, stream: AggregateStream): Promise<DeliverableRow | undefined> {
   return queryRow<DeliverableRow>(
     db,
-    `SELECT o.id, o.command_id, o.type, o.payload, o.status, o.attempts, o.next_attempt_at,
+    `SELECT o.id, o.command_id, o.type, o.payload, o.status, o.attempts, o.next_attempt_at, o.last_error,
             (SELECT p.reference FROM outbox p
              WHERE p.connector = o.connector AND p.aggregatetype = o.aggregatetype AND p.aggregateid = o.aggregateid
                AND p.status = 'DELIVERED' AND p.reference IS NOT NULL
@@ -154,13 +156,9 @@ export async function nextDeliverable(db: Queryable, stream: AggregateStream): P
   );
 }
 
-/**
- * Notes on a row why it waits (`last_error`; its status stays `PENDING` and
- * its attempts unchanged): written only when the note changes, so a row
- * looked at again writes nothing.
- */
+/** Notes on a row why it waits (`last_error`; its status stays `PENDING` and its attempts unchanged). */
 export async function markWaiting(db: Queryable, outboxId: string, note: string): Promise<void> {
-  await queryCount(db, `UPDATE outbox SET last_error = $2, updated_at = clock_timestamp() WHERE id = $1 AND last_error IS DISTINCT FROM $2`, [outboxId, note]);
+  await queryCount(db, `UPDATE outbox SET last_error = $2, updated_at = clock_timestamp() WHERE id = $1`, [outboxId, note]);
 }
 
 // The outcome updates below are hand-written: each stamps `clock_timestamp()` (the moment, not the transaction's start)
