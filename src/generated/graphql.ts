@@ -1366,13 +1366,15 @@ export type OrderStatus =
   | 'COMPLETED'
   /** Confirmed, waiting to be picked. */
   | 'OPEN'
+  /** Some of it has shipped, the rest has not yet. */
+  | 'PARTIALLY_SHIPPED'
   /** Accepted by us, not yet confirmed by the system that fulfils it. */
   | 'PENDING'
   /** Being picked and packed. */
   | 'PROCESSING'
   /** Returned after shipping. */
   | 'RETURNED'
-  /** Shipped (at least one shipment left). */
+  /** Everything not cancelled has shipped. */
   | 'SHIPPED';
 
 /** Where a page of a connection sits in the whole list (Relay cursor connections). */

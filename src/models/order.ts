@@ -7,7 +7,7 @@ export interface OrderModel extends SourceRef {
   accountKey: string;
   shipToKey: string | null;
   kind: "ORDER" | "PREORDER";
-  status: "PENDING" | "OPEN" | "PROCESSING" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "RETURNED";
+  status: "PENDING" | "OPEN" | "PROCESSING" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "RETURNED";
   subtotal: MoneyModel;
   taxTotal: MoneyModel;
   shippingTotal: MoneyModel;

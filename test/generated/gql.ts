@@ -148,6 +148,7 @@ type Documents = {
     "query NodeNodes4($ids: [ID!]!) { nodes(ids: $ids) { id } }": typeof types.NodeNodes4Document,
     "query ObservabilityNode { node(id: \"abc\") { id } }": typeof types.ObservabilityNodeDocument,
     "query ObservabilityProducts { products(first: 3) { nodes { sku } } }": typeof types.ObservabilityProductsDocument,
+    "mutation OrderFulfilmentPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id } userErrors { message } } }": typeof types.OrderFulfilmentPlaceDocument,
     "mutation OrderMutationsPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {\n  order { id number status kind syncStatus total { amount } lines { sku quantity unit unitPrice { amount } lineTotal { amount } warehouse { code } } account { code } shipTo { isDefault } }\n  command { id type status deliveries { connector status } }\n  userErrors { field message code } } }": typeof types.OrderMutationsPlaceDocument,
     "query OrderMutationsProduct($sku: String!) { product(sku: $sku) { price(quantity: 3) { unitPrice { amount } total { amount } } } }": typeof types.OrderMutationsProductDocument,
     "query OrderMutationsOrder($id: ID!) { order(id: $id) { status syncStatus externalNumber lastCommand { status } } }": typeof types.OrderMutationsOrderDocument,
@@ -380,6 +381,7 @@ const documents: Documents = {
     "query NodeNodes4($ids: [ID!]!) { nodes(ids: $ids) { id } }": types.NodeNodes4Document,
     "query ObservabilityNode { node(id: \"abc\") { id } }": types.ObservabilityNodeDocument,
     "query ObservabilityProducts { products(first: 3) { nodes { sku } } }": types.ObservabilityProductsDocument,
+    "mutation OrderFulfilmentPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id } userErrors { message } } }": types.OrderFulfilmentPlaceDocument,
     "mutation OrderMutationsPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {\n  order { id number status kind syncStatus total { amount } lines { sku quantity unit unitPrice { amount } lineTotal { amount } warehouse { code } } account { code } shipTo { isDefault } }\n  command { id type status deliveries { connector status } }\n  userErrors { field message code } } }": types.OrderMutationsPlaceDocument,
     "query OrderMutationsProduct($sku: String!) { product(sku: $sku) { price(quantity: 3) { unitPrice { amount } total { amount } } } }": types.OrderMutationsProductDocument,
     "query OrderMutationsOrder($id: ID!) { order(id: $id) { status syncStatus externalNumber lastCommand { status } } }": types.OrderMutationsOrderDocument,
@@ -1028,6 +1030,10 @@ export function graphql(source: "query ObservabilityNode { node(id: \"abc\") { i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ObservabilityProducts { products(first: 3) { nodes { sku } } }"): (typeof documents)["query ObservabilityProducts { products(first: 3) { nodes { sku } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderFulfilmentPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id } userErrors { message } } }"): (typeof documents)["mutation OrderFulfilmentPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id } userErrors { message } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -208,3 +208,43 @@ export async function billableLinesOfOrder(tx: Queryable, orderId: string): Prom
 export async function releaseOrderReservations(tx: Queryable, orderId: string): Promise<void> {
   await queryCount(tx, `UPDATE order_line SET reserved_quantity = 0 WHERE order_id = $1`, [orderId]);
 }
+
+/** Sets an order's status (the lifecycle has checked the move). */
+export async function setStatus(tx: Queryable, orderId: string, status: string): Promise<void> {
+  await queryRows(tx, `UPDATE "order" SET status = $2, updated_at = now() WHERE id = $1`, [orderId, status]);
+}
+
+/** The quantities of a line that decide what can still ship, and where its stock is. */
+export interface ShippableLineRow {
+  line_number: number;
+  quantity: number;
+  cancelled_quantity: number;
+  shipped_quantity: number;
+  returned_quantity: number;
+  reserved_quantity: number;
+  product_id: string | null;
+  warehouse_id: string | null;
+  /** Base units in one unit of the line (1 when the unit is unknown). */
+  factor: number;
+}
+
+/** Every line of an order with its shipped, cancelled and reserved quantities, by line number. */
+export function shippableLinesOf(tx: Queryable, orderId: string): Promise<ShippableLineRow[]> {
+  return queryRows<ShippableLineRow>(
+    tx,
+    `SELECT l.line_number, l.quantity, l.cancelled_quantity, l.shipped_quantity, l.returned_quantity, l.reserved_quantity, l.product_id, l.warehouse_id,
+            coalesce(u.factor, 1)::int AS factor
+     FROM order_line l LEFT JOIN product_unit u ON u.product_id = l.product_id AND u.code = l.unit
+     WHERE l.order_id = $1 ORDER BY l.line_number`,
+    [orderId],
+  );
+}
+
+/** Adds `quantity` to a line's shipped quantity and takes `release` base units off what it reserves. */
+export async function shipLineQuantity(tx: Queryable, orderId: string, lineNumber: number, quantity: number, release: number): Promise<void> {
+  await queryRows(
+    tx,
+    `UPDATE order_line SET shipped_quantity = shipped_quantity + $3, reserved_quantity = greatest(reserved_quantity - $4, 0) WHERE order_id = $1 AND line_number = $2`,
+    [orderId, lineNumber, quantity, release],
+  );
+}
