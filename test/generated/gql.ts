@@ -149,6 +149,13 @@ type Documents = {
     "query ObservabilityNode { node(id: \"abc\") { id } }": typeof types.ObservabilityNodeDocument,
     "query ObservabilityProducts { products(first: 3) { nodes { sku } } }": typeof types.ObservabilityProductsDocument,
     "mutation OrderFulfilmentPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id } userErrors { message } } }": typeof types.OrderFulfilmentPlaceDocument,
+    "mutation OrderLifecyclePlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id number } command { id } userErrors { message } } }": typeof types.OrderLifecyclePlaceDocument,
+    "mutation OrderLifecycleProcess($input: OrderStatusChangeInput!, $key: String!) { orderProcess(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }": typeof types.OrderLifecycleProcessDocument,
+    "mutation OrderLifecycleComplete($input: OrderStatusChangeInput!, $key: String!) { orderComplete(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }": typeof types.OrderLifecycleCompleteDocument,
+    "mutation OrderLifecycleShip($input: OrderShipmentCreateInput!, $key: String!) { orderShipmentCreate(input: $input, idempotencyKey: $key) {\n  order { status shipments { id } lines { lineNumber shippedQuantity } } command { id type } userErrors { code field message } } }": typeof types.OrderLifecycleShipDocument,
+    "mutation OrderLifecycleCancel($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status } userErrors { code message } } }": typeof types.OrderLifecycleCancelDocument,
+    "mutation OrderLifecycleReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) { order { status lines { returnedQuantity } } userErrors { code field message } } }": typeof types.OrderLifecycleReturnDocument,
+    "query OrderLifecycleHistory($id: ID!) { order(id: $id) {\n  status\n  lines { lineNumber quantity shippedQuantity returnedQuantity }\n  shipments { id carrierCode trackingNumber trackingUrl warehouse { code } lines { lineNumber quantity } }\n  events { kind fromStatus toStatus connector note carrierCode trackingNumber trackingUrl occurredAt recordedAt }\n} }": typeof types.OrderLifecycleHistoryDocument,
     "mutation OrderMutationsPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {\n  order { id number status kind syncStatus total { amount } lines { sku quantity unit unitPrice { amount } lineTotal { amount } warehouse { code } } account { code } shipTo { isDefault } }\n  command { id type status deliveries { connector status } }\n  userErrors { field message code } } }": typeof types.OrderMutationsPlaceDocument,
     "query OrderMutationsProduct($sku: String!) { product(sku: $sku) { price(quantity: 3) { unitPrice { amount } total { amount } } } }": typeof types.OrderMutationsProductDocument,
     "query OrderMutationsOrder($id: ID!) { order(id: $id) { status syncStatus externalNumber lastCommand { status } } }": typeof types.OrderMutationsOrderDocument,
@@ -382,6 +389,13 @@ const documents: Documents = {
     "query ObservabilityNode { node(id: \"abc\") { id } }": types.ObservabilityNodeDocument,
     "query ObservabilityProducts { products(first: 3) { nodes { sku } } }": types.ObservabilityProductsDocument,
     "mutation OrderFulfilmentPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id } userErrors { message } } }": types.OrderFulfilmentPlaceDocument,
+    "mutation OrderLifecyclePlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id number } command { id } userErrors { message } } }": types.OrderLifecyclePlaceDocument,
+    "mutation OrderLifecycleProcess($input: OrderStatusChangeInput!, $key: String!) { orderProcess(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }": types.OrderLifecycleProcessDocument,
+    "mutation OrderLifecycleComplete($input: OrderStatusChangeInput!, $key: String!) { orderComplete(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }": types.OrderLifecycleCompleteDocument,
+    "mutation OrderLifecycleShip($input: OrderShipmentCreateInput!, $key: String!) { orderShipmentCreate(input: $input, idempotencyKey: $key) {\n  order { status shipments { id } lines { lineNumber shippedQuantity } } command { id type } userErrors { code field message } } }": types.OrderLifecycleShipDocument,
+    "mutation OrderLifecycleCancel($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status } userErrors { code message } } }": types.OrderLifecycleCancelDocument,
+    "mutation OrderLifecycleReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) { order { status lines { returnedQuantity } } userErrors { code field message } } }": types.OrderLifecycleReturnDocument,
+    "query OrderLifecycleHistory($id: ID!) { order(id: $id) {\n  status\n  lines { lineNumber quantity shippedQuantity returnedQuantity }\n  shipments { id carrierCode trackingNumber trackingUrl warehouse { code } lines { lineNumber quantity } }\n  events { kind fromStatus toStatus connector note carrierCode trackingNumber trackingUrl occurredAt recordedAt }\n} }": types.OrderLifecycleHistoryDocument,
     "mutation OrderMutationsPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {\n  order { id number status kind syncStatus total { amount } lines { sku quantity unit unitPrice { amount } lineTotal { amount } warehouse { code } } account { code } shipTo { isDefault } }\n  command { id type status deliveries { connector status } }\n  userErrors { field message code } } }": types.OrderMutationsPlaceDocument,
     "query OrderMutationsProduct($sku: String!) { product(sku: $sku) { price(quantity: 3) { unitPrice { amount } total { amount } } } }": types.OrderMutationsProductDocument,
     "query OrderMutationsOrder($id: ID!) { order(id: $id) { status syncStatus externalNumber lastCommand { status } } }": types.OrderMutationsOrderDocument,
@@ -1034,6 +1048,34 @@ export function graphql(source: "query ObservabilityProducts { products(first: 3
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation OrderFulfilmentPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id } userErrors { message } } }"): (typeof documents)["mutation OrderFulfilmentPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id } userErrors { message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderLifecyclePlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id number } command { id } userErrors { message } } }"): (typeof documents)["mutation OrderLifecyclePlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id number } command { id } userErrors { message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderLifecycleProcess($input: OrderStatusChangeInput!, $key: String!) { orderProcess(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }"): (typeof documents)["mutation OrderLifecycleProcess($input: OrderStatusChangeInput!, $key: String!) { orderProcess(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderLifecycleComplete($input: OrderStatusChangeInput!, $key: String!) { orderComplete(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }"): (typeof documents)["mutation OrderLifecycleComplete($input: OrderStatusChangeInput!, $key: String!) { orderComplete(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderLifecycleShip($input: OrderShipmentCreateInput!, $key: String!) { orderShipmentCreate(input: $input, idempotencyKey: $key) {\n  order { status shipments { id } lines { lineNumber shippedQuantity } } command { id type } userErrors { code field message } } }"): (typeof documents)["mutation OrderLifecycleShip($input: OrderShipmentCreateInput!, $key: String!) { orderShipmentCreate(input: $input, idempotencyKey: $key) {\n  order { status shipments { id } lines { lineNumber shippedQuantity } } command { id type } userErrors { code field message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderLifecycleCancel($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status } userErrors { code message } } }"): (typeof documents)["mutation OrderLifecycleCancel($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status } userErrors { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderLifecycleReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) { order { status lines { returnedQuantity } } userErrors { code field message } } }"): (typeof documents)["mutation OrderLifecycleReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) { order { status lines { returnedQuantity } } userErrors { code field message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OrderLifecycleHistory($id: ID!) { order(id: $id) {\n  status\n  lines { lineNumber quantity shippedQuantity returnedQuantity }\n  shipments { id carrierCode trackingNumber trackingUrl warehouse { code } lines { lineNumber quantity } }\n  events { kind fromStatus toStatus connector note carrierCode trackingNumber trackingUrl occurredAt recordedAt }\n} }"): (typeof documents)["query OrderLifecycleHistory($id: ID!) { order(id: $id) {\n  status\n  lines { lineNumber quantity shippedQuantity returnedQuantity }\n  shipments { id carrierCode trackingNumber trackingUrl warehouse { code } lines { lineNumber quantity } }\n  events { kind fromStatus toStatus connector note carrierCode trackingNumber trackingUrl occurredAt recordedAt }\n} }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -27,7 +27,7 @@ export type MoveOutcome =
   | { outcome: "moved"; from: OrderStatus; to: OrderStatus }
   /** The order is already in that status. */
   | { outcome: "unchanged"; status: OrderStatus }
-  /** A status report older than the last status change applied (by `occurredAt`): ignored. */
+  /** A backend's status report older than the last one applied (by `occurredAt`): ignored. */
   | { outcome: "stale"; status: OrderStatus }
   /** The lifecycle does not allow the move. */
   | { outcome: "refused"; status: OrderStatus; reason: string };
@@ -45,13 +45,26 @@ export interface NewShipment {
   lines: Array<{ lineNumber: number; quantity: number }> | null;
 }
 
+/** A line and how many of it a recorded shipment carried (in the line's unit). */
+export interface ShippedLine {
+  lineNumber: number;
+  sku: string;
+  quantity: number;
+}
+
 /** What {@link recordShipment} did. */
 export type ShipmentOutcome =
-  | { outcome: "recorded"; shipmentId: string; status: OrderStatus }
+  | { outcome: "recorded"; shipmentId: string; from: OrderStatus; status: OrderStatus; lines: ShippedLine[] }
   /** The order already has a shipment with this `externalId`: nothing changed. */
   | { outcome: "duplicate"; shipmentId: string }
   /** More than is left to ship, an unknown line, an order that cannot ship…: nothing changed. */
-  | { outcome: "refused"; reason: string };
+  | { outcome: "refused"; reason: string; refusal: ShipmentRefusal };
+
+/** Why a shipment was refused, for a mutation to name the field: the order's state, or a line (by number, when one is at fault). */
+export interface ShipmentRefusal {
+  code: "INVALID_STATE" | "INVALID" | "NOT_FOUND";
+  lineNumber: number | null;
+}
 
 /** Thrown when the order to move does not exist (the inbound path parks the change until it does). */
 export class UnknownOrderError extends Error {
@@ -75,8 +88,8 @@ function originColumns(origin: OrderChangeOrigin) {
 }
 
 /**
- * Moves an order to `to` if the lifecycle allows it and no later status change
- * has been applied already. `CANCELLED` cancels what is still open on every
+ * Moves an order to `to` if the lifecycle allows it and, for a backend's report
+ * (an `eventId`), no later report of a status change has been applied already. `CANCELLED` cancels what is still open on every
  * line and releases its reserved stock; `RETURNED` returns what was delivered
  * (cancelling what of a partly shipped order never shipped), the same state
  * `orderCancel` / `orderReturn` of every line would leave.
@@ -85,7 +98,7 @@ function originColumns(origin: OrderChangeOrigin) {
 export async function moveOrder(tx: Queryable, orderId: string, to: OrderStatus, origin: OrderChangeOrigin, note?: string | null): Promise<MoveOutcome> {
   const { status: from } = await lockOrder(tx, orderId);
   if (from === to) return { outcome: "unchanged", status: from };
-  const last = await orderEvents.lastStatusChangeAt(tx, orderId);
+  const last = origin.eventId === null ? undefined : await orderEvents.lastReportedStatusChangeAt(tx, orderId);
   if (last && last > origin.occurredAt) return { outcome: "stale", status: from };
   if (!canMove(from, to)) return { outcome: "refused", status: from, reason: `An order that is ${from} cannot become ${to}.` };
 
@@ -138,12 +151,12 @@ export async function recordShipment(tx: Queryable, orderId: string, shipment: N
     const existing = await shipments.idByExternalId(tx, orderId, shipment.externalId);
     if (existing) return { outcome: "duplicate", shipmentId: existing };
   }
-  if (!canShip(from)) return { outcome: "refused", reason: `Order ${number} is ${from}: nothing of it can ship.` };
+  if (!canShip(from)) return refused(`Order ${number} is ${from}: nothing of it can ship.`, "INVALID_STATE");
   const lines = await orders.shippableLinesOf(tx, orderId);
   const left = (line: orders.ShippableLineRow) => line.quantity - line.cancelled_quantity - line.shipped_quantity;
   const wanted = shipment.lines ?? lines.filter((l) => left(l) > 0).map((l) => ({ lineNumber: l.line_number, quantity: left(l) }));
   const refusal = refusalOf(wanted, lines, left, number);
-  if (refusal) return { outcome: "refused", reason: refusal };
+  if (refusal) return refusal;
 
   const shipmentId = randomUUID();
   await shipments.insert(tx, { id: shipmentId, orderId, ...shipment, connector: origin.connector });
@@ -173,7 +186,13 @@ export async function recordShipment(tx: Queryable, orderId: string, shipment: N
       lines: wanted,
     },
   });
-  return { outcome: "recorded", shipmentId, status: to };
+  const shipped = wanted.map((w) => ({ lineNumber: w.lineNumber, sku: lines.find((l) => l.line_number === w.lineNumber)!.sku, quantity: w.quantity }));
+  return { outcome: "recorded", shipmentId, from, status: to, lines: shipped };
+}
+
+/** A refused shipment. */
+function refused(reason: string, code: ShipmentRefusal["code"], lineNumber: number | null = null): ShipmentOutcome {
+  return { outcome: "refused", reason, refusal: { code, lineNumber } };
 }
 
 /** Why the wanted lines cannot ship (unknown line, too many, a line twice, none); undefined when they can. */
@@ -182,14 +201,15 @@ function refusalOf(
   lines: readonly orders.ShippableLineRow[],
   left: (line: orders.ShippableLineRow) => number,
   number: string,
-): string | undefined {
-  if (wanted.length === 0) return `Nothing of order ${number} is left to ship.`;
-  if (new Set(wanted.map((w) => w.lineNumber)).size !== wanted.length) return "Name each line once.";
+): ShipmentOutcome | undefined {
+  if (wanted.length === 0) return refused(`Nothing of order ${number} is left to ship.`, "INVALID_STATE");
+  if (new Set(wanted.map((w) => w.lineNumber)).size !== wanted.length) return refused("Name each line once.", "INVALID");
   for (const w of wanted) {
     const line = lines.find((l) => l.line_number === w.lineNumber);
-    if (!line) return `Order ${number} has no line ${w.lineNumber}.`;
+    if (!line) return refused(`Order ${number} has no line ${w.lineNumber}.`, "NOT_FOUND", w.lineNumber);
     if (!Number.isInteger(w.quantity) || w.quantity < 1 || w.quantity > left(line)) {
-      return left(line) < 1 ? `Line ${w.lineNumber} of order ${number}: nothing is left to ship.` : `Line ${w.lineNumber} of order ${number}: between 1 and ${left(line)} can ship.`;
+      const reason = left(line) < 1 ? `Line ${w.lineNumber} of order ${number}: nothing is left to ship.` : `Line ${w.lineNumber} of order ${number}: between 1 and ${left(line)} can ship.`;
+      return refused(reason, "INVALID", w.lineNumber);
     }
   }
   return undefined;

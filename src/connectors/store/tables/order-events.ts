@@ -34,36 +34,18 @@ export async function append(tx: Queryable, event: NewOrderEventRow): Promise<vo
   );
 }
 
-/** When the order's status last changed (status changes and shipments); undefined when it never did. */
-export async function lastStatusChangeAt(tx: Queryable, orderId: string): Promise<Date | undefined> {
+/**
+ * When a backend last reported a change of the order's status (a status change
+ * or a shipment that moved it, carrying the backend's event id); undefined when
+ * none did. Our own changes (mutations, the store's confirmation) are stamped
+ * by our clock and are not compared with a backend's.
+ */
+export async function lastReportedStatusChangeAt(tx: Queryable, orderId: string): Promise<Date | undefined> {
   const row = await queryRow<{ at: Date | null }>(
     tx,
-    `SELECT max(occurred_at) AS at FROM order_event WHERE order_id = $1 AND kind IN ('STATUS_CHANGED', 'SHIPMENT_CREATED') AND from_status IS DISTINCT FROM to_status`,
+    `SELECT max(occurred_at) AS at FROM order_event
+     WHERE order_id = $1 AND event_id IS NOT NULL AND kind IN ('STATUS_CHANGED', 'SHIPMENT_CREATED') AND from_status IS DISTINCT FROM to_status`,
     [orderId],
   );
   return row?.at ?? undefined;
-}
-
-/** An entry of an order's history as it is read. */
-export interface OrderEventRow {
-  order_id: string;
-  kind: string;
-  from_status: string | null;
-  to_status: string | null;
-  connector: string | null;
-  principal: string | null;
-  event_id: string | null;
-  details: Record<string, unknown>;
-  occurred_at: Date;
-  recorded_at: Date;
-}
-
-/** The histories of many orders in one statement, each oldest first. */
-export function ofOrders(tx: Queryable, orderIds: readonly string[]): Promise<OrderEventRow[]> {
-  return queryRows<OrderEventRow>(
-    tx,
-    `SELECT order_id, kind, from_status, to_status, connector, principal, event_id, details, occurred_at, recorded_at
-     FROM order_event WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, occurred_at, id`,
-    [orderIds],
-  );
 }
