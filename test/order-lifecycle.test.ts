@@ -44,6 +44,7 @@ const SHIP = graphql(`mutation OrderLifecycleShip($input: OrderShipmentCreateInp
   order { status shipments { id } lines { lineNumber shippedQuantity } } command { id type } userErrors { code field message } } }`);
 const CANCEL = graphql(`mutation OrderLifecycleCancel($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status } userErrors { code message } } }`);
 const RETURN = graphql(`mutation OrderLifecycleReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) { order { status lines { returnedQuantity } } userErrors { code field message } } }`);
+const INVOICE = graphql(`mutation OrderLifecycleInvoice($input: InvoiceRegisterInput!, $key: String!) { invoiceRegister(input: $input, idempotencyKey: $key) { userErrors { code message } } }`);
 const HISTORY = graphql(`query OrderLifecycleHistory($id: ID!) { order(id: $id) {
   status
   lines { lineNumber quantity shippedQuantity returnedQuantity }
@@ -163,6 +164,17 @@ describe("an order's lifecycle, driven by an operator", () => {
     expect(again.userErrors).toEqual([{ code: "INVALID_STATE", field: ["input", "orderId"], message: "An order that is COMPLETED cannot become PROCESSING." }]);
     const events = (await gql(HISTORY, { id: cancelled.id }, customer)).data.order.events;
     expect(events.at(-1)).toMatchObject({ kind: "STATUS_CHANGED", fromStatus: "OPEN", toStatus: "CANCELLED", note: "changed my mind" });
+  });
+
+  it("invoicing a partly shipped order takes off stock only what has not shipped yet", async () => {
+    const { id, skus } = await placeOrder(12);
+    await gql(SHIP, { input: { orderId: id, carrierCode: "UPS", trackingNumber: "1Z5", lines: [{ lineNumber: 1, quantity: 2 }] }, key: newKey() }, h.server.adminKey);
+    const [first, second] = [await onHand(skus[0]!), await onHand(skus[1]!)];
+    const invoiced = (await gql(INVOICE, { input: { orderId: id }, key: newKey() }, h.server.adminKey)).data.invoiceRegister;
+    expect(invoiced.userErrors).toEqual([]);
+    // Line 1: 2 of 3 shipped, 1 leaves now; line 2: both leave now. Reservations go with them.
+    expect(await onHand(skus[0]!)).toEqual({ on_hand: first.on_hand - 1, reserved: first.reserved - 1 });
+    expect(await onHand(skus[1]!)).toEqual({ on_hand: second.on_hand - 2, reserved: second.reserved - 2 });
   });
 
   it("the same idempotency key twice records one shipment and one command", async () => {
