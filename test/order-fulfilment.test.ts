@@ -77,6 +77,13 @@ describe("moveOrder", () => {
     expect(await stock(skus[0]!, warehouseId)).toEqual({ on_hand: before.on_hand, reserved: before.reserved - 3 });
   });
 
+  it("compares a backend's report only with earlier reports, not with our own changes (our clock is not the backend's)", async () => {
+    const { orderId } = await placeOrder();
+    const byOperator = { connector: null, principal: "api-key:1", eventId: null, occurredAt: new Date() };
+    expect(await inTx((tx) => moveOrder(tx, orderId, "PROCESSING", byOperator))).toMatchObject({ outcome: "moved", to: "PROCESSING" });
+    expect(await inTx((tx) => moveOrder(tx, orderId, "SHIPPED", origin("b1", "2020-01-01T00:00:00Z")))).toMatchObject({ outcome: "moved", to: "SHIPPED" });
+  });
+
   it("throws UnknownOrderError for an order the store does not have", async () => {
     await expect(inTx((tx) => moveOrder(tx, "00000000-0000-4000-8000-000000000000", "SHIPPED", origin("x", "2030-01-01T10:00:00Z")))).rejects.toBeInstanceOf(UnknownOrderError);
   });
@@ -131,6 +138,16 @@ describe("recordShipment", () => {
       { line_number: 2, shipped_quantity: 0, returned_quantity: 0, cancelled_quantity: 2, reserved_quantity: 0 },
     ]);
     expect(await stock(skus[1]!, warehouseId)).toEqual({ on_hand: before.on_hand, reserved: before.reserved - 2 });
+  });
+
+  it("records the shipments of an order already reported SHIPPED, for what is left, without moving it", async () => {
+    const { orderId } = await placeOrder();
+    await inTx((tx) => moveOrder(tx, orderId, "SHIPPED", origin("t1", "2030-01-01T10:00:00Z")));
+    expect(await inTx((tx) => recordShipment(tx, orderId, ship([{ lineNumber: 2, quantity: 2 }], "SH-9"), origin("t2", "2030-01-01T10:00:01Z")))).toMatchObject({
+      outcome: "recorded", from: "SHIPPED", status: "SHIPPED", lines: [{ lineNumber: 2, quantity: 2 }],
+    });
+    expect(await inTx((tx) => recordShipment(tx, orderId, ship([{ lineNumber: 2, quantity: 1 }]), origin("t3", "2030-01-01T10:00:02Z")))).toMatchObject({ outcome: "refused", refusal: { code: "INVALID", lineNumber: 2 } });
+    expect((await sql<any>(`SELECT status FROM "order" WHERE id = $1`, [orderId]))[0].status).toBe("SHIPPED");
   });
 
   it("refuses a shipment of a cancelled order", async () => {

@@ -142,7 +142,9 @@ async function returnWhatWasDelivered(tx: Queryable, orderId: string, from: Orde
  * Records a shipment of an order: adds the shipped quantities to its lines,
  * takes the shipped units off the stock on hand and off what the lines
  * reserved, and moves the order to `PARTIALLY_SHIPPED` or (all shipped)
- * `SHIPPED`. The same `externalId` twice for one order records one shipment.
+ * `SHIPPED`. A shipment of an order already reported `SHIPPED` or `COMPLETED`
+ * is recorded for what its lines have left to ship, and the status stays.
+ * The same `externalId` twice for one order records one shipment.
  * Throws {@link UnknownOrderError} when the order does not exist.
  */
 export async function recordShipment(tx: Queryable, orderId: string, shipment: NewShipment, origin: OrderChangeOrigin): Promise<ShipmentOutcome> {
@@ -151,7 +153,9 @@ export async function recordShipment(tx: Queryable, orderId: string, shipment: N
     const existing = await shipments.idByExternalId(tx, orderId, shipment.externalId);
     if (existing) return { outcome: "duplicate", shipmentId: existing };
   }
-  if (!canShip(from)) return refused(`Order ${number} is ${from}: nothing of it can ship.`, "INVALID_STATE");
+  // A backend may report an order SHIPPED (or COMPLETED) before it reports the shipments: they are still recorded, the status stays.
+  const catchingUp = from === "SHIPPED" || from === "COMPLETED";
+  if (!canShip(from) && !catchingUp) return refused(`Order ${number} is ${from}: nothing of it can ship.`, "INVALID_STATE");
   const lines = await orders.shippableLinesOf(tx, orderId);
   const left = (line: orders.ShippableLineRow) => line.quantity - line.cancelled_quantity - line.shipped_quantity;
   const wanted = shipment.lines ?? lines.filter((l) => left(l) > 0).map((l) => ({ lineNumber: l.line_number, quantity: left(l) }));
@@ -170,7 +174,7 @@ export async function recordShipment(tx: Queryable, orderId: string, shipment: N
     if (line.product_id && line.warehouse_id) await inventory.shipFromStock(tx, line.product_id, line.warehouse_id, w.quantity * line.factor, release);
   }
   const allShipped = lines.every((l) => left(l) - (wanted.find((w) => w.lineNumber === l.line_number)?.quantity ?? 0) <= 0);
-  const to: OrderStatus = allShipped ? "SHIPPED" : "PARTIALLY_SHIPPED";
+  const to: OrderStatus = catchingUp ? from : allShipped ? "SHIPPED" : "PARTIALLY_SHIPPED";
   if (to !== from) await orders.setStatus(tx, orderId, to);
   await orderEvents.append(tx, {
     orderId,
