@@ -142,7 +142,7 @@ describe("an order's lifecycle, driven by an operator", () => {
     expect(ok).toMatchObject({ order: { status: "PARTIALLY_SHIPPED", lines: [{ returnedQuantity: 1 }, { returnedQuantity: 0 }] }, userErrors: [] });
   });
 
-  it("refuses what the lifecycle does not allow: completing a cancelled order, shipping more than is left, a bad tracking URL", async () => {
+  it("refuses what the lifecycle or the input limits do not allow: completing a cancelled order, shipping more than is left, a bad tracking URL, too long a note", async () => {
     const { id } = await placeOrder(4);
     const tooMany = (await gql(SHIP, { input: { orderId: id, carrierCode: "UPS", trackingNumber: "1Z2", lines: [{ lineNumber: 2, quantity: 3 }] }, key: newKey() }, h.server.adminKey)).data.orderShipmentCreate;
     expect(tooMany).toEqual({ order: null, command: null, userErrors: [{ code: "INVALID", field: ["input", "lines", "0", "quantity"], message: expect.stringContaining("between 1 and 2 can ship") }] });
@@ -152,7 +152,15 @@ describe("an order's lifecycle, driven by an operator", () => {
     expect(badUrl.userErrors).toEqual([{ code: "INVALID", field: ["input", "trackingUrl"], message: "An http:// or https:// URL." }]);
     const longCarrier = (await gql(SHIP, { input: { orderId: id, carrierCode: "X".repeat(33), trackingNumber: "1Z2" }, key: newKey() }, h.server.adminKey)).data.orderShipmentCreate;
     expect(longCarrier.userErrors).toEqual([{ code: "INVALID", field: ["input", "carrierCode"], message: expect.stringContaining("At most 32 characters") }]);
+    const manyLines = (await gql(SHIP, { input: { orderId: id, carrierCode: "UPS", trackingNumber: "1Z2", lines: Array.from({ length: 101 }, () => ({ lineNumber: 1, quantity: 1 })) }, key: newKey() }, h.server.adminKey)).data.orderShipmentCreate;
+    expect(manyLines.userErrors).toEqual([{ code: "INVALID", field: ["input", "lines"], message: "Give 1 to 100 items (got 101)." }]);
+    const noWarehouse = (await gql(SHIP, { input: { orderId: id, carrierCode: "UPS", trackingNumber: "1Z2", warehouseId: "gid://store/Warehouse/00000000-0000-4000-8000-000000000000" }, key: newKey() }, h.server.adminKey)).data.orderShipmentCreate;
+    expect(noWarehouse.userErrors).toEqual([{ code: "NOT_FOUND", field: ["input", "warehouseId"], message: expect.stringContaining("No warehouse") }]);
     expect(await sql(`SELECT 1 FROM shipment WHERE order_id = $1`, [id.split("/").pop()])).toEqual([]);
+    const longNote = (await gql(PROCESS, { input: { orderId: id, note: "n".repeat(1001) }, key: newKey() }, h.server.adminKey)).data.orderProcess;
+    expect(longNote.userErrors).toEqual([{ code: "INVALID", field: ["input", "note"], message: expect.stringContaining("At most 1,000 characters") }]);
+    const noOrder = (await gql(PROCESS, { input: { orderId: "gid://store/Order/00000000-0000-4000-8000-000000000000" }, key: newKey() }, h.server.adminKey)).data.orderProcess;
+    expect(noOrder.userErrors).toEqual([{ code: "NOT_FOUND", field: ["input", "orderId"], message: "No such order in the store." }]);
 
     const early = (await gql(COMPLETE, { input: { orderId: id }, key: newKey() }, h.server.adminKey)).data.orderComplete;
     expect(early).toMatchObject({ order: { status: "COMPLETED" }, userErrors: [] });
