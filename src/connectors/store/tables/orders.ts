@@ -208,3 +208,11 @@ export async function billableLinesOfOrder(tx: Queryable, orderId: string): Prom
 export async function releaseOrderReservations(tx: Queryable, orderId: string): Promise<void> {
   await queryCount(tx, `UPDATE order_line SET reserved_quantity = 0 WHERE order_id = $1`, [orderId]);
 }
+
+/** The id of the order with our number or, when no number is given, the backend's (external) number; undefined when none has it. */
+export async function idByReference(tx: Queryable, ref: { number?: string; externalNumber?: string }): Promise<string | undefined> {
+  const row = ref.number !== undefined
+    ? await queryRow<{ id: string }>(tx, `SELECT id FROM "order" WHERE number = $1`, [ref.number])
+    : await queryRow<{ id: string }>(tx, `SELECT id FROM "order" WHERE external_number = $1 ORDER BY created_at LIMIT 1`, [ref.externalNumber]);
+  return row?.id;
+}

@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALL_COMMAND_TYPES } from "../src/commands/command-types.js";
+import { InboundChangeSchema, type InboundChangeInput } from "../src/commands/inbound-changes.js";
+import { buildRouter } from "../src/connectors/build-router.js";
+import { connectorsConfig, type ConnectorsConfig } from "../src/connectors/connectors-config.js";
+import type { Router } from "../src/connectors/router.js";
+import { applyWaitingChanges, ingestChanges } from "../src/domains/inbound/inbound-apply.js";
+import { createLogger } from "../src/logger.js";
+import { FakeCommandBackend } from "./fakes/command-backend.js";
+import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
+
+/*
+ * The inbound path over a real PostgreSQL and a real relay: changes stored
+ * once, applied in order per aggregate, parked while early, and sent to the
+ * other routed targets but never back to the connector they came from. The
+ * connector "erp" reports the changes; "erp2" is another target of every command.
+ */
+
+let h: WriteHarness;
+let erp2: FakeCommandBackend;
+/** Routes like the server's, for calling the apply function directly. */
+let router: Router;
+let seq = 0;
+
+/** A change without its id and time (each type's own fields checked). */
+type Draft = InboundChangeInput extends infer C ? (C extends unknown ? Omit<C, "id" | "occurredAt"> & { id?: string; occurredAt?: string } : never) : never;
+
+/** A change with a fresh event id and time (unless given), validated as a backend's would be. */
+function change(input: Draft) {
+  return InboundChangeSchema.parse({ id: `ev-${++seq}`, occurredAt: new Date(Date.UTC(2026, 10, 1, 0, seq)).toISOString(), ...input });
+}
+
+async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await h.server.dataSource.query(sql, params)) as T[];
+}
+
+/** Waits until each of these events of "erp" is settled (applied, parked or rejected) and returns their statuses by event id. */
+async function settled(eventIds: string[], timeoutMs = 15_000): Promise<Record<string, { status: string; error: string | null; attempts: number }>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await rows<{ event_id: string; status: string; error: string | null; attempts: number }>(
+      `SELECT event_id, status, error, attempts FROM inbound_event WHERE connector = 'erp' AND event_id = ANY($1)`,
+      [eventIds],
+    );
+    if (found.length === eventIds.length && found.every((r) => r.status !== "RECEIVED")) return Object.fromEntries(found.map((r) => [r.event_id, r]));
+    if (Date.now() > deadline) {
+      const jobs = await rows(`SELECT task_identifier, payload, attempts, last_error FROM graphile_worker.jobs WHERE task_identifier LIKE '%inbound%'`);
+      throw new Error(`events not settled: ${JSON.stringify(found)}; jobs ${JSON.stringify(jobs)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+beforeAll(async () => {
+  erp2 = await new FakeCommandBackend().start();
+  let config: ConnectorsConfig | undefined;
+  h = await startWriteHarness({
+    config: (erpUrl) =>
+      (config = connectorsConfig({
+        connectors: {
+          store: { kind: "store" },
+          erp: { kind: "http-commands", url: erpUrl, applies: [...ALL_COMMAND_TYPES], timeoutMs: 2000 },
+          erp2: { kind: "http-commands", url: erp2.url, applies: [...ALL_COMMAND_TYPES], timeoutMs: 2000 },
+        },
+        writes: Object.fromEntries(ALL_COMMAND_TYPES.map((type) => [type, ["store", "erp", "erp2"]])),
+      })),
+  });
+  router = buildRouter(config!, h.server.dataSource);
+}, 120_000);
+
+afterAll(async () => {
+  await router?.close();
+  await h?.close();
+  await erp2?.stop();
+});
+
+describe("stock levels and products", () => {
+  it("applies a stock level to on-hand and restock date, marked synced from the connector", async () => {
+    const level = change({ type: "stock.level", sku: "SKU-00200", warehouseCode: "WH-EAST", quantity: 4321, restockDate: "2027-02-01" });
+    expect(await ingestChanges(h.server.dataSource, "erp", [level])).toEqual({ accepted: 1, duplicates: 0 });
+    expect((await settled([level.id]))[level.id]!.status).toBe("APPLIED");
+    const [row] = await rows<any>(
+      `SELECT il.on_hand, il.restock_date::text AS restock, il.synced_from, il.synced_at FROM inventory_level il
+         JOIN product p ON p.id = il.product_id JOIN warehouse w ON w.id = il.warehouse_id WHERE p.sku = 'SKU-00200' AND w.code = 'WH-EAST'`,
+    );
+    expect(row).toMatchObject({ on_hand: 4321, restock: "2027-02-01", synced_from: "erp" });
+    expect(row.synced_at).not.toBeNull();
+  });
+
+  it("inserts an unknown product and updates a known one, marked synced", async () => {
+    const created = change({ type: "product.upsert", product: { sku: "IN-NEW-1", name: "Inbound widget", listPrice: "12.50", images: ["https://img.example.com/w.jpg"] } });
+    const updated = change({ type: "product.upsert", product: { sku: "SKU-00123", name: "Renamed by the ERP", description: "From the ERP", listPrice: "99.99" } });
+    await ingestChanges(h.server.dataSource, "erp", [created, updated]);
+    const statuses = await settled([created.id, updated.id]);
+    expect(Object.values(statuses).map((s) => s.status)).toEqual(["APPLIED", "APPLIED"]);
+    const products = await rows<any>(`SELECT sku, name, description, list_price, images, synced_from FROM product WHERE sku IN ('IN-NEW-1', 'SKU-00123') ORDER BY sku`);
+    expect(products).toEqual([
+      { sku: "IN-NEW-1", name: "Inbound widget", description: "", list_price: "12.50", images: [{ url: "https://img.example.com/w.jpg" }], synced_from: "erp" },
+      expect.objectContaining({ sku: "SKU-00123", name: "Renamed by the ERP", description: "From the ERP", list_price: "99.99", synced_from: "erp" }),
+    ]);
+  });
+
+  it("shows a product the backend no longer sells as out of stock everywhere", async () => {
+    const gone = change({ type: "product.upsert", product: { sku: "SKU-00201", name: "Discontinued", listPrice: "5.00", available: false } });
+    await ingestChanges(h.server.dataSource, "erp", [gone]);
+    expect((await settled([gone.id]))[gone.id]!.status).toBe("APPLIED");
+    const levels = await rows<{ on_hand: number }>(`SELECT il.on_hand FROM inventory_level il JOIN product p ON p.id = il.product_id WHERE p.sku = 'SKU-00201'`);
+    expect(levels.length).toBeGreaterThan(0);
+    expect(levels.every((l) => l.on_hand === 0)).toBe(true);
+  });
+
+  it("parks a stock level for an unknown product, visibly, and applies it once the product arrives", async () => {
+    const early = change({ type: "stock.level", sku: "IN-LATE-1", warehouseCode: "WH-WEST", quantity: 7 });
+    await ingestChanges(h.server.dataSource, "erp", [early]);
+    const parked = (await settled([early.id]))[early.id]!;
+    expect(parked).toMatchObject({ status: "PARKED", error: "waits for product IN-LATE-1" });
+    const product = change({ type: "product.upsert", product: { sku: "IN-LATE-1", name: "Late", listPrice: "1.00" } });
+    await ingestChanges(h.server.dataSource, "erp", [product]);
+    // Parked changes are tried again on the next pass (here: the one that applies the product).
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const [row] = await rows<{ status: string }>(`SELECT status FROM inbound_event WHERE connector = 'erp' AND event_id = $1`, [early.id]);
+      if (row!.status === "APPLIED") break;
+      if (Date.now() > deadline) throw new Error(`stayed ${row!.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const [level] = await rows<{ on_hand: number }>(
+      `SELECT il.on_hand FROM inventory_level il JOIN product p ON p.id = il.product_id JOIN warehouse w ON w.id = il.warehouse_id WHERE p.sku = 'IN-LATE-1' AND w.code = 'WH-WEST'`,
+    );
+    expect(level!.on_hand).toBe(7);
+  });
+
+  it("rejects a stock level for a warehouse that does not exist, with the reason", async () => {
+    const bad = change({ type: "stock.level", sku: "SKU-00200", warehouseCode: "WH-NOWHERE", quantity: 1 });
+    await ingestChanges(h.server.dataSource, "erp", [bad]);
+    expect((await settled([bad.id]))[bad.id]).toMatchObject({ status: "REJECTED", error: "no warehouse has code WH-NOWHERE" });
+  });
+});
+
+describe("once, in order", () => {
+  it("stores a change sent twice once, and applies it once", async () => {
+    const level = change({ type: "stock.level", sku: "SKU-00300", warehouseCode: "WH-CENTRAL", quantity: 11 });
+    expect(await ingestChanges(h.server.dataSource, "erp", [level])).toEqual({ accepted: 1, duplicates: 0 });
+    await settled([level.id]);
+    const commandsBefore = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM command WHERE idempotency_key = $1`, [`inbound:erp:${level.id}`]);
+    expect(await ingestChanges(h.server.dataSource, "erp", [level, level])).toEqual({ accepted: 0, duplicates: 2 });
+    expect(await applyWaitingChanges({ dataSource: h.server.dataSource, router, logger: createLogger("silent") }, "erp")).toMatchObject({ applied: 0 });
+    const commandsAfter = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM command WHERE idempotency_key = $1`, [`inbound:erp:${level.id}`]);
+    expect(commandsBefore[0]!.n).toBe(1);
+    expect(commandsAfter[0]!.n).toBe(1);
+    const [stored] = await rows<{ n: number; attempts: number }>(`SELECT count(*)::int AS n, max(attempts) AS attempts FROM inbound_event WHERE connector = 'erp' AND event_id = $1`, [level.id]);
+    expect(stored).toEqual({ n: 1, attempts: 1 });
+  });
+
+  it("applies changes of one aggregate in the order they happened, whatever order they arrive in", async () => {
+    const later = change({ type: "stock.level", sku: "SKU-00301", warehouseCode: "WH-EAST", quantity: 50, occurredAt: "2026-11-20T10:00:00Z" });
+    const earlier = change({ type: "stock.level", sku: "SKU-00301", warehouseCode: "WH-EAST", quantity: 10, occurredAt: "2026-11-20T09:00:00Z" });
+    // Both arrive in one batch, the later one first: the earlier is applied first, then the later.
+    await ingestChanges(h.server.dataSource, "erp", [later, earlier]);
+    await settled([later.id, earlier.id]);
+    // An even older report arriving afterwards is stale: it changes nothing.
+    const stale = change({ type: "stock.level", sku: "SKU-00301", warehouseCode: "WH-EAST", quantity: 1, occurredAt: "2026-11-20T08:00:00Z" });
+    await ingestChanges(h.server.dataSource, "erp", [stale]);
+    expect((await settled([stale.id]))[stale.id]!.status).toBe("APPLIED");
+    const [level] = await rows<{ on_hand: number }>(
+      `SELECT il.on_hand FROM inventory_level il JOIN product p ON p.id = il.product_id JOIN warehouse w ON w.id = il.warehouse_id WHERE p.sku = 'SKU-00301' AND w.code = 'WH-EAST'`,
+    );
+    expect(level!.on_hand).toBe(50);
+    const applied = await rows<{ event_id: string }>(`SELECT event_id FROM inbound_event WHERE connector = 'erp' AND event_id = ANY($1) ORDER BY applied_at`, [[later.id, earlier.id]]);
+    expect(applied.map((r) => r.event_id)).toEqual([earlier.id, later.id]);
+    // The stale one sent no command.
+    expect(await rows(`SELECT 1 FROM command WHERE idempotency_key = $1`, [`inbound:erp:${stale.id}`])).toHaveLength(0);
+  });
+});
+
+describe("origin", () => {
+  it("sends a change's command to the other targets and never back to the connector it came from", async () => {
+    const level = change({ type: "stock.level", sku: "SKU-00400", warehouseCode: "WH-WEST", quantity: 123 });
+    await ingestChanges(h.server.dataSource, "erp", [level]);
+    await settled([level.id]);
+    await h.waitForIdle();
+    const [command] = await rows<{ id: string; origin: string; principal: string }>(`SELECT id, origin, principal FROM command WHERE idempotency_key = $1`, [`inbound:erp:${level.id}`]);
+    expect(command).toMatchObject({ origin: "erp", principal: "connector:erp" });
+    const targets = await rows<{ connector: string; status: string }>(`SELECT connector, status FROM outbox WHERE command_id = $1 ORDER BY connector`, [command!.id]);
+    expect(targets).toEqual([
+      { connector: "erp2", status: "DELIVERED" },
+      { connector: "store", status: "DELIVERED" },
+    ]);
+    const sent = (backend: FakeCommandBackend) => backend.received.filter((r) => r.type === "inventorySet" && r.body.payload.sku === "SKU-00400");
+    expect(sent(erp2)).toHaveLength(1);
+    expect(sent(erp2)[0]!.body.payload).toMatchObject({ warehouseCode: "WH-WEST", onHand: 123 });
+    expect(sent(h.erp)).toHaveLength(0);
+  });
+});
