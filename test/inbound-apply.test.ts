@@ -7,6 +7,8 @@ import type { Router } from "../src/connectors/router.js";
 import { applyWaitingChanges, ingestChanges } from "../src/domains/inbound/inbound-apply.js";
 import { createLogger } from "../src/logger.js";
 import { FakeCommandBackend } from "./fakes/command-backend.js";
+import { graphql } from "./generated/index.js";
+import { dataAt } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
 
 /*
@@ -190,5 +192,119 @@ describe("origin", () => {
     expect(sent(erp2)).toHaveLength(1);
     expect(sent(erp2)[0]!.body.payload).toMatchObject({ warehouseCode: "WH-WEST", onHand: 123 });
     expect(sent(h.erp)).toHaveLength(0);
+  });
+});
+
+describe("accounts and invoices", () => {
+  it("inserts an account by code with its external reference, then updates it, never setting a password", async () => {
+    const created = change({ type: "account.upsert", account: { code: "IN-ACC-1", name: "Inbound Co", email: "ap@inbound.example", externalId: "CUST-77" } });
+    const renamed = change({ type: "account.upsert", account: { code: "IN-ACC-1", name: "Inbound Company", email: "ap@inbound.example", phone: "555-0100" } });
+    await ingestChanges(h.server.dataSource, "erp", [created, renamed]);
+    expect(Object.values(await settled([created.id, renamed.id])).map((s) => s.status)).toEqual(["APPLIED", "APPLIED"]);
+    const [account] = await rows<any>(
+      `SELECT a.name, a.phone, a.password_hash, a.synced_from, r.external_id FROM account a LEFT JOIN account_external_ref r ON r.account_id = a.id AND r.connector = 'erp' WHERE a.code = 'IN-ACC-1'`,
+    );
+    expect(account).toEqual({ name: "Inbound Company", phone: "555-0100", password_hash: null, synced_from: "erp", external_id: "CUST-77" });
+    const types = await rows<{ type: string }>(`SELECT type FROM command WHERE idempotency_key = ANY($1) ORDER BY created_at`, [[`inbound:erp:${created.id}`, `inbound:erp:${renamed.id}`]]);
+    expect(types.map((t) => t.type)).toEqual(["accountCreate", "accountUpdate"]);
+  });
+
+  it("rejects an account whose e-mail another account has", async () => {
+    const clash = change({ type: "account.upsert", account: { code: "IN-ACC-2", name: "Clash", email: "buyer@acme.example" } });
+    await ingestChanges(h.server.dataSource, "erp", [clash]);
+    expect((await settled([clash.id]))[clash.id]).toMatchObject({ status: "REJECTED", error: "another account has the e-mail buyer@acme.example" });
+    expect(await rows(`SELECT 1 FROM account WHERE code = 'IN-ACC-2'`)).toHaveLength(0);
+  });
+
+  it("parks an invoice for an unknown account, applies it when the account arrives, then records its payment", async () => {
+    const invoice = change({
+      type: "invoice.upsert",
+      invoice: { number: "IN-INV-1", accountCode: "IN-ACC-3", status: "OPEN", total: "30.00", dueDate: "2026-12-31", lines: [{ sku: "SKU-00200", description: "Widgets", quantity: 3, unitPrice: "10.00" }] },
+    });
+    const paid = change({ type: "invoice.paid", invoice: { number: "IN-INV-1" }, amountPaid: "12.50", method: "wire", reference: "TX-1" });
+    await ingestChanges(h.server.dataSource, "erp", [invoice, paid]);
+    const parked = await settled([invoice.id, paid.id]);
+    expect(parked[invoice.id]).toMatchObject({ status: "PARKED", error: "waits for account IN-ACC-3" });
+    // The payment is of the same invoice: it waits behind the parked invoice, never overtaking it.
+    expect(parked[paid.id]).toMatchObject({ status: "PARKED", error: `waits behind change ${invoice.id} of the same aggregate, which is parked` });
+
+    const account = change({ type: "account.upsert", account: { code: "IN-ACC-3", name: "Late Account", email: "late@inbound.example" } });
+    await ingestChanges(h.server.dataSource, "erp", [account]);
+    await settled([account.id]);
+    // Parked changes are tried again: at once after the account's creation, or on the each-minute retry.
+    await applyWaitingChanges({ dataSource: h.server.dataSource, router, logger: createLogger("silent") }, "erp");
+    const done = await settled([invoice.id, paid.id]);
+    expect([done[invoice.id]!.status, done[paid.id]!.status]).toEqual(["APPLIED", "APPLIED"]);
+    const [row] = await rows<any>(`SELECT status, total, amount_paid, due_date::text AS due FROM invoice WHERE number = 'IN-INV-1'`);
+    expect(row).toEqual({ status: "PARTIALLY_PAID", total: "30.00", amount_paid: "12.50", due: "2026-12-31" });
+    const lines = await rows<any>(`SELECT l.sku, l.quantity, l.line_total FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.number = 'IN-INV-1'`);
+    expect(lines).toEqual([{ sku: "SKU-00200", quantity: 3, line_total: "30.00" }]);
+    const payments = await rows<any>(`SELECT p.amount, p.method, p.reference FROM invoice_payment p JOIN invoice i ON i.id = p.invoice_id WHERE i.number = 'IN-INV-1'`);
+    expect(payments).toEqual([{ amount: "12.50", method: "wire", reference: "TX-1" }]);
+
+    // Paid in full later: a payment row for the difference; the same report again changes nothing (stale).
+    const full = change({ type: "invoice.paid", invoice: { number: "IN-INV-1" }, amountPaid: "30.00" });
+    const again = change({ type: "invoice.paid", invoice: { number: "IN-INV-1" }, amountPaid: "30.00" });
+    await ingestChanges(h.server.dataSource, "erp", [full, again]);
+    await settled([full.id, again.id]);
+    const [after] = await rows<any>(`SELECT status, amount_paid, (SELECT count(*)::int FROM invoice_payment p WHERE p.invoice_id = i.id) AS payments FROM invoice i WHERE number = 'IN-INV-1'`);
+    expect(after).toEqual({ status: "PAID", amount_paid: "30.00", payments: 2 });
+    expect(await rows(`SELECT 1 FROM command WHERE idempotency_key = $1`, [`inbound:erp:${again.id}`])).toHaveLength(0);
+  });
+
+  it("rejects a payment larger than the invoice's total", async () => {
+    const too = change({ type: "invoice.paid", invoice: { number: "IN-INV-1" }, amountPaid: "31.00" });
+    await ingestChanges(h.server.dataSource, "erp", [too]);
+    expect((await settled([too.id]))[too.id]).toMatchObject({ status: "REJECTED", error: "invoice IN-INV-1: paid 31.00 is more than its total 30.00" });
+  });
+});
+
+const INBOUND_CHANGES = graphql(`
+  query InboundApplyChanges($connector: String!, $statuses: [InboundChangeStatus!], $first: Int, $after: String) {
+    inboundChanges(connector: $connector, statuses: $statuses, first: $first, after: $after) {
+      nodes { eventId type aggregate status error attempts occurredAt receivedAt appliedAt }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+const CONNECTOR_INBOUND = graphql(`
+  query InboundApplyConnectorStats { connectors { name inbound { received waiting applied parked rejected lastAppliedAt } } }
+`);
+
+describe("visible to operators", () => {
+  it("lists a connector's changes by status, newest first, paged, with why they are parked or rejected", async () => {
+    const early = change({ type: "stock.level", sku: "IN-NEVER-1", warehouseCode: "WH-EAST", quantity: 3 });
+    await ingestChanges(h.server.dataSource, "erp", [early]);
+    await settled([early.id]);
+    const parked = dataAt<any>(await h.server.gql(INBOUND_CHANGES, { connector: "erp", statuses: ["PARKED"] }, h.server.adminKey), "inboundChanges");
+    expect(parked.nodes[0]).toMatchObject({ eventId: early.id, type: "stock.level", aggregate: "Stock:IN-NEVER-1@WH-EAST", status: "PARKED", error: "waits for product IN-NEVER-1", appliedAt: null });
+    expect(parked.nodes.every((n: any) => n.status === "PARKED")).toBe(true);
+
+    const first = dataAt<any>(await h.server.gql(INBOUND_CHANGES, { connector: "erp", first: 2 }, h.server.adminKey), "inboundChanges");
+    expect(first.nodes).toHaveLength(2);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const next = dataAt<any>(await h.server.gql(INBOUND_CHANGES, { connector: "erp", first: 2, after: first.pageInfo.endCursor }, h.server.adminKey), "inboundChanges");
+    const ids = [...first.nodes, ...next.nodes].map((n: any) => n.eventId);
+    expect(new Set(ids).size).toBe(4);
+    const [newest] = await rows<{ event_id: string }>(`SELECT event_id FROM inbound_event WHERE connector = 'erp' ORDER BY id DESC LIMIT 1`);
+    expect(ids[0]).toBe(newest!.event_id);
+  });
+
+  it("counts each connector's changes by status in Query.connectors", async () => {
+    const connectors = dataAt<any[]>(await h.server.gql(CONNECTOR_INBOUND, {}, h.server.adminKey), "connectors");
+    const [counts] = await rows<any>(
+      `SELECT count(*)::int AS received, count(*) FILTER (WHERE status = 'PARKED')::int AS parked, count(*) FILTER (WHERE status = 'REJECTED')::int AS rejected,
+              count(*) FILTER (WHERE status = 'APPLIED')::int AS applied FROM inbound_event WHERE connector = 'erp'`,
+    );
+    expect(counts.parked).toBeGreaterThan(0);
+    expect(counts.rejected).toBeGreaterThan(0);
+    expect(connectors.find((c) => c.name === "erp")!.inbound).toMatchObject({ ...counts, waiting: 0, lastAppliedAt: expect.any(String) });
+    expect(connectors.find((c) => c.name === "erp2")!.inbound).toEqual({ received: 0, waiting: 0, applied: 0, parked: 0, rejected: 0, lastAppliedAt: null });
+  });
+
+  it("shows inbound changes to admin API keys only", async () => {
+    const response = await h.server.gql(INBOUND_CHANGES, { connector: "erp" }, h.server.storefrontKey);
+    expect(response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
