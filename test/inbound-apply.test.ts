@@ -173,6 +173,26 @@ describe("once, in order", () => {
     // The stale one sent no command.
     expect(await rows(`SELECT 1 FROM command WHERE idempotency_key = $1`, [`inbound:erp:${stale.id}`])).toHaveLength(0);
   });
+  it("applies each change once and in order when two processes apply the same connector at once", async () => {
+    const changes = Array.from({ length: 30 }, (_, i) =>
+      change({ type: "stock.level", sku: "SKU-00302", warehouseCode: "WH-WEST", quantity: i + 1, occurredAt: new Date(Date.UTC(2026, 10, 21, 0, 0, i)).toISOString() }),
+    );
+    // Stored directly (no job), so that only the two calls below apply them.
+    await h.server.dataSource.query(
+      `INSERT INTO inbound_event (connector, event_id, type, aggregate_key, occurred_at, payload)
+         SELECT 'erp', c->>'id', c->>'type', 'Stock:SKU-00302@WH-WEST', (c->>'occurredAt')::timestamptz, c FROM jsonb_array_elements($1::jsonb) AS c`,
+      [JSON.stringify(changes)],
+    );
+    const deps = { dataSource: h.server.dataSource, router, logger: createLogger("silent") };
+    const reports = await Promise.all([applyWaitingChanges(deps, "erp", { aggregateKeys: ["Stock:SKU-00302@WH-WEST"] }), applyWaitingChanges(deps, "erp", { aggregateKeys: ["Stock:SKU-00302@WH-WEST"] })]);
+    expect(reports[0]!.applied + reports[1]!.applied).toBe(30);
+    const ids = changes.map((c) => c.id);
+    const [commands] = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM command WHERE idempotency_key = ANY($1)`, [ids.map((id) => `inbound:erp:${id}`)]);
+    expect(commands!.n).toBe(30);
+    const order = await rows<{ event_id: string; attempts: number }>(`SELECT event_id, attempts FROM inbound_event WHERE connector = 'erp' AND event_id = ANY($1) ORDER BY applied_at, id`, [ids]);
+    expect(order.map((r) => r.event_id)).toEqual(ids);
+    expect(order.every((r) => r.attempts === 1)).toBe(true);
+  });
 });
 
 describe("origin", () => {

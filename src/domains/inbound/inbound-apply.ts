@@ -1,5 +1,5 @@
 import { EntityManager, type DataSource } from "typeorm";
-import { aggregateKeyOf, InboundChangeSchema, type InboundChange } from "../../commands/inbound-changes.js";
+import { aggregateKeyOf, InboundChangeSchema, MAX_CHANGES_PER_BATCH, type InboundChange } from "../../commands/inbound-changes.js";
 import type { Router } from "../../connectors/router.js";
 import { queryRows } from "../../db/query-rows.js";
 import type { Logger } from "../../logger.js";
@@ -36,6 +36,7 @@ export interface ApplyReport {
 
 /** Stores changes durably (inbound_event, ON CONFLICT (connector, event_id) DO NOTHING) and schedules their application, in one transaction. */
 export async function ingestChanges(db: DataSource | EntityManager, connector: string, changes: readonly InboundChange[]): Promise<{ accepted: number; duplicates: number }> {
+  if (changes.length > MAX_CHANGES_PER_BATCH) throw new RangeError(`at most ${MAX_CHANGES_PER_BATCH} changes per batch, got ${changes.length}: split the batch`);
   const rows = changes.map((change) => ({ eventId: change.id, type: change.type, aggregateKey: aggregateKeyOf(change), occurredAt: change.occurredAt, payload: change }));
   const store = async (tx: EntityManager) => {
     const accepted = await inboundEvents.insertMany(tx, connector, rows);
@@ -85,6 +86,7 @@ export async function applyWaitingChanges(deps: ApplyDeps, connector: string, op
           seen.add(event.id);
           const behind = blocked.get(event.aggregate_key);
           const outcome = behind !== undefined ? waitBehind(behind) : await applyOne(deps, runner.manager, connector, event);
+          if (outcome === null) continue;
           if (outcome.status === "parked" && behind === undefined) blocked.set(event.aggregate_key, event.event_id);
           if (outcome.status === "rejected" || outcome.status === "parked") {
             await inboundEvents.settle(runner.manager, event.id, outcome.status === "parked" ? "PARKED" : "REJECTED", outcome.reason);
@@ -112,8 +114,9 @@ function waitBehind(eventId: string): ChangeOutcome {
  * Applies one change in a transaction of its own, marked APPLIED in it; a
  * change parked or rejected leaves nothing of its work behind (rolled back).
  * An unexpected error parks the change with its message (tried again later).
+ * Null: another process had settled it already (nothing done here).
  */
-async function applyOne(deps: ApplyDeps, manager: EntityManager, connector: string, event: inboundEvents.InboundEventRow): Promise<ChangeOutcome> {
+async function applyOne(deps: ApplyDeps, manager: EntityManager, connector: string, event: inboundEvents.InboundEventRow): Promise<ChangeOutcome | null> {
   const parsed = InboundChangeSchema.safeParse(event.payload);
   if (!parsed.success) return { status: "rejected", reason: `the stored change is not a valid change: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };
   const change = parsed.data;
@@ -125,7 +128,8 @@ async function applyOne(deps: ApplyDeps, manager: EntityManager, connector: stri
         event.aggregate_key,
       );
       if (outcome.status === "parked" || outcome.status === "rejected") throw new Unapplied(outcome);
-      await inboundEvents.settle(tx, event.id, "APPLIED", null);
+      // Settled meanwhile by a process that did not hold the lock (it cannot happen under it): undo this work.
+      if (!(await inboundEvents.settle(tx, event.id, "APPLIED", null))) throw new Unapplied(null);
       if (outcome.status === "applied" && outcome.created) await scheduleInboundRetry(tx);
       return outcome;
     });
@@ -138,7 +142,7 @@ async function applyOne(deps: ApplyDeps, manager: EntityManager, connector: stri
 
 /** Thrown to roll back a change that was parked or rejected. */
 class Unapplied extends Error {
-  constructor(readonly outcome: ChangeOutcome) {
+  constructor(readonly outcome: ChangeOutcome | null) {
     super("unapplied");
   }
 }
