@@ -6,7 +6,7 @@ import * as orders from "../../connectors/store/tables/orders.js";
 import * as products from "../../connectors/store/tables/products.js";
 import type { InboundChange } from "../../commands/inbound-changes.js";
 import { enqueueCommand } from "../../outbox/enqueue.js";
-import { applied, parked, rejected, stale, type ApplyContext, type ChangeOutcome } from "./change-outcome.js";
+import { applied, describeOrder, parked, rejected, stale, type ApplyContext, type ChangeOutcome } from "./change-outcome.js";
 
 type InvoiceUpsertChange = Extract<InboundChange, { type: "invoice.upsert" }>;
 type InvoicePaidChange = Extract<InboundChange, { type: "invoice.paid" }>;
@@ -26,9 +26,9 @@ export async function applyInvoiceUpsert(ctx: ApplyContext, change: InvoiceUpser
   if (toCents(inv.amountPaid) > toCents(inv.total)) return rejected(`invoice ${inv.number}: paid ${inv.amountPaid} is more than its total ${inv.total}`);
   let orderId: string | null = null;
   if (inv.order) {
-    const order = await orders.idByReference(ctx.tx, inv.order);
-    if (!order) return parked(`waits for order ${describeRef(inv.order)}`);
-    orderId = order;
+    const order = await orders.findByReference(ctx.tx, inv.order);
+    if (!order) return parked(`waits for ${describeOrder(inv.order)}`);
+    orderId = order.id;
   }
   const existing = await invoices.idByNumber(ctx.tx, inv.number);
   if (existing) {
@@ -119,9 +119,4 @@ async function recordPaid(
     payload: { invoiceNumber: number, amount, amountPaid, method: method ?? REPORTED_METHOD, reference, status: status === "PAID" ? "PAID" : "PARTIALLY_PAID" },
   });
   await invoices.setLastCommand(ctx.tx, invoiceId, commandId);
-}
-
-/** An order reference as a message names it. */
-export function describeRef(ref: { number?: string; externalNumber?: string }): string {
-  return ref.number !== undefined ? ref.number : `with external number ${ref.externalNumber}`;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import type { OrderRef } from "../../commands/inbound-changes.js";
 import type { Router } from "../../connectors/router.js";
 
 /** What applying one inbound change came to. */
@@ -35,3 +36,8 @@ export const parked = (reason: string): ChangeOutcome => ({ status: "parked", re
 export const rejected = (reason: string): ChangeOutcome => ({ status: "rejected", reason });
 /** The outcome "stale". */
 export const stale: ChangeOutcome = { status: "stale" };
+
+/** An order reference as a message names it. */
+export function describeOrder(ref: OrderRef): string {
+  return ref.number !== undefined ? `order ${ref.number}` : `the order with external number ${ref.externalNumber}`;
+}

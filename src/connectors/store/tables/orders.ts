@@ -209,10 +209,9 @@ export async function releaseOrderReservations(tx: Queryable, orderId: string): 
   await queryCount(tx, `UPDATE order_line SET reserved_quantity = 0 WHERE order_id = $1`, [orderId]);
 }
 
-/** The id of the order with our number or, when no number is given, the backend's (external) number; undefined when none has it. */
-export async function idByReference(tx: Queryable, ref: { number?: string; externalNumber?: string }): Promise<string | undefined> {
-  const row = ref.number !== undefined
-    ? await queryRow<{ id: string }>(tx, `SELECT id FROM "order" WHERE number = $1`, [ref.number])
-    : await queryRow<{ id: string }>(tx, `SELECT id FROM "order" WHERE external_number = $1 ORDER BY created_at LIMIT 1`, [ref.externalNumber]);
-  return row?.id;
+/** The id and number of the order with our number or, when no number is given, the backend's (external) number; undefined when none has it. */
+export async function findByReference(tx: Queryable, ref: { number?: string; externalNumber?: string }): Promise<{ id: string; number: string } | undefined> {
+  return ref.number !== undefined
+    ? queryRow<{ id: string; number: string }>(tx, `SELECT id, number FROM "order" WHERE number = $1`, [ref.number])
+    : queryRow<{ id: string; number: string }>(tx, `SELECT id, number FROM "order" WHERE external_number = $1 ORDER BY created_at LIMIT 1`, [ref.externalNumber]);
 }
