@@ -78,12 +78,12 @@ export async function applyWaitingChanges(deps: ApplyDeps, connector: string, op
     try {
       // Aggregates already blocked in this call (a change parked): their later changes wait behind it.
       const blocked = new Map<string, string>();
-      const seen = new Set<string>();
+      // Where the next read resumes: after the last change read (by id; the table compares the positions).
+      let after: string | null = null;
       for (;;) {
-        const waiting = (await inboundEvents.waiting(runner.manager, connector, options.aggregateKeys ?? null, BATCH)).filter((e) => !seen.has(e.id));
-        if (waiting.length === 0) break;
+        const waiting = await inboundEvents.waiting(runner.manager, connector, options.aggregateKeys ?? null, after, BATCH);
         for (const event of waiting) {
-          seen.add(event.id);
+          after = event.id;
           const behind = blocked.get(event.aggregate_key);
           const outcome = behind !== undefined ? waitBehind(behind) : await applyOne(deps, runner.manager, connector, event);
           if (outcome === null) continue;

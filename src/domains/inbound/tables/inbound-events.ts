@@ -60,15 +60,17 @@ export async function insertMany(tx: Queryable, connector: string, events: reado
 
 /**
  * The waiting changes (received or parked) of a connector, optionally of some
- * aggregates only, per aggregate in the order they happened (then arrival).
+ * aggregates only, per aggregate in the order they happened (then arrival),
+ * from after the change with id `afterId` in that order; `limit` rows at most.
  */
-export async function waiting(tx: Queryable, connector: string, aggregateKeys: readonly string[] | null, limit: number): Promise<InboundEventRow[]> {
+export async function waiting(tx: Queryable, connector: string, aggregateKeys: readonly string[] | null, afterId: string | null, limit: number): Promise<InboundEventRow[]> {
   return queryRows<InboundEventRow>(
     tx,
     `SELECT * FROM inbound_event
       WHERE connector = $1 AND status IN ('RECEIVED', 'PARKED') AND ($2::text[] IS NULL OR aggregate_key = ANY($2::text[]))
-      ORDER BY aggregate_key, occurred_at, id LIMIT $3`,
-    [connector, aggregateKeys, limit],
+        AND ($3::bigint IS NULL OR (aggregate_key, occurred_at, id) > (SELECT p.aggregate_key, p.occurred_at, p.id FROM inbound_event p WHERE p.id = $3::bigint))
+      ORDER BY aggregate_key, occurred_at, id LIMIT $4`,
+    [connector, aggregateKeys, afterId, limit],
   );
 }
 
