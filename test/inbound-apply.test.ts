@@ -328,3 +328,149 @@ describe("visible to operators", () => {
     expect(response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+const PLACE_ORDER = graphql(`
+  mutation InboundApplyPlaceOrder($input: OrderPlaceInput!, $key: String!) {
+    orderPlace(input: $input, idempotencyKey: $key) {
+      order { id number }
+      command { id }
+      userErrors { code message }
+    }
+  }
+`);
+
+const CUSTOMER_ORDER = graphql(`
+  query InboundApplyCustomerOrder($id: ID!) {
+    order(id: $id) {
+      status
+      lines { sku quantity shippedQuantity }
+      shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }
+      events { kind fromStatus toStatus connector trackingNumber }
+    }
+  }
+`);
+
+let orderKeys = 0;
+/** Two products stocked in WH-EAST that the demo customer may buy by the unit (none the tests above change). */
+let skus: string[] = [];
+
+/** Places an order through the API as the first demo customer (5 of the first SKU, 2 of the second) and waits until the fake ERP has it (and gave it its number). */
+async function placeOrder(): Promise<{ id: string; number: string; externalNumber: string }> {
+  if (skus.length === 0) {
+    const found = await rows<{ sku: string; warehouse_id: string }>(
+      `SELECT p.sku, il.warehouse_id FROM product p JOIN inventory_level il ON il.product_id = p.id JOIN warehouse w ON w.id = il.warehouse_id
+        WHERE w.code = 'WH-EAST' AND il.on_hand - il.reserved >= 100 AND NOT p.special_order AND NOT p.presell AND p.sku NOT IN ('SKU-00123', 'SKU-00200', 'SKU-00201', 'SKU-00300', 'SKU-00301', 'SKU-00302', 'SKU-00400')
+          AND NOT EXISTS (SELECT 1 FROM account_restricted_product r WHERE r.product_id = p.id)
+        ORDER BY p.sku LIMIT 2`,
+    );
+    skus = found.map((r) => r.sku);
+  }
+  const [warehouse] = await rows<{ id: string }>(`SELECT id FROM warehouse WHERE code = 'WH-EAST'`);
+  const warehouseId = `gid://store/Warehouse/${warehouse!.id}`;
+  const input = { lines: [{ sku: skus[0]!, quantity: 5, warehouseId }, { sku: skus[1]!, quantity: 2, warehouseId }] };
+  const token = await h.server.customerToken(0);
+  const placed = dataAt<any>(await h.server.gql(PLACE_ORDER, { input, key: `inbound-order-${Date.now()}-${orderKeys++}` }, token), "orderPlace");
+  expect(placed.userErrors, JSON.stringify(placed.userErrors)).toEqual([]);
+  await h.waitForCommand(placed.command.id, ["DELIVERED"]);
+  const [row] = await rows<{ external_number: string }>(`SELECT external_number FROM "order" WHERE number = $1`, [placed.order.number]);
+  return { id: placed.order.id, number: placed.order.number, externalNumber: row!.external_number };
+}
+
+describe("orders", () => {
+  it("moves an order placed through the API along as the backend reports it, whatever order the reports arrive in", async () => {
+    const order = await placeOrder();
+    const ref = { externalNumber: order.externalNumber };
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 12, minute)).toISOString();
+    const processing = change({ type: "order.status", order: ref, status: "PROCESSING", occurredAt: at(1) });
+    const part = change({
+      type: "order.shipment",
+      order: ref,
+      occurredAt: at(2),
+      shipment: { id: "SHP-1", carrierCode: "UPS", trackingNumber: "1Z001", trackingUrl: "https://track.example.com/1Z001", warehouseCode: "WH-EAST", lines: [{ sku: skus[0]!, quantity: 3 }] },
+    });
+    const rest = change({ type: "order.shipment", order: ref, occurredAt: at(3), shipment: { id: "SHP-2", carrierCode: "UPS", trackingNumber: "1Z002" } });
+    const completed = change({ type: "order.status", order: ref, status: "COMPLETED", occurredAt: at(4) });
+    // Arrive newest first, and the first shipment twice under another event id.
+    const again = { ...part, id: `${part.id}-again` };
+    await ingestChanges(h.server.dataSource, "erp", [completed, rest, part, processing, again]);
+    const statuses = await settled([completed.id, rest.id, part.id, processing.id, again.id]);
+    expect(Object.values(statuses).map((s) => s.status)).toEqual(["APPLIED", "APPLIED", "APPLIED", "APPLIED", "APPLIED"]);
+
+    const token = await h.server.customerToken(0);
+    const seen = dataAt<any>(await h.server.gql(CUSTOMER_ORDER, { id: order.id }, token), "order");
+    expect(seen.status).toBe("COMPLETED");
+    expect(seen.lines).toEqual([
+      { sku: skus[0], quantity: 5, shippedQuantity: 5 },
+      { sku: skus[1], quantity: 2, shippedQuantity: 2 },
+    ]);
+    expect(seen.shipments).toHaveLength(2);
+    expect(seen.shipments).toContainEqual({ carrierCode: "UPS", trackingNumber: "1Z001", trackingUrl: "https://track.example.com/1Z001", lines: [{ lineNumber: 1, quantity: 3 }] });
+    const reported = seen.events.filter((e: any) => e.connector === "erp").map((e: any) => [e.kind, e.toStatus]);
+    expect(reported).toEqual([
+      ["STATUS_CHANGED", "PROCESSING"],
+      ["SHIPMENT_CREATED", "PARTIALLY_SHIPPED"],
+      ["SHIPMENT_CREATED", "SHIPPED"],
+      ["STATUS_CHANGED", "COMPLETED"],
+    ]);
+
+    // A status report older than the last one applied is stale: applied as a no-op, the order stays COMPLETED.
+    const late = change({ type: "order.status", order: ref, status: "PROCESSING", occurredAt: at(0) });
+    await ingestChanges(h.server.dataSource, "erp", [late]);
+    expect((await settled([late.id]))[late.id]!.status).toBe("APPLIED");
+    expect(dataAt<any>(await h.server.gql(CUSTOMER_ORDER, { id: order.id }, token), "order").status).toBe("COMPLETED");
+  });
+
+  it("sends a reported status to the other targets and never back to the backend that reported it", async () => {
+    const order = await placeOrder();
+    const processing = change({ type: "order.status", order: { number: order.number }, status: "PROCESSING" });
+    await ingestChanges(h.server.dataSource, "erp", [processing]);
+    await settled([processing.id]);
+    await h.waitForIdle();
+    const sent = (backend: FakeCommandBackend) => backend.received.filter((r) => r.type === "orderStatusChange" && r.body.payload.number === order.number);
+    expect(sent(erp2).map((r) => r.body.payload)).toEqual([{ number: order.number, from: expect.any(String), to: "PROCESSING", note: null }]);
+    expect(sent(h.erp)).toHaveLength(0);
+  });
+
+  it("rejects a move the lifecycle refuses and a shipment larger than the order, with the reason, visible", async () => {
+    const order = await placeOrder();
+    const ref = { number: order.number };
+    const tooMuch = change({ type: "order.shipment", order: ref, shipment: { id: "SHP-BIG", carrierCode: "UPS", trackingNumber: "1Z999", lines: [{ sku: skus[1]!, quantity: 3 }] } });
+    const shipped = change({ type: "order.shipment", order: ref, shipment: { id: "SHP-ALL", carrierCode: "UPS", trackingNumber: "1Z998" } });
+    const cancelled = change({ type: "order.status", order: ref, status: "CANCELLED" });
+    await ingestChanges(h.server.dataSource, "erp", [tooMuch, shipped, cancelled]);
+    const statuses = await settled([tooMuch.id, shipped.id, cancelled.id]);
+    expect(statuses[tooMuch.id]).toMatchObject({ status: "REJECTED", error: expect.stringContaining(`Line 2 of order ${order.number}`) });
+    expect(statuses[shipped.id]!.status).toBe("APPLIED");
+    expect(statuses[cancelled.id]).toMatchObject({ status: "REJECTED", error: "An order that is SHIPPED cannot become CANCELLED." });
+    const listed = dataAt<any>(await h.server.gql(INBOUND_CHANGES, { connector: "erp", statuses: ["REJECTED"], first: 100 }, h.server.adminKey), "inboundChanges");
+    expect(listed.nodes.map((n: any) => n.eventId)).toEqual(expect.arrayContaining([tooMuch.id, cancelled.id]));
+  });
+
+  it("parks a shipment for an order the store has not got, visibly, and applies it once the order has the backend's number", async () => {
+    await h.waitForIdle();
+    // The fake ERP numbers what it applies in turn: the next order placed gets this number.
+    const externalNumber = `ERP-${String(h.erp.applied.length + 1).padStart(6, "0")}`;
+    const early = change({ type: "order.shipment", order: { externalNumber }, shipment: { id: "SHP-EARLY", carrierCode: "FEDEX", trackingNumber: "FX-1" } });
+    await ingestChanges(h.server.dataSource, "erp", [early]);
+    expect((await settled([early.id]))[early.id]).toMatchObject({ status: "PARKED", error: `waits for the order with external number ${externalNumber}` });
+    const listed = dataAt<any>(await h.server.gql(INBOUND_CHANGES, { connector: "erp", statuses: ["PARKED"], first: 100 }, h.server.adminKey), "inboundChanges");
+    expect(listed.nodes.map((n: any) => n.eventId)).toContain(early.id);
+
+    // erp2 numbers orders too: the fake ERP answers last, so that its number is the one the order keeps.
+    h.erp.delayMs = 300;
+    const order = await placeOrder().finally(() => (h.erp.delayMs = 0));
+    expect(order.externalNumber).toBe(externalNumber);
+    // Storing the backend's number wakes the parked changes at once (the each-minute retry is not needed).
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const [row] = await rows<{ status: string }>(`SELECT status FROM inbound_event WHERE connector = 'erp' AND event_id = $1`, [early.id]);
+      if (row!.status === "APPLIED") break;
+      if (Date.now() > deadline) throw new Error(`stayed ${row!.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const token = await h.server.customerToken(0);
+    const seen = dataAt<any>(await h.server.gql(CUSTOMER_ORDER, { id: order.id }, token), "order");
+    expect(seen.status).toBe("SHIPPED");
+    expect(seen.shipments).toEqual([expect.objectContaining({ carrierCode: "FEDEX", trackingNumber: "FX-1" })]);
+  });
+});

@@ -2,7 +2,8 @@ import type { InboundChange } from "../../commands/inbound-changes.js";
 import { applyAccountUpsert } from "./apply-account-change.js";
 import { applyProductUpsert, applyStockLevel } from "./apply-catalog-change.js";
 import { applyInvoicePaid, applyInvoiceUpsert } from "./apply-invoice-change.js";
-import { parked, stale, type ApplyContext, type ChangeOutcome } from "./change-outcome.js";
+import { applyOrderShipment, applyOrderStatus } from "./apply-order-change.js";
+import { stale, type ApplyContext, type ChangeOutcome } from "./change-outcome.js";
 import * as inboundEvents from "./tables/inbound-events.js";
 
 /**
@@ -31,7 +32,8 @@ export async function applyChange(ctx: ApplyContext, change: InboundChange, aggr
     case "invoice.paid":
       return applyInvoicePaid(ctx, change);
     case "order.status":
+      return applyOrderStatus(ctx, change);
     case "order.shipment":
-      return parked("waits for the order lifecycle (not applied by this version)");
+      return applyOrderShipment(ctx, change);
   }
 }
