@@ -321,6 +321,15 @@ describe("visible to operators", () => {
     expect(counts.rejected).toBeGreaterThan(0);
     expect(connectors.find((c) => c.name === "erp")!.inbound).toMatchObject({ ...counts, waiting: 0, lastAppliedAt: expect.any(String) });
     expect(connectors.find((c) => c.name === "erp2")!.inbound).toEqual({ received: 0, waiting: 0, applied: 0, parked: 0, rejected: 0, lastAppliedAt: null });
+    // Every connector's figures come from one statement.
+    h.server.statements.reset();
+    await h.server.gql(CONNECTOR_INBOUND, {}, h.server.adminKey);
+    expect(h.server.statements.statements.filter((sql) => sql.includes("inbound_event"))).toHaveLength(1);
+  });
+
+  it("refuses a status list longer than the statuses there are, naming the argument", async () => {
+    const response = await h.server.gql(INBOUND_CHANGES, { connector: "erp", statuses: ["PARKED", "PARKED", "PARKED", "PARKED", "PARKED"] }, h.server.adminKey);
+    expect(response.errors?.[0]).toMatchObject({ message: "`statuses` lists at most 4 statuses.", extensions: { code: "BAD_USER_INPUT" } });
   });
 
   it("shows inbound changes to admin API keys only", async () => {

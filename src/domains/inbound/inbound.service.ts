@@ -7,6 +7,8 @@ import * as inboundEvents from "./tables/inbound-events.js";
 
 /** Longest connector name `inboundChanges` takes. */
 const MAX_CONNECTOR_NAME = 100;
+/** Most statuses `inboundChanges` filters on (there are four). */
+const MAX_STATUSES = 4;
 /** The ordering of `inboundChanges`' cursors. */
 const CURSOR_ORDER = "inbound_event.id";
 
@@ -22,6 +24,7 @@ export interface InboundChangesArgs {
 export async function listInboundChanges(ctx: RequestContext, args: InboundChangesArgs): Promise<ConnectionModel<InboundChange>> {
   requireAdmin(ctx.principal, "read inbound changes");
   if (args.connector.length > MAX_CONNECTOR_NAME) throw badUserInput(`\`connector\` is at most ${MAX_CONNECTOR_NAME} characters.`, "connector");
+  if ((args.statuses?.length ?? 0) > MAX_STATUSES) throw badUserInput(`\`statuses\` lists at most ${MAX_STATUSES} statuses.`, "statuses");
   const statuses = args.statuses ? [...new Set(args.statuses)] : null;
   const size = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badUserInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${size}.`, "first");
