@@ -154,6 +154,12 @@ describe("once, in order", () => {
     expect(stored).toEqual({ n: 1, attempts: 1 });
   });
 
+  it("refuses more than 500 changes at once, storing none of them", async () => {
+    const many = Array.from({ length: 501 }, (_, i) => change({ id: `too-many-${i}`, type: "stock.level", sku: "SKU-00300", warehouseCode: "WH-EAST", quantity: i }));
+    await expect(ingestChanges(h.server.dataSource, "erp", many)).rejects.toThrow("at most 500 changes per batch, got 501: split the batch");
+    expect(await rows(`SELECT 1 FROM inbound_event WHERE event_id LIKE 'too-many-%'`)).toHaveLength(0);
+  });
+
   it("applies changes of one aggregate in the order they happened, whatever order they arrive in", async () => {
     const later = change({ type: "stock.level", sku: "SKU-00301", warehouseCode: "WH-EAST", quantity: 50, occurredAt: "2026-11-20T10:00:00Z" });
     const earlier = change({ type: "stock.level", sku: "SKU-00301", warehouseCode: "WH-EAST", quantity: 10, occurredAt: "2026-11-20T09:00:00Z" });
@@ -438,6 +444,21 @@ describe("orders", () => {
     const sent = (backend: FakeCommandBackend) => backend.received.filter((r) => r.type === "orderStatusChange" && r.body.payload.number === order.number);
     expect(sent(erp2).map((r) => r.body.payload)).toEqual([{ number: order.number, from: expect.any(String), to: "PROCESSING", note: null }]);
     expect(sent(h.erp)).toHaveLength(0);
+  });
+
+  it("links a reported invoice to its order, parked until the order exists", async () => {
+    const invoiceFor = (number: string) =>
+      change({ type: "invoice.upsert", invoice: { number, accountCode: "C00001", order: { number: "SO-NOT-YET" }, status: "OPEN", total: "10.00", dueDate: "2026-12-31" } });
+    const early = invoiceFor("IN-INV-ORDER-0");
+    await ingestChanges(h.server.dataSource, "erp", [early]);
+    expect((await settled([early.id]))[early.id]).toMatchObject({ status: "PARKED", error: "waits for order SO-NOT-YET" });
+
+    const order = await placeOrder();
+    const linked = change({ type: "invoice.upsert", invoice: { number: "IN-INV-ORDER-1", accountCode: "C00001", order: { number: order.number }, status: "OPEN", total: "10.00", dueDate: "2026-12-31" } });
+    await ingestChanges(h.server.dataSource, "erp", [linked]);
+    expect((await settled([linked.id]))[linked.id]!.status).toBe("APPLIED");
+    const [row] = await rows<{ number: string }>(`SELECT o.number FROM invoice i JOIN "order" o ON o.id = i.order_id WHERE i.number = 'IN-INV-ORDER-1'`);
+    expect(row!.number).toBe(order.number);
   });
 
   it("rejects a move the lifecycle refuses and a shipment larger than the order, with the reason, visible", async () => {

@@ -8,8 +8,8 @@ import * as inboundEvents from "./tables/inbound-events.js";
 
 /**
  * Changes that report an aggregate's whole state (a level, a record): one
- * older than the aggregate's last applied change would undo a newer one, so it
- * is stale. Order changes are not among them: the order's machine decides
+ * older than the last applied change of the aggregate from the same connector
+ * would undo a newer one, so it is stale. Order changes are not among them: the order's machine decides
  * (a status report older than the last is stale there; shipments add up).
  */
 const STATE_CHANGES: ReadonlySet<InboundChange["type"]> = new Set(["stock.level", "product.upsert", "account.upsert", "invoice.upsert", "invoice.paid"]);
@@ -17,7 +17,7 @@ const STATE_CHANGES: ReadonlySet<InboundChange["type"]> = new Set(["stock.level"
 /** Applies one change, in `ctx.tx`, through the store's own table modules. */
 export async function applyChange(ctx: ApplyContext, change: InboundChange, aggregateKey: string): Promise<ChangeOutcome> {
   if (STATE_CHANGES.has(change.type)) {
-    const last = await inboundEvents.lastAppliedAt(ctx.tx, aggregateKey);
+    const last = await inboundEvents.lastAppliedAt(ctx.tx, ctx.connector, aggregateKey);
     if (last !== null && last > change.occurredAt) return stale;
   }
   switch (change.type) {

@@ -74,9 +74,13 @@ export async function waiting(tx: Queryable, connector: string, aggregateKeys: r
   );
 }
 
-/** When the latest applied change of an aggregate (from any connector) happened; null when none was applied. */
-export async function lastAppliedAt(tx: Queryable, aggregateKey: string): Promise<Date | null> {
-  const row = await queryRow<{ at: Date | null }>(tx, `SELECT max(occurred_at) AS at FROM inbound_event WHERE aggregate_key = $1 AND status = 'APPLIED'`, [aggregateKey]);
+/** When the latest change of an aggregate the connector reported and that was applied happened; null when none was. */
+export async function lastAppliedAt(tx: Queryable, connector: string, aggregateKey: string): Promise<Date | null> {
+  const row = await queryRow<{ at: Date | null }>(
+    tx,
+    `SELECT max(occurred_at) AS at FROM inbound_event WHERE connector = $1 AND status = 'APPLIED' AND aggregate_key = $2`,
+    [connector, aggregateKey],
+  );
   return row?.at ?? null;
 }
 
