@@ -278,6 +278,15 @@ describe("accounts and invoices", () => {
     expect(await rows(`SELECT 1 FROM command WHERE idempotency_key = $1`, [`inbound:erp:${again.id}`])).toHaveLength(0);
   });
 
+  it("rejects an invoice whose line totals more than the store can keep", async () => {
+    const huge = change({
+      type: "invoice.upsert",
+      invoice: { number: "IN-INV-HUGE", accountCode: "C00001", status: "OPEN", total: "1.00", dueDate: "2026-12-31", lines: [{ description: "Lots", quantity: 1_000_000_000, unitPrice: "999999.00" }] },
+    });
+    await ingestChanges(h.server.dataSource, "erp", [huge]);
+    expect((await settled([huge.id]))[huge.id]).toMatchObject({ status: "REJECTED", error: "invoice IN-INV-HUGE: line 1 totals more than 999999999999.99" });
+  });
+
   it("rejects a payment larger than the invoice's total", async () => {
     const too = change({ type: "invoice.paid", invoice: { number: "IN-INV-1" }, amountPaid: "31.00" });
     await ingestChanges(h.server.dataSource, "erp", [too]);

@@ -11,6 +11,9 @@ import { applied, describeOrder, parked, rejected, stale, type ApplyContext, typ
 type InvoiceUpsertChange = Extract<InboundChange, { type: "invoice.upsert" }>;
 type InvoicePaidChange = Extract<InboundChange, { type: "invoice.paid" }>;
 
+/** The largest amount the store keeps (numeric(14,2)), in cents. */
+const MAX_AMOUNT_CENTS = 99_999_999_999_999n;
+
 /** How a payment a backend reported is recorded when it names no method. */
 const REPORTED_METHOD = "reported";
 
@@ -24,6 +27,8 @@ export async function applyInvoiceUpsert(ctx: ApplyContext, change: InvoiceUpser
   const inv = change.invoice;
   if (inv.total.startsWith("-") || inv.amountPaid.startsWith("-")) return rejected(`invoice ${inv.number}: amounts cannot be negative`);
   if (toCents(inv.amountPaid) > toCents(inv.total)) return rejected(`invoice ${inv.number}: paid ${inv.amountPaid} is more than its total ${inv.total}`);
+  const tooLarge = inv.lines.findIndex((line) => toCents(line.unitPrice) * BigInt(line.quantity) > MAX_AMOUNT_CENTS);
+  if (tooLarge >= 0) return rejected(`invoice ${inv.number}: line ${tooLarge + 1} totals more than ${fromCents(MAX_AMOUNT_CENTS)}`);
   let orderId: string | null = null;
   if (inv.order) {
     const order = await orders.findByReference(ctx.tx, inv.order);
