@@ -516,6 +516,8 @@ export type ConnectorInfo = {
   backlog: ConnectorBacklog;
   /** Its read circuit breaker. */
   circuit: CircuitState;
+  /** The changes this connector reported (pushed or pulled), by where they stand. */
+  inbound: InboundStats;
   /** Its kind: `store`, `http-commands`, `econnect`. */
   kind: Scalars['String']['output'];
   /** The latest error of a read, or of a delivery still outstanding or failed. */
@@ -612,6 +614,77 @@ export type Image = {
   altText: Maybe<Scalars['String']['output']>;
   /** Where the image is served from. */
   url: Scalars['String']['output'];
+};
+
+/** A change a backend reported (pushed or pulled), as the inbound path stored it. */
+export type InboundChange = {
+  __typename?: 'InboundChange';
+  /** The aggregate it is about (`Order:SO-700001`, `Stock:SKU-1@WH-EAST`): changes of one aggregate apply in the order they happened. */
+  aggregate: Scalars['String']['output'];
+  /** When it was applied; null until then. */
+  appliedAt: Maybe<Scalars['DateTime']['output']>;
+  /** How many times applying it was tried. */
+  attempts: Scalars['Int']['output'];
+  /** Why it is parked (what it waits for) or rejected; null otherwise. */
+  error: Maybe<Scalars['String']['output']>;
+  /** The backend's id of the change: the same id from the same connector is applied once. */
+  eventId: Scalars['String']['output'];
+  /** When it happened in the backend. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** When it reached Commerce Graph. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** Where it stands. */
+  status: InboundChangeStatus;
+  /** The type of change: `order.status`, `order.shipment`, `invoice.upsert`, `invoice.paid`, `stock.level`, `product.upsert`, `account.upsert`. */
+  type: Scalars['String']['output'];
+};
+
+/** A page of inbound changes, newest first. */
+export type InboundChangeConnection = {
+  __typename?: 'InboundChangeConnection';
+  /** The changes with their cursors. */
+  edges: Array<InboundChangeEdge>;
+  /** The changes, without cursors. */
+  nodes: Array<InboundChange>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+};
+
+/** An inbound change and its cursor. */
+export type InboundChangeEdge = {
+  __typename?: 'InboundChangeEdge';
+  /** Opaque cursor for `after`. */
+  cursor: Scalars['String']['output'];
+  /** The change. */
+  node: InboundChange;
+};
+
+/** Where a change a backend reported stands on the inbound path. */
+export type InboundChangeStatus =
+  /** Applied to the store (a stale report, older than what the store has, is applied as a no-op). */
+  | 'APPLIED'
+  /** Cannot be applied yet (what it refers to is missing, or an earlier change of the same aggregate waits): tried again each minute and when what it waits for appears. */
+  | 'PARKED'
+  /** Stored, waiting to be applied. */
+  | 'RECEIVED'
+  /** Can never be applied (the order's lifecycle refuses it, a shipment larger than the order, an unknown warehouse…): see `error`. */
+  | 'REJECTED';
+
+/** How a connector's inbound changes stand, counted over every change it reported. */
+export type InboundStats = {
+  __typename?: 'InboundStats';
+  /** Changes applied (stale reports included). */
+  applied: Scalars['Int']['output'];
+  /** When one of its changes was last applied; null when none was. */
+  lastAppliedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Changes parked: waiting for what they refer to. */
+  parked: Scalars['Int']['output'];
+  /** Changes received from it, whatever became of them. */
+  received: Scalars['Int']['output'];
+  /** Changes rejected for good. */
+  rejected: Scalars['Int']['output'];
+  /** Changes stored and not yet tried. */
+  waiting: Scalars['Int']['output'];
 };
 
 /** Stock of one product in one warehouse. */
@@ -1818,6 +1891,8 @@ export type Query = {
   commands: CommandConnection;
   /** Every connector with its status and backlog (admin API keys). */
   connectors: Array<ConnectorInfo>;
+  /** The changes a connector reported, newest first (admin API keys). */
+  inboundChanges: InboundChangeConnection;
   /** One invoice by global ID. Null when not found; customers may only read their own. */
   invoice: Maybe<Invoice>;
   /** Invoices, newest first. Customers see only their own; API keys need the `admin` scope. */
@@ -1901,6 +1976,15 @@ export type QueryCommandsArgs = {
   filter?: InputMaybe<CommandFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. */
+export type QueryInboundChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  connector: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  statuses?: InputMaybe<Array<InboundChangeStatus>>;
 };
 
 
@@ -2581,6 +2665,11 @@ export type ResolversTypes = {
   ExternalReference: ResolverTypeWrapper<ExternalReference>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Image: ResolverTypeWrapper<Image>;
+  InboundChange: ResolverTypeWrapper<InboundChange>;
+  InboundChangeConnection: ResolverTypeWrapper<InboundChangeConnection>;
+  InboundChangeEdge: ResolverTypeWrapper<InboundChangeEdge>;
+  InboundChangeStatus: InboundChangeStatus;
+  InboundStats: ResolverTypeWrapper<InboundStats>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InventoryLevel: ResolverTypeWrapper<InventoryLevelModel>;
   InventoryLevelConnection: ResolverTypeWrapper<InventoryLevelConnectionModel>;
@@ -2726,6 +2815,10 @@ export type ResolversParentTypes = {
   ExternalReference: ExternalReference;
   ID: Scalars['ID']['output'];
   Image: Image;
+  InboundChange: InboundChange;
+  InboundChangeConnection: InboundChangeConnection;
+  InboundChangeEdge: InboundChangeEdge;
+  InboundStats: InboundStats;
   Int: Scalars['Int']['output'];
   InventoryLevel: InventoryLevelModel;
   InventoryLevelConnection: InventoryLevelConnectionModel;
@@ -2972,6 +3065,7 @@ export type ConnectorBacklogResolvers<ContextType = RequestContext, ParentType e
 export type ConnectorInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConnectorInfo'] = ResolversParentTypes['ConnectorInfo']> = {
   backlog?: Resolver<ResolversTypes['ConnectorBacklog'], ParentType, ContextType>;
   circuit?: Resolver<ResolversTypes['CircuitState'], ParentType, ContextType>;
+  inbound?: Resolver<ResolversTypes['InboundStats'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastErrorAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3031,6 +3125,38 @@ export type ExternalReferenceResolvers<ContextType = RequestContext, ParentType 
 export type ImageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = {
   altText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InboundChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InboundChange'] = ResolversParentTypes['InboundChange']> = {
+  aggregate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  appliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InboundChangeStatus'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InboundChangeConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InboundChangeConnection'] = ResolversParentTypes['InboundChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InboundChangeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['InboundChange']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type InboundChangeEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InboundChangeEdge'] = ResolversParentTypes['InboundChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['InboundChange'], ParentType, ContextType>;
+};
+
+export type InboundStatsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InboundStats'] = ResolversParentTypes['InboundStats']> = {
+  applied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  parked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type InventoryLevelResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InventoryLevel'] = ResolversParentTypes['InventoryLevel']> = {
@@ -3365,6 +3491,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType, RequireFields<QueryCommandArgs, 'id'>>;
   commands?: Resolver<ResolversTypes['CommandConnection'], ParentType, ContextType, Partial<QueryCommandsArgs>>;
   connectors?: Resolver<Array<ResolversTypes['ConnectorInfo']>, ParentType, ContextType>;
+  inboundChanges?: Resolver<ResolversTypes['InboundChangeConnection'], ParentType, ContextType, RequireFields<QueryInboundChangesArgs, 'connector'>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
   invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, Partial<QueryInvoicesArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -3560,6 +3687,10 @@ export type Resolvers<ContextType = RequestContext> = {
   Decimal?: GraphQLScalarType;
   ExternalReference?: ExternalReferenceResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
+  InboundChange?: InboundChangeResolvers<ContextType>;
+  InboundChangeConnection?: InboundChangeConnectionResolvers<ContextType>;
+  InboundChangeEdge?: InboundChangeEdgeResolvers<ContextType>;
+  InboundStats?: InboundStatsResolvers<ContextType>;
   InventoryLevel?: InventoryLevelResolvers<ContextType>;
   InventoryLevelConnection?: InventoryLevelConnectionResolvers<ContextType>;
   InventoryLevelEdge?: InventoryLevelEdgeResolvers<ContextType>;

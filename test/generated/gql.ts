@@ -121,6 +121,10 @@ type Documents = {
     "mutation FederationUpdate($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { account { id } userErrors { code } } }": typeof types.FederationUpdateDocument,
     "mutation FederationProduct2($input: ProductUpdateInput!, $key: String!) { productUpdate(input: $input, idempotencyKey: $key) { userErrors { code } } }": typeof types.FederationProduct2Document,
     "mutation IdempotencyKeysPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code } } }": typeof types.IdempotencyKeysPlaceDocument,
+    "\n  query InboundApplyChanges($connector: String!, $statuses: [InboundChangeStatus!], $first: Int, $after: String) {\n    inboundChanges(connector: $connector, statuses: $statuses, first: $first, after: $after) {\n      nodes { eventId type aggregate status error attempts occurredAt receivedAt appliedAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.InboundApplyChangesDocument,
+    "\n  query InboundApplyConnectorStats { connectors { name inbound { received waiting applied parked rejected lastAppliedAt } } }\n": typeof types.InboundApplyConnectorStatsDocument,
+    "\n  mutation InboundApplyPlaceOrder($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) {\n      order { id number }\n      command { id }\n      userErrors { code message }\n    }\n  }\n": typeof types.InboundApplyPlaceOrderDocument,
+    "\n  query InboundApplyCustomerOrder($id: ID!) {\n    order(id: $id) {\n      status\n      lines { sku quantity shippedQuantity }\n      shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n      events { kind fromStatus toStatus connector trackingNumber }\n    }\n  }\n": typeof types.InboundApplyCustomerOrderDocument,
     "query IntSumsProduct { product(sku: \"SKU-00042\") { id } }": typeof types.IntSumsProductDocument,
     "query IntSumsWarehouses { warehouses(first: 10) { nodes { id } } }": typeof types.IntSumsWarehousesDocument,
     "mutation IntSumsInventorySet($p: ID!, $w: ID!, $key: String!) { inventorySet(input: { productId: $p, warehouseId: $w, onHand: 1000000000 }, idempotencyKey: $key) { userErrors { code } } }": typeof types.IntSumsInventorySetDocument,
@@ -369,6 +373,10 @@ const documents: Documents = {
     "mutation FederationUpdate($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { account { id } userErrors { code } } }": types.FederationUpdateDocument,
     "mutation FederationProduct2($input: ProductUpdateInput!, $key: String!) { productUpdate(input: $input, idempotencyKey: $key) { userErrors { code } } }": types.FederationProduct2Document,
     "mutation IdempotencyKeysPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code } } }": types.IdempotencyKeysPlaceDocument,
+    "\n  query InboundApplyChanges($connector: String!, $statuses: [InboundChangeStatus!], $first: Int, $after: String) {\n    inboundChanges(connector: $connector, statuses: $statuses, first: $first, after: $after) {\n      nodes { eventId type aggregate status error attempts occurredAt receivedAt appliedAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.InboundApplyChangesDocument,
+    "\n  query InboundApplyConnectorStats { connectors { name inbound { received waiting applied parked rejected lastAppliedAt } } }\n": types.InboundApplyConnectorStatsDocument,
+    "\n  mutation InboundApplyPlaceOrder($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) {\n      order { id number }\n      command { id }\n      userErrors { code message }\n    }\n  }\n": types.InboundApplyPlaceOrderDocument,
+    "\n  query InboundApplyCustomerOrder($id: ID!) {\n    order(id: $id) {\n      status\n      lines { sku quantity shippedQuantity }\n      shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n      events { kind fromStatus toStatus connector trackingNumber }\n    }\n  }\n": types.InboundApplyCustomerOrderDocument,
     "query IntSumsProduct { product(sku: \"SKU-00042\") { id } }": types.IntSumsProductDocument,
     "query IntSumsWarehouses { warehouses(first: 10) { nodes { id } } }": types.IntSumsWarehousesDocument,
     "mutation IntSumsInventorySet($p: ID!, $w: ID!, $key: String!) { inventorySet(input: { productId: $p, warehouseId: $w, onHand: 1000000000 }, idempotencyKey: $key) { userErrors { code } } }": types.IntSumsInventorySetDocument,
@@ -952,6 +960,22 @@ export function graphql(source: "mutation FederationProduct2($input: ProductUpda
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation IdempotencyKeysPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code } } }"): (typeof documents)["mutation IdempotencyKeysPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboundApplyChanges($connector: String!, $statuses: [InboundChangeStatus!], $first: Int, $after: String) {\n    inboundChanges(connector: $connector, statuses: $statuses, first: $first, after: $after) {\n      nodes { eventId type aggregate status error attempts occurredAt receivedAt appliedAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query InboundApplyChanges($connector: String!, $statuses: [InboundChangeStatus!], $first: Int, $after: String) {\n    inboundChanges(connector: $connector, statuses: $statuses, first: $first, after: $after) {\n      nodes { eventId type aggregate status error attempts occurredAt receivedAt appliedAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboundApplyConnectorStats { connectors { name inbound { received waiting applied parked rejected lastAppliedAt } } }\n"): (typeof documents)["\n  query InboundApplyConnectorStats { connectors { name inbound { received waiting applied parked rejected lastAppliedAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InboundApplyPlaceOrder($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) {\n      order { id number }\n      command { id }\n      userErrors { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation InboundApplyPlaceOrder($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) {\n      order { id number }\n      command { id }\n      userErrors { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboundApplyCustomerOrder($id: ID!) {\n    order(id: $id) {\n      status\n      lines { sku quantity shippedQuantity }\n      shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n      events { kind fromStatus toStatus connector trackingNumber }\n    }\n  }\n"): (typeof documents)["\n  query InboundApplyCustomerOrder($id: ID!) {\n    order(id: $id) {\n      status\n      lines { sku quantity shippedQuantity }\n      shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n      events { kind fromStatus toStatus connector trackingNumber }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

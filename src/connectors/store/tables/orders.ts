@@ -253,3 +253,10 @@ export async function shipLineQuantity(tx: Queryable, orderId: string, lineNumbe
     [orderId, lineNumber, quantity, release],
   );
 }
+
+/** The id and number of the order with our number or, when no number is given, the backend's (external) number; undefined when none has it. */
+export async function findByReference(tx: Queryable, ref: { number?: string; externalNumber?: string }): Promise<{ id: string; number: string } | undefined> {
+  return ref.number !== undefined
+    ? queryRow<{ id: string; number: string }>(tx, `SELECT id, number FROM "order" WHERE number = $1`, [ref.number])
+    : queryRow<{ id: string; number: string }>(tx, `SELECT id, number FROM "order" WHERE external_number = $1 ORDER BY created_at LIMIT 1`, [ref.externalNumber]);
+}
