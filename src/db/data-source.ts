@@ -17,9 +17,10 @@ import { ReservationCaps1700000000010 } from "./migrations/1700000000010-reserva
 import { ServerSecrets1700000000011 } from "./migrations/1700000000011-server-secrets.js";
 import { OutboxHealthIndexes1700000000013 } from "./migrations/1700000000013-outbox-health-indexes.js";
 import { InboundFlow1700000000014 } from "./migrations/1700000000014-inbound-flow.js";
+import { InboundIndexes1700000000015 } from "./migrations/1700000000015-inbound-indexes.js";
 
 /** Every migration, in order. TypeORM runs the ones not yet applied. */
-export const migrations = [InitialSchema1700000000000, Outbox1700000000001, MoreCommands1700000000002, ReturnsQuotesAccounts1700000000003, StockReservations1700000000004, CancelledLines1700000000005, RateLimitBuckets1700000000006, ApiKeyManagement1700000000007, PersistedQueries1700000000008, ProductSearchIndex1700000000009, ReservationCaps1700000000010, ServerSecrets1700000000011, OutboxHealthIndexes1700000000013, InboundFlow1700000000014];
+export const migrations = [InitialSchema1700000000000, Outbox1700000000001, MoreCommands1700000000002, ReturnsQuotesAccounts1700000000003, StockReservations1700000000004, CancelledLines1700000000005, RateLimitBuckets1700000000006, ApiKeyManagement1700000000007, PersistedQueries1700000000008, ProductSearchIndex1700000000009, ReservationCaps1700000000010, ServerSecrets1700000000011, OutboxHealthIndexes1700000000013, InboundFlow1700000000014, InboundIndexes1700000000015];
 
 /** Options for {@link createDataSource}. */
 export interface DataSourceOptions {

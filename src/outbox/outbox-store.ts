@@ -87,8 +87,8 @@ export async function scheduleDelivery(db: Queryable, stream: AggregateStream, r
  * `PENDING` row with a later `sequence` naming it in `depends_on`), and
  * returns how many it woke. `replace`, not `preserve_run_at`: a waiting
  * stream's job may be due later, and it is due now. The job key matches
- * {@link jobKeyOf}. Without an index on `depends_on`, it reads the `PENDING`
- * rows (the status index): the backlog not yet tried, never the delivered history.
+ * {@link jobKeyOf}. It reads the `PENDING` rows naming the aggregate through
+ * the partial GIN index on `depends_on` (migration 1700000000015), never the delivered history.
  */
 const WAKE_DEPENDENTS = `
   SELECT count(graphile_worker.add_job('${DELIVER_TASK}',

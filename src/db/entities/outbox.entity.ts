@@ -64,5 +64,7 @@ export const OutboxEntity = new EntitySchema<OutboxRow>({
     // Partial indexes with a descending column, which TypeORM cannot declare: the migration owns them, TypeORM leaves them alone.
     { name: "outbox_delivered_idx", columns: ["connector", "deliveredAt"], where: "delivered_at IS NOT NULL", synchronize: false },
     { name: "outbox_last_error_idx", columns: ["connector", "updatedAt"], where: "last_error IS NOT NULL", synchronize: false },
+    // A partial GIN index, which TypeORM cannot declare either (migration 1700000000015).
+    { name: "outbox_depends_on_idx", columns: ["dependsOn"], where: "status = 'PENDING'", synchronize: false },
   ],
 });
