@@ -9,6 +9,7 @@ import { Router, type ConnectorCallListener, type ReadRoutes, type SyncSettings,
 import { TokenBucket } from "../common/token-bucket.js";
 import { guardConnector, type ConnectorHealth } from "./resilience.js";
 import { STORE } from "./store/store-connector.js";
+import type { SyncDomain } from "./sync.js";
 
 /** Creates the connector `name` of its configured kind, from the kind's registry entry. */
 export function createConnector(name: string, settings: ConnectorConfig, dataSource: DataSource): Connector {
@@ -29,6 +30,9 @@ export function buildRouter(config: ConnectorsConfig, dataSource: DataSource): R
   const callListeners = new Set<ConnectorCallListener>();
   const connectors = Object.entries(config.connectors).map(([name, settings]) => {
     const connector = createConnector(name, settings, dataSource);
+    for (const domain of Object.keys(settings.sync ?? {}) as SyncDomain[]) {
+      if (!connector.sync?.[domain]) throw new ConfigError(`connectors.${name}.sync.${domain}: this ${settings.kind} connector offers no ${domain} sync with its settings`);
+    }
     // A read of our own database may first wait for a free connection: that wait ends in DATABASE_BUSY, never in the connector's timeout.
     const ownPoolWaitMs = connector.inTransaction ? acquireTimeoutOf(dataSource) : 0;
     const guarded = guardConnector(connector, {
