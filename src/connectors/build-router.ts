@@ -19,10 +19,11 @@ export function createConnector(name: string, settings: ConnectorConfig, dataSou
  * Builds the router from the config: every connector's reads get a timeout
  * and a circuit breaker; domains not listed are read from the
  * `store` connector, command types not listed are applied by it. A route to a
- * connector that does not exist or cannot do the job stops start-up with a
- * message naming the key.
+ * connector that does not exist or cannot do the job, or a sync schedule for a
+ * domain its kind cannot sync, stops start-up with a message naming the key.
  */
 export function buildRouter(config: ConnectorsConfig, dataSource: DataSource): Router {
+  checkSyncSettings(config);
   const health = new Map<string, ConnectorHealth>();
   const callListeners = new Set<ConnectorCallListener>();
   const connectors = Object.entries(config.connectors).map(([name, settings]) => {
@@ -60,6 +61,18 @@ export function buildRouter(config: ConnectorsConfig, dataSource: DataSource): R
     return new Router(connectors, reads, writes, health, callListeners);
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Every `sync.<domain>` schedule names a domain its connector's kind can sync (else a ConfigError naming the key). */
+function checkSyncSettings(config: ConnectorsConfig): void {
+  for (const [name, settings] of Object.entries(config.connectors)) {
+    const syncs = kindNamed(settings.kind).capabilities.sync ?? [];
+    for (const domain of Object.keys(settings.sync ?? {})) {
+      if (!(syncs as readonly string[]).includes(domain)) {
+        throw new ConfigError(`connectors.${name}.sync.${domain}: kind ${settings.kind} cannot sync ${domain}; it syncs: ${syncs.length ? syncs.join(", ") : "nothing"}`);
+      }
+    }
   }
 }
 
