@@ -80,6 +80,12 @@ const backends = {
   slow: new FakeSyncBackend(productPages("SYNC-SLOW", 4, 2)),
   metered: new FakeSyncBackend(productPages("SYNC-METER", 10, 1)),
   cron: new FakeSyncBackend(productPages("SYNC-CRON", 3, 3)),
+  mixed: new FakeSyncBackend([
+    [
+      { id: "acct-1", occurredAt: "2026-11-01T10:00:00Z", type: "account.upsert", account: { code: "SYNC-ACCT-1", name: "Synced account", email: "synced-account@example.com" } },
+      { id: "stock-1", occurredAt: "2026-11-01T10:00:00Z", type: "stock.level", sku: "SKU-00002", warehouseCode: "WH-CENTRAL", quantity: 77 },
+    ],
+  ]),
 };
 type Name = keyof typeof backends;
 /** Per connector: its schedules and quota, as the connectors file would give them. */
@@ -90,6 +96,7 @@ const SYNC_SETTINGS: Record<Name, SyncSettings> = {
   slow: { schedules: {} },
   metered: { schedules: {}, quota: { requests: 5, perSeconds: 3600 } },
   cron: { schedules: { catalog: "0 3 * * *" } },
+  mixed: { schedules: {} },
 };
 
 /** The store as the default config builds it, and one test-paged connector per fake backend. */
@@ -138,6 +145,12 @@ async function countsOf(prefix: string, connector: string) {
 const CONNECTORS = graphql(`
   query SyncTestConnectors {
     connectors { name syncs { domain schedule runningSince lastRunAt lastSuccessAt itemsApplied errors lastError nextRunAt } }
+  }
+`);
+const ACCOUNT_AND_STOCK_SOURCE = graphql(`
+  query SyncTestAccountAndStockSource($code: String!, $sku: String!) {
+    account(code: $code) { code source { connector syncedAt } }
+    product(sku: $sku) { inventoryLevels { onHand warehouse { code } source { connector syncedAt } } }
   }
 `);
 const PRODUCT_SOURCE = graphql(`
@@ -226,6 +239,7 @@ describe("sync status and freshness", () => {
   it("Query.connectors shows each sync's schedule, last run and success, items applied, errors and next run", async () => {
     const [erp] = await syncsOf("erp");
     expect(erp).toMatchObject({ domain: "catalog", schedule: SCHEDULE, runningSince: null, itemsApplied: 0, errors: 0, lastError: null });
+    expect(erp.lastSuccessAt).not.toBeNull();
     expect(new Date(erp.lastSuccessAt).getTime()).toBeGreaterThanOrEqual(new Date(erp.lastRunAt).getTime());
     const next = new Date(erp.nextRunAt);
     expect(next.getTime()).toBeGreaterThan(Date.now() - 1000);
@@ -246,6 +260,16 @@ describe("sync status and freshness", () => {
     const seeded = dataAt<any>(await server.gql(PRODUCT_SOURCE, { sku: "SKU-00001" }, server.adminKey), "product");
     expect(seeded.source).toBeNull();
     expect(seeded.inventoryLevels.every((level: { source: unknown }) => level.source === null)).toBe(true);
+  });
+
+  it("a synced account and a synced stock level say where they came from; the product's other levels do not", async () => {
+    await runSync(deps, "mixed", "catalog");
+    const data = dataAt<any>(await server.gql(ACCOUNT_AND_STOCK_SOURCE, { code: "SYNC-ACCT-1", sku: "SKU-00002" }, server.adminKey), "");
+    expect(data.account.source.connector).toBe("mixed");
+    const levels = data.product.inventoryLevels as Array<{ onHand: number; warehouse: { code: string }; source: { connector: string } | null }>;
+    const central = levels.find((level) => level.warehouse.code === "WH-CENTRAL")!;
+    expect(central).toMatchObject({ onHand: 77, source: { connector: "mixed" } });
+    expect(levels.filter((level) => level.warehouse.code !== "WH-CENTRAL").every((level) => level.source === null)).toBe(true);
   });
 });
 
