@@ -42,9 +42,10 @@ function appliesOf(kind: ConnectorKind): string {
 function kindsTable(): string {
   const rows = CONNECTOR_KINDS.map((kind: ConnectorKind) => {
     const settings = Object.keys(kind.settings.shape).map((key) => `\`${key}\``).join(", ") || "—";
-    return `| \`${kind.name}\` | ${kind.summary} | ${readsOf(kind)} | ${appliesOf(kind)} | ${kind.capabilities.delivery} | ${settings} |`;
+    const syncs = kind.capabilities.sync?.length ? kind.capabilities.sync.join(", ") : "nothing";
+    return `| \`${kind.name}\` | ${kind.summary} | ${readsOf(kind)} | ${appliesOf(kind)} | ${kind.capabilities.delivery} | ${syncs} | ${settings} |`;
   });
-  return ["| kind | what it is | reads | applies | delivery | settings |", "| --- | --- | --- | --- | --- | --- |", ...rows].join("\n");
+  return ["| kind | what it is | reads | applies | delivery | syncs | settings |", "| --- | --- | --- | --- | --- | --- | --- |", ...rows].join("\n");
 }
 
 describe("the registry of connector kinds", () => {
@@ -132,5 +133,22 @@ describe("the registry of connector kinds", () => {
     expect(() => create({ inventory: ["warehouseLevels"] }, { inventory: reader }, ["orderPlace"])).toThrow('inventory.listLevelsOfWarehouse is missing, yet the part "warehouseLevels" is declared');
     expect(() => create({ inventory: [] }, { inventory: { ...reader, listLevelsOfWarehouse: reader.levelsOf } }, ["orderPlace"])).toThrow('inventory.listLevelsOfWarehouse is implemented but the part "warehouseLevels" is not declared');
     expect(() => create({ inventory: [] }, { inventory: reader }, ["orderPlace"])).toThrow('its writer applies orderCancel, which the kind does not declare');
+  });
+
+  it("a kind's connectors sync only domains it declares, and carry those syncs", () => {
+    const source = { pages: async function* () {} };
+    const create = (declared: ReadonlyArray<"catalog" | "inventory"> | undefined, sync: object | undefined) =>
+      defineKind({
+        name: "sync-kind",
+        summary: "a kind of this test",
+        settings: z.object({}),
+        capabilities: { reads: {}, applies: [], delivery: "push", ...(declared ? { sync: declared } : {}) },
+        create: () => ({ readers: {}, ...(sync ? { sync } : {}) }),
+      }).create({ name: "t", settings: { timeoutMs: 1000, circuitBreaker: { failureThreshold: 5, halfOpenAfterMs: 10_000 } }, dataSource });
+    expect(() => create(undefined, { catalog: source })).toThrow('connector kind "sync-kind": offers a sync of catalog that it does not declare');
+    // One connector may offer fewer than its kind can (its settings may not allow the rest).
+    expect(create(["catalog", "inventory"], { catalog: source }).sync).toEqual({ catalog: source });
+    expect(create(["catalog"], { catalog: source }).sync).toEqual({ catalog: source });
+    expect(create(undefined, undefined).sync).toBeUndefined();
   });
 });

@@ -5,10 +5,11 @@ import type { Connector } from "./connector.js";
 import { DOMAINS } from "./connector.js";
 import { ConfigError, type ConnectorConfig, type ConnectorsConfig } from "./connectors-config.js";
 import { kindNamed } from "./kinds.js";
-import { Router, type ConnectorCallListener, type ReadRoutes, type WriteRoutes } from "./router.js";
+import { Router, type ConnectorCallListener, type ReadRoutes, type SyncSettings, type WriteRoutes } from "./router.js";
 import { TokenBucket } from "../common/token-bucket.js";
 import { guardConnector, type ConnectorHealth } from "./resilience.js";
 import { STORE } from "./store/store-connector.js";
+import type { SyncDomain } from "./sync.js";
 
 /** Creates the connector `name` of its configured kind, from the kind's registry entry. */
 export function createConnector(name: string, settings: ConnectorConfig, dataSource: DataSource): Connector {
@@ -19,14 +20,19 @@ export function createConnector(name: string, settings: ConnectorConfig, dataSou
  * Builds the router from the config: every connector's reads get a timeout
  * and a circuit breaker; domains not listed are read from the
  * `store` connector, command types not listed are applied by it. A route to a
- * connector that does not exist or cannot do the job stops start-up with a
- * message naming the key.
+ * connector that does not exist or cannot do the job, or a sync schedule for a
+ * domain its kind cannot sync, stops start-up with a message naming the key.
  */
 export function buildRouter(config: ConnectorsConfig, dataSource: DataSource): Router {
+  checkSyncSettings(config);
   const health = new Map<string, ConnectorHealth>();
+  const syncSettings = new Map<string, SyncSettings>(Object.entries(config.connectors).map(([name, settings]) => [name, { schedules: settings.sync ?? {}, ...(settings.rateLimit ? { quota: settings.rateLimit } : {}) }]));
   const callListeners = new Set<ConnectorCallListener>();
   const connectors = Object.entries(config.connectors).map(([name, settings]) => {
     const connector = createConnector(name, settings, dataSource);
+    for (const domain of Object.keys(settings.sync ?? {}) as SyncDomain[]) {
+      if (!connector.sync?.[domain]) throw new ConfigError(`connectors.${name}.sync.${domain}: this ${settings.kind} connector offers no ${domain} sync with its settings`);
+    }
     // A read of our own database may first wait for a free connection: that wait ends in DATABASE_BUSY, never in the connector's timeout.
     const ownPoolWaitMs = connector.inTransaction ? acquireTimeoutOf(dataSource) : 0;
     const guarded = guardConnector(connector, {
@@ -57,9 +63,21 @@ export function buildRouter(config: ConnectorsConfig, dataSource: DataSource): R
     if (!(ALL_COMMAND_TYPES as string[]).includes(type)) throw new ConfigError(`writes.${type}: unknown command type; known: ${ALL_COMMAND_TYPES.join(", ")}`);
   }
   try {
-    return new Router(connectors, reads, writes, health, callListeners);
+    return new Router(connectors, reads, writes, health, callListeners, syncSettings);
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Every `sync.<domain>` schedule names a domain its connector's kind can sync (else a ConfigError naming the key). */
+function checkSyncSettings(config: ConnectorsConfig): void {
+  for (const [name, settings] of Object.entries(config.connectors)) {
+    const syncs = kindNamed(settings.kind).capabilities.sync ?? [];
+    for (const domain of Object.keys(settings.sync ?? {})) {
+      if (!(syncs as readonly string[]).includes(domain)) {
+        throw new ConfigError(`connectors.${name}.sync.${domain}: kind ${settings.kind} cannot sync ${domain}; it syncs: ${syncs.length ? syncs.join(", ") : "nothing"}`);
+      }
+    }
   }
 }
 

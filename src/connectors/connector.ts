@@ -18,6 +18,7 @@ import type {
 } from "../models/product.js";
 import type { QuoteFilterModel, QuoteLineModel, QuoteModel, QuoteSort } from "../models/quote.js";
 import type { InventoryLevelFilterModel, InventoryLevelModel, WarehouseModel, WarehouseSort } from "../models/warehouse.js";
+import type { SyncSources } from "./sync.js";
 
 /**
  * The contract between Commerce Graph and a backend. Every read is a batch:
@@ -143,6 +144,8 @@ export interface Connector {
   readonly readers: Partial<DomainReaders>;
   /** Applies commands from the outbox, when the connector accepts writes. */
   readonly writer?: CommandWriter;
+  /** The domains it syncs into the store, when its backend keeps changes for us to fetch (see `sync.ts`). */
+  readonly sync?: SyncSources;
   /** Releases connections and timers. */
   close?(): Promise<void>;
   /**

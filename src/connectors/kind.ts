@@ -4,6 +4,7 @@ import type { CommandType } from "../commands/command-types.js";
 import type { CommandWriter, Connector } from "./connector.js";
 import { completeReaders, type ReadCapabilities, type ReaderImplementations } from "./reader-parts.js";
 import type { ResilienceSettings } from "./resilience-settings.js";
+import { SYNC_DOMAINS, type SyncDomain, type SyncSources } from "./sync.js";
 
 /**
  * How a kind's commands reach its backend: `push`, the relay calls the backend
@@ -19,6 +20,8 @@ export interface KindCapabilities {
   /** The command types it applies, or `"configured"` when its connectors list them in their `applies` setting. */
   readonly applies: readonly CommandType[] | "configured";
   readonly delivery: DeliveryMode;
+  /** The domains it can sync into the store (see `sync.ts`); absent: none. Its connectors offer a `sync` source for these and no others. */
+  readonly sync?: readonly SyncDomain[];
 }
 
 /** What a kind's factory is given: the connector's name and validated settings (its own, and timeout and circuit breaker). */
@@ -34,6 +37,8 @@ export interface KindContext<Settings> {
 export interface KindConnector {
   readonly readers: ReaderImplementations;
   readonly writer?: CommandWriter;
+  /** The syncs it offers: domains of `capabilities.sync` only (all of them, unless its settings allow fewer). */
+  readonly sync?: SyncSources;
   close?(): Promise<void>;
   /** See {@link Connector.inTransaction}. */
   inTransaction?(manager: EntityManager): KindConnector;
@@ -72,8 +77,22 @@ function checkedWriter(kind: string, declared: KindCapabilities["applies"], writ
 }
 
 /**
+ * `sync`, when it offers nothing but the domains the kind declares (a sync the
+ * kind does not declare is a bug in the kind: it stops start-up). Like a writer,
+ * one connector may offer fewer than its kind can, when its settings do not
+ * allow the rest (a `store` without `databaseUrl` has nothing to sync from);
+ * a schedule for such a domain stops start-up (see `buildRouter`).
+ */
+function checkedSync(kind: string, declared: readonly SyncDomain[] | undefined, sync: SyncSources | undefined): SyncSources | undefined {
+  const offered = SYNC_DOMAINS.filter((domain) => sync?.[domain]);
+  const undeclared = offered.filter((domain) => !declared?.includes(domain));
+  if (undeclared.length > 0) throw new Error(`connector kind "${kind}": offers a sync of ${undeclared.join(", ")} that it does not declare`);
+  return offered.length > 0 ? sync : undefined;
+}
+
+/**
  * Turns a kind's definition into a registry entry: the connectors it creates
- * are named, carry the kind, and answer empty for the optional reader parts
+ * are named, carry the kind and the syncs it declares, and answer empty for the optional reader parts
  * they do not serve (see `reader-parts.ts`).
  */
 export function defineKind<Name extends string, Shape extends z.ZodRawShape>(definition: KindDefinition<Name, Shape>): ConnectorKind<Name, Shape> {
@@ -82,6 +101,7 @@ export function defineKind<Name extends string, Shape extends z.ZodRawShape>(def
     kind: definition.name,
     readers: completeReaders(definition.name, definition.capabilities.reads, built.readers),
     writer: checkedWriter(definition.name, definition.capabilities.applies, built.writer),
+    sync: checkedSync(definition.name, definition.capabilities.sync, built.sync),
     close: built.close?.bind(built),
     ...(built.inTransaction ? { inTransaction: (manager: EntityManager) => complete(name, built.inTransaction!(manager)) } : {}),
   });

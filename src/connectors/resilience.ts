@@ -143,6 +143,8 @@ export function guardConnector(connector: Connector, options: ResilienceOptions)
     kind: connector.kind,
     readers: readers as Partial<DomainReaders>,
     writer: connector.writer && guardWriter(connector, connector.writer, slots, options),
+    // A sync paces itself through the quota (`takeTurn`) and is run by the sync runner, not under a read's timeout.
+    ...(connector.sync ? { sync: connector.sync } : {}),
     close: connector.close?.bind(connector),
   };
   return { connector: guarded, health };

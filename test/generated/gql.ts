@@ -253,6 +253,9 @@ type Documents = {
     "query StockReservationsStockReservation($id: ID!) { stockReservation(id: $id) { status } }": typeof types.StockReservationsStockReservationDocument,
     "\n  mutation TestSignIn($input: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $input) { customerAccessToken { accessToken } userErrors { code } } }\n": typeof types.TestSignInDocument,
     "\n  query WriteHarnessCommand($id: ID!) { command(id: $id) { id type status attempts lastError nextAttemptAt deliveries { connector status attempts lastError reference } } }\n": typeof types.WriteHarnessCommandDocument,
+    "\n  query SyncTestConnectors {\n    connectors { name syncs { domain schedule runningSince lastRunAt lastSuccessAt itemsApplied errors lastError nextRunAt } }\n  }\n": typeof types.SyncTestConnectorsDocument,
+    "\n  query SyncTestAccountAndStockSource($code: String!, $sku: String!) {\n    account(code: $code) { code source { connector syncedAt } }\n    product(sku: $sku) { inventoryLevels { onHand warehouse { code } source { connector syncedAt } } }\n  }\n": typeof types.SyncTestAccountAndStockSourceDocument,
+    "\n  query SyncTestProductSource($sku: String!) { product(sku: $sku) { sku source { connector syncedAt } inventoryLevels { source { connector } } } }\n": typeof types.SyncTestProductSourceDocument,
     "query TracingOff { products(first: 2) { nodes { sku } } }": typeof types.TracingOffDocument,
     "query CatalogPage { products(first: 3) { nodes { sku } } product(sku: \"SKU-00002\") { name } }": typeof types.CatalogPageDocument,
     "query CatalogWhileDown { product(sku: \"SKU-00003\") { name } }": typeof types.CatalogWhileDownDocument,
@@ -505,6 +508,9 @@ const documents: Documents = {
     "query StockReservationsStockReservation($id: ID!) { stockReservation(id: $id) { status } }": types.StockReservationsStockReservationDocument,
     "\n  mutation TestSignIn($input: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $input) { customerAccessToken { accessToken } userErrors { code } } }\n": types.TestSignInDocument,
     "\n  query WriteHarnessCommand($id: ID!) { command(id: $id) { id type status attempts lastError nextAttemptAt deliveries { connector status attempts lastError reference } } }\n": types.WriteHarnessCommandDocument,
+    "\n  query SyncTestConnectors {\n    connectors { name syncs { domain schedule runningSince lastRunAt lastSuccessAt itemsApplied errors lastError nextRunAt } }\n  }\n": types.SyncTestConnectorsDocument,
+    "\n  query SyncTestAccountAndStockSource($code: String!, $sku: String!) {\n    account(code: $code) { code source { connector syncedAt } }\n    product(sku: $sku) { inventoryLevels { onHand warehouse { code } source { connector syncedAt } } }\n  }\n": types.SyncTestAccountAndStockSourceDocument,
+    "\n  query SyncTestProductSource($sku: String!) { product(sku: $sku) { sku source { connector syncedAt } inventoryLevels { source { connector } } } }\n": types.SyncTestProductSourceDocument,
     "query TracingOff { products(first: 2) { nodes { sku } } }": types.TracingOffDocument,
     "query CatalogPage { products(first: 3) { nodes { sku } } product(sku: \"SKU-00002\") { name } }": types.CatalogPageDocument,
     "query CatalogWhileDown { product(sku: \"SKU-00003\") { name } }": types.CatalogWhileDownDocument,
@@ -1488,6 +1494,18 @@ export function graphql(source: "\n  mutation TestSignIn($input: CustomerAccessT
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WriteHarnessCommand($id: ID!) { command(id: $id) { id type status attempts lastError nextAttemptAt deliveries { connector status attempts lastError reference } } }\n"): (typeof documents)["\n  query WriteHarnessCommand($id: ID!) { command(id: $id) { id type status attempts lastError nextAttemptAt deliveries { connector status attempts lastError reference } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncTestConnectors {\n    connectors { name syncs { domain schedule runningSince lastRunAt lastSuccessAt itemsApplied errors lastError nextRunAt } }\n  }\n"): (typeof documents)["\n  query SyncTestConnectors {\n    connectors { name syncs { domain schedule runningSince lastRunAt lastSuccessAt itemsApplied errors lastError nextRunAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncTestAccountAndStockSource($code: String!, $sku: String!) {\n    account(code: $code) { code source { connector syncedAt } }\n    product(sku: $sku) { inventoryLevels { onHand warehouse { code } source { connector syncedAt } } }\n  }\n"): (typeof documents)["\n  query SyncTestAccountAndStockSource($code: String!, $sku: String!) {\n    account(code: $code) { code source { connector syncedAt } }\n    product(sku: $sku) { inventoryLevels { onHand warehouse { code } source { connector syncedAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncTestProductSource($sku: String!) { product(sku: $sku) { sku source { connector syncedAt } inventoryLevels { source { connector } } } }\n"): (typeof documents)["\n  query SyncTestProductSource($sku: String!) { product(sku: $sku) { sku source { connector syncedAt } inventoryLevels { source { connector } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

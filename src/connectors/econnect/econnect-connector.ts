@@ -1,8 +1,11 @@
 import type { ApplyResult, CommandWriter, OutboxCommand } from "../connector.js";
+import type { DataSource } from "typeorm";
 import type { KindConnector } from "../kind.js";
 import { PermanentDeliveryError } from "../errors.js";
 import { econnectClient, isNotFound, type EconnectCall, type EconnectOptions } from "./econnect-client.js";
 import { econnectAccountReader, econnectCatalogReader, econnectInventoryReader } from "./econnect-readers.js";
+import { econnectSyncSources } from "./econnect-sync.js";
+import type { EconnectWalk } from "./econnect-walk-settings.js";
 
 export type { EconnectOptions } from "./econnect-client.js";
 
@@ -24,9 +27,10 @@ export const ECONNECT_APPLIES = [
  * products and stock (`inventory.list/get`), and applies account, stock,
  * invoice and new-order commands (an order is registered as an invoice, as the
  * guide advises). The guide offers no command that reads invoices or
- * orders, so those domains cannot be routed to it.
+ * orders, so those domains cannot be routed to it. Its `catalog` and
+ * `inventory` syncs walk `inventory.list` into the store (`econnect-sync.ts`).
  */
-export function createEconnectConnector(options: EconnectOptions): KindConnector {
+export function createEconnectConnector(options: EconnectOptions, sync: { walk: EconnectWalk; dataSource: DataSource }): KindConnector {
   const call = econnectClient(options);
   return {
     readers: {
@@ -35,6 +39,13 @@ export function createEconnectConnector(options: EconnectOptions): KindConnector
       inventory: econnectInventoryReader(call, options),
     },
     writer: econnectWriter(call, options.name),
+    sync: econnectSyncSources(call, {
+      name: options.name,
+      walk: sync.walk,
+      warehouseCode: options.warehouseCode ?? "MAIN",
+      currencyCode: options.currencyCode ?? "USD",
+      dataSource: sync.dataSource,
+    }),
   };
 }
 

@@ -10,6 +10,7 @@ import { storeOrderReader } from "./store-order-reader.js";
 import { storeQuoteReader } from "./store-quote-reader.js";
 import { storeWarehouseReader } from "./store-warehouse-reader.js";
 import { storeWriter } from "./store-writer.js";
+import { noStoreSyncSources, storeSyncSources } from "./store-sync.js";
 
 /** Name of the built-in store connector. */
 export const STORE = "store";
@@ -27,6 +28,7 @@ export function createStoreConnector(dataSource: DataSource, name = STORE): Conn
     kind: "store",
     readers: storeReaders(query, name),
     writer,
+    sync: noStoreSyncSources(name),
     inTransaction: (manager) => ({ name, kind: "store", readers: storeReaders(queryOf(manager), name), writer }),
   };
 }
@@ -34,14 +36,15 @@ export function createStoreConnector(dataSource: DataSource, name = STORE): Conn
 /**
  * Another Commerce Graph store's database (a second web store, say), read
  * through its own small connection pool. It applies no commands: writes go
- * through the API that owns that database.
+ * through the API that owns that database. Its `catalog` and `inventory`
+ * syncs copy that store's products and stock into ours (`store-sync.ts`).
  */
 export function createExternalStoreConnector(databaseUrl: string, name: string): Connector {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
   // An idle connection the database drops must not crash the process: the pool replaces it, and queries report the outage.
   pool.on("error", () => undefined);
   const query: Query = async (sql, params) => (await pool.query(sql, params)).rows as Row[];
-  return { name, kind: "store", readers: storeReaders(query, name), close: () => pool.end() };
+  return { name, kind: "store", readers: storeReaders(query, name), sync: storeSyncSources(query, name), close: () => pool.end() };
 }
 
 /** Every domain's reader over one database. */

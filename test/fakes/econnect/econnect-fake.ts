@@ -21,10 +21,14 @@ import { XMLBuilder } from "fast-xml-parser";
  * record matching one of the values is listed.
  * `invoice.register` with a `ref` already seen returns the first invoice
  * (the connector sends its idempotency key as `ref`).
+ * Stock is per store (the guide's "Store ID"): an item's `stores` holds the
+ * quantity of each store, and `inventory.list` with a `store` parameter
+ * answers that store's quantity as `onhand` (0 where the store has none).
  *
  * Test controls, outside the protocol: {@link goDown}, {@link goUp},
- * {@link delayMs}, {@link failNext}, {@link requests} (every call, in order)
- * and {@link maxInFlight}.
+ * {@link delayMs}, {@link failNext}, {@link requests} (every call, in order,
+ * with when it came), {@link maxInFlight} and {@link ignorePaging} (a server
+ * that answers every list call with the whole list).
  */
 export interface EconnectAccount {
   id: string;
@@ -47,6 +51,8 @@ export interface EconnectItem {
   onhand: number;
   /** When the item was created (ISO date-time). */
   created: string;
+  /** On-hand quantity per Store ID, when the item is stocked per store. */
+  stores?: Record<string, number>;
 }
 
 /** A registered invoice. */
@@ -71,7 +77,9 @@ export class EconnectFake {
   readonly items = new Map<string, EconnectItem>();
   readonly invoices = new Map<string, EconnectInvoice>();
   /** Every request: command and parameters (api key left out). */
-  readonly requests: Array<{ command: string; params: Record<string, string> }> = [];
+  readonly requests: Array<{ command: string; params: Record<string, string>; at: number }> = [];
+  /** True: list commands ignore `offset` and `limit` and answer every record, as a server that does not page. */
+  ignorePaging = false;
   /** Milliseconds to wait before answering. */
   delayMs = 0;
   /** Requests being answered now, and the most there have been at once. */
@@ -146,7 +154,7 @@ export class EconnectFake {
     new URLSearchParams(Buffer.concat(chunks).toString("utf8")).forEach((value, key) => add(key, value));
     const command = match?.[1] ?? "";
     const { apikey: _apikey, ...logged } = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v.join(",")]));
-    this.requests.push({ command, params: logged });
+    this.requests.push({ command, params: logged, at: Date.now() });
     this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
     response.on("close", () => this.inFlight--);
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
@@ -181,7 +189,10 @@ export class EconnectFake {
   }
 
   private readonly commands: Record<string, (get: (key: string) => string | undefined, all: (key: string) => string[]) => Outcome> = {
-    "account.list": (get, all) => page(categorised([...this.accounts.values()], all, ["id", "cid", "email"], "cid"), get, "account"),
+    "account.list": (get, all) => {
+      const accounts = categorised([...this.accounts.values()], all, ["id", "cid", "email"], "cid");
+      return this.ignorePaging ? { result: "done", data: { count: accounts.length, account: accounts } } : page(accounts, get, "account");
+    },
     "account.get": (get) => {
       const account = this.findAccount(get);
       return account ? { result: "done", data: { account } } : { result: "error", data: "account not found" };
@@ -210,7 +221,13 @@ export class EconnectFake {
       this.accounts.delete(account.id);
       return { result: "done", data: { id: account.id } };
     },
-    "inventory.list": (get, all) => page(categorised([...this.items.values()], all, ["id", "code", "barcode"], "code"), get, "item"),
+    "inventory.list": (get, all) => {
+      const store = get("store");
+      const items = categorised([...this.items.values()], all, ["id", "code", "barcode"], "code").map(({ stores, ...item }) =>
+        store === undefined ? item : { ...item, onhand: stores?.[store] ?? 0 },
+      );
+      return this.ignorePaging ? { result: "done", data: { count: items.length, item: items } } : page(items, get, "item");
+    },
     "inventory.get": (get) => {
       const item = this.findItem(get);
       return item ? { result: "done", data: { item } } : { result: "error", data: "item not found" };
