@@ -85,7 +85,7 @@ describe("the hourly purge", () => {
     const router = buildRouter(DEFAULT_CONNECTORS_CONFIG, db);
     try {
       const purge = scheduledTasks(db, router).find((task) => task.name === PURGE_EXPIRED_TASK)!;
-      await purge.run(createLogger("silent"), {});
+      await purge.run(createLogger("silent"), {}, new AbortController().signal);
     } finally {
       await router.close();
     }

@@ -1,4 +1,4 @@
-import { Logger as WorkerLogger, run, type RunnerOptions } from "graphile-worker";
+import { Logger as WorkerLogger, run, type JobHelpers, type RunnerOptions } from "graphile-worker";
 import pg from "pg";
 import type { Router } from "../connectors/router.js";
 import type { Logger } from "../logger.js";
@@ -74,7 +74,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         const purged = await purgeExpiredIdempotencyRecords(pool);
         if (purged) logger.info({ purged }, "forgot expired idempotency keys");
       },
-      ...Object.fromEntries(tasks.map((task) => [task.name, (payload: unknown) => task.run(logger, payload)])),
+      ...Object.fromEntries(tasks.map((task) => [task.name, (payload: unknown, helpers: JobHelpers) => task.run(logger, payload, helpers.abortSignal)])),
       [DELIVER_TASK]: async (payload) => {
         const stream = payload as AggregateStream;
         const client = await pool.connect();

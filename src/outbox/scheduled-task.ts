@@ -10,6 +10,9 @@ export interface ScheduledTask {
   name: string;
   /** When it runs, in crontab's five fields (`* * * * *`: each minute); none: only when a job of its name is added. */
   schedule?: string;
-  /** Does the work once; `logger` is the relay's, `payload` the job's (`{}` from the schedule). */
-  run(logger: Logger, payload: unknown): Promise<void>;
+  /**
+   * Does the work once; `logger` is the relay's, `payload` the job's (`{}` from
+   * the schedule). `signal` aborts when the relay stops: long work ends early at its next step.
+   */
+  run(logger: Logger, payload: unknown, signal: AbortSignal): Promise<void>;
 }

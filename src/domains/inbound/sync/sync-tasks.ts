@@ -27,9 +27,9 @@ export function syncTasks(dataSource: DataSource, router: Router): ScheduledTask
       (domain): ScheduledTask => ({
         name: syncTaskName(connector.name, domain),
         schedule: schedules[domain]!,
-        run: async (logger) => {
+        run: async (logger, _payload, signal) => {
           try {
-            await runSync({ dataSource, router, logger }, connector.name, domain);
+            await runSync({ dataSource, router, logger }, connector.name, domain, { signal });
           } catch (error) {
             if (error instanceof SyncAlreadyRunningError) logger.info({ connector: connector.name, domain }, error.message);
             // runSync logged the failure and recorded it on the sync.
