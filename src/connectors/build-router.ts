@@ -5,10 +5,11 @@ import type { Connector } from "./connector.js";
 import { DOMAINS } from "./connector.js";
 import { ConfigError, type ConnectorConfig, type ConnectorsConfig } from "./connectors-config.js";
 import { kindNamed } from "./kinds.js";
-import { Router, type ConnectorCallListener, type ReadRoutes, type WriteRoutes } from "./router.js";
+import { Router, type ConnectorCallListener, type ReadRoutes, type SyncSettings, type WriteRoutes } from "./router.js";
 import { TokenBucket } from "../common/token-bucket.js";
 import { guardConnector, type ConnectorHealth } from "./resilience.js";
 import { STORE } from "./store/store-connector.js";
+import type { SyncDomain } from "./sync.js";
 
 /** Creates the connector `name` of its configured kind, from the kind's registry entry. */
 export function createConnector(name: string, settings: ConnectorConfig, dataSource: DataSource): Connector {
@@ -25,9 +26,13 @@ export function createConnector(name: string, settings: ConnectorConfig, dataSou
 export function buildRouter(config: ConnectorsConfig, dataSource: DataSource): Router {
   checkSyncSettings(config);
   const health = new Map<string, ConnectorHealth>();
+  const syncSettings = new Map<string, SyncSettings>(Object.entries(config.connectors).map(([name, settings]) => [name, { schedules: settings.sync ?? {}, ...(settings.rateLimit ? { quota: settings.rateLimit } : {}) }]));
   const callListeners = new Set<ConnectorCallListener>();
   const connectors = Object.entries(config.connectors).map(([name, settings]) => {
     const connector = createConnector(name, settings, dataSource);
+    for (const domain of Object.keys(settings.sync ?? {}) as SyncDomain[]) {
+      if (!connector.sync?.[domain]) throw new ConfigError(`connectors.${name}.sync.${domain}: this ${settings.kind} connector offers no ${domain} sync with its settings`);
+    }
     // A read of our own database may first wait for a free connection: that wait ends in DATABASE_BUSY, never in the connector's timeout.
     const ownPoolWaitMs = connector.inTransaction ? acquireTimeoutOf(dataSource) : 0;
     const guarded = guardConnector(connector, {
@@ -58,7 +63,7 @@ export function buildRouter(config: ConnectorsConfig, dataSource: DataSource): R
     if (!(ALL_COMMAND_TYPES as string[]).includes(type)) throw new ConfigError(`writes.${type}: unknown command type; known: ${ALL_COMMAND_TYPES.join(", ")}`);
   }
   try {
-    return new Router(connectors, reads, writes, health, callListeners);
+    return new Router(connectors, reads, writes, health, callListeners, syncSettings);
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }

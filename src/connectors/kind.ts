@@ -20,7 +20,7 @@ export interface KindCapabilities {
   /** The command types it applies, or `"configured"` when its connectors list them in their `applies` setting. */
   readonly applies: readonly CommandType[] | "configured";
   readonly delivery: DeliveryMode;
-  /** The domains it can sync into the store (see `sync.ts`); absent: none. Its connectors offer a `sync` source for exactly these. */
+  /** The domains it can sync into the store (see `sync.ts`); absent: none. Its connectors offer a `sync` source for these and no others. */
   readonly sync?: readonly SyncDomain[];
 }
 
@@ -37,7 +37,7 @@ export interface KindContext<Settings> {
 export interface KindConnector {
   readonly readers: ReaderImplementations;
   readonly writer?: CommandWriter;
-  /** The syncs it offers, one per domain of `capabilities.sync`. */
+  /** The syncs it offers: domains of `capabilities.sync` only (all of them, unless its settings allow fewer). */
   readonly sync?: SyncSources;
   close?(): Promise<void>;
   /** See {@link Connector.inTransaction}. */
@@ -76,13 +76,17 @@ function checkedWriter(kind: string, declared: KindCapabilities["applies"], writ
   return writer;
 }
 
-/** `sync`, when it offers exactly the domains the kind declares (anything else is a bug in the kind: it stops start-up). */
+/**
+ * `sync`, when it offers nothing but the domains the kind declares (a sync the
+ * kind does not declare is a bug in the kind: it stops start-up). Like a writer,
+ * one connector may offer fewer than its kind can, when its settings do not
+ * allow the rest (a `store` without `databaseUrl` has nothing to sync from);
+ * a schedule for such a domain stops start-up (see `buildRouter`).
+ */
 function checkedSync(kind: string, declared: readonly SyncDomain[] | undefined, sync: SyncSources | undefined): SyncSources | undefined {
   const offered = SYNC_DOMAINS.filter((domain) => sync?.[domain]);
   const undeclared = offered.filter((domain) => !declared?.includes(domain));
   if (undeclared.length > 0) throw new Error(`connector kind "${kind}": offers a sync of ${undeclared.join(", ")} that it does not declare`);
-  const missing = (declared ?? []).filter((domain) => !sync?.[domain]);
-  if (missing.length > 0) throw new Error(`connector kind "${kind}": declares that it syncs ${missing.join(", ")} but offers no sync of it`);
   return offered.length > 0 ? sync : undefined;
 }
 

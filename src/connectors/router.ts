@@ -5,6 +5,8 @@ import type { CommandWriter, Connector, Domain, DomainReaders } from "./connecto
 import { DOMAINS } from "./connector.js";
 import { mergedPage, type MissingSource } from "./merged-page.js";
 import type { ConnectorHealth } from "./resilience.js";
+import type { Quota } from "../common/token-bucket.js";
+import type { SyncDomain } from "./sync.js";
 
 /** Which connectors read each domain, in order of preference (the first is asked first for business keys). */
 export type ReadRoutes = Record<Domain, readonly string[]>;
@@ -14,6 +16,14 @@ export type ConnectorCallListener = (connector: string, seconds: number, ok: boo
 
 /** Which connectors receive each command type (one outbox row per target). */
 export type WriteRoutes = Record<string, readonly string[]>;
+
+/** A connector's sync settings from the connectors file: when each domain's sync runs, and its request quota (shared with its reads). */
+export interface SyncSettings {
+  /** The crontab schedule per domain; a domain without one runs only by hand (`npm run sync`). */
+  schedules: Partial<Record<SyncDomain, string>>;
+  /** Its `rateLimit`, when it has one. */
+  quota?: Quota;
+}
 
 /**
  * Sends each read to the connectors that serve it: lists are read from every
@@ -34,6 +44,7 @@ export class Router {
     private readonly writeRoutes: WriteRoutes = {},
     private readonly health: ReadonlyMap<string, ConnectorHealth> = new Map(),
     private readonly callListeners: Set<ConnectorCallListener> = new Set(),
+    private readonly syncSettings: ReadonlyMap<string, SyncSettings> = new Map(),
   ) {
     for (const connector of connectors) this.connectors.set(connector.name, connector);
     for (const domain of DOMAINS) {
@@ -159,12 +170,23 @@ export class Router {
       this.writeRoutes,
       this.health,
       this.callListeners,
+      this.syncSettings,
     );
   }
 
   /** Closes every connector's connections (their own pools, timers). */
   async close(): Promise<void> {
     await Promise.all(this.all().map((connector) => connector.close?.()));
+  }
+
+  /** The connector of that name, if there is one. */
+  connectorNamed(name: string): Connector | undefined {
+    return this.connectors.get(name);
+  }
+
+  /** A connector's sync schedules and quota (no schedules when the connectors file gives none). */
+  syncSettingsOf(name: string): SyncSettings {
+    return this.syncSettings.get(name) ?? { schedules: {} };
   }
 
   /** All connectors. */

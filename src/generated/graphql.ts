@@ -85,6 +85,8 @@ export type Account = Node & {
   restrictedProducts: Array<Product>;
   /** Ship-to addresses, the default first. */
   shipTos: Array<ShipTo>;
+  /** The connector whose sync or pushed change last wrote this account, and when; null when it was never written from a backend. */
+  source: Maybe<RecordSource>;
   /** Ship-to sub-accounts of this account. */
   subAccounts: Array<Account>;
   /** Whether the backends hold the account's latest change. */
@@ -532,6 +534,8 @@ export type ConnectorInfo = {
   receives: Array<Scalars['String']['output']>;
   /** Status from its recent reads and deliveries. */
   status: ConnectorStatus;
+  /** Its pull syncs: each domain with a schedule in the connectors file, or run by hand before (`npm run sync`). */
+  syncs: Array<ConnectorSync>;
 };
 
 /** How a connector is doing, judged from its recent reads and deliveries. */
@@ -542,6 +546,29 @@ export type ConnectorStatus =
   | 'DOWN'
   /** Its reads and deliveries succeed. */
   | 'UP';
+
+/** One domain's pull sync of a connector: when it runs and how its runs went. */
+export type ConnectorSync = {
+  __typename?: 'ConnectorSync';
+  /** The domain it syncs into the store: `catalog`, `inventory`, `orders`, `accounts` or `invoices`. */
+  domain: Scalars['String']['output'];
+  /** Runs that failed (or were interrupted) since the last successful one. */
+  errors: Scalars['Int']['output'];
+  /** Changes applied by the latest walk through the backend's pages (a resumed walk goes on counting). */
+  itemsApplied: Scalars['Int']['output'];
+  /** Why the latest run failed; null after a success. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When the latest run started. */
+  lastRunAt: Maybe<Scalars['DateTime']['output']>;
+  /** When a run last finished without error. */
+  lastSuccessAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the schedule runs it next; null without a schedule (or none within a year). */
+  nextRunAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the run under way started; null when none is running. */
+  runningSince: Maybe<Scalars['DateTime']['output']>;
+  /** Its crontab schedule (UTC) from the connectors file; null when it runs only by hand. */
+  schedule: Maybe<Scalars['String']['output']>;
+};
 
 /** A corporate group: accounts that belong to one company. */
 export type CorporateGroup = {
@@ -627,6 +654,8 @@ export type InventoryLevel = {
   reserved: Scalars['Int']['output'];
   /** When more stock is expected, where known. */
   restockDate: Maybe<Scalars['Date']['output']>;
+  /** The connector whose sync or pushed change last wrote this stock level, and when; null when it was never written from a backend. */
+  source: Maybe<RecordSource>;
   /** The warehouse (for a connector that knows stock but not warehouses, found by code where warehouses are read). Null, with a `CONNECTOR_UNAVAILABLE` error, when that connector is down. */
   warehouse: Maybe<Warehouse>;
 };
@@ -1532,6 +1561,8 @@ export type Product = Node & {
   restricted: Scalars['Boolean']['output'];
   /** The stock-keeping unit (item code), unique in the catalog. */
   sku: Scalars['String']['output'];
+  /** The connector whose sync or pushed change last wrote this product, and when; null when it was never written from a backend. */
+  source: Maybe<RecordSource>;
   /** Made or bought only when ordered; availability is not checked. */
   specialOrder: Scalars['Boolean']['output'];
   /** Whether the backends hold this product's latest change. */
@@ -2028,6 +2059,15 @@ export type QuoteStatus =
   /** Offered and still valid. */
   | 'OPEN';
 
+/** Where a record last came from a backend: the connector whose sync or pushed change wrote it, and when. */
+export type RecordSource = {
+  __typename?: 'RecordSource';
+  /** The connector's name from the connectors file. */
+  connector: Scalars['String']['output'];
+  /** When that change was written into the store. */
+  syncedAt: Scalars['DateTime']['output'];
+};
+
 /** A product related to another, and how. */
 export type RelatedProduct = {
   __typename?: 'RelatedProduct';
@@ -2428,6 +2468,7 @@ export type ResolversTypes = {
   ConnectorBacklog: ResolverTypeWrapper<ConnectorBacklog>;
   ConnectorInfo: ResolverTypeWrapper<ConnectorInfoModel>;
   ConnectorStatus: ConnectorStatus;
+  ConnectorSync: ResolverTypeWrapper<ConnectorSync>;
   CorporateGroup: ResolverTypeWrapper<CorporateGroup>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   CustomerAccessToken: ResolverTypeWrapper<CustomerAccessToken>;
@@ -2513,6 +2554,7 @@ export type ResolversTypes = {
   QuoteRequestPayload: ResolverTypeWrapper<Omit<QuoteRequestPayload, 'command' | 'quote'> & { command?: Maybe<ResolversTypes['Command']>, quote?: Maybe<ResolversTypes['Quote']> }>;
   QuoteSortKey: QuoteSortKey;
   QuoteStatus: QuoteStatus;
+  RecordSource: ResolverTypeWrapper<RecordSource>;
   RelatedProduct: ResolverTypeWrapper<RelatedProductModel>;
   ShipTo: ResolverTypeWrapper<ShipToModel>;
   ShipToAddInput: ShipToAddInput;
@@ -2565,6 +2607,7 @@ export type ResolversParentTypes = {
   CommandRetryPayload: Omit<CommandRetryPayload, 'command'> & { command?: Maybe<ResolversParentTypes['Command']> };
   ConnectorBacklog: ConnectorBacklog;
   ConnectorInfo: ConnectorInfoModel;
+  ConnectorSync: ConnectorSync;
   CorporateGroup: CorporateGroup;
   CurrencyCode: Scalars['CurrencyCode']['output'];
   CustomerAccessToken: CustomerAccessToken;
@@ -2639,6 +2682,7 @@ export type ResolversParentTypes = {
   QuoteLine: QuoteLineModel;
   QuoteRequestInput: QuoteRequestInput;
   QuoteRequestPayload: Omit<QuoteRequestPayload, 'command' | 'quote'> & { command?: Maybe<ResolversParentTypes['Command']>, quote?: Maybe<ResolversParentTypes['Quote']> };
+  RecordSource: RecordSource;
   RelatedProduct: RelatedProductModel;
   ShipTo: ShipToModel;
   ShipToAddInput: ShipToAddInput;
@@ -2689,6 +2733,7 @@ export type AccountResolvers<ContextType = RequestContext, ParentType extends Re
   quotes?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, Partial<AccountQuotesArgs>>;
   restrictedProducts?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
   shipTos?: Resolver<Array<ResolversTypes['ShipTo']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['RecordSource']>, ParentType, ContextType>;
   subAccounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType>;
   syncStatus?: Resolver<ResolversTypes['SyncStatus'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2825,6 +2870,19 @@ export type ConnectorInfoResolvers<ContextType = RequestContext, ParentType exte
   reads?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   receives?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ConnectorStatus'], ParentType, ContextType>;
+  syncs?: Resolver<Array<ResolversTypes['ConnectorSync']>, ParentType, ContextType>;
+};
+
+export type ConnectorSyncResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConnectorSync'] = ResolversParentTypes['ConnectorSync']> = {
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  itemsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastRunAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastSuccessAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  nextRunAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  runningSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  schedule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CorporateGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CorporateGroup'] = ResolversParentTypes['CorporateGroup']> = {
@@ -2884,6 +2942,7 @@ export type InventoryLevelResolvers<ContextType = RequestContext, ParentType ext
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   restockDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['RecordSource']>, ParentType, ContextType>;
   warehouse?: Resolver<Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
 };
 
@@ -3135,6 +3194,7 @@ export type ProductResolvers<ContextType = RequestContext, ParentType extends Re
   relatedProducts?: Resolver<Array<ResolversTypes['RelatedProduct']>, ParentType, ContextType, Partial<ProductRelatedProductsArgs>>;
   restricted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['RecordSource']>, ParentType, ContextType>;
   specialOrder?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   syncStatus?: Resolver<ResolversTypes['SyncStatus'], ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['UnitOfMeasure']>, ParentType, ContextType>;
@@ -3247,6 +3307,11 @@ export type QuoteRequestPayloadResolvers<ContextType = RequestContext, ParentTyp
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type RecordSourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordSource'] = ResolversParentTypes['RecordSource']> = {
+  connector?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  syncedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type RelatedProductResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RelatedProduct'] = ResolversParentTypes['RelatedProduct']> = {
   kind?: Resolver<ResolversTypes['ProductRelationKind'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
@@ -3356,6 +3421,7 @@ export type Resolvers<ContextType = RequestContext> = {
   CommandRetryPayload?: CommandRetryPayloadResolvers<ContextType>;
   ConnectorBacklog?: ConnectorBacklogResolvers<ContextType>;
   ConnectorInfo?: ConnectorInfoResolvers<ContextType>;
+  ConnectorSync?: ConnectorSyncResolvers<ContextType>;
   CorporateGroup?: CorporateGroupResolvers<ContextType>;
   CurrencyCode?: GraphQLScalarType;
   CustomerAccessToken?: CustomerAccessTokenResolvers<ContextType>;
@@ -3407,6 +3473,7 @@ export type Resolvers<ContextType = RequestContext> = {
   QuoteEdge?: QuoteEdgeResolvers<ContextType>;
   QuoteLine?: QuoteLineResolvers<ContextType>;
   QuoteRequestPayload?: QuoteRequestPayloadResolvers<ContextType>;
+  RecordSource?: RecordSourceResolvers<ContextType>;
   RelatedProduct?: RelatedProductResolvers<ContextType>;
   ShipTo?: ShipToResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import type { AddressModel, SourceRef } from "./common.js";
+import type { AddressModel, RecordSourceModel, SourceRef } from "./common.js";
 
 /** An account as connectors return it. */
 export interface AccountModel extends SourceRef {
@@ -18,6 +18,8 @@ export interface AccountModel extends SourceRef {
   lastCommandId?: string | null;
   /** When the account was deleted (it keeps its history). */
   deletedAt?: Date | null;
+  /** The connector whose sync or pushed change last wrote it, and when; null when none did (or the reader does not know). */
+  synced?: RecordSourceModel | null;
 }
 
 /** A ship-to address of an account. */

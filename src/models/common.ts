@@ -6,6 +6,12 @@ export interface SourceRef {
   key: string;
 }
 
+/** Which connector's sync or pushed change last wrote a record, and when (null: never written from a backend). */
+export interface RecordSourceModel {
+  connector: string;
+  syncedAt: Date;
+}
+
 /** A postal address. */
 export interface AddressModel {
   line1: string;

@@ -1,4 +1,4 @@
-import type { MoneyModel, SourceRef } from "./common.js";
+import type { MoneyModel, RecordSourceModel, SourceRef } from "./common.js";
 
 /** A catalog product as connectors return it (without its sub-lists, which load separately). */
 export interface ProductModel extends SourceRef {
@@ -16,6 +16,8 @@ export interface ProductModel extends SourceRef {
   updatedAt: Date;
   /** The latest command a mutation made for it, if any. */
   lastCommandId?: string | null;
+  /** The connector whose sync or pushed change last wrote it, and when; null when none did (or the reader does not know). */
+  synced?: RecordSourceModel | null;
 }
 
 /** A unit a product is sold in. */

@@ -1,4 +1,4 @@
-import type { AddressModel, SourceRef } from "./common.js";
+import type { AddressModel, RecordSourceModel, SourceRef } from "./common.js";
 
 /** A warehouse as connectors return it. */
 export interface WarehouseModel extends SourceRef {
@@ -18,6 +18,8 @@ export interface InventoryLevelModel {
   reserved: number;
   /** ISO date (YYYY-MM-DD) or null. */
   restockDate: string | null;
+  /** The connector whose sync or pushed change last wrote it, and when; null when none did (or the reader does not know). */
+  synced?: RecordSourceModel | null;
 }
 
 /** Sort keys of the warehouse list. */

@@ -2,6 +2,7 @@ import { DataSource, type EntityManager } from "typeorm";
 import { isUuid } from "../../common/ids.js";
 import { cancellableQuery } from "../../db/statement-cancel.js";
 import { searchWords } from "../../common/search-words.js";
+import type { RecordSourceModel } from "../../models/common.js";
 
 /** A row as `pg` returns it. */
 export type Row = Record<string, unknown>;
@@ -77,6 +78,11 @@ export function str(row: Row, column: string): string {
 export function strOrNull(row: Row, column: string): string | null {
   const value = row[column];
   return value == null ? null : String(value);
+}
+
+/** Which connector last wrote the row from a backend, and when: its `synced_from` and `synced_at` columns (null when never). */
+export function recordSourceOf(row: Row): RecordSourceModel | null {
+  return row.synced_from == null || row.synced_at == null ? null : { connector: String(row.synced_from), syncedAt: row.synced_at as Date };
 }
 
 /** A `%text%` ILIKE pattern with `%`, `_` and `\` escaped. */

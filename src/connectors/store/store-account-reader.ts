@@ -2,7 +2,7 @@ import type { AccountReader } from "../connector.js";
 import type { AccountModel, AccountSort, PaymentMethodModel, ShipToModel } from "../../models/account.js";
 import type { AddressModel } from "../../models/common.js";
 import { keysetPage } from "./keyset.js";
-import { searchCondition, uuidEquals, rowsByKeys, rowsByParent, str, strOrNull, type Query, type Row } from "./sql.js";
+import { recordSourceOf, searchCondition, uuidEquals, rowsByKeys, rowsByParent, str, strOrNull, type Query, type Row } from "./sql.js";
 
 const SORT: Record<AccountSort, { column: string; type: "text" | "timestamptz" }> = {
   CODE: { column: "a.code", type: "text" },
@@ -39,6 +39,7 @@ export function storeAccountReader(query: Query, source: string): AccountReader 
     createdAt: row.created_at as Date,
     lastCommandId: strOrNull(row, "last_command_id"),
     deletedAt: (row.deleted_at as Date | null) ?? null,
+    synced: recordSourceOf(row),
   });
   const shipTo = (row: Row): ShipToModel => ({
     source,

@@ -2,7 +2,7 @@ import type { CatalogReader } from "../connector.js";
 import { money } from "../../common/money.js";
 import type { CategoryModel, PriceBreakModel, PriceTiersModel, ProductModel, ProductSort } from "../../models/product.js";
 import { keysetPage } from "./keyset.js";
-import { isUuid, searchCondition, uuidEquals, rowsByKeys, rowsByParent, str, strOrNull, type Query, type Row } from "./sql.js";
+import { isUuid, recordSourceOf, searchCondition, uuidEquals, rowsByKeys, rowsByParent, str, strOrNull, type Query, type Row } from "./sql.js";
 
 const PRODUCT_SORT: Record<ProductSort, { column: string; type: "text" | "timestamptz" }> = {
   SKU: { column: "p.sku", type: "text" },
@@ -40,6 +40,7 @@ export function storeCatalogReader(query: Query, source: string): CatalogReader 
     createdAt: row.created_at as Date,
     updatedAt: row.updated_at as Date,
     lastCommandId: strOrNull(row, "last_command_id"),
+    synced: recordSourceOf(row),
   });
   const category = (row: Row): CategoryModel => ({
     source,

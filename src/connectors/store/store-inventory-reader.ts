@@ -1,7 +1,7 @@
 import type { InventoryReader } from "../connector.js";
 import type { InventoryLevelModel } from "../../models/warehouse.js";
 import { keysetPage } from "./keyset.js";
-import { isUuid, rowsByParent, str, strOrNull, type Query, type Row } from "./sql.js";
+import { isUuid, recordSourceOf, rowsByParent, str, strOrNull, type Query, type Row } from "./sql.js";
 
 /** Stock levels from the `inventory_level` table. */
 export function storeInventoryReader(query: Query, source: string): InventoryReader {
@@ -12,8 +12,9 @@ export function storeInventoryReader(query: Query, source: string): InventoryRea
     onHand: Number(row.on_hand),
     reserved: Number(row.reserved),
     restockDate: strOrNull(row, "restock_date_text"),
+    synced: recordSourceOf(row),
   });
-  const columns = "il.product_id, il.warehouse_id, il.on_hand, il.reserved, il.restock_date::text AS restock_date_text";
+  const columns = "il.product_id, il.warehouse_id, il.on_hand, il.reserved, il.restock_date::text AS restock_date_text, il.synced_from, il.synced_at";
   return {
     levelsOf: (productKeys) =>
       rowsByParent(

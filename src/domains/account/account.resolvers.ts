@@ -52,6 +52,7 @@ export const accountResolvers: Resolvers = {
   },
   Account: {
     id: accountId,
+    source: (account) => account.synced ?? null,
     defaultWarehouse: (account, _, ctx) =>
       account.defaultWarehouseKey ? ctx.loaders.warehouse.load({ source: account.source, key: account.defaultWarehouseKey }) : null,
     externalReferences: (account, _, ctx, info) => externalReferencesOf(ctx, account, info.path),

@@ -6,4 +6,7 @@ export const connectorResolvers: Resolvers = {
   Query: {
     connectors: (_, __, ctx) => listConnectors(ctx),
   },
+  ConnectorInfo: {
+    syncs: (connector) => connector.loadSyncs?.() ?? [],
+  },
 };

@@ -6,6 +6,7 @@ import type { Router } from "../../connectors/router.js";
 import type { RequestContext } from "../../context.js";
 import { ALL_COMMAND_TYPES } from "../../commands/command-types.js";
 import { readDeliveryStats, type DeliveryStats } from "../../outbox/outbox-store.js";
+import { syncsOfConnectors, type ConnectorSyncModel } from "../inbound/sync/sync-status.js";
 
 /** A connector as `Query.connectors` shows it. */
 export interface ConnectorInfoModel {
@@ -19,6 +20,8 @@ export interface ConnectorInfoModel {
   lastErrorAt: Date | null;
   lastSuccessAt: Date | null;
   backlog: { pending: number; retrying: number; failed: number; oldestPendingAt: Date | null };
+  /** Its syncs, read when asked for (one statement for every connector of the list). */
+  loadSyncs?: () => Promise<ConnectorSyncModel[]>;
 }
 
 /** The later of two dates (null when both are). */
@@ -27,10 +30,13 @@ function latest(a: Date | null | undefined, b: Date | null | undefined): Date | 
   return a > b ? a : b;
 }
 
-/** Every connector with its routes, backlog and status (admin); see {@link connectorStatuses}. */
+/** Every connector with its routes, backlog, status (admin; see {@link connectorStatuses}) and syncs, read when asked for. */
 export async function listConnectors(ctx: RequestContext): Promise<ConnectorInfoModel[]> {
   requireAdmin(ctx.principal, "see connectors");
-  return connectorStatuses(ctx.dataSource, ctx.router);
+  const connectors = await connectorStatuses(ctx.dataSource, ctx.router);
+  let syncs: Promise<Map<string, ConnectorSyncModel[]>> | undefined;
+  const loadSyncs = (name: string) => async () => ((await (syncs ??= syncsOfConnectors(ctx.dataSource, ctx.router))).get(name) ?? []);
+  return connectors.map((connector) => ({ ...connector, loadSyncs: loadSyncs(connector.name) }));
 }
 
 /**

@@ -64,6 +64,7 @@ export const productResolvers: Resolvers = {
     inventoryLevels: (product, _, ctx) => inventoryLevelsOfProduct(ctx, product),
     syncStatus: async (product, _, ctx) => syncStatusOf(await lastCommandOf(ctx, product.lastCommandId)),
     lastCommand: (product, _, ctx) => lastCommandOf(ctx, product.lastCommandId),
+    source: (product) => product.synced ?? null,
   },
   KitComponent: {
     product: async (component, _, ctx) => (await productOfReference(ctx, component))!,

@@ -34,6 +34,7 @@ export const warehouseResolvers: Resolvers = {
     product: async (level, _, ctx) => (await productOfReference(ctx, { source: level.source, productKey: level.productKey }))!,
     warehouse: (level, _, ctx) => warehouseOfLevel(ctx, level),
     available: (level) => availableOf(level),
+    source: (level) => level.synced ?? null,
   },
   Mutation: {
     stockReserve: async (_, { input, idempotencyKey }, ctx) => reservationPayload(ctx, await createReservation(ctx, input, idempotencyKey)),
