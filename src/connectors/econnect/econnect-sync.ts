@@ -134,10 +134,10 @@ export function econnectSyncSources(call: EconnectCall, options: EconnectSyncOpt
     const known = items.flatMap((i, n) => (found[n] ? [{ item: i, productKey: found[n].key }] : []));
     const current = await levels.levelsOf(known.map((k) => k.productKey));
     const occurredAt = new Date();
-    return known.flatMap(({ item: i, productKey }, n): InboundChange[] => {
+    return known.flatMap(({ item: i }, n): InboundChange[] => {
       const onHand = i.onHand!;
       const level = current[n]!.find((l) => l.warehouseKey === warehouseKey);
-      if (level && level.onHand === onHand && level.productKey === productKey) return [];
+      if (level && level.onHand === onHand) return [];
       const state = { sku: i.code, warehouseCode: scope.warehouseCode!, quantity: onHand };
       return [{ id: eventId(scope, i, state, walkId), occurredAt, type: "stock.level", ...state }];
     });
@@ -212,7 +212,8 @@ export function econnectSyncSources(call: EconnectCall, options: EconnectSyncOpt
                   throw new Error(`${name} inventory.list answered the same items for the page at item ${position.at} as for the page before: the server ignores the paging; check ${setting("paging")} (\`none\` for a server that does not page) and ${pagingKeys}`);
                 }
                 previous = identity;
-                last = page.length < walk.pageSize || (count !== null && position.at + page.length >= count);
+                // A short page ends the walk; the count is only shown (a server whose count means something else must not cut a walk short).
+                last = page.length < walk.pageSize;
               }
               const changes = domain === "inventory" ? await stockChanges(page, scope, scope.warehouseKey, position.walk) : await productChanges(page, position.walk);
               const next: WalkPosition | null = !last
