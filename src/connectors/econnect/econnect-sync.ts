@@ -77,12 +77,14 @@ export function econnectSyncSources(call: EconnectCall, options: EconnectSyncOpt
   let walking: string | null = null;
   let lastCallAt = 0;
 
-  async function pace(signal: AbortSignal, takeTurn: () => Promise<void>): Promise<void> {
+  /** Waits for the next call's turn (the interval, then the quota); false when the walk is aborted meanwhile. */
+  async function pace(signal: AbortSignal, takeTurn: () => Promise<void>): Promise<boolean> {
     const wait = lastCallAt + walk.requestIntervalMs - Date.now();
     if (wait > 0) await sleep(wait, signal);
-    signal.throwIfAborted();
+    if (signal.aborted) return false;
     await takeTurn();
     lastCallAt = Date.now();
+    return true;
   }
 
   /** Reads one call's items, each validated for `domain`; `count` when the answer carries it. */
@@ -192,14 +194,14 @@ export function econnectSyncSources(call: EconnectCall, options: EconnectSyncOpt
               let count: number | null = null;
               if (walk.paging === "none") {
                 if (whole === null) {
-                  await pace(signal, takeTurn);
+                  if (!(await pace(signal, takeTurn))) return;
                   whole = (await list(domain, scopeParams)).items;
                 }
                 page = whole.slice(position.at, position.at + walk.pageSize);
                 last = position.at + walk.pageSize >= whole.length;
                 count = whole.length;
               } else {
-                await pace(signal, takeTurn);
+                if (!(await pace(signal, takeTurn))) return;
                 const paging: Params =
                   walk.paging === "offset" ? [[walk.offsetParam, position.at]] : [[walk.pageParam, walk.firstPage + position.at / walk.pageSize]];
                 ({ items: page, count } = await list(domain, [...paging, [walk.sizeParam, walk.pageSize], ...scopeParams]));
