@@ -174,7 +174,7 @@ describe("eConnect's inventory sync: a walk of inventory.list", () => {
     // A minute between calls: the walk ends only because the abort cuts the wait short.
     for await (const page of erp({ requestIntervalMs: 60_000 }).sync!.inventory!.pages(null, { signal: controller.signal, takeTurn: async () => undefined })) {
       pages.push(page);
-      controller.abort();
+      setTimeout(() => controller.abort(), 100);
     }
     expect(pages).toHaveLength(1);
     expect(listCalls().length - before).toBe(1);
