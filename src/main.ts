@@ -12,6 +12,7 @@ import { runOperationsCommand } from "./security/operations-cli.js";
 import { createApiKey, hasAdminKey, registerAdminKey } from "./auth/api-keys.js";
 import { loadConfig, type AppConfig } from "./config.js";
 import { scheduledTasks } from "./scheduled-tasks.js";
+import { planSync, runSyncCommand } from "./domains/inbound/sync/sync-command.js";
 import { isEmpty, openDatabase, type Database } from "./db/database.js";
 import { DEMO_CUSTOMERS, seedDemoData } from "./db/seed/seed-demo-data.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -25,6 +26,7 @@ import { startTracing } from "./observability/tracing.js";
  *   relay    deliver the outbox only (run several, on one database, to scale out)
  *   apikey   create | list | rotate | revoke API keys
  *   operations register FILE… — add a client's operations to the safelist
+ *   sync     <connector> [domain] — run a connector's pull sync now (resumable; Ctrl-C stops at the next page)
  */
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -51,8 +53,10 @@ async function main(): Promise<void> {
       return withDatabase(config, logger, (dataSource) => runApiKeyCommand(dataSource, positionals.slice(1), values, (line) => console.log(line)));
     case "operations":
       return withDatabase(config, logger, (dataSource) => runOperationsCommand(dataSource, positionals.slice(1), values.client, (line) => console.log(line)));
+    case "sync":
+      return sync(config, connectors, logger, positionals.slice(1));
     default:
-      throw new Error(`Unknown command "${command}". Use start, relay, migrate, seed, apikey or operations.`);
+      throw new Error(`Unknown command "${command}". Use start, relay, migrate, seed, apikey, operations or sync.`);
   }
 }
 
@@ -166,6 +170,34 @@ async function relay(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
     shutdown.serving();
   } catch (error) {
     await shutdown.abandon(error);
+  }
+}
+
+/**
+ * `sync <connector> [domain]`: runs the connector's syncs now, with a progress
+ * bar on a terminal (a line per page otherwise). Ctrl-C or SIGTERM stops the
+ * run at the next page (its cursor stored: the next run resumes there) and
+ * exits with 130 or 143; a failed run exits with 1 and its error.
+ */
+async function sync(config: AppConfig, connectors: ConnectorsConfig, logger: Logger, args: string[]): Promise<void> {
+  // A connector or domain that does not exist is told before anything starts.
+  const plan = planSync(connectors, args);
+  const shutdown = new Shutdown(logger);
+  const stop = new AbortController();
+  const abort = () => stop.abort(new Error("stopped by a signal"));
+  process.on("SIGINT", abort);
+  process.on("SIGTERM", abort);
+  try {
+    const { db, router } = await openServices(shutdown, config, connectors, logger);
+    shutdown.checkpoint();
+    const interactive = Boolean(process.stderr.isTTY);
+    await runSyncCommand({ dataSource: db.dataSource, router, logger }, plan, stop.signal, { interactive, line: (text) => (interactive ? console.error(text) : logger.info(text)) });
+    await shutdown.finish();
+  } catch (error) {
+    await shutdown.abandon(error);
+  } finally {
+    process.off("SIGINT", abort);
+    process.off("SIGTERM", abort);
   }
 }
 

@@ -1,6 +1,8 @@
 import type { DataSource } from "typeorm";
 import type { Router } from "./connectors/router.js";
+import { inboundTasks } from "./domains/inbound/inbound-apply.js";
 import { reservationExpiryTask } from "./domains/warehouse/reservation-expiry.js";
+import { syncTasks } from "./domains/inbound/sync/sync-tasks.js";
 import type { ScheduledTask } from "./outbox/scheduled-task.js";
 import { purgeIdleBuckets } from "./common/token-bucket.js";
 import { purgeExpiredPersistedQueries } from "./security/persisted-queries.js";
@@ -23,5 +25,5 @@ function purgeExpiredTask(dataSource: DataSource): ScheduledTask {
 
 /** Every scheduled task of the modules above the outbox, for the relay to run (`startRelay({ tasks })`). */
 export function scheduledTasks(dataSource: DataSource, router: Router): ScheduledTask[] {
-  return [reservationExpiryTask(dataSource, router), purgeExpiredTask(dataSource)];
+  return [reservationExpiryTask(dataSource, router), purgeExpiredTask(dataSource), ...inboundTasks(dataSource, router), ...syncTasks(dataSource, router)];
 }
