@@ -98,9 +98,6 @@ export function econnectSyncSources(call: EconnectCall, options: EconnectSyncOpt
       throw new Error(`${name} inventory.list: the item count "${String(rawCount)}" is not a number; check ${setting("countElement")}`);
     }
     const records = raw === undefined || raw === "" ? [] : Array.isArray(raw) ? raw : [raw];
-    if (records.length === 0 && count !== null && count > 0) {
-      throw new Error(`${name} inventory.list: the answer counts ${count} items but has no <${walk.itemsElement}> element; check ${setting("itemsElement")}`);
-    }
     return { items: records.map((r, i) => item(domain, r, i)), count };
   }
 
@@ -216,6 +213,10 @@ export function econnectSyncSources(call: EconnectCall, options: EconnectSyncOpt
                 previous = identity;
                 // A short page ends the walk; the count is only shown (a server whose count means something else must not cut a walk short).
                 last = page.length < walk.pageSize;
+              }
+              // An answer past the end has no items; one at the start that counts items but has none names them otherwise.
+              if (position.at === 0 && page.length === 0 && count !== null && count > 0) {
+                throw new Error(`${name} inventory.list: the answer counts ${count} items but has no <${walk.itemsElement}> element; check ${setting("itemsElement")}`);
               }
               const changes = domain === "inventory" ? await stockChanges(page, scope, scope.warehouseKey, position.walk) : await productChanges(page, position.walk);
               const next: WalkPosition | null = !last
