@@ -1,10 +1,12 @@
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { InboundChange } from "../src/commands/inbound-changes.js";
-import { createConnector } from "../src/connectors/build-router.js";
+import { buildRouter, createConnector } from "../src/connectors/build-router.js";
 import { connectorsConfig } from "../src/connectors/connectors-config.js";
 import type { SyncPage, SyncSource } from "../src/connectors/sync.js";
 import { connectAndMigrate } from "../src/db/data-source.js";
+import { runSync } from "../src/domains/inbound/sync/sync-runner.js";
+import { createLogger } from "../src/logger.js";
 import { EconnectFake } from "./fakes/econnect/econnect-fake.js";
 import { dropDatabase } from "./support/databases.js";
 import { copyWriteTemplate } from "./support/own-database.js";
@@ -167,13 +169,14 @@ describe("eConnect's inventory sync: a walk of inventory.list", () => {
     expect((await walk(connector.sync!.catalog!)).pages).toHaveLength(3);
   });
 
-  it("an abort stops the walk before its next call", async () => {
+  it("an abort stops the walk before its next call, even while it waits for its turn", async () => {
     const controller = new AbortController();
     const before = listCalls().length;
     const pages: SyncPage[] = [];
-    for await (const page of erp().sync!.inventory!.pages(null, { signal: controller.signal, takeTurn: async () => undefined })) {
+    // A minute between calls: the walk ends only because the abort cuts the wait short.
+    for await (const page of erp({ requestIntervalMs: 60_000 }).sync!.inventory!.pages(null, { signal: controller.signal, takeTurn: async () => undefined })) {
       pages.push(page);
-      controller.abort();
+      setTimeout(() => controller.abort(), 100);
     }
     expect(pages).toHaveLength(1);
     expect(listCalls().length - before).toBe(1);
@@ -231,5 +234,51 @@ describe("eConnect's catalog sync", () => {
   it("a price with more than 2 significant decimals fails naming the setting", async () => {
     fake.items.get("101")!.price = "1.005";
     await expect(walk(erp().sync!.catalog!)).rejects.toThrow('item 1 of the page (SKU-00001) has <price> "1.005", which is not a price with at most 2 decimals; check connectors.erp.walk.fields.price');
+  });
+});
+
+describe("eConnect's inventory sync through the sync runner", () => {
+  const deps = () => {
+    const config = connectorsConfig({
+      connectors: {
+        store: { kind: "store" },
+        erp: { kind: "econnect", url: fake.url, apiKey: "sync-key", warehouseCode: "WH-EAST", timeoutMs: 2000, walk: { requestIntervalMs: 0 }, rateLimit: { requests: 4, perSeconds: 1 }, sync: { inventory: "*/15 * * * *" } },
+      },
+    });
+    return { dataSource, router: buildRouter(config, dataSource), logger: createLogger("silent") };
+  };
+  const cursorOf = async () => ((await dataSource.query(`SELECT cursor FROM sync_state WHERE connector = 'erp' AND domain = 'inventory'`)) as Array<{ cursor: string | null }>)[0]?.cursor ?? null;
+
+  it("a run failing on page 3 keeps its cursor there; the next run resumes at page 3 and the store ends with the ERP's stock, from erp", async () => {
+    const d = deps();
+    const before = listCalls().length;
+    await expect(runSync(d, "erp", "inventory", { onProgress: (p) => void (p.pages === 2 && fake.failNext(1, 500)) })).rejects.toThrow(/inventory\.list/);
+    expect(JSON.parse((await cursorOf())!).at).toBe(200);
+    const resumedFrom = listCalls().length;
+    const result = await runSync(d, "erp", "inventory");
+    expect(listCalls().slice(resumedFrom).map((c) => c.params.offset)).toEqual(["200"]);
+    expect(listCalls().length - before).toBe(4);
+    expect(result.cursor).toBeNull();
+    const rows = (await dataSource.query(
+      `SELECT p.sku, il.on_hand, il.synced_from FROM inventory_level il JOIN product p ON p.id = il.product_id JOIN warehouse w ON w.id = il.warehouse_id WHERE w.code = 'WH-EAST' AND p.sku = ANY($1)`,
+      [[...fake.items.values()].map((i) => i.code)],
+    )) as Array<{ sku: string; on_hand: number; synced_from: string | null }>;
+    const erpStock = new Map([...fake.items.values()].map((i) => [i.code, i.onhand]));
+    expect(rows.length).toBeGreaterThan(200);
+    for (const row of rows) expect({ sku: row.sku, onHand: Number(row.on_hand), from: row.synced_from }).toEqual({ sku: row.sku, onHand: erpStock.get(row.sku), from: "erp" });
+    // Nothing differs any more: the next walk brings nothing.
+    expect((await runSync(d, "erp", "inventory")).itemsRead).toBe(0);
+  });
+
+  it("keeps within the connector's request quota: never more calls in a second than the bucket holds and refills", async () => {
+    fake.items.clear();
+    fake.seed({ items: 2000 });
+    const before = listCalls().length;
+    await runSync(deps(), "erp", "inventory");
+    const times = listCalls().slice(before).map((c) => c.at);
+    // 20 full pages, then an empty one past the end.
+    expect(times).toHaveLength(21);
+    // 4 a second with a burst of 4: in any second at most 8 calls (without the quota, all 20 come at once).
+    for (const start of times) expect(times.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(8);
   });
 });

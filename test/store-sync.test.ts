@@ -1,10 +1,12 @@
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConnector } from "../src/connectors/build-router.js";
+import { buildRouter, createConnector } from "../src/connectors/build-router.js";
 import type { Connector } from "../src/connectors/connector.js";
 import { connectorsConfig } from "../src/connectors/connectors-config.js";
 import type { SyncPage, SyncSource } from "../src/connectors/sync.js";
 import { connectAndMigrate } from "../src/db/data-source.js";
+import { runSync } from "../src/domains/inbound/sync/sync-runner.js";
+import { createLogger } from "../src/logger.js";
 import { dropDatabase } from "./support/databases.js";
 import { copyWriteTemplate } from "./support/own-database.js";
 
@@ -104,11 +106,45 @@ describe("a store with databaseUrl syncs the other store's catalog and stock", (
     expect(pages.flatMap((p) => p.changes)).toHaveLength(await count(other, "product"));
   });
 
-  it("the built-in store has nothing to sync from, and says which setting would give it something", async () => {
+  it("the built-in store offers no sync, and a schedule for it stops start-up naming the key", () => {
     const config = connectorsConfig({ connectors: { store: { kind: "store" } } });
-    const store = createConnector("store", config.connectors.store!, ours);
-    await expect(walk(store.sync!.catalog!)).rejects.toThrow(
-      "store is Commerce Graph's own database: it has nothing to sync from; give connectors.store.databaseUrl to sync another Commerce Graph store",
-    );
+    expect(createConnector("store", config.connectors.store!, ours).sync).toBeUndefined();
+    expect(() => buildRouter(connectorsConfig({ connectors: { store: { kind: "store", sync: { catalog: "0 3 * * *" } } } }), ours)).toThrow("connectors.store.sync.catalog: this store connector offers no catalog sync with its settings");
+  });
+});
+
+describe("a store with databaseUrl through the sync runner", () => {
+  it("copies the other store's products and stock into ours, each marked as synced from that connector", async () => {
+    const config = connectorsConfig({ connectors: { store: { kind: "store" }, web2: { kind: "store", databaseUrl: otherUrl, sync: { catalog: "0 3 * * *", inventory: "*/5 * * * *" } } } });
+    const deps = { dataSource: ours, router: buildRouter(config, ours), logger: createLogger("silent") };
+    await other.query(`UPDATE product SET name = 'Only web2 calls it this', list_price = 99.95, updated_at = now() WHERE sku = 'SKU-00007'`);
+    await other.query(`INSERT INTO product (sku, name, description, list_price, currency_code, base_unit) VALUES ('WEB2-ONLY', 'Sold by web2', '', 3, 'USD', 'EA')`);
+    const [level] = (await other.query(
+      `UPDATE inventory_level il SET on_hand = 4321, updated_at = now() FROM product p, warehouse w
+       WHERE p.id = il.product_id AND w.id = il.warehouse_id AND p.sku = 'SKU-00007' AND w.code = (SELECT min(code) FROM warehouse)
+       RETURNING w.code`,
+    )) as [Array<{ code: string }>, number];
+    const warehouseCode = level[0]!.code;
+
+    const catalog = await runSync(deps, "web2", "catalog");
+    expect(catalog.itemsRead).toBe(await count(other, "product"));
+    const inventory = await runSync(deps, "web2", "inventory");
+    expect(inventory.itemsRead).toBe(await count(other, "inventory_level"));
+
+    const products = (await ours.query(`SELECT sku, name, list_price::text AS price, synced_from FROM product WHERE sku IN ('SKU-00007', 'WEB2-ONLY') ORDER BY sku`)) as Array<Record<string, string>>;
+    expect(products).toEqual([
+      { sku: "SKU-00007", name: "Only web2 calls it this", price: "99.95", synced_from: "web2" },
+      { sku: "WEB2-ONLY", name: "Sold by web2", price: "3.00", synced_from: "web2" },
+    ]);
+    const [stock] = (await ours.query(
+      `SELECT il.on_hand, il.synced_from FROM inventory_level il JOIN product p ON p.id = il.product_id JOIN warehouse w ON w.id = il.warehouse_id WHERE p.sku = 'SKU-00007' AND w.code = $1`,
+      [warehouseCode],
+    )) as Array<{ on_hand: number; synced_from: string }>;
+    expect({ onHand: Number(stock!.on_hand), from: stock!.synced_from }).toEqual({ onHand: 4321, from: "web2" });
+
+    // The next run starts from the mark: only the minute before it is read again, as duplicates.
+    const again = await runSync(deps, "web2", "catalog");
+    expect(again.itemsRead).toBeLessThan(50);
+    expect(again.duplicates).toBe(again.itemsRead);
   });
 });

@@ -77,12 +77,14 @@ export function econnectSyncSources(call: EconnectCall, options: EconnectSyncOpt
   let walking: string | null = null;
   let lastCallAt = 0;
 
-  async function pace(signal: AbortSignal, takeTurn: () => Promise<void>): Promise<void> {
+  /** Waits for the next call's turn (the interval, then the quota); false when the walk is aborted meanwhile. */
+  async function pace(signal: AbortSignal, takeTurn: () => Promise<void>): Promise<boolean> {
     const wait = lastCallAt + walk.requestIntervalMs - Date.now();
     if (wait > 0) await sleep(wait, signal);
-    signal.throwIfAborted();
+    if (signal.aborted) return false;
     await takeTurn();
     lastCallAt = Date.now();
+    return true;
   }
 
   /** Reads one call's items, each validated for `domain`; `count` when the answer carries it. */
@@ -96,9 +98,6 @@ export function econnectSyncSources(call: EconnectCall, options: EconnectSyncOpt
       throw new Error(`${name} inventory.list: the item count "${String(rawCount)}" is not a number; check ${setting("countElement")}`);
     }
     const records = raw === undefined || raw === "" ? [] : Array.isArray(raw) ? raw : [raw];
-    if (records.length === 0 && count !== null && count > 0) {
-      throw new Error(`${name} inventory.list: the answer counts ${count} items but has no <${walk.itemsElement}> element; check ${setting("itemsElement")}`);
-    }
     return { items: records.map((r, i) => item(domain, r, i)), count };
   }
 
@@ -134,10 +133,10 @@ export function econnectSyncSources(call: EconnectCall, options: EconnectSyncOpt
     const known = items.flatMap((i, n) => (found[n] ? [{ item: i, productKey: found[n].key }] : []));
     const current = await levels.levelsOf(known.map((k) => k.productKey));
     const occurredAt = new Date();
-    return known.flatMap(({ item: i, productKey }, n): InboundChange[] => {
+    return known.flatMap(({ item: i }, n): InboundChange[] => {
       const onHand = i.onHand!;
       const level = current[n]!.find((l) => l.warehouseKey === warehouseKey);
-      if (level && level.onHand === onHand && level.productKey === productKey) return [];
+      if (level && level.onHand === onHand) return [];
       const state = { sku: i.code, warehouseCode: scope.warehouseCode!, quantity: onHand };
       return [{ id: eventId(scope, i, state, walkId), occurredAt, type: "stock.level", ...state }];
     });
@@ -172,6 +171,46 @@ export function econnectSyncSources(call: EconnectCall, options: EconnectSyncOpt
     });
   }
 
+  /** What a walk remembers of the store it walks: the whole list (`paging: none`), or the previous page's items (to catch a server that does not page). */
+  interface ScopeMemory {
+    whole: WalkedItem[] | null;
+    previous: string | null;
+  }
+
+  /** The page of a store's list from item `at`, checked against the paging settings; null when the walk was aborted while waiting. */
+  async function readPage(
+    domain: Domain,
+    scope: Scope,
+    at: number,
+    memory: ScopeMemory,
+    turn: () => Promise<boolean>,
+  ): Promise<{ items: WalkedItem[]; last: boolean; count: number | null } | null> {
+    const scopeParams: Params = scope.store === null ? [] : [[walk.storeParam, scope.store]];
+    if (walk.paging === "none") {
+      if (memory.whole === null) {
+        if (!(await turn())) return null;
+        memory.whole = (await list(domain, scopeParams)).items;
+      }
+      return { items: memory.whole.slice(at, at + walk.pageSize), last: at + walk.pageSize >= memory.whole.length, count: memory.whole.length };
+    }
+    if (!(await turn())) return null;
+    const paging: Params = walk.paging === "offset" ? [[walk.offsetParam, at]] : [[walk.pageParam, walk.firstPage + at / walk.pageSize]];
+    const { items, count } = await list(domain, [...paging, [walk.sizeParam, walk.pageSize], ...scopeParams]);
+    const check = `check ${setting("paging")} (\`none\` for a server that does not page) and ${setting(walk.paging === "offset" ? "offsetParam" : "pageParam")} and ${setting("sizeParam")}`;
+    if (items.length > walk.pageSize) throw new Error(`${name} inventory.list answered ${items.length} items for a page of ${walk.pageSize}: the server ignores the page size; ${check}`);
+    const identity = items.map((i) => i.id).join("\u0000");
+    if (memory.previous !== null && items.length > 0 && identity === memory.previous) {
+      throw new Error(`${name} inventory.list answered the same items for the page at item ${at} as for the page before: the server ignores the paging; ${check}`);
+    }
+    memory.previous = identity;
+    // An answer past the end has no items; one at the start that counts items but has none names them otherwise.
+    if (at === 0 && items.length === 0 && count !== null && count > 0) {
+      throw new Error(`${name} inventory.list: the answer counts ${count} items but has no <${walk.itemsElement}> element; check ${setting("itemsElement")}`);
+    }
+    // A short page ends the walk; the count is only shown (a server whose count means something else must not cut a walk short).
+    return { items, last: items.length < walk.pageSize, count };
+  }
+
   function source(domain: Domain): SyncSource {
     return {
       async *pages(cursor, { signal, takeTurn }): AsyncGenerator<SyncPage> {
@@ -180,54 +219,22 @@ export function econnectSyncSources(call: EconnectCall, options: EconnectSyncOpt
         try {
           const scopes = await scopesOf(domain);
           let position = positionOf(cursor, scopes.length) ?? { walk: new Date().toISOString(), scope: 0, at: 0 };
-          while (position.scope < scopes.length) {
+          let memory: ScopeMemory = { whole: null, previous: null };
+          for (;;) {
+            if (signal.aborted) return;
             const scope = scopes[position.scope]!;
-            const scopeParams: Params = scope.store === null ? [] : [[walk.storeParam, scope.store]];
-            let whole: WalkedItem[] | null = null;
-            let previous: string | null = null;
-            for (;;) {
-              if (signal.aborted) return;
-              let page: WalkedItem[];
-              let last: boolean;
-              let count: number | null = null;
-              if (walk.paging === "none") {
-                if (whole === null) {
-                  await pace(signal, takeTurn);
-                  whole = (await list(domain, scopeParams)).items;
-                }
-                page = whole.slice(position.at, position.at + walk.pageSize);
-                last = position.at + walk.pageSize >= whole.length;
-                count = whole.length;
-              } else {
-                await pace(signal, takeTurn);
-                const paging: Params =
-                  walk.paging === "offset" ? [[walk.offsetParam, position.at]] : [[walk.pageParam, walk.firstPage + position.at / walk.pageSize]];
-                ({ items: page, count } = await list(domain, [...paging, [walk.sizeParam, walk.pageSize], ...scopeParams]));
-                const pagingKeys = walk.paging === "offset" ? `${setting("offsetParam")} and ${setting("sizeParam")}` : `${setting("pageParam")} and ${setting("sizeParam")}`;
-                if (page.length > walk.pageSize) {
-                  throw new Error(`${name} inventory.list answered ${page.length} items for a page of ${walk.pageSize}: the server ignores the page size; check ${setting("paging")} (\`none\` for a server that does not page) and ${pagingKeys}`);
-                }
-                const identity = page.map((i) => i.id).join("\u0000");
-                if (previous !== null && page.length > 0 && identity === previous) {
-                  throw new Error(`${name} inventory.list answered the same items for the page at item ${position.at} as for the page before: the server ignores the paging; check ${setting("paging")} (\`none\` for a server that does not page) and ${pagingKeys}`);
-                }
-                previous = identity;
-                last = page.length < walk.pageSize || (count !== null && position.at + page.length >= count);
-              }
-              const changes = domain === "inventory" ? await stockChanges(page, scope, scope.warehouseKey, position.walk) : await productChanges(page, position.walk);
-              const next: WalkPosition | null = !last
-                ? { ...position, at: position.at + walk.pageSize }
-                : position.scope + 1 < scopes.length
-                  ? { walk: position.walk, scope: position.scope + 1, at: 0 }
-                  : null;
-              yield { changes, cursor: next ? JSON.stringify(next) : null, ...(count !== null && scopes.length === 1 ? { total: count } : {}) };
-              if (!next) return;
-              if (next.scope !== position.scope) {
-                position = next;
-                break;
-              }
-              position = next;
-            }
+            const page = await readPage(domain, scope, position.at, memory, () => pace(signal, takeTurn));
+            if (!page) return;
+            const changes = domain === "inventory" ? await stockChanges(page.items, scope, scope.warehouseKey, position.walk) : await productChanges(page.items, position.walk);
+            const next: WalkPosition | null = !page.last
+              ? { ...position, at: position.at + walk.pageSize }
+              : position.scope + 1 < scopes.length
+                ? { walk: position.walk, scope: position.scope + 1, at: 0 }
+                : null;
+            yield { changes, cursor: next ? JSON.stringify(next) : null, ...(page.count !== null && scopes.length === 1 ? { total: page.count } : {}) };
+            if (!next) return;
+            if (next.scope !== position.scope) memory = { whole: null, previous: null };
+            position = next;
           }
         } finally {
           walking = null;

@@ -10,7 +10,7 @@ import { storeOrderReader } from "./store-order-reader.js";
 import { storeQuoteReader } from "./store-quote-reader.js";
 import { storeWarehouseReader } from "./store-warehouse-reader.js";
 import { storeWriter } from "./store-writer.js";
-import { noStoreSyncSources, storeSyncSources } from "./store-sync.js";
+import { storeSyncSources } from "./store-sync.js";
 
 /** Name of the built-in store connector. */
 export const STORE = "store";
@@ -28,7 +28,6 @@ export function createStoreConnector(dataSource: DataSource, name = STORE): Conn
     kind: "store",
     readers: storeReaders(query, name),
     writer,
-    sync: noStoreSyncSources(name),
     inTransaction: (manager) => ({ name, kind: "store", readers: storeReaders(queryOf(manager), name), writer }),
   };
 }

@@ -117,17 +117,6 @@ export function storeSyncSources(query: Query, name: string): SyncSources {
   };
 }
 
-/** The built-in store's syncs: it has no other database to sync from, and says so when a sync is asked of it. */
-export function noStoreSyncSources(name: string): SyncSources {
-  const refuse: SyncSource = {
-    // eslint-disable-next-line require-yield -- it refuses before its first page
-    async *pages() {
-      throw new Error(`${name} is Commerce Graph's own database: it has nothing to sync from; give connectors.${name}.databaseUrl to sync another Commerce Graph store`);
-    },
-  };
-  return { catalog: refuse, inventory: refuse };
-}
-
 /** A row's change, checked against the vocabulary of inbound changes; a row that does not fit fails naming it. */
 function validated(change: InboundChangeInput, name: string): InboundChange {
   const result = InboundChangeSchema.safeParse(change);
