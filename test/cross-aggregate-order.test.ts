@@ -121,7 +121,8 @@ describe("ordering across aggregates", () => {
       });
       expect(waiting.lastError).toBe(erpDelivery(waiting).lastError);
       await waitUntil(order.commandId, (cmd) => cmd.deliveries.find((d: any) => d.connector === "store").status === "DELIVERED");
-      expect(erpDelivery(await command(account.commandId)).status).toBe("RETRYING");
+      // The account is still being retried (caught between two attempts, or in one).
+      expect(["RETRYING", "DELIVERING"]).toContain(erpDelivery(await command(account.commandId)).status);
       expect(h.erp.received.filter((r) => r.body.aggregateId === order.orderKey)).toEqual([]);
 
       // Looking at the waiting stream again costs one statement (the next row and what it waits for), and no call to the ERP.
