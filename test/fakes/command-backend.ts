@@ -31,6 +31,8 @@ export class FakeCommandBackend {
   readonly applied: ReceivedCommand[] = [];
   private readonly answers = new Map<string, string>();
   private failures: FakeFailure[] = [];
+  /** References to answer for the next applied commands, in order, before generated ones (`ERP-000001`…): a test can know an order's external number in advance. */
+  readonly nextReferences: string[] = [];
   private server: Server | null = null;
   delayMs = 0;
   url = "";
@@ -73,7 +75,7 @@ export class FakeCommandBackend {
     if (previous) return { status: 200, body: previous };
     record.applied = true;
     this.applied.push(record);
-    const answer = JSON.stringify({ reference: `ERP-${String(this.applied.length).padStart(6, "0")}` });
+    const answer = JSON.stringify({ reference: this.nextReferences.shift() ?? `ERP-${String(this.applied.length).padStart(6, "0")}` });
     this.answers.set(key, answer);
     return { status: 200, body: answer };
   }
