@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { Router } from "./connectors/router.js";
+import { inboundTasks } from "./domains/inbound/inbound-apply.js";
 import { reservationExpiryTask } from "./domains/warehouse/reservation-expiry.js";
 import type { ScheduledTask } from "./outbox/scheduled-task.js";
 import { purgeIdleBuckets } from "./common/token-bucket.js";
@@ -23,5 +24,5 @@ function purgeExpiredTask(dataSource: DataSource): ScheduledTask {
 
 /** Every scheduled task of the modules above the outbox, for the relay to run (`startRelay({ tasks })`). */
 export function scheduledTasks(dataSource: DataSource, router: Router): ScheduledTask[] {
-  return [reservationExpiryTask(dataSource, router), purgeExpiredTask(dataSource)];
+  return [reservationExpiryTask(dataSource, router), purgeExpiredTask(dataSource), ...inboundTasks(dataSource, router)];
 }

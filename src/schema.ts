@@ -8,6 +8,7 @@ import { apiKeyResolvers } from "./domains/api-key/api-key.resolvers.js";
 import { commandResolvers } from "./domains/command/command.resolvers.js";
 import { connectorResolvers } from "./domains/connector/connector.resolvers.js";
 import { accountResolvers } from "./domains/account/account.resolvers.js";
+import { inboundResolvers } from "./domains/inbound/inbound.resolvers.js";
 import { invoiceResolvers } from "./domains/invoice/invoice.resolvers.js";
 import { nodeResolvers } from "./domains/node/node.resolvers.js";
 import { orderResolvers } from "./domains/order/order.resolvers.js";
@@ -42,6 +43,7 @@ export function buildSchema(): GraphQLSchema {
       commandResolvers,
       apiKeyResolvers,
       connectorResolvers,
+      inboundResolvers,
     ],
     resolverValidationOptions: { requireResolversToMatchSchema: "error" },
   });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRouter } from "../src/connectors/build-router.js";
 import { DEFAULT_CONNECTORS_CONFIG } from "../src/connectors/connectors-config.js";
+import { APPLY_INBOUND_TASK } from "../src/domains/inbound/inbound-apply.js";
 import { RELEASE_EXPIRED_TASK } from "../src/domains/warehouse/reservation-expiry.js";
 import { createLogger } from "../src/logger.js";
+import { INBOUND_RETRY_TASK } from "../src/outbox/projections.js";
 import { PURGE_EXPIRED_TASK, scheduledTasks } from "../src/scheduled-tasks.js";
 import { dataAt } from "./support/paging.js";
 import { startWriteHarness, type WriteHarness } from "./support/write-harness.js";
@@ -29,12 +31,14 @@ async function available(): Promise<number> {
 }
 
 describe("the relay's scheduled tasks", () => {
-  it("are their owners' own: the reservation expiry runs each minute, the purge of expired records each hour", async () => {
+  it("are their owners' own: the reservation expiry runs each minute, the purge of expired records each hour, inbound changes on demand and their retry each minute", async () => {
     const router = buildRouter(DEFAULT_CONNECTORS_CONFIG, h.server.dataSource);
     try {
       expect(scheduledTasks(h.server.dataSource, router).map((task) => [task.name, task.schedule])).toEqual([
         [RELEASE_EXPIRED_TASK, "* * * * *"],
         [PURGE_EXPIRED_TASK, "0 * * * *"],
+        [APPLY_INBOUND_TASK, undefined],
+        [INBOUND_RETRY_TASK, "* * * * *"],
       ]);
     } finally {
       await router.close();

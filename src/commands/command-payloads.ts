@@ -127,6 +127,28 @@ export interface OrderReturnPayload {
   lines: ReadonlyArray<LineQuantity & { sku: string }>;
 }
 
+/** `orderStatusChange`: an order moved along its lifecycle (by an operator, or reported by a backend). */
+export interface OrderStatusChangePayload {
+  number: string;
+  from: string;
+  to: string;
+  note: string | null;
+}
+
+/** `orderShipmentCreate`: a shipment of an order, its lines named with their SKUs. */
+export interface OrderShipmentCreatePayload {
+  number: string;
+  /** The backend's id of the shipment; null for one an operator recorded. */
+  externalId: string | null;
+  carrier: string;
+  tracking: string;
+  url: string | null;
+  warehouseCode: string | null;
+  /** ISO 8601. */
+  shippedAt: string;
+  lines: ReadonlyArray<LineQuantity & { sku: string }>;
+}
+
 /** `quoteRequest`: the priced cart of a new quote. */
 export interface QuoteRequestPayload {
   number: string;
@@ -213,6 +235,8 @@ export interface CommandPayloads {
   orderPlace: OrderPlacePayload;
   orderCancel: OrderCancelPayload;
   orderReturn: OrderReturnPayload;
+  orderStatusChange: OrderStatusChangePayload;
+  orderShipmentCreate: OrderShipmentCreatePayload;
   quoteRequest: QuoteRequestPayload;
   stockReserve: StockReservePayload;
   stockReservationRelease: StockReservationReleasePayload;

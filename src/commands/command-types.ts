@@ -11,6 +11,10 @@ export const COMMAND_TYPES = {
   orderPlace: "Order",
   orderCancel: "Order",
   orderReturn: "Order",
+  // A status an operator set (orderProcess, orderComplete) or a backend reported.
+  orderStatusChange: "Order",
+  // A shipment an operator recorded or a backend reported.
+  orderShipmentCreate: "Order",
   quoteRequest: "Quote",
   stockReserve: "StockReservation",
   stockReservationRelease: "StockReservation",

@@ -4,7 +4,7 @@ import type { CommandType } from "../commands/command-types.js";
 import type { Page, PageRequest } from "../common/pagination.js";
 import type { AccountFilterModel, AccountModel, AccountSort, PaymentMethodModel, ShipToModel } from "../models/account.js";
 import type { InvoiceFilterModel, InvoiceLineModel, InvoiceModel, InvoicePaymentModel, InvoiceSort } from "../models/invoice.js";
-import type { OrderFilterModel, OrderLineModel, OrderModel, OrderSort, ShipmentModel } from "../models/order.js";
+import type { OrderEventModel, OrderFilterModel, OrderLineModel, OrderModel, OrderSort, ShipmentModel } from "../models/order.js";
 import type {
   CategoryModel,
   KitComponentModel,
@@ -93,6 +93,8 @@ export interface OrderReader {
   list(query: ListQuery<OrderFilterModel, OrderSort>): Promise<Page<OrderModel>>;
   linesOf(orderKeys: readonly string[]): Promise<OrderLineModel[][]>;
   shipmentsOf(orderKeys: readonly string[]): Promise<ShipmentModel[][]>;
+  /** Each order's history, oldest first (optional part `events`). */
+  eventsOf(orderKeys: readonly string[]): Promise<OrderEventModel[][]>;
 }
 
 /** Reads invoices. */

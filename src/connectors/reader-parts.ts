@@ -34,6 +34,7 @@ export const OPTIONAL_READER_PARTS = {
   },
   orders: {
     shipments: { shipmentsOf: noLists },
+    events: { eventsOf: noLists },
   },
   invoices: {
     payments: { paymentsOf: noLists },

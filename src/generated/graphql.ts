@@ -516,6 +516,8 @@ export type ConnectorInfo = {
   backlog: ConnectorBacklog;
   /** Its read circuit breaker. */
   circuit: CircuitState;
+  /** The changes this connector reported (pushed or pulled), by where they stand. */
+  inbound: InboundStats;
   /** Its kind: `store`, `http-commands`, `econnect`. */
   kind: Scalars['String']['output'];
   /** The latest error of a read, or of a delivery still outstanding or failed. */
@@ -612,6 +614,77 @@ export type Image = {
   altText: Maybe<Scalars['String']['output']>;
   /** Where the image is served from. */
   url: Scalars['String']['output'];
+};
+
+/** A change a backend reported (pushed or pulled), as the inbound path stored it. */
+export type InboundChange = {
+  __typename?: 'InboundChange';
+  /** The aggregate it is about (`Order:SO-700001`, `Stock:SKU-1@WH-EAST`): changes of one aggregate apply in the order they happened. */
+  aggregate: Scalars['String']['output'];
+  /** When it was applied; null until then. */
+  appliedAt: Maybe<Scalars['DateTime']['output']>;
+  /** How many times applying it was tried. */
+  attempts: Scalars['Int']['output'];
+  /** Why it is parked (what it waits for) or rejected; null otherwise. */
+  error: Maybe<Scalars['String']['output']>;
+  /** The backend's id of the change: the same id from the same connector is applied once. */
+  eventId: Scalars['String']['output'];
+  /** When it happened in the backend. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** When it reached Commerce Graph. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** Where it stands. */
+  status: InboundChangeStatus;
+  /** The type of change: `order.status`, `order.shipment`, `invoice.upsert`, `invoice.paid`, `stock.level`, `product.upsert`, `account.upsert`. */
+  type: Scalars['String']['output'];
+};
+
+/** A page of inbound changes, newest first. */
+export type InboundChangeConnection = {
+  __typename?: 'InboundChangeConnection';
+  /** The changes with their cursors. */
+  edges: Array<InboundChangeEdge>;
+  /** The changes, without cursors. */
+  nodes: Array<InboundChange>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+};
+
+/** An inbound change and its cursor. */
+export type InboundChangeEdge = {
+  __typename?: 'InboundChangeEdge';
+  /** Opaque cursor for `after`. */
+  cursor: Scalars['String']['output'];
+  /** The change. */
+  node: InboundChange;
+};
+
+/** Where a change a backend reported stands on the inbound path. */
+export type InboundChangeStatus =
+  /** Applied to the store (a stale report, older than what the store has, is applied as a no-op). */
+  | 'APPLIED'
+  /** Cannot be applied yet (what it refers to is missing, or an earlier change of the same aggregate waits): tried again each minute and when what it waits for appears. */
+  | 'PARKED'
+  /** Stored, waiting to be applied. */
+  | 'RECEIVED'
+  /** Can never be applied (the order's lifecycle refuses it, a shipment larger than the order, an unknown warehouse…): see `error`. */
+  | 'REJECTED';
+
+/** How a connector's inbound changes stand, counted over every change it reported. */
+export type InboundStats = {
+  __typename?: 'InboundStats';
+  /** Changes applied (stale reports included). */
+  applied: Scalars['Int']['output'];
+  /** When one of its changes was last applied; null when none was. */
+  lastAppliedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Changes parked: waiting for what they refer to. */
+  parked: Scalars['Int']['output'];
+  /** Changes received from it, whatever became of them. */
+  received: Scalars['Int']['output'];
+  /** Changes rejected for good. */
+  rejected: Scalars['Int']['output'];
+  /** Changes stored and not yet tried. */
+  waiting: Scalars['Int']['output'];
 };
 
 /** Stock of one product in one warehouse. */
@@ -924,6 +997,8 @@ export type Mutation = {
   invoiceRegister: InvoiceRegisterPayload;
   /** Cancels an order that has not shipped, or some of its lines and quantities, releasing the stock they reserved. */
   orderCancel: OrderCancelPayload;
+  /** Marks a shipped order as delivered and closed: `COMPLETED` (admin API keys). */
+  orderComplete: OrderStatusChangePayload;
   /**
    * Places an order for a cart. Prices are resolved for the account (contract prices,
    * quantity breaks); stock is checked and reserved per line unless the order is a
@@ -931,8 +1006,16 @@ export type Mutation = {
    * to its target systems through the outbox.
    */
   orderPlace: OrderPlacePayload;
+  /** Marks an order as being picked and packed: `PROCESSING` (admin API keys). */
+  orderProcess: OrderStatusChangePayload;
   /** Returns lines of a shipped order (all or part of their quantity). */
   orderReturn: OrderReturnPayload;
+  /**
+   * Records a shipment of an order (admin API keys): the shipped quantities are added to
+   * its lines and taken off the warehouse's stock on hand and reserved, and the order
+   * becomes `PARTIALLY_SHIPPED` or, once everything has shipped, `SHIPPED`.
+   */
+  orderShipmentCreate: OrderShipmentCreatePayload;
   /** Saves a payment provider's token on an account for recurring billing; `orderPlace` can then name it. */
   paymentMethodAdd: PaymentMethodAddPayload;
   /** Removes a saved payment method. */
@@ -1046,6 +1129,13 @@ export type MutationOrderCancelArgs = {
 
 
 /** The root of every write. */
+export type MutationOrderCompleteArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: OrderStatusChangeInput;
+};
+
+
+/** The root of every write. */
 export type MutationOrderPlaceArgs = {
   idempotencyKey: Scalars['String']['input'];
   input: OrderPlaceInput;
@@ -1053,9 +1143,23 @@ export type MutationOrderPlaceArgs = {
 
 
 /** The root of every write. */
+export type MutationOrderProcessArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: OrderStatusChangeInput;
+};
+
+
+/** The root of every write. */
 export type MutationOrderReturnArgs = {
   idempotencyKey: Scalars['String']['input'];
   input: OrderReturnInput;
+};
+
+
+/** The root of every write. */
+export type MutationOrderShipmentCreateArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: OrderShipmentCreateInput;
 };
 
 
@@ -1144,6 +1248,8 @@ export type Order = Node & {
   account: Maybe<Account>;
   /** When the order was placed. */
   createdAt: Scalars['DateTime']['output'];
+  /** The order's history, oldest first: placement, every status change and every shipment, with who made or reported it. Empty where orders are read from a connector that keeps none. */
+  events: Array<OrderEvent>;
   /** The order number in the ERP, once it has one. */
   externalNumber: Maybe<Scalars['String']['output']>;
   /** The global ID. */
@@ -1233,6 +1339,40 @@ export type OrderEdge = {
   node: Order;
 };
 
+/** One entry of an order's history. */
+export type OrderEvent = {
+  __typename?: 'OrderEvent';
+  /** The shipment's carrier code (`SHIPMENT_CREATED`). */
+  carrierCode: Maybe<Scalars['String']['output']>;
+  /** The connector that reported it (the store itself confirms placed orders); null when a mutation made it. */
+  connector: Maybe<Scalars['String']['output']>;
+  /** The status before; null for the placement. */
+  fromStatus: Maybe<OrderStatus>;
+  /** What happened. */
+  kind: OrderEventKind;
+  /** A note or reason given with the change. */
+  note: Maybe<Scalars['String']['output']>;
+  /** When it happened (for a change a backend reported: when it happened there). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** When Commerce Graph recorded it. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** The status after. */
+  toStatus: Maybe<OrderStatus>;
+  /** The shipment's tracking number (`SHIPMENT_CREATED`). */
+  trackingNumber: Maybe<Scalars['String']['output']>;
+  /** The shipment's tracking URL (`SHIPMENT_CREATED`). */
+  trackingUrl: Maybe<Scalars['String']['output']>;
+};
+
+/** What happened to an order. */
+export type OrderEventKind =
+  /** The order was placed (it starts `PENDING`). */
+  | 'PLACED'
+  /** A shipment was recorded (the status may have changed with it). */
+  | 'SHIPMENT_CREATED'
+  /** Its status changed (see `fromStatus` and `toStatus`). */
+  | 'STATUS_CHANGED';
+
 /** Filters for the order list. All given conditions must hold. */
 export type OrderFilter = {
   /** Only orders of this account (global ID). Customers always see only their own. */
@@ -1269,6 +1409,8 @@ export type OrderLine = {
   quantity: Scalars['Int']['output'];
   /** How many of `quantity` have been returned. */
   returnedQuantity: Scalars['Int']['output'];
+  /** How many of `quantity` have shipped (the sum of the line over the order's shipments). */
+  shippedQuantity: Scalars['Int']['output'];
   /** The SKU as ordered. */
   sku: Scalars['String']['output'];
   /** The unit code ordered in, for example `EA` or `CASE`. */
@@ -1326,7 +1468,7 @@ export type OrderPlacePayload = {
 export type OrderReturnInput = {
   /** The lines and quantities, 1 to 100. */
   lines: Array<OrderReturnLineInput>;
-  /** The order's global ID; at most 500 characters; it must be `SHIPPED` or `COMPLETED`. */
+  /** The order's global ID; at most 500 characters; it must be `PARTIALLY_SHIPPED` (only what shipped can come back), `SHIPPED` or `COMPLETED`. */
   orderId: Scalars['ID']['input'];
   /** Why (kept with the command), at most 1,000 characters. */
   reason: Scalars['String']['input'];
@@ -1351,6 +1493,41 @@ export type OrderReturnPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A shipment to record. */
+export type OrderShipmentCreateInput = {
+  /** Carrier code, for example `UPS`, 1 to 32 characters. */
+  carrierCode: Scalars['String']['input'];
+  /** The lines and quantities it carries (1 to 100 lines); omit to ship everything not yet shipped. */
+  lines?: InputMaybe<Array<OrderShipmentLineInput>>;
+  /** The order's global ID, at most 500 characters. */
+  orderId: Scalars['ID']['input'];
+  /** The carrier's tracking number, 1 to 100 characters. */
+  trackingNumber: Scalars['String']['input'];
+  /** Where to follow the parcel: an http(s) URL of at most 2,000 characters. */
+  trackingUrl?: InputMaybe<Scalars['String']['input']>;
+  /** The warehouse it left from (a global ID, at most 500 characters). */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Result of `orderShipmentCreate`. */
+export type OrderShipmentCreatePayload = {
+  __typename?: 'OrderShipmentCreatePayload';
+  /** The command carrying the shipment to its target systems. */
+  command: Maybe<Command>;
+  /** The order, `PARTIALLY_SHIPPED` or (everything shipped) `SHIPPED`, with the new shipment; null when there are user errors. */
+  order: Maybe<Order>;
+  /** What to fix: more than is left to ship, an unknown line, an order that cannot ship. */
+  userErrors: Array<UserError>;
+};
+
+/** A line of a shipment and how many of it. */
+export type OrderShipmentLineInput = {
+  /** The line's number in the order. */
+  lineNumber: Scalars['Int']['input'];
+  /** How many (in the line's unit): 1 to what is left to ship on the line. */
+  quantity: Scalars['Int']['input'];
+};
+
 /** Keys to sort orders by. */
 export type OrderSortKey =
   /** By creation date, newest first (use `reverse: true` for oldest first). */
@@ -1366,14 +1543,35 @@ export type OrderStatus =
   | 'COMPLETED'
   /** Confirmed, waiting to be picked. */
   | 'OPEN'
+  /** Some of it has shipped, the rest has not yet. */
+  | 'PARTIALLY_SHIPPED'
   /** Accepted by us, not yet confirmed by the system that fulfils it. */
   | 'PENDING'
   /** Being picked and packed. */
   | 'PROCESSING'
   /** Returned after shipping. */
   | 'RETURNED'
-  /** Shipped (at least one shipment left). */
+  /** Everything not cancelled has shipped. */
   | 'SHIPPED';
+
+/** Which order to move along (`orderProcess`, `orderComplete`). */
+export type OrderStatusChangeInput = {
+  /** A note kept in the order's history and sent with the command, at most 1,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The order's global ID, at most 500 characters. */
+  orderId: Scalars['ID']['input'];
+};
+
+/** Result of `orderProcess` and `orderComplete`. */
+export type OrderStatusChangePayload = {
+  __typename?: 'OrderStatusChangePayload';
+  /** The command carrying the change to its target systems. */
+  command: Maybe<Command>;
+  /** The order in its new status; null when there are user errors. */
+  order: Maybe<Order>;
+  /** Why the order cannot move (for example it is cancelled, or already in that status). */
+  userErrors: Array<UserError>;
+};
 
 /** Where a page of a connection sits in the whole list (Relay cursor connections). */
 export type PageInfo = {
@@ -1693,6 +1891,8 @@ export type Query = {
   commands: CommandConnection;
   /** Every connector with its status and backlog (admin API keys). */
   connectors: Array<ConnectorInfo>;
+  /** The changes a connector reported, newest first (admin API keys). */
+  inboundChanges: InboundChangeConnection;
   /** One invoice by global ID. Null when not found; customers may only read their own. */
   invoice: Maybe<Invoice>;
   /** Invoices, newest first. Customers see only their own; API keys need the `admin` scope. */
@@ -1776,6 +1976,15 @@ export type QueryCommandsArgs = {
   filter?: InputMaybe<CommandFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. */
+export type QueryInboundChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  connector: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  statuses?: InputMaybe<Array<InboundChangeStatus>>;
 };
 
 
@@ -2083,12 +2292,27 @@ export type Shipment = {
   __typename?: 'Shipment';
   /** Carrier code, for example `UPS`. */
   carrierCode: Scalars['String']['output'];
+  /** The shipment's id (unique within its connector). */
+  id: Scalars['ID']['output'];
+  /** The order lines it carried and how many of each; empty for shipments recorded without lines. */
+  lines: Array<ShipmentLine>;
   /** When it shipped. */
   shippedAt: Scalars['DateTime']['output'];
   /** The carrier's tracking number. */
   trackingNumber: Scalars['String']['output'];
+  /** Where to follow the parcel, when the carrier or backend gave one. */
+  trackingUrl: Maybe<Scalars['String']['output']>;
   /** The warehouse it shipped from. */
   warehouse: Maybe<Warehouse>;
+};
+
+/** An order line and how many of it a shipment carried. */
+export type ShipmentLine = {
+  __typename?: 'ShipmentLine';
+  /** The order line's number. */
+  lineNumber: Scalars['Int']['output'];
+  /** How many (in the line's unit). */
+  quantity: Scalars['Int']['output'];
 };
 
 /**
@@ -2441,6 +2665,11 @@ export type ResolversTypes = {
   ExternalReference: ResolverTypeWrapper<ExternalReference>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Image: ResolverTypeWrapper<Image>;
+  InboundChange: ResolverTypeWrapper<InboundChange>;
+  InboundChangeConnection: ResolverTypeWrapper<InboundChangeConnection>;
+  InboundChangeEdge: ResolverTypeWrapper<InboundChangeEdge>;
+  InboundChangeStatus: InboundChangeStatus;
+  InboundStats: ResolverTypeWrapper<InboundStats>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InventoryLevel: ResolverTypeWrapper<InventoryLevelModel>;
   InventoryLevelConnection: ResolverTypeWrapper<InventoryLevelConnectionModel>;
@@ -2472,6 +2701,8 @@ export type ResolversTypes = {
   OrderCancelPayload: ResolverTypeWrapper<Omit<OrderCancelPayload, 'command' | 'order'> & { command?: Maybe<ResolversTypes['Command']>, order?: Maybe<ResolversTypes['Order']> }>;
   OrderConnection: ResolverTypeWrapper<OrderConnectionModel>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
+  OrderEvent: ResolverTypeWrapper<OrderEvent>;
+  OrderEventKind: OrderEventKind;
   OrderFilter: OrderFilter;
   OrderKind: OrderKind;
   OrderLine: ResolverTypeWrapper<OrderLineModel>;
@@ -2481,8 +2712,13 @@ export type ResolversTypes = {
   OrderReturnInput: OrderReturnInput;
   OrderReturnLineInput: OrderReturnLineInput;
   OrderReturnPayload: ResolverTypeWrapper<Omit<OrderReturnPayload, 'command' | 'order'> & { command?: Maybe<ResolversTypes['Command']>, order?: Maybe<ResolversTypes['Order']> }>;
+  OrderShipmentCreateInput: OrderShipmentCreateInput;
+  OrderShipmentCreatePayload: ResolverTypeWrapper<Omit<OrderShipmentCreatePayload, 'command' | 'order'> & { command?: Maybe<ResolversTypes['Command']>, order?: Maybe<ResolversTypes['Order']> }>;
+  OrderShipmentLineInput: OrderShipmentLineInput;
   OrderSortKey: OrderSortKey;
   OrderStatus: OrderStatus;
+  OrderStatusChangeInput: OrderStatusChangeInput;
+  OrderStatusChangePayload: ResolverTypeWrapper<Omit<OrderStatusChangePayload, 'command' | 'order'> & { command?: Maybe<ResolversTypes['Command']>, order?: Maybe<ResolversTypes['Order']> }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PaymentMethod: ResolverTypeWrapper<PaymentMethodModel>;
   PaymentMethodAddInput: PaymentMethodAddInput;
@@ -2518,6 +2754,7 @@ export type ResolversTypes = {
   ShipToAddInput: ShipToAddInput;
   ShipToUpdateInput: ShipToUpdateInput;
   Shipment: ResolverTypeWrapper<ShipmentModel>;
+  ShipmentLine: ResolverTypeWrapper<ShipmentLine>;
   StockReservation: ResolverTypeWrapper<StockReservationModel>;
   StockReservationAllowance: ResolverTypeWrapper<StockReservationAllowance>;
   StockReservationLine: ResolverTypeWrapper<StockReservationLineModel>;
@@ -2578,6 +2815,10 @@ export type ResolversParentTypes = {
   ExternalReference: ExternalReference;
   ID: Scalars['ID']['output'];
   Image: Image;
+  InboundChange: InboundChange;
+  InboundChangeConnection: InboundChangeConnection;
+  InboundChangeEdge: InboundChangeEdge;
+  InboundStats: InboundStats;
   Int: Scalars['Int']['output'];
   InventoryLevel: InventoryLevelModel;
   InventoryLevelConnection: InventoryLevelConnectionModel;
@@ -2607,6 +2848,7 @@ export type ResolversParentTypes = {
   OrderCancelPayload: Omit<OrderCancelPayload, 'command' | 'order'> & { command?: Maybe<ResolversParentTypes['Command']>, order?: Maybe<ResolversParentTypes['Order']> };
   OrderConnection: OrderConnectionModel;
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
+  OrderEvent: OrderEvent;
   OrderFilter: OrderFilter;
   OrderLine: OrderLineModel;
   OrderLineInput: OrderLineInput;
@@ -2615,6 +2857,11 @@ export type ResolversParentTypes = {
   OrderReturnInput: OrderReturnInput;
   OrderReturnLineInput: OrderReturnLineInput;
   OrderReturnPayload: Omit<OrderReturnPayload, 'command' | 'order'> & { command?: Maybe<ResolversParentTypes['Command']>, order?: Maybe<ResolversParentTypes['Order']> };
+  OrderShipmentCreateInput: OrderShipmentCreateInput;
+  OrderShipmentCreatePayload: Omit<OrderShipmentCreatePayload, 'command' | 'order'> & { command?: Maybe<ResolversParentTypes['Command']>, order?: Maybe<ResolversParentTypes['Order']> };
+  OrderShipmentLineInput: OrderShipmentLineInput;
+  OrderStatusChangeInput: OrderStatusChangeInput;
+  OrderStatusChangePayload: Omit<OrderStatusChangePayload, 'command' | 'order'> & { command?: Maybe<ResolversParentTypes['Command']>, order?: Maybe<ResolversParentTypes['Order']> };
   PageInfo: PageInfo;
   PaymentMethod: PaymentMethodModel;
   PaymentMethodAddInput: PaymentMethodAddInput;
@@ -2644,6 +2891,7 @@ export type ResolversParentTypes = {
   ShipToAddInput: ShipToAddInput;
   ShipToUpdateInput: ShipToUpdateInput;
   Shipment: ShipmentModel;
+  ShipmentLine: ShipmentLine;
   StockReservation: StockReservationModel;
   StockReservationAllowance: StockReservationAllowance;
   StockReservationLine: StockReservationLineModel;
@@ -2817,6 +3065,7 @@ export type ConnectorBacklogResolvers<ContextType = RequestContext, ParentType e
 export type ConnectorInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConnectorInfo'] = ResolversParentTypes['ConnectorInfo']> = {
   backlog?: Resolver<ResolversTypes['ConnectorBacklog'], ParentType, ContextType>;
   circuit?: Resolver<ResolversTypes['CircuitState'], ParentType, ContextType>;
+  inbound?: Resolver<ResolversTypes['InboundStats'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastErrorAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2876,6 +3125,38 @@ export type ExternalReferenceResolvers<ContextType = RequestContext, ParentType 
 export type ImageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = {
   altText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InboundChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InboundChange'] = ResolversParentTypes['InboundChange']> = {
+  aggregate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  appliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InboundChangeStatus'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InboundChangeConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InboundChangeConnection'] = ResolversParentTypes['InboundChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InboundChangeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['InboundChange']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type InboundChangeEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InboundChangeEdge'] = ResolversParentTypes['InboundChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['InboundChange'], ParentType, ContextType>;
+};
+
+export type InboundStatsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InboundStats'] = ResolversParentTypes['InboundStats']> = {
+  applied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  parked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type InventoryLevelResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InventoryLevel'] = ResolversParentTypes['InventoryLevel']> = {
@@ -2994,8 +3275,11 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   invoicePaymentRecord?: Resolver<ResolversTypes['InvoicePaymentRecordPayload'], ParentType, ContextType, RequireFields<MutationInvoicePaymentRecordArgs, 'idempotencyKey' | 'input'>>;
   invoiceRegister?: Resolver<ResolversTypes['InvoiceRegisterPayload'], ParentType, ContextType, RequireFields<MutationInvoiceRegisterArgs, 'idempotencyKey' | 'input'>>;
   orderCancel?: Resolver<ResolversTypes['OrderCancelPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'idempotencyKey' | 'input'>>;
+  orderComplete?: Resolver<ResolversTypes['OrderStatusChangePayload'], ParentType, ContextType, RequireFields<MutationOrderCompleteArgs, 'idempotencyKey' | 'input'>>;
   orderPlace?: Resolver<ResolversTypes['OrderPlacePayload'], ParentType, ContextType, RequireFields<MutationOrderPlaceArgs, 'idempotencyKey' | 'input'>>;
+  orderProcess?: Resolver<ResolversTypes['OrderStatusChangePayload'], ParentType, ContextType, RequireFields<MutationOrderProcessArgs, 'idempotencyKey' | 'input'>>;
   orderReturn?: Resolver<ResolversTypes['OrderReturnPayload'], ParentType, ContextType, RequireFields<MutationOrderReturnArgs, 'idempotencyKey' | 'input'>>;
+  orderShipmentCreate?: Resolver<ResolversTypes['OrderShipmentCreatePayload'], ParentType, ContextType, RequireFields<MutationOrderShipmentCreateArgs, 'idempotencyKey' | 'input'>>;
   paymentMethodAdd?: Resolver<ResolversTypes['PaymentMethodAddPayload'], ParentType, ContextType, RequireFields<MutationPaymentMethodAddArgs, 'idempotencyKey' | 'input'>>;
   paymentMethodRemove?: Resolver<ResolversTypes['PaymentMethodRemovePayload'], ParentType, ContextType, RequireFields<MutationPaymentMethodRemoveArgs, 'idempotencyKey' | 'paymentMethodId'>>;
   productUpdate?: Resolver<ResolversTypes['ProductUpdatePayload'], ParentType, ContextType, RequireFields<MutationProductUpdateArgs, 'idempotencyKey' | 'input'>>;
@@ -3015,6 +3299,7 @@ export type NodeResolvers<ContextType = RequestContext, ParentType extends Resol
 export type OrderResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['OrderEvent']>, ParentType, ContextType>;
   externalNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
@@ -3054,6 +3339,19 @@ export type OrderEdgeResolvers<ContextType = RequestContext, ParentType extends 
   node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
 };
 
+export type OrderEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderEvent'] = ResolversParentTypes['OrderEvent']> = {
+  carrierCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fromStatus?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OrderEventKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  toStatus?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
+  trackingNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  trackingUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type OrderLineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = {
   cancelledQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lineNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3061,6 +3359,7 @@ export type OrderLineResolvers<ContextType = RequestContext, ParentType extends 
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   returnedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shippedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -3074,6 +3373,18 @@ export type OrderPlacePayloadResolvers<ContextType = RequestContext, ParentType 
 };
 
 export type OrderReturnPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderReturnPayload'] = ResolversParentTypes['OrderReturnPayload']> = {
+  command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type OrderShipmentCreatePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderShipmentCreatePayload'] = ResolversParentTypes['OrderShipmentCreatePayload']> = {
+  command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type OrderStatusChangePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderStatusChangePayload'] = ResolversParentTypes['OrderStatusChangePayload']> = {
   command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -3180,6 +3491,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   command?: Resolver<Maybe<ResolversTypes['Command']>, ParentType, ContextType, RequireFields<QueryCommandArgs, 'id'>>;
   commands?: Resolver<ResolversTypes['CommandConnection'], ParentType, ContextType, Partial<QueryCommandsArgs>>;
   connectors?: Resolver<Array<ResolversTypes['ConnectorInfo']>, ParentType, ContextType>;
+  inboundChanges?: Resolver<ResolversTypes['InboundChangeConnection'], ParentType, ContextType, RequireFields<QueryInboundChangesArgs, 'connector'>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
   invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, Partial<QueryInvoicesArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -3263,9 +3575,17 @@ export type ShipToResolvers<ContextType = RequestContext, ParentType extends Res
 
 export type ShipmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = {
   carrierCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['ShipmentLine']>, ParentType, ContextType>;
   shippedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trackingUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   warehouse?: Resolver<Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type ShipmentLineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ShipmentLine'] = ResolversParentTypes['ShipmentLine']> = {
+  lineNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type StockReservationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StockReservation'] = ResolversParentTypes['StockReservation']> = {
@@ -3367,6 +3687,10 @@ export type Resolvers<ContextType = RequestContext> = {
   Decimal?: GraphQLScalarType;
   ExternalReference?: ExternalReferenceResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
+  InboundChange?: InboundChangeResolvers<ContextType>;
+  InboundChangeConnection?: InboundChangeConnectionResolvers<ContextType>;
+  InboundChangeEdge?: InboundChangeEdgeResolvers<ContextType>;
+  InboundStats?: InboundStatsResolvers<ContextType>;
   InventoryLevel?: InventoryLevelResolvers<ContextType>;
   InventoryLevelConnection?: InventoryLevelConnectionResolvers<ContextType>;
   InventoryLevelEdge?: InventoryLevelEdgeResolvers<ContextType>;
@@ -3387,9 +3711,12 @@ export type Resolvers<ContextType = RequestContext> = {
   OrderCancelPayload?: OrderCancelPayloadResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
+  OrderEvent?: OrderEventResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderPlacePayload?: OrderPlacePayloadResolvers<ContextType>;
   OrderReturnPayload?: OrderReturnPayloadResolvers<ContextType>;
+  OrderShipmentCreatePayload?: OrderShipmentCreatePayloadResolvers<ContextType>;
+  OrderStatusChangePayload?: OrderStatusChangePayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PaymentMethod?: PaymentMethodResolvers<ContextType>;
   PaymentMethodAddPayload?: PaymentMethodAddPayloadResolvers<ContextType>;
@@ -3410,6 +3737,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RelatedProduct?: RelatedProductResolvers<ContextType>;
   ShipTo?: ShipToResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
+  ShipmentLine?: ShipmentLineResolvers<ContextType>;
   StockReservation?: StockReservationResolvers<ContextType>;
   StockReservationAllowance?: StockReservationAllowanceResolvers<ContextType>;
   StockReservationLine?: StockReservationLineResolvers<ContextType>;

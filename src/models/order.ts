@@ -7,7 +7,7 @@ export interface OrderModel extends SourceRef {
   accountKey: string;
   shipToKey: string | null;
   kind: "ORDER" | "PREORDER";
-  status: "PENDING" | "OPEN" | "PROCESSING" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "RETURNED";
+  status: "PENDING" | "OPEN" | "PROCESSING" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "RETURNED";
   subtotal: MoneyModel;
   taxTotal: MoneyModel;
   shippingTotal: MoneyModel;
@@ -35,15 +35,36 @@ export interface OrderLineModel {
   returnedQuantity: number;
   /** How many of `quantity` were cancelled (order lines). */
   cancelledQuantity: number;
+  /** How many of `quantity` have shipped (order lines). */
+  shippedQuantity: number;
 }
 
 /** A shipment of an order. */
 export interface ShipmentModel {
   source: string;
+  key: string;
   carrierCode: string;
   trackingNumber: string;
+  trackingUrl: string | null;
   warehouseKey: string | null;
   shippedAt: Date;
+  /** The order lines it carried (empty when the source does not say). */
+  lines: Array<{ lineNumber: number; quantity: number }>;
+}
+
+/** One entry of an order's history (the GraphQL `OrderEvent`). */
+export interface OrderEventModel {
+  kind: "PLACED" | "STATUS_CHANGED" | "SHIPMENT_CREATED";
+  fromStatus: OrderModel["status"] | null;
+  toStatus: OrderModel["status"] | null;
+  occurredAt: Date;
+  recordedAt: Date;
+  /** The connector that reported it; null when a mutation made it. */
+  connector: string | null;
+  note: string | null;
+  carrierCode: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
 }
 
 /** Filter of order lists (account given as a key in the same connector). */

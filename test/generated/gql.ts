@@ -114,6 +114,10 @@ type Documents = {
     "mutation FederationUpdate($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { account { id } userErrors { code } } }": typeof types.FederationUpdateDocument,
     "mutation FederationProduct2($input: ProductUpdateInput!, $key: String!) { productUpdate(input: $input, idempotencyKey: $key) { userErrors { code } } }": typeof types.FederationProduct2Document,
     "mutation IdempotencyKeysPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code } } }": typeof types.IdempotencyKeysPlaceDocument,
+    "\n  query InboundApplyChanges($connector: String!, $statuses: [InboundChangeStatus!], $first: Int, $after: String) {\n    inboundChanges(connector: $connector, statuses: $statuses, first: $first, after: $after) {\n      nodes { eventId type aggregate status error attempts occurredAt receivedAt appliedAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.InboundApplyChangesDocument,
+    "\n  query InboundApplyConnectorStats { connectors { name inbound { received waiting applied parked rejected lastAppliedAt } } }\n": typeof types.InboundApplyConnectorStatsDocument,
+    "\n  mutation InboundApplyPlaceOrder($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) {\n      order { id number }\n      command { id }\n      userErrors { code message }\n    }\n  }\n": typeof types.InboundApplyPlaceOrderDocument,
+    "\n  query InboundApplyCustomerOrder($id: ID!) {\n    order(id: $id) {\n      status\n      lines { sku quantity shippedQuantity }\n      shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n      events { kind fromStatus toStatus connector trackingNumber }\n    }\n  }\n": typeof types.InboundApplyCustomerOrderDocument,
     "query IntSumsProduct { product(sku: \"SKU-00042\") { id } }": typeof types.IntSumsProductDocument,
     "query IntSumsWarehouses { warehouses(first: 10) { nodes { id } } }": typeof types.IntSumsWarehousesDocument,
     "mutation IntSumsInventorySet($p: ID!, $w: ID!, $key: String!) { inventorySet(input: { productId: $p, warehouseId: $w, onHand: 1000000000 }, idempotencyKey: $key) { userErrors { code } } }": typeof types.IntSumsInventorySetDocument,
@@ -137,7 +141,7 @@ type Documents = {
     "mutation LeaksWritesCreate($input: ApiKeyCreateInput!, $key: String!) { apiKeyCreate(input: $input, idempotencyKey: $key) { apiKey { allowedIps } userErrors { code field } } }": typeof types.LeaksWritesCreateDocument,
     "mutation LeaksWritesPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }": typeof types.LeaksWritesPlaceDocument,
     "query LeaksWritesSync($id: ID!) { order(id: $id) { syncStatus lastCommand { status lastError deliveries { connector status lastError } } } }": typeof types.LeaksWritesSyncDocument,
-    "query NPlusOneOrderHistory($code: String!, $first: Int!) {\n  account(code: $code) {\n    name\n    orders(first: $first) {\n      nodes {\n        number status total { amount }\n        lines { sku quantity unitPrice { amount }\n          product { sku name inventoryLevels { available warehouse { code } } } }\n        shipments { trackingNumber warehouse { code } }\n      }\n    }\n  }\n}": typeof types.NPlusOneOrderHistoryDocument,
+    "query NPlusOneOrderHistory($code: String!, $first: Int!) {\n  account(code: $code) {\n    name\n    orders(first: $first) {\n      nodes {\n        number status total { amount }\n        lines { sku quantity shippedQuantity unitPrice { amount }\n          product { sku name inventoryLevels { available warehouse { code } } } }\n        shipments { id trackingNumber trackingUrl warehouse { code } lines { lineNumber quantity } }\n        events { kind toStatus occurredAt }\n      }\n    }\n  }\n}": typeof types.NPlusOneOrderHistoryDocument,
     "fragment NodeFields on Node { __typename id ... on Account { code } ... on ShipTo { name } ... on Product { sku } ... on Category { slug }\n    ... on Warehouse { code } ... on Order { number } ... on Invoice { number } ... on Quote { number } }": typeof types.NodeFieldsFragmentDoc,
     "query NodeAccount { account(code: \"C00002\") { id code shipTos { id name } orders(first: 1) { nodes { id number } } invoices(first: 1) { nodes { id number } } quotes(first: 1) { nodes { id number } } }\n         products(first: 1) { nodes { id sku } } categories(first: 1) { nodes { id slug } } warehouses(first: 1) { nodes { id code } } }": typeof types.NodeAccountDocument,
     "query NodeBNode($id: ID!) { node(id: $id) { ...NodeFields } }": typeof types.NodeBNodeDocument,
@@ -148,6 +152,15 @@ type Documents = {
     "query NodeNodes4($ids: [ID!]!) { nodes(ids: $ids) { id } }": typeof types.NodeNodes4Document,
     "query ObservabilityNode { node(id: \"abc\") { id } }": typeof types.ObservabilityNodeDocument,
     "query ObservabilityProducts { products(first: 3) { nodes { sku } } }": typeof types.ObservabilityProductsDocument,
+    "mutation OrderFulfilmentPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id } userErrors { message } } }": typeof types.OrderFulfilmentPlaceDocument,
+    "mutation OrderLifecyclePlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id number } command { id } userErrors { message } } }": typeof types.OrderLifecyclePlaceDocument,
+    "mutation OrderLifecycleProcess($input: OrderStatusChangeInput!, $key: String!) { orderProcess(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }": typeof types.OrderLifecycleProcessDocument,
+    "mutation OrderLifecycleComplete($input: OrderStatusChangeInput!, $key: String!) { orderComplete(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }": typeof types.OrderLifecycleCompleteDocument,
+    "mutation OrderLifecycleShip($input: OrderShipmentCreateInput!, $key: String!) { orderShipmentCreate(input: $input, idempotencyKey: $key) {\n  order { status shipments { id } lines { lineNumber shippedQuantity } } command { id type } userErrors { code field message } } }": typeof types.OrderLifecycleShipDocument,
+    "mutation OrderLifecycleCancel($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status } userErrors { code message } } }": typeof types.OrderLifecycleCancelDocument,
+    "mutation OrderLifecycleReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) { order { status lines { returnedQuantity } } userErrors { code field message } } }": typeof types.OrderLifecycleReturnDocument,
+    "mutation OrderLifecycleInvoice($input: InvoiceRegisterInput!, $key: String!) { invoiceRegister(input: $input, idempotencyKey: $key) { userErrors { code message } } }": typeof types.OrderLifecycleInvoiceDocument,
+    "query OrderLifecycleHistory($id: ID!) { order(id: $id) {\n  status\n  lines { lineNumber quantity shippedQuantity returnedQuantity }\n  shipments { id carrierCode trackingNumber trackingUrl warehouse { code } lines { lineNumber quantity } }\n  events { kind fromStatus toStatus connector note carrierCode trackingNumber trackingUrl occurredAt recordedAt }\n} }": typeof types.OrderLifecycleHistoryDocument,
     "mutation OrderMutationsPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {\n  order { id number status kind syncStatus total { amount } lines { sku quantity unit unitPrice { amount } lineTotal { amount } warehouse { code } } account { code } shipTo { isDefault } }\n  command { id type status deliveries { connector status } }\n  userErrors { field message code } } }": typeof types.OrderMutationsPlaceDocument,
     "query OrderMutationsProduct($sku: String!) { product(sku: $sku) { price(quantity: 3) { unitPrice { amount } total { amount } } } }": typeof types.OrderMutationsProductDocument,
     "query OrderMutationsOrder($id: ID!) { order(id: $id) { status syncStatus externalNumber lastCommand { status } } }": typeof types.OrderMutationsOrderDocument,
@@ -346,6 +359,10 @@ const documents: Documents = {
     "mutation FederationUpdate($input: AccountUpdateInput!, $key: String!) { accountUpdate(input: $input, idempotencyKey: $key) { account { id } userErrors { code } } }": types.FederationUpdateDocument,
     "mutation FederationProduct2($input: ProductUpdateInput!, $key: String!) { productUpdate(input: $input, idempotencyKey: $key) { userErrors { code } } }": types.FederationProduct2Document,
     "mutation IdempotencyKeysPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { order { id } userErrors { code } } }": types.IdempotencyKeysPlaceDocument,
+    "\n  query InboundApplyChanges($connector: String!, $statuses: [InboundChangeStatus!], $first: Int, $after: String) {\n    inboundChanges(connector: $connector, statuses: $statuses, first: $first, after: $after) {\n      nodes { eventId type aggregate status error attempts occurredAt receivedAt appliedAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.InboundApplyChangesDocument,
+    "\n  query InboundApplyConnectorStats { connectors { name inbound { received waiting applied parked rejected lastAppliedAt } } }\n": types.InboundApplyConnectorStatsDocument,
+    "\n  mutation InboundApplyPlaceOrder($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) {\n      order { id number }\n      command { id }\n      userErrors { code message }\n    }\n  }\n": types.InboundApplyPlaceOrderDocument,
+    "\n  query InboundApplyCustomerOrder($id: ID!) {\n    order(id: $id) {\n      status\n      lines { sku quantity shippedQuantity }\n      shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n      events { kind fromStatus toStatus connector trackingNumber }\n    }\n  }\n": types.InboundApplyCustomerOrderDocument,
     "query IntSumsProduct { product(sku: \"SKU-00042\") { id } }": types.IntSumsProductDocument,
     "query IntSumsWarehouses { warehouses(first: 10) { nodes { id } } }": types.IntSumsWarehousesDocument,
     "mutation IntSumsInventorySet($p: ID!, $w: ID!, $key: String!) { inventorySet(input: { productId: $p, warehouseId: $w, onHand: 1000000000 }, idempotencyKey: $key) { userErrors { code } } }": types.IntSumsInventorySetDocument,
@@ -369,7 +386,7 @@ const documents: Documents = {
     "mutation LeaksWritesCreate($input: ApiKeyCreateInput!, $key: String!) { apiKeyCreate(input: $input, idempotencyKey: $key) { apiKey { allowedIps } userErrors { code field } } }": types.LeaksWritesCreateDocument,
     "mutation LeaksWritesPlace($key: String!) { orderPlace(input: { kind: PREORDER, lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { order { id } command { id } userErrors { code } } }": types.LeaksWritesPlaceDocument,
     "query LeaksWritesSync($id: ID!) { order(id: $id) { syncStatus lastCommand { status lastError deliveries { connector status lastError } } } }": types.LeaksWritesSyncDocument,
-    "query NPlusOneOrderHistory($code: String!, $first: Int!) {\n  account(code: $code) {\n    name\n    orders(first: $first) {\n      nodes {\n        number status total { amount }\n        lines { sku quantity unitPrice { amount }\n          product { sku name inventoryLevels { available warehouse { code } } } }\n        shipments { trackingNumber warehouse { code } }\n      }\n    }\n  }\n}": types.NPlusOneOrderHistoryDocument,
+    "query NPlusOneOrderHistory($code: String!, $first: Int!) {\n  account(code: $code) {\n    name\n    orders(first: $first) {\n      nodes {\n        number status total { amount }\n        lines { sku quantity shippedQuantity unitPrice { amount }\n          product { sku name inventoryLevels { available warehouse { code } } } }\n        shipments { id trackingNumber trackingUrl warehouse { code } lines { lineNumber quantity } }\n        events { kind toStatus occurredAt }\n      }\n    }\n  }\n}": types.NPlusOneOrderHistoryDocument,
     "fragment NodeFields on Node { __typename id ... on Account { code } ... on ShipTo { name } ... on Product { sku } ... on Category { slug }\n    ... on Warehouse { code } ... on Order { number } ... on Invoice { number } ... on Quote { number } }": types.NodeFieldsFragmentDoc,
     "query NodeAccount { account(code: \"C00002\") { id code shipTos { id name } orders(first: 1) { nodes { id number } } invoices(first: 1) { nodes { id number } } quotes(first: 1) { nodes { id number } } }\n         products(first: 1) { nodes { id sku } } categories(first: 1) { nodes { id slug } } warehouses(first: 1) { nodes { id code } } }": types.NodeAccountDocument,
     "query NodeBNode($id: ID!) { node(id: $id) { ...NodeFields } }": types.NodeBNodeDocument,
@@ -380,6 +397,15 @@ const documents: Documents = {
     "query NodeNodes4($ids: [ID!]!) { nodes(ids: $ids) { id } }": types.NodeNodes4Document,
     "query ObservabilityNode { node(id: \"abc\") { id } }": types.ObservabilityNodeDocument,
     "query ObservabilityProducts { products(first: 3) { nodes { sku } } }": types.ObservabilityProductsDocument,
+    "mutation OrderFulfilmentPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id } userErrors { message } } }": types.OrderFulfilmentPlaceDocument,
+    "mutation OrderLifecyclePlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id number } command { id } userErrors { message } } }": types.OrderLifecyclePlaceDocument,
+    "mutation OrderLifecycleProcess($input: OrderStatusChangeInput!, $key: String!) { orderProcess(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }": types.OrderLifecycleProcessDocument,
+    "mutation OrderLifecycleComplete($input: OrderStatusChangeInput!, $key: String!) { orderComplete(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }": types.OrderLifecycleCompleteDocument,
+    "mutation OrderLifecycleShip($input: OrderShipmentCreateInput!, $key: String!) { orderShipmentCreate(input: $input, idempotencyKey: $key) {\n  order { status shipments { id } lines { lineNumber shippedQuantity } } command { id type } userErrors { code field message } } }": types.OrderLifecycleShipDocument,
+    "mutation OrderLifecycleCancel($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status } userErrors { code message } } }": types.OrderLifecycleCancelDocument,
+    "mutation OrderLifecycleReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) { order { status lines { returnedQuantity } } userErrors { code field message } } }": types.OrderLifecycleReturnDocument,
+    "mutation OrderLifecycleInvoice($input: InvoiceRegisterInput!, $key: String!) { invoiceRegister(input: $input, idempotencyKey: $key) { userErrors { code message } } }": types.OrderLifecycleInvoiceDocument,
+    "query OrderLifecycleHistory($id: ID!) { order(id: $id) {\n  status\n  lines { lineNumber quantity shippedQuantity returnedQuantity }\n  shipments { id carrierCode trackingNumber trackingUrl warehouse { code } lines { lineNumber quantity } }\n  events { kind fromStatus toStatus connector note carrierCode trackingNumber trackingUrl occurredAt recordedAt }\n} }": types.OrderLifecycleHistoryDocument,
     "mutation OrderMutationsPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {\n  order { id number status kind syncStatus total { amount } lines { sku quantity unit unitPrice { amount } lineTotal { amount } warehouse { code } } account { code } shipTo { isDefault } }\n  command { id type status deliveries { connector status } }\n  userErrors { field message code } } }": types.OrderMutationsPlaceDocument,
     "query OrderMutationsProduct($sku: String!) { product(sku: $sku) { price(quantity: 3) { unitPrice { amount } total { amount } } } }": types.OrderMutationsProductDocument,
     "query OrderMutationsOrder($id: ID!) { order(id: $id) { status syncStatus externalNumber lastCommand { status } } }": types.OrderMutationsOrderDocument,
@@ -895,6 +921,22 @@ export function graphql(source: "mutation IdempotencyKeysPlace($key: String!) { 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query InboundApplyChanges($connector: String!, $statuses: [InboundChangeStatus!], $first: Int, $after: String) {\n    inboundChanges(connector: $connector, statuses: $statuses, first: $first, after: $after) {\n      nodes { eventId type aggregate status error attempts occurredAt receivedAt appliedAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query InboundApplyChanges($connector: String!, $statuses: [InboundChangeStatus!], $first: Int, $after: String) {\n    inboundChanges(connector: $connector, statuses: $statuses, first: $first, after: $after) {\n      nodes { eventId type aggregate status error attempts occurredAt receivedAt appliedAt }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboundApplyConnectorStats { connectors { name inbound { received waiting applied parked rejected lastAppliedAt } } }\n"): (typeof documents)["\n  query InboundApplyConnectorStats { connectors { name inbound { received waiting applied parked rejected lastAppliedAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InboundApplyPlaceOrder($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) {\n      order { id number }\n      command { id }\n      userErrors { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation InboundApplyPlaceOrder($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) {\n      order { id number }\n      command { id }\n      userErrors { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboundApplyCustomerOrder($id: ID!) {\n    order(id: $id) {\n      status\n      lines { sku quantity shippedQuantity }\n      shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n      events { kind fromStatus toStatus connector trackingNumber }\n    }\n  }\n"): (typeof documents)["\n  query InboundApplyCustomerOrder($id: ID!) {\n    order(id: $id) {\n      status\n      lines { sku quantity shippedQuantity }\n      shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n      events { kind fromStatus toStatus connector trackingNumber }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query IntSumsProduct { product(sku: \"SKU-00042\") { id } }"): (typeof documents)["query IntSumsProduct { product(sku: \"SKU-00042\") { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -987,7 +1029,7 @@ export function graphql(source: "query LeaksWritesSync($id: ID!) { order(id: $id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query NPlusOneOrderHistory($code: String!, $first: Int!) {\n  account(code: $code) {\n    name\n    orders(first: $first) {\n      nodes {\n        number status total { amount }\n        lines { sku quantity unitPrice { amount }\n          product { sku name inventoryLevels { available warehouse { code } } } }\n        shipments { trackingNumber warehouse { code } }\n      }\n    }\n  }\n}"): (typeof documents)["query NPlusOneOrderHistory($code: String!, $first: Int!) {\n  account(code: $code) {\n    name\n    orders(first: $first) {\n      nodes {\n        number status total { amount }\n        lines { sku quantity unitPrice { amount }\n          product { sku name inventoryLevels { available warehouse { code } } } }\n        shipments { trackingNumber warehouse { code } }\n      }\n    }\n  }\n}"];
+export function graphql(source: "query NPlusOneOrderHistory($code: String!, $first: Int!) {\n  account(code: $code) {\n    name\n    orders(first: $first) {\n      nodes {\n        number status total { amount }\n        lines { sku quantity shippedQuantity unitPrice { amount }\n          product { sku name inventoryLevels { available warehouse { code } } } }\n        shipments { id trackingNumber trackingUrl warehouse { code } lines { lineNumber quantity } }\n        events { kind toStatus occurredAt }\n      }\n    }\n  }\n}"): (typeof documents)["query NPlusOneOrderHistory($code: String!, $first: Int!) {\n  account(code: $code) {\n    name\n    orders(first: $first) {\n      nodes {\n        number status total { amount }\n        lines { sku quantity shippedQuantity unitPrice { amount }\n          product { sku name inventoryLevels { available warehouse { code } } } }\n        shipments { id trackingNumber trackingUrl warehouse { code } lines { lineNumber quantity } }\n        events { kind toStatus occurredAt }\n      }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1028,6 +1070,42 @@ export function graphql(source: "query ObservabilityNode { node(id: \"abc\") { i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ObservabilityProducts { products(first: 3) { nodes { sku } } }"): (typeof documents)["query ObservabilityProducts { products(first: 3) { nodes { sku } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderFulfilmentPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id } userErrors { message } } }"): (typeof documents)["mutation OrderFulfilmentPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id } userErrors { message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderLifecyclePlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id number } command { id } userErrors { message } } }"): (typeof documents)["mutation OrderLifecyclePlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) { order { id number } command { id } userErrors { message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderLifecycleProcess($input: OrderStatusChangeInput!, $key: String!) { orderProcess(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }"): (typeof documents)["mutation OrderLifecycleProcess($input: OrderStatusChangeInput!, $key: String!) { orderProcess(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderLifecycleComplete($input: OrderStatusChangeInput!, $key: String!) { orderComplete(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }"): (typeof documents)["mutation OrderLifecycleComplete($input: OrderStatusChangeInput!, $key: String!) { orderComplete(input: $input, idempotencyKey: $key) {\n  order { status } command { id type } userErrors { code field message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderLifecycleShip($input: OrderShipmentCreateInput!, $key: String!) { orderShipmentCreate(input: $input, idempotencyKey: $key) {\n  order { status shipments { id } lines { lineNumber shippedQuantity } } command { id type } userErrors { code field message } } }"): (typeof documents)["mutation OrderLifecycleShip($input: OrderShipmentCreateInput!, $key: String!) { orderShipmentCreate(input: $input, idempotencyKey: $key) {\n  order { status shipments { id } lines { lineNumber shippedQuantity } } command { id type } userErrors { code field message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderLifecycleCancel($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status } userErrors { code message } } }"): (typeof documents)["mutation OrderLifecycleCancel($input: OrderCancelInput!, $key: String!) { orderCancel(input: $input, idempotencyKey: $key) { order { status } userErrors { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderLifecycleReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) { order { status lines { returnedQuantity } } userErrors { code field message } } }"): (typeof documents)["mutation OrderLifecycleReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) { order { status lines { returnedQuantity } } userErrors { code field message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderLifecycleInvoice($input: InvoiceRegisterInput!, $key: String!) { invoiceRegister(input: $input, idempotencyKey: $key) { userErrors { code message } } }"): (typeof documents)["mutation OrderLifecycleInvoice($input: InvoiceRegisterInput!, $key: String!) { invoiceRegister(input: $input, idempotencyKey: $key) { userErrors { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OrderLifecycleHistory($id: ID!) { order(id: $id) {\n  status\n  lines { lineNumber quantity shippedQuantity returnedQuantity }\n  shipments { id carrierCode trackingNumber trackingUrl warehouse { code } lines { lineNumber quantity } }\n  events { kind fromStatus toStatus connector note carrierCode trackingNumber trackingUrl occurredAt recordedAt }\n} }"): (typeof documents)["query OrderLifecycleHistory($id: ID!) { order(id: $id) {\n  status\n  lines { lineNumber quantity shippedQuantity returnedQuantity }\n  shipments { id carrierCode trackingNumber trackingUrl warehouse { code } lines { lineNumber quantity } }\n  events { kind fromStatus toStatus connector note carrierCode trackingNumber trackingUrl occurredAt recordedAt }\n} }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -21,7 +21,7 @@ export const STORE = "store";
  */
 export function createStoreConnector(dataSource: DataSource, name = STORE): Connector {
   const query = queryOf(dataSource);
-  const writer = storeWriter(dataSource);
+  const writer = storeWriter(dataSource, name);
   return {
     name,
     kind: "store",

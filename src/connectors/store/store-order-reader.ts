@@ -1,6 +1,6 @@
 import type { OrderReader } from "../connector.js";
 import { money } from "../../common/money.js";
-import type { OrderFilterModel, OrderLineModel, OrderModel, OrderSort } from "../../models/order.js";
+import type { OrderEventModel, OrderFilterModel, OrderLineModel, OrderModel, OrderSort, ShipmentModel } from "../../models/order.js";
 import { keysetPage } from "./keyset.js";
 import { rowsByKeys, uuidEquals, rowsByParent, str, strOrNull, type Query, type Row } from "./sql.js";
 
@@ -36,10 +36,34 @@ export function lineOf(source: string, row: Row, currency: string): OrderLineMod
     warehouseKey: strOrNull(row, "warehouse_id"),
     returnedQuantity: Number(row.returned_quantity ?? 0),
     cancelledQuantity: Number(row.cancelled_quantity ?? 0),
+    shippedQuantity: Number(row.shipped_quantity ?? 0),
   };
 }
 
-/** Orders, lines and shipments from the store's tables. */
+/** A text of an event's details, or null (details are JSON written by the order's history). */
+function detail(details: Record<string, unknown>, name: string): string | null {
+  const value = details[name];
+  return typeof value === "string" ? value : null;
+}
+
+/** Maps an `order_event` row. */
+function orderEventOf(row: Row): OrderEventModel {
+  const details = (row.details ?? {}) as Record<string, unknown>;
+  return {
+    kind: str(row, "kind") as OrderEventModel["kind"],
+    fromStatus: strOrNull(row, "from_status") as OrderEventModel["fromStatus"],
+    toStatus: strOrNull(row, "to_status") as OrderEventModel["toStatus"],
+    occurredAt: row.occurred_at as Date,
+    recordedAt: row.recorded_at as Date,
+    connector: strOrNull(row, "connector"),
+    note: detail(details, "note"),
+    carrierCode: detail(details, "carrierCode"),
+    trackingNumber: detail(details, "trackingNumber"),
+    trackingUrl: detail(details, "trackingUrl"),
+  };
+}
+
+/** Orders, lines, shipments and order histories from the store's tables. */
 export function storeOrderReader(query: Query, source: string): OrderReader {
   const order = (row: Row): OrderModel => {
     const currency = str(row, "currency_code");
@@ -79,16 +103,29 @@ export function storeOrderReader(query: Query, source: string): OrderReader {
     shipmentsOf: (keys) =>
       rowsByParent(
         query,
-        "SELECT * FROM shipment WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, shipped_at, id",
+        `SELECT s.*, coalesce((SELECT json_agg(json_build_object('lineNumber', l.line_number, 'quantity', l.quantity) ORDER BY l.line_number)
+                               FROM shipment_line l WHERE l.shipment_id = s.id), '[]'::json) AS lines
+         FROM shipment s WHERE s.order_id = ANY($1::uuid[]) ORDER BY s.order_id, s.shipped_at, s.created_at, s.id`,
         keys,
         (r) => str(r, "order_id"),
         (r) => ({
           source,
+          key: str(r, "id"),
           carrierCode: str(r, "carrier_code"),
           trackingNumber: str(r, "tracking_number"),
+          trackingUrl: strOrNull(r, "tracking_url"),
           warehouseKey: strOrNull(r, "warehouse_id"),
           shippedAt: r.shipped_at as Date,
+          lines: r.lines as ShipmentModel["lines"],
         }),
+      ),
+    eventsOf: (keys) =>
+      rowsByParent(
+        query,
+        "SELECT * FROM order_event WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, occurred_at, id",
+        keys,
+        (r) => str(r, "order_id"),
+        orderEventOf,
       ),
   };
 }

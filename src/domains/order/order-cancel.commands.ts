@@ -11,6 +11,7 @@ import { runIdempotent, type MutationOutcome } from "../../outbox/idempotency.js
 import { failWith, userError, UserErrors, type UserErrorModel } from "../../common/user-errors.js";
 import { orderById } from "./order.service.js";
 import { checkOrderLinesChange } from "./order-input-checks.js";
+import { recordStatusChange } from "./order-history.js";
 
 /**
  * `orderCancel`: cancels an order that has not shipped — all of it, or some
@@ -60,7 +61,9 @@ export async function cancelOrder(ctx: RequestContext, input: OrderCancelInput, 
       cancelledCents += toCents(line.unit_price) * BigInt(w.quantity);
     }
     const cancelled = fromCents(cancelledCents);
-    await orders.closeIfAllCancelled(manager, order.key);
+    if ((await orders.closeIfAllCancelled(manager, order.key)) === "CANCELLED") {
+      await recordStatusChange(manager, order.key, row.status, "CANCELLED", principal, input.reason);
+    }
     const commandId = await enqueueCommand(manager, ctx.router, {
       type: "orderCancel",
       aggregateId: order.key,

@@ -5,6 +5,7 @@ import { fromCents, toCents } from "../../common/money.js";
 import type { AccountModel, ShipToModel } from "../../models/account.js";
 import type { Queryable } from "../../db/query-rows.js";
 import * as inventory from "../../connectors/store/tables/inventory.js";
+import * as orderEvents from "../../connectors/store/tables/order-events.js";
 import * as orders from "../../connectors/store/tables/orders.js";
 import type { OrderKind } from "../../generated/graphql.js";
 import { userError, UserErrors, type UserErrorModel } from "../../common/user-errors.js";
@@ -38,6 +39,8 @@ export interface NewOrder {
   notes: string | null;
   lines: PricedLine[];
   paymentMethodId?: string | null;
+  /** Who places it (recorded in the order's history). */
+  principal: string;
 }
 
 /** The order as its `orderPlace` (or `quoteConvertToOrder`) command describes it to target systems. */
@@ -59,7 +62,7 @@ function orderCommandPayload(order: NewOrder, number: string, currency: string, 
 }
 
 /**
- * Stores a new order (`PENDING`) with its lines in the caller's transaction and
+ * Stores a new order (`PENDING`) with its lines and its first history entry (`PLACED`) in the caller's transaction and
  * reserves stock for the stock-checked lines; returns the order's id and the
  * command payload that describes it to target systems.
  */
@@ -95,5 +98,16 @@ export async function createOrder(tx: Queryable, order: NewOrder): Promise<{ ord
       reservedQuantity: reserved[index]!,
     });
   }
+  await orderEvents.append(tx, {
+    orderId,
+    kind: "PLACED",
+    fromStatus: null,
+    toStatus: "PENDING",
+    connector: null,
+    principal: order.principal,
+    eventId: null,
+    details: {},
+    occurredAt: new Date(),
+  });
   return { orderId, payload: orderCommandPayload(order, number, currency, total) };
 }

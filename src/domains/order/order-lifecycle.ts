@@ -3,15 +3,17 @@ import type { OrderStatus } from "../../generated/graphql.js";
 /**
  * The order lifecycle, the one place that says which status may follow which:
  * `PENDING` (accepted by us) → `OPEN` (confirmed by the system that fulfils it)
- * → `PROCESSING` → `SHIPPED` (a shipment may follow another) → `COMPLETED`;
- * `CANCELLED` before anything shipped, `RETURNED` after. A backend may report
- * a later status directly (an order shipped before we saw it confirmed).
+ * → `PROCESSING` → `PARTIALLY_SHIPPED` (some shipments) → `SHIPPED` (all of it)
+ * → `COMPLETED`; `CANCELLED` before anything shipped, `RETURNED` after. A
+ * backend may report a later status directly (an order shipped before we saw
+ * it confirmed), so earlier statuses may jump forward.
  */
 export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
-  PENDING: ["OPEN", "PROCESSING", "SHIPPED", "COMPLETED", "CANCELLED"],
-  OPEN: ["PROCESSING", "SHIPPED", "COMPLETED", "CANCELLED"],
-  PROCESSING: ["SHIPPED", "COMPLETED", "CANCELLED"],
-  SHIPPED: ["SHIPPED", "COMPLETED", "RETURNED"],
+  PENDING: ["OPEN", "PROCESSING", "PARTIALLY_SHIPPED", "SHIPPED", "COMPLETED", "CANCELLED"],
+  OPEN: ["PROCESSING", "PARTIALLY_SHIPPED", "SHIPPED", "COMPLETED", "CANCELLED"],
+  PROCESSING: ["PARTIALLY_SHIPPED", "SHIPPED", "COMPLETED", "CANCELLED"],
+  PARTIALLY_SHIPPED: ["SHIPPED", "RETURNED"],
+  SHIPPED: ["COMPLETED", "RETURNED"],
   COMPLETED: ["RETURNED"],
   CANCELLED: [],
   RETURNED: [],
@@ -32,7 +34,12 @@ export function canBeCancelled(status: string): boolean {
   return canMove(status, "CANCELLED");
 }
 
-/** An order can be returned (wholly or in part) once it has shipped. */
+/** An order can be returned (wholly or in part) once something of it has shipped. */
 export function canBeReturned(status: string): boolean {
   return canMove(status, "RETURNED");
+}
+
+/** A shipment can be recorded while something of the order is still to ship. */
+export function canShip(status: string): boolean {
+  return canMove(status, "SHIPPED");
 }

@@ -7,9 +7,11 @@ import type { OrderReturnInput } from "../../generated/graphql.js";
 import { checkOrderLinesChange } from "./order-input-checks.js";
 import { orderById } from "./order.service.js";
 import { canBeReturned } from "./order-lifecycle.js";
+import { recordStatusChange } from "./order-history.js";
 
 /**
- * `orderReturn`: records returned quantities on lines of a shipped order; the
+ * `orderReturn`: records returned quantities on lines of a shipped order (of a
+ * partly shipped one, only what shipped); the
  * order becomes `RETURNED` once every line is returned in full. Stock is not
  * put back here: returned goods are counted back with `inventorySet` after inspection.
  */
@@ -20,11 +22,12 @@ export async function returnOrder(ctx: RequestContext, input: OrderReturnInput, 
     if (!order) failWith("NOT_FOUND", ["input", "orderId"], "No such order.");
     const row = (await orders.lockForUpdate(manager, order.key))!;
     if (!canBeReturned(row.status)) {
-      failWith("INVALID_STATE", ["input", "orderId"], `Only shipped or completed orders can be returned; this one is ${row.status}.`);
+      failWith("INVALID_STATE", ["input", "orderId"], `Only orders that have shipped (partly or wholly) or completed can be returned; this one is ${row.status}.`);
     }
     const lines = await orders.returnableLinesOf(manager, order.key);
-    // Only what was delivered can come back: the quantity less what was cancelled and what is already returned.
-    const returnable = (line: orders.ReturnableLineRow) => line.quantity - line.cancelled_quantity - line.returned_quantity;
+    // Only what was delivered can come back: of a partly shipped order what shipped, else the quantity less what was cancelled; less what is already returned.
+    const delivered = (line: orders.ReturnableLineRow) => (row.status === "PARTIALLY_SHIPPED" ? line.shipped_quantity : line.quantity - line.cancelled_quantity);
+    const returnable = (line: orders.ReturnableLineRow) => delivered(line) - line.returned_quantity;
     const errors: UserErrorModel[] = [];
     if (input.lines.length === 0) errors.push(userError("INVALID", ["input", "lines"], "Name at least one line."));
     input.lines.forEach((wanted, index) => {
@@ -42,7 +45,9 @@ export async function returnOrder(ctx: RequestContext, input: OrderReturnInput, 
     for (const wanted of input.lines) {
       await orders.returnLineQuantity(manager, order.key, wanted.lineNumber, wanted.quantity);
     }
-    await orders.closeIfAllReturned(manager, order.key);
+    if ((await orders.closeIfAllReturned(manager, order.key)) === "RETURNED") {
+      await recordStatusChange(manager, order.key, row.status, "RETURNED", principal, input.reason);
+    }
     const commandId = await enqueueCommand(manager, ctx.router, {
       type: "orderReturn",
       aggregateId: order.key,

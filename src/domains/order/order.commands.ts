@@ -35,6 +35,7 @@ export async function placeOrder(ctx: RequestContext, input: OrderPlaceInput, id
       notes: input.notes ?? null,
       lines,
       paymentMethodId,
+      principal,
     });
     const commandId = await enqueueCommand(manager, ctx.router, { type: "orderPlace", aggregateId: orderId, idempotencyKey, principal, payload });
     await orders.setLastCommand(manager, orderId, commandId);

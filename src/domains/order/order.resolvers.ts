@@ -11,6 +11,7 @@ import { lastCommandOf } from "../command/command.service.js";
 import { commandPayload, freshEntity } from "../command/mutation-payload.js";
 import { returnOrder } from "./order-return.commands.js";
 import { cancelOrder } from "./order-cancel.commands.js";
+import { completeOrder, createShipment, processOrder } from "./order-fulfilment.commands.js";
 import { placeOrder } from "./order.commands.js";
 import { listOrders, orderById } from "./order.service.js";
 
@@ -32,6 +33,9 @@ export const orderResolvers: Resolvers = {
     orderPlace: async (_, { input, idempotencyKey }, ctx) => orderPayload(ctx, await placeOrder(ctx, input, idempotencyKey)),
     orderCancel: async (_, { input, idempotencyKey }, ctx) => orderPayload(ctx, await cancelOrder(ctx, input, idempotencyKey)),
     orderReturn: async (_, { input, idempotencyKey }, ctx) => orderPayload(ctx, await returnOrder(ctx, input, idempotencyKey)),
+    orderProcess: async (_, { input, idempotencyKey }, ctx) => orderPayload(ctx, await processOrder(ctx, input, idempotencyKey)),
+    orderShipmentCreate: async (_, { input, idempotencyKey }, ctx) => orderPayload(ctx, await createShipment(ctx, input, idempotencyKey)),
+    orderComplete: async (_, { input, idempotencyKey }, ctx) => orderPayload(ctx, await completeOrder(ctx, input, idempotencyKey)),
   },
   Order: {
     id: globalIdOf("Order"),
@@ -39,6 +43,7 @@ export const orderResolvers: Resolvers = {
     shipTo: (order, _, ctx) => (order.shipToKey ? ctx.loaders.shipTo.load({ source: order.source, key: order.shipToKey }) : null),
     lines: (order, _, ctx) => ctx.loaders.orderLines.load(order),
     shipments: (order, _, ctx) => ctx.loaders.orderShipments.load(order),
+    events: (order, _, ctx) => ctx.loaders.orderEvents.load(order),
     invoices: (order, _, ctx) => invoicesOfOrder(ctx, order),
     syncStatus: async (order, _, ctx) => syncStatusOf(await lastCommandOf(ctx, order.lastCommandId)),
     lastCommand: (order, _, ctx) => lastCommandOf(ctx, order.lastCommandId),
@@ -48,6 +53,7 @@ export const orderResolvers: Resolvers = {
     warehouse: (line, _, ctx) => (line.warehouseKey ? ctx.loaders.warehouse.load({ source: line.source, key: line.warehouseKey }) : null),
   },
   Shipment: {
+    id: (shipment) => shipment.key,
     warehouse: (shipment, _, ctx) =>
       shipment.warehouseKey ? ctx.loaders.warehouse.load({ source: shipment.source, key: shipment.warehouseKey }) : null,
   },

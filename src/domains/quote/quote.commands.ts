@@ -57,7 +57,7 @@ export async function convertQuote(ctx: RequestContext, input: QuoteConvertToOrd
         checkStock: !product.specialOrder,
       });
     }
-    const { orderId, payload } = await createOrder(manager, { account, shipTo, kind: "ORDER", poNumber: input.poNumber ?? null, notes: `From quote ${row.number}`, lines });
+    const { orderId, payload } = await createOrder(manager, { account, shipTo, kind: "ORDER", poNumber: input.poNumber ?? null, notes: `From quote ${row.number}`, lines, principal });
     const commandId = await enqueueCommand(manager, ctx.router, { type: "quoteConvertToOrder", aggregateId: orderId, idempotencyKey, principal, payload: { ...payload, quoteNumber: row.number } });
     await orders.setLastCommand(manager, orderId, commandId);
     await quotes.markConverted(manager, quote.key, orderId, commandId);

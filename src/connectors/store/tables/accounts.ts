@@ -102,3 +102,18 @@ export async function markDeleted(tx: Queryable, accountId: string): Promise<str
 export async function billingOf(tx: Queryable, accountId: string): Promise<AccountBillingRow | undefined> {
   return queryRow<AccountBillingRow>(tx, `SELECT code, payment_terms, currency_code FROM account WHERE id = $1`, [accountId]);
 }
+
+/** The id of the live account with this code; undefined when there is none (or it was deleted). */
+export async function liveIdByCode(tx: Queryable, code: string): Promise<string | undefined> {
+  return (await queryRow<{ id: string }>(tx, `SELECT id FROM account WHERE code = $1 AND deleted_at IS NULL`, [code]))?.id;
+}
+
+/** True when an account with this code exists, deleted or not. */
+export async function codeTaken(tx: Queryable, code: string): Promise<boolean> {
+  return (await queryRow<{ "?column?": number }>(tx, `SELECT 1 FROM account WHERE code = $1`, [code])) !== undefined;
+}
+
+/** Marks an account as last written by a backend's (`connector`) change, now. */
+export async function markSynced(tx: Queryable, accountId: string, connector: string): Promise<void> {
+  await queryCount(tx, `UPDATE account SET synced_from = $2, synced_at = clock_timestamp(), updated_at = now() WHERE id = $1`, [accountId, connector]);
+}

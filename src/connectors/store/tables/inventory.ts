@@ -87,3 +87,29 @@ export async function shipFromStock(tx: Queryable, productId: string, warehouseI
     [productId, warehouseId, units, reserved],
   );
 }
+
+/** {@link upsertOnHand} for a level a backend (`connector`) reported: the row is marked synced from there now. */
+export async function upsertSynced(tx: Queryable, level: LevelRow, connector: string): Promise<void> {
+  await queryRows(
+    tx,
+    `INSERT INTO inventory_level (product_id, warehouse_id, on_hand, restock_date, synced_from, synced_at) VALUES ($1, $2, $3, $4, $5, clock_timestamp())
+       ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, restock_date = EXCLUDED.restock_date,
+         synced_from = EXCLUDED.synced_from, synced_at = EXCLUDED.synced_at, updated_at = now()`,
+    [level.productKey, level.warehouseKey, level.onHand, level.restockDate, connector],
+  );
+}
+
+/**
+ * A backend (`connector`) no longer sells a product: no stock of it is left
+ * on hand anywhere (reservations stay). Returns the warehouses whose stock
+ * changed, with their codes.
+ */
+export async function emptyEverywhere(tx: Queryable, productKey: string, connector: string): Promise<Array<{ warehouse_id: string; code: string }>> {
+  return queryRows<{ warehouse_id: string; code: string }>(
+    tx,
+    `UPDATE inventory_level il SET on_hand = 0, restock_date = NULL, synced_from = $2, synced_at = clock_timestamp(), updated_at = now()
+       FROM warehouse w WHERE il.product_id = $1 AND il.on_hand <> 0 AND w.id = il.warehouse_id
+     RETURNING il.warehouse_id, w.code`,
+    [productKey, connector],
+  );
+}

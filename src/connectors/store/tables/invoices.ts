@@ -96,3 +96,25 @@ export async function setPaid(tx: Queryable, invoiceId: string, amountPaid: stri
 export async function setLastCommand(tx: Queryable, invoiceId: string, commandId: string): Promise<void> {
   await queryCount(tx, `UPDATE invoice SET last_command_id = $2 WHERE id = $1`, [invoiceId, commandId]);
 }
+
+/** The id of the invoice with this number; undefined when there is none. */
+export async function idByNumber(tx: Queryable, number: string): Promise<string | undefined> {
+  return (await queryRow<{ id: string }>(tx, `SELECT id FROM invoice WHERE number = $1`, [number]))?.id;
+}
+
+/** What a backend may change of an invoice it reports again. */
+export interface InvoiceChangesRow {
+  orderId: string | null;
+  status: string;
+  total: string;
+  dueDate: string;
+}
+
+/** Sets an invoice's status, total and due date as a backend reports them (an order link given stays; none keeps the one it had). */
+export async function updateReported(tx: Queryable, invoiceId: string, changes: InvoiceChangesRow): Promise<void> {
+  await queryCount(
+    tx,
+    `UPDATE invoice SET order_id = coalesce($2, order_id), status = $3, total = $4::numeric, due_date = $5::date WHERE id = $1`,
+    [invoiceId, changes.orderId, changes.status, changes.total, changes.dueDate],
+  );
+}

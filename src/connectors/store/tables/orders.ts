@@ -114,15 +114,16 @@ export async function cancelLineQuantity(tx: Queryable, orderId: string, lineNum
   );
 }
 
-/** Marks the order `CANCELLED` once every line is cancelled in full (else only touches `updated_at`). */
-export async function closeIfAllCancelled(tx: Queryable, orderId: string): Promise<void> {
-  await queryRows(
+/** Marks the order `CANCELLED` once every line is cancelled in full (else only touches `updated_at`); returns its status. */
+export async function closeIfAllCancelled(tx: Queryable, orderId: string): Promise<string> {
+  const row = await queryRow<{ status: string }>(
     tx,
     `UPDATE "order" SET updated_at = now(),
          status = CASE WHEN NOT EXISTS (SELECT 1 FROM order_line WHERE order_id = $1 AND cancelled_quantity < quantity) THEN 'CANCELLED' ELSE status END
-       WHERE id = $1`,
+       WHERE id = $1 RETURNING status`,
     [orderId],
   );
+  return row!.status;
 }
 
 /** The quantities of a line that decide what can still be returned. */
@@ -132,13 +133,14 @@ export interface ReturnableLineRow {
   quantity: number;
   cancelled_quantity: number;
   returned_quantity: number;
+  shipped_quantity: number;
 }
 
-/** Every line of an order with its cancelled and returned quantities, by line number. */
+/** Every line of an order with its cancelled, returned and shipped quantities, by line number. */
 export function returnableLinesOf(tx: Queryable, orderId: string): Promise<ReturnableLineRow[]> {
   return queryRows<ReturnableLineRow>(
     tx,
-    `SELECT line_number, sku, quantity, cancelled_quantity, returned_quantity FROM order_line WHERE order_id = $1 ORDER BY line_number`,
+    `SELECT line_number, sku, quantity, cancelled_quantity, returned_quantity, shipped_quantity FROM order_line WHERE order_id = $1 ORDER BY line_number`,
     [orderId],
   );
 }
@@ -148,18 +150,20 @@ export async function returnLineQuantity(tx: Queryable, orderId: string, lineNum
   await queryRows(tx, `UPDATE order_line SET returned_quantity = returned_quantity + $3 WHERE order_id = $1 AND line_number = $2`, [orderId, lineNumber, quantity]);
 }
 
-/** Marks the order `RETURNED` once everything delivered is returned (else only touches `updated_at`). */
-export async function closeIfAllReturned(tx: Queryable, orderId: string): Promise<void> {
-  await queryRows(
+/** Marks the order `RETURNED` once everything ordered and not cancelled is returned (else only touches `updated_at`); returns its status. */
+export async function closeIfAllReturned(tx: Queryable, orderId: string): Promise<string> {
+  const row = await queryRow<{ status: string }>(
     tx,
-    `UPDATE "order" SET status = CASE WHEN NOT EXISTS (SELECT 1 FROM order_line WHERE order_id = $1 AND returned_quantity < quantity - cancelled_quantity) THEN 'RETURNED' ELSE status END, updated_at = now() WHERE id = $1`,
+    `UPDATE "order" SET status = CASE WHEN NOT EXISTS (SELECT 1 FROM order_line WHERE order_id = $1 AND returned_quantity < quantity - cancelled_quantity) THEN 'RETURNED' ELSE status END, updated_at = now()
+     WHERE id = $1 RETURNING status`,
     [orderId],
   );
+  return row!.status;
 }
 
-/** Confirms a `PENDING` order as `OPEN` (the store applying its order-creating command); no change otherwise. */
-export async function confirmPending(tx: Queryable, orderId: string): Promise<void> {
-  await queryRows(tx, `UPDATE "order" SET status = 'OPEN', updated_at = now() WHERE id = $1::uuid AND status = 'PENDING'`, [orderId]);
+/** Confirms a `PENDING` order as `OPEN` (the store applying its order-creating command); false when it was not `PENDING`. */
+export async function confirmPending(tx: Queryable, orderId: string): Promise<boolean> {
+  return (await queryCount(tx, `UPDATE "order" SET status = 'OPEN', updated_at = now() WHERE id = $1::uuid AND status = 'PENDING'`, [orderId])) > 0;
 }
 
 /** Stores the number a backend gave the order (the ERP's), unless it is already that. */
@@ -192,12 +196,12 @@ export async function lockOrderToBill(tx: Queryable, orderId: string): Promise<O
   return queryRow<OrderToBillRow>(tx, `SELECT account_id, number, status FROM "order" WHERE id = $1 FOR UPDATE`, [orderId]);
 }
 
-/** The lines of an order not wholly cancelled, in order, with their product's name and the base units they take. */
+/** The lines of an order not wholly cancelled, in order, with their product's name and the base units still to leave stock (shipments took theirs). */
 export async function billableLinesOfOrder(tx: Queryable, orderId: string): Promise<BillableOrderLineRow[]> {
   return queryRows<BillableOrderLineRow>(
     tx,
     `SELECT l.product_id, l.sku, coalesce(p.name, l.sku) AS description, l.quantity - l.cancelled_quantity AS quantity, l.unit_price::text AS unit_price,
-            l.warehouse_id, (l.quantity - l.cancelled_quantity) * coalesce(u.factor, 1) AS base_units, l.reserved_quantity
+            l.warehouse_id, (l.quantity - l.cancelled_quantity - l.shipped_quantity) * coalesce(u.factor, 1) AS base_units, l.reserved_quantity
      FROM order_line l LEFT JOIN product p ON p.id = l.product_id LEFT JOIN product_unit u ON u.product_id = l.product_id AND u.code = l.unit
      WHERE l.order_id = $1 AND l.quantity > l.cancelled_quantity ORDER BY l.line_number`,
     [orderId],
@@ -207,4 +211,52 @@ export async function billableLinesOfOrder(tx: Queryable, orderId: string): Prom
 /** An invoiced order's lines reserve nothing any more. */
 export async function releaseOrderReservations(tx: Queryable, orderId: string): Promise<void> {
   await queryCount(tx, `UPDATE order_line SET reserved_quantity = 0 WHERE order_id = $1`, [orderId]);
+}
+
+/** Sets an order's status (the lifecycle has checked the move). */
+export async function setStatus(tx: Queryable, orderId: string, status: string): Promise<void> {
+  await queryRows(tx, `UPDATE "order" SET status = $2, updated_at = now() WHERE id = $1`, [orderId, status]);
+}
+
+/** The quantities of a line that decide what can still ship, and where its stock is. */
+export interface ShippableLineRow {
+  line_number: number;
+  sku: string;
+  quantity: number;
+  cancelled_quantity: number;
+  shipped_quantity: number;
+  returned_quantity: number;
+  reserved_quantity: number;
+  product_id: string | null;
+  warehouse_id: string | null;
+  /** Base units in one unit of the line (1 when the unit is unknown). */
+  factor: number;
+}
+
+/** Every line of an order with its shipped, cancelled and reserved quantities, by line number. */
+export function shippableLinesOf(tx: Queryable, orderId: string): Promise<ShippableLineRow[]> {
+  return queryRows<ShippableLineRow>(
+    tx,
+    `SELECT l.line_number, l.sku, l.quantity, l.cancelled_quantity, l.shipped_quantity, l.returned_quantity, l.reserved_quantity, l.product_id, l.warehouse_id,
+            coalesce(u.factor, 1)::int AS factor
+     FROM order_line l LEFT JOIN product_unit u ON u.product_id = l.product_id AND u.code = l.unit
+     WHERE l.order_id = $1 ORDER BY l.line_number`,
+    [orderId],
+  );
+}
+
+/** Adds `quantity` to a line's shipped quantity and takes `release` base units off what it reserves. */
+export async function shipLineQuantity(tx: Queryable, orderId: string, lineNumber: number, quantity: number, release: number): Promise<void> {
+  await queryRows(
+    tx,
+    `UPDATE order_line SET shipped_quantity = shipped_quantity + $3, reserved_quantity = greatest(reserved_quantity - $4, 0) WHERE order_id = $1 AND line_number = $2`,
+    [orderId, lineNumber, quantity, release],
+  );
+}
+
+/** The id and number of the order with our number or, when no number is given, the backend's (external) number; undefined when none has it. */
+export async function findByReference(tx: Queryable, ref: { number?: string; externalNumber?: string }): Promise<{ id: string; number: string } | undefined> {
+  return ref.number !== undefined
+    ? queryRow<{ id: string; number: string }>(tx, `SELECT id, number FROM "order" WHERE number = $1`, [ref.number])
+    : queryRow<{ id: string; number: string }>(tx, `SELECT id, number FROM "order" WHERE external_number = $1 ORDER BY created_at LIMIT 1`, [ref.externalNumber]);
 }

@@ -7,3 +7,8 @@ export async function warehouseCodes(tx: Queryable, warehouseIds: readonly strin
   const rows = await queryRows<{ id: string; code: string }>(tx, `SELECT id, code FROM warehouse WHERE id = ANY($1::uuid[])`, [warehouseIds]);
   return new Map(rows.map((w) => [w.id, w.code]));
 }
+
+/** The id of the warehouse with this code; undefined when there is none. */
+export async function idByCode(tx: Queryable, code: string): Promise<string | undefined> {
+  return (await queryRows<{ id: string }>(tx, `SELECT id FROM warehouse WHERE code = $1`, [code]))[0]?.id;
+}

@@ -1,0 +1,143 @@
+/**
+ * The `inbound_event` table (every change a backend reported, by its event id):
+ * every statement on it, each run in the caller's transaction (`tx`).
+ */
+import { queryCount, queryRow, queryRows, type Queryable } from "../../../db/query-rows.js";
+
+/** Where a change stands: waiting, applied, parked (tried again later) or rejected (never applied). */
+export type InboundStatus = "RECEIVED" | "APPLIED" | "PARKED" | "REJECTED";
+
+/** A change to store. */
+export interface NewInboundEventRow {
+  eventId: string;
+  type: string;
+  aggregateKey: string;
+  occurredAt: Date;
+  /** The change as the backend wrote it (JSON). */
+  payload: object;
+}
+
+/** A stored change, as the apply loop and the admin list read it. */
+export interface InboundEventRow {
+  id: string;
+  connector: string;
+  event_id: string;
+  type: string;
+  aggregate_key: string;
+  occurred_at: Date;
+  payload: unknown;
+  status: InboundStatus;
+  attempts: number;
+  error: string | null;
+  received_at: Date;
+  applied_at: Date | null;
+}
+
+/**
+ * Stores changes of one connector in one statement, skipping event ids already
+ * stored for it; returns how many were new.
+ */
+export async function insertMany(tx: Queryable, connector: string, events: readonly NewInboundEventRow[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const inserted = await queryRows<{ id: string }>(
+    tx,
+    `INSERT INTO inbound_event (connector, event_id, type, aggregate_key, occurred_at, payload)
+       SELECT $1, e.event_id, e.type, e.aggregate_key, e.occurred_at, e.payload
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::jsonb[]) WITH ORDINALITY AS e(event_id, type, aggregate_key, occurred_at, payload, n)
+         ORDER BY e.n
+       ON CONFLICT (connector, event_id) DO NOTHING RETURNING id`,
+    [
+      connector,
+      events.map((e) => e.eventId),
+      events.map((e) => e.type),
+      events.map((e) => e.aggregateKey),
+      events.map((e) => e.occurredAt),
+      events.map((e) => JSON.stringify(e.payload)),
+    ],
+  );
+  return inserted.length;
+}
+
+/**
+ * The waiting changes (received or parked) of a connector, optionally of some
+ * aggregates only, per aggregate in the order they happened (then arrival),
+ * from after the change with id `afterId` in that order; `limit` rows at most.
+ */
+export async function waiting(tx: Queryable, connector: string, aggregateKeys: readonly string[] | null, afterId: string | null, limit: number): Promise<InboundEventRow[]> {
+  return queryRows<InboundEventRow>(
+    tx,
+    `SELECT * FROM inbound_event
+      WHERE connector = $1 AND status IN ('RECEIVED', 'PARKED') AND ($2::text[] IS NULL OR aggregate_key = ANY($2::text[]))
+        AND ($3::bigint IS NULL OR (aggregate_key, occurred_at, id) > (SELECT p.aggregate_key, p.occurred_at, p.id FROM inbound_event p WHERE p.id = $3::bigint))
+      ORDER BY aggregate_key, occurred_at, id LIMIT $4`,
+    [connector, aggregateKeys, afterId, limit],
+  );
+}
+
+/** When the latest change of an aggregate the connector reported and that was applied happened; null when none was. */
+export async function lastAppliedAt(tx: Queryable, connector: string, aggregateKey: string): Promise<Date | null> {
+  const row = await queryRow<{ at: Date | null }>(
+    tx,
+    `SELECT max(occurred_at) AS at FROM inbound_event WHERE connector = $1 AND status = 'APPLIED' AND aggregate_key = $2`,
+    [connector, aggregateKey],
+  );
+  return row?.at ?? null;
+}
+
+/** Records the outcome of one try of a waiting change (one more attempt); false when it was no longer waiting. */
+export async function settle(tx: Queryable, id: string, status: InboundStatus, error: string | null): Promise<boolean> {
+  const count = await queryCount(
+    tx,
+    `UPDATE inbound_event SET status = $2, error = $3, attempts = attempts + 1, applied_at = CASE WHEN $2 = 'APPLIED' THEN clock_timestamp() END
+      WHERE id = $1 AND status IN ('RECEIVED', 'PARKED')`,
+    [id, status, error],
+  );
+  return count > 0;
+}
+
+/** The connectors that have parked changes. */
+export async function connectorsWithParked(tx: Queryable): Promise<string[]> {
+  return (await queryRows<{ connector: string }>(tx, `SELECT DISTINCT connector FROM inbound_event WHERE status = 'PARKED' ORDER BY connector`)).map((r) => r.connector);
+}
+
+/**
+ * One page of a connector's changes, newest first (by id), after the change
+ * with id `afterId`; `limit` rows at most.
+ */
+export async function page(tx: Queryable, connector: string, statuses: readonly InboundStatus[] | null, afterId: string | null, limit: number): Promise<InboundEventRow[]> {
+  return queryRows<InboundEventRow>(
+    tx,
+    `SELECT * FROM inbound_event
+      WHERE connector = $1 AND ($2::text[] IS NULL OR status = ANY($2::text[])) AND ($3::bigint IS NULL OR id < $3::bigint)
+      ORDER BY id DESC LIMIT $4`,
+    [connector, statuses, afterId, limit],
+  );
+}
+
+/** A connector's changes counted by status, and when one was last applied. */
+export interface InboundStatsRow {
+  connector: string;
+  received: number;
+  waiting: number;
+  applied: number;
+  parked: number;
+  rejected: number;
+  last_applied_at: Date | null;
+}
+
+/** The statistics of some connectors, in one statement (connectors without changes get zeros). */
+export async function statsOf(tx: Queryable, connectors: readonly string[]): Promise<InboundStatsRow[]> {
+  return queryRows<InboundStatsRow>(
+    tx,
+    `SELECT c.connector,
+            count(e.id)::int AS received,
+            count(e.id) FILTER (WHERE e.status = 'RECEIVED')::int AS waiting,
+            count(e.id) FILTER (WHERE e.status = 'APPLIED')::int AS applied,
+            count(e.id) FILTER (WHERE e.status = 'PARKED')::int AS parked,
+            count(e.id) FILTER (WHERE e.status = 'REJECTED')::int AS rejected,
+            max(e.applied_at) AS last_applied_at
+       FROM unnest($1::text[]) AS c(connector) LEFT JOIN inbound_event e ON e.connector = c.connector
+      GROUP BY c.connector`,
+    [connectors],
+  );
+}
