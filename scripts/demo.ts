@@ -75,7 +75,7 @@ async function ask(query: string, variables: Record<string, unknown> = {}, token
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  return response.json();
+  return (await response.json()) as Answer;
 }
 
 for (let attempt = 0; ; attempt++) {
