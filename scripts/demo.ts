@@ -35,6 +35,13 @@ const SAMPLE = `{
   connectors { name kind status circuit reads backlog { pending failed } }
 }`;
 
+/** The order as its customer reads it: status, events (oldest first), shipments. */
+const ORDER = `query DemoOrder($id: ID!) { order(id: $id) {
+  number status
+  events { kind fromStatus toStatus connector occurredAt }
+  shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }
+} }`;
+
 const erp = new EconnectFake(apiKey).seed({ accounts: 120, items: 500 });
 // Spare parts the ERP sells that the web store does not list.
 for (const [i, name] of ["Replacement gasket", "Service kit"].entries()) {
@@ -79,13 +86,9 @@ async function ask(query: string, variables: Record<string, unknown> = {}, token
 }
 
 for (let attempt = 0; ; attempt++) {
+  let answer: Answer;
   try {
-    const answer = await ask(SAMPLE);
-    console.log(`\nCommerce Graph: ${endpoint} (admin API key: ${adminKey})\n\nSample query — the account and the spare parts come from the ERP, the orders from the store:\n\n${SAMPLE}\n`);
-    console.log(JSON.stringify(answer, null, 2));
-    await showOrderMovingToShipped();
-    console.log("\nBoth keep running; press Ctrl-C to stop.");
-    break;
+    answer = await ask(SAMPLE);
   } catch {
     if (attempt > 240 || gateway.exitCode !== null) {
       console.error("Commerce Graph did not start; see its log above.");
@@ -93,15 +96,15 @@ for (let attempt = 0; ; attempt++) {
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
+    continue;
   }
+  console.log(`\nCommerce Graph: ${endpoint} (admin API key: ${adminKey})\n\nSample query — the account and the spare parts come from the ERP, the orders from the store:\n\n${SAMPLE}\n`);
+  console.log(JSON.stringify(answer, null, 2));
+  await showOrderMovingToShipped().catch((error: unknown) => console.error("The order demo stopped:", error));
+  console.log("\nBoth keep running; press Ctrl-C to stop.");
+  break;
 }
 
-/** The order as its customer reads it: status, events (oldest first), shipments. */
-const ORDER = `query DemoOrder($id: ID!) { order(id: $id) {
-  number status
-  events { kind fromStatus toStatus connector occurredAt }
-  shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }
-} }`;
 
 /**
  * Places an order as the demo customer, then pushes signed events for it as
@@ -114,14 +117,24 @@ async function showOrderMovingToShipped(): Promise<void> {
     console.error("Could not sign the demo customer in:", JSON.stringify(signIn));
     return;
   }
-  const placed = await ask(
-    `mutation DemoPlace($key: String!) { orderPlace(input: { lines: [{ sku: "SKU-00001", quantity: 2 }], poNumber: "DEMO-SHIP" }, idempotencyKey: $key) { order { id number } userErrors { message } } }`,
-    { key: `demo-${Date.now()}` },
-    token,
-  );
-  const order = placed.data?.orderPlace?.order as { id: string; number: string } | null;
+  // A product the customer can buy now, from a warehouse with stock to spare.
+  const catalog = await ask(`{ products(first: 20, sortKey: SKU) { nodes { sku inventoryLevels { available warehouse { id } } } } }`, {}, token);
+  const nodes = (catalog.data?.products?.nodes ?? []) as Array<{ sku: string; inventoryLevels: Array<{ available: number; warehouse: { id: string } | null }> }>;
+  const lines = nodes.flatMap((p) => p.inventoryLevels.filter((level) => level.available >= 10 && level.warehouse).map((level) => ({ sku: p.sku, quantity: 2, warehouseId: level.warehouse!.id })));
+  let order: { id: string; number: string } | null = null;
+  let refusal: unknown = "no product in stock";
+  for (const line of lines.slice(0, 5)) {
+    const placed = await ask(
+      `mutation DemoPlace($line: OrderLineInput!, $key: String!) { orderPlace(input: { lines: [$line], poNumber: "DEMO-SHIP" }, idempotencyKey: $key) { order { id number } userErrors { message } } }`,
+      { line, key: `demo-${Date.now()}-${line.sku}` },
+      token,
+    );
+    order = (placed.data?.orderPlace?.order as { id: string; number: string } | null) ?? null;
+    if (order) break;
+    refusal = placed;
+  }
   if (!order) {
-    console.error("Could not place the demo order:", JSON.stringify(placed));
+    console.error("Could not place the demo order:", JSON.stringify(refusal));
     return;
   }
   console.log(`\nOrder ${order.number} placed through the API as buyer@acme.example. The ERP now pushes signed events for it to ${baseUrl}/connectors/erp/events:`);

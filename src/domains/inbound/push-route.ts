@@ -36,11 +36,12 @@ export interface BatchIssue {
 
 type PushRequest = FastifyRequest<{ Params: { name: string } }>;
 
+/** What each refused signature tells the sender to fix. */
 const AUTH_MESSAGES: Record<SignatureProblem, string> = {
-  SIGNATURE_MISSING: `Sign the batch: send ${TIMESTAMP_HEADER}: <unix seconds> and ${SIGNATURE_HEADER}: sha256=<hex of HMAC-SHA256(secret, "<timestamp>.<body>")>.`,
-  TIMESTAMP_INVALID: `${TIMESTAMP_HEADER} must be the Unix time in whole seconds.`,
-  TIMESTAMP_OUT_OF_TOLERANCE: `${TIMESTAMP_HEADER} is too far from our clock: sign each batch when you send it (and check your clock).`,
-  SIGNATURE_INVALID: `${SIGNATURE_HEADER} does not match the body and timestamp: sign "<timestamp>.<raw body>" with the connector's events secret.`,
+  SIGNATURE_MISSING: 'Sign the batch: send X-Commerce-Graph-Timestamp: <unix seconds> and X-Commerce-Graph-Signature: sha256=<hex of HMAC-SHA256(secret, "<timestamp>.<body>")>.',
+  TIMESTAMP_INVALID: "X-Commerce-Graph-Timestamp must be the Unix time in whole seconds.",
+  TIMESTAMP_OUT_OF_TOLERANCE: "X-Commerce-Graph-Timestamp is too far from our clock: sign each batch when you send it (and check your clock).",
+  SIGNATURE_INVALID: 'X-Commerce-Graph-Signature does not match the body and timestamp: sign "<timestamp>.<raw body>" with the connector\'s events secret.',
 };
 
 /**
