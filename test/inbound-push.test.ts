@@ -159,6 +159,29 @@ describe("refused batches store nothing", () => {
   });
 });
 
+describe("what the route is not under", () => {
+  it("refuses an unsigned flood before reading it: an oversized body without a signature is 401, not 413", async () => {
+    const huge = JSON.stringify({ changes: [stockLevel("e-flood", 1)], padding: "x".repeat(MAX_PUSH_BODY_BYTES) });
+    expect(await erp.pushRaw(huge, { signature: null })).toMatchObject({ status: 401, body: { code: "SIGNATURE_MISSING" } });
+    expect(await erp.pushRaw(huge, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).toMatchObject({ status: 401, body: { code: "TIMESTAMP_OUT_OF_TOLERANCE" } });
+  });
+
+  it("answers no CORS headers, even to an origin the GraphQL API allows", async () => {
+    const origin = "https://studio.apollographql.com";
+    const graphqlAnswer = await fetch(`${baseUrl}/graphql`, { method: "POST", headers: { origin, "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    expect(graphqlAnswer.headers.get("access-control-allow-origin")).toBe(origin);
+    const body = JSON.stringify({ changes: [stockLevel("e-cors", 1)] });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const pushAnswer = await fetch(`${baseUrl}/connectors/erp/events`, {
+      method: "POST",
+      headers: { origin, "content-type": "application/json", "x-commerce-graph-timestamp": String(timestamp), "x-commerce-graph-signature": signBatch(SECRET, timestamp, body) },
+      body,
+    });
+    expect(pushAnswer.status).toBe(202);
+    expect(pushAnswer.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
 describe("accepted batches", () => {
   it("answers 202, stores the changes and schedules their application; the same batch again is all duplicates and applies nothing twice", async () => {
     const batch = [stockLevel("e-202-a", 41, "2026-11-02T10:00:00Z"), stockLevel("e-202-b", 42, "2026-11-02T11:00:00Z")];
