@@ -24,8 +24,6 @@ export interface PushRouteDeps {
   dataSource: DataSource;
   /** The validated connectors file: a connector accepts pushed events when it has `events` settings. */
   connectors: ConnectorsConfig;
-  /** The clock, in ms since the epoch (tests move it). */
-  now?: () => number;
 }
 
 /** One problem of a batch that failed the schema: where (`changes.3.occurredAt`) and what. */
@@ -56,7 +54,6 @@ const AUTH_MESSAGES: Record<SignatureProblem, string> = {
  * stored on any 4xx; 503 (with `Retry-After`) when our database does not answer.
  */
 export async function registerPushRoute(fastify: FastifyInstance, deps: PushRouteDeps): Promise<void> {
-  const now = deps.now ?? Date.now;
   const eventsOf = (name: string) => (CONNECTOR_NAME.test(name) && Object.hasOwn(deps.connectors.connectors, name) ? deps.connectors.connectors[name]!.events : undefined);
 
   await fastify.register(async (scope) => {
@@ -75,7 +72,7 @@ export async function registerPushRoute(fastify: FastifyInstance, deps: PushRout
           const events = eventsOf(request.params.name);
           // Unknown, or not accepting pushes: the same answer, so that a caller cannot tell which.
           if (!events) return refuse(reply, 404, "NOT_FOUND", "No connector accepts events at this address.");
-          const problem = checkTimestamp(headerOf(request, TIMESTAMP_HEADER), headerOf(request, SIGNATURE_HEADER), events.toleranceSeconds, Math.floor(now() / 1000));
+          const problem = checkTimestamp(headerOf(request, TIMESTAMP_HEADER), headerOf(request, SIGNATURE_HEADER), events.toleranceSeconds, Math.floor(Date.now() / 1000));
           if (problem) return refuse(reply, 401, problem, AUTH_MESSAGES[problem]);
         },
       },
