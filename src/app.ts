@@ -13,7 +13,7 @@ import { SignInThrottle } from "./auth/sign-in-throttle.js";
 import { DEFAULT_LIMITS, type LimitOptions } from "./common/input-limits.js";
 import { cachePolicyPlugin, responseCache } from "./cache/response-cache.js";
 import { buildRouter } from "./connectors/build-router.js";
-import { DEFAULT_CONNECTORS_CONFIG } from "./connectors/connectors-config.js";
+import { DEFAULT_CONNECTORS_CONFIG, type ConnectorsConfig } from "./connectors/connectors-config.js";
 import type { Router } from "./connectors/router.js";
 import { STORE } from "./connectors/store/store-connector.js";
 import { loadCursorSecret } from "./common/cursor-secret.js";
@@ -24,6 +24,7 @@ import { idempotencyPlugin } from "./outbox/idempotency-plugin.js";
 import type { RequestContext } from "./context.js";
 import { requestScope } from "./loaders.js";
 import { databaseUnavailableOr } from "./db/database-unavailable.js";
+import { registerPushRoute } from "./domains/inbound/push-route.js";
 import { giveUpHook } from "./db/statement-cancel.js";
 import type { Logger } from "./logger.js";
 import { buildSchema } from "./schema.js";
@@ -62,8 +63,10 @@ export interface AppOptions {
   logger: Logger;
   /** Hide the Sandbox landing page (production). */
   production?: boolean;
-  /** Connectors and routes (see `buildRouter`); default: everything in the store. */
+  /** Connectors and routes (see `buildRouter`); default: built from {@link connectors}. */
   router?: Router;
+  /** The validated connectors file: its connectors' `events` settings authenticate `POST /connectors/<name>/events`; default: everything in the store, no pushes. */
+  connectors?: ConnectorsConfig;
   /** Limits and transport settings; defaults in `DEFAULT_SECURITY`. */
   security?: Partial<SecurityOptions>;
   /** When set, `/metrics` answers only `Authorization: Bearer <metricsToken>`. */
@@ -99,7 +102,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     await fastify.register(fastifyCors, { origin: origins.includes("*") ? true : origins, methods: ["GET", "POST"], maxAge: 600 });
   }
   useCursorSecret(options.cursorSecret ?? (await loadCursorSecret(options.dataSource)));
-  const router = options.router ?? buildRouter(DEFAULT_CONNECTORS_CONFIG, options.dataSource);
+  const connectors = options.connectors ?? DEFAULT_CONNECTORS_CONFIG;
+  const router = options.router ?? buildRouter(connectors, options.dataSource);
   const limits = queryLimits(security);
   const metrics = new Metrics(router, options.dataSource);
   const apollo = new ApolloServer<RequestContext>({
@@ -163,6 +167,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     }),
   });
   fastify.get("/", async (_, reply) => reply.redirect("/graphql"));
+  // Backends push their changes here, signed (outside GraphQL: no API key, cost limits or CORS).
+  await registerPushRoute(fastify, { dataSource: options.dataSource, connectors });
   registerHealthRoutes(fastify, { dataSource: options.dataSource, router, metrics, metricsToken: options.metricsToken, readyzRefreshMs: options.readyzRefreshMs });
   return fastify;
 }

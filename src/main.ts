@@ -142,7 +142,7 @@ async function start(config: AppConfig, connectors: ConnectorsConfig, logger: Lo
     if (shouldSeed) await seedIfEmpty(db.dataSource, logger, 1, () => shutdown.checkpoint());
     await ensureAdminKey(db.dataSource, config, logger);
     shutdown.checkpoint();
-    const app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router, security: config.security, metricsToken: config.metricsToken, responseCache: config.responseCache, limits: config.limits, cursorSecret: config.cursorSecret, readyzRefreshMs: config.readyzRefreshMs });
+    const app = await createApp({ dataSource: db.dataSource, logger, production: config.production, router, connectors, security: config.security, metricsToken: config.metricsToken, responseCache: config.responseCache, limits: config.limits, cursorSecret: config.cursorSecret, readyzRefreshMs: config.readyzRefreshMs });
     const closeHttp = gracefulClose(app);
     if (config.relay.inProcess) {
       const relay = await startRelayFor(db, router, config, logger);

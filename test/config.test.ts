@@ -96,7 +96,7 @@ describe("the example config", () => {
   it("is valid and its routes hold", async () => {
     const { readFileSync } = await import("node:fs");
     const text = readFileSync(new URL("../commerce-graph.config.example.yaml", import.meta.url), "utf8");
-    const config = parseConnectorsConfig(text, "commerce-graph.config.example.yaml", { ERP_URL: "http://localhost:9090", ERP_API_KEY: "k" });
+    const config = parseConnectorsConfig(text, "commerce-graph.config.example.yaml", { ERP_URL: "http://localhost:9090", ERP_API_KEY: "k", ERP_EVENTS_SECRET: "an-events-secret-of-at-least-32-characters" });
     const router = buildRouter(config, dataSource);
     expect(router.targetsOf("orderPlace")).toEqual(["store", "erp"]);
     expect(router.sources("accounts")).toEqual(["erp"]);

@@ -34,6 +34,8 @@ export class FakeCommandBackend {
   readonly applied: ReceivedCommand[] = [];
   private readonly answers = new Map<string, string>();
   private failures: FakeFailure[] = [];
+  /** References to answer for the next applied commands, in order, before generated ones (`ERP-000001`…): a test can know an order's external number in advance. */
+  readonly nextReferences: string[] = [];
   private server: Server | null = null;
   delayMs = 0;
   /** While true, every request gets 503 (the backend is down). */
@@ -88,7 +90,7 @@ export class FakeCommandBackend {
     if (record.type === "accountCreate" && typeof body.payload?.code === "string") this.accounts.add(body.payload.code);
     record.applied = true;
     this.applied.push(record);
-    const answer = JSON.stringify({ reference: `ERP-${String(this.applied.length).padStart(6, "0")}` });
+    const answer = JSON.stringify({ reference: this.nextReferences.shift() ?? `ERP-${String(this.applied.length).padStart(6, "0")}` });
     this.answers.set(key, answer);
     return { status: 200, body: answer };
   }

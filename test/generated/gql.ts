@@ -125,6 +125,10 @@ type Documents = {
     "\n  query InboundApplyConnectorStats { connectors { name inbound { received waiting applied parked rejected lastAppliedAt } } }\n": typeof types.InboundApplyConnectorStatsDocument,
     "\n  mutation InboundApplyPlaceOrder($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) {\n      order { id number }\n      command { id }\n      userErrors { code message }\n    }\n  }\n": typeof types.InboundApplyPlaceOrderDocument,
     "\n  query InboundApplyCustomerOrder($id: ID!) {\n    order(id: $id) {\n      status\n      lines { sku quantity shippedQuantity }\n      shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n      events { kind fromStatus toStatus connector trackingNumber }\n    }\n  }\n": typeof types.InboundApplyCustomerOrderDocument,
+    "mutation InboundFlowPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {\n  order { id number status lines { lineNumber sku quantity } } command { id } userErrors { field code message } } }": typeof types.InboundFlowPlaceDocument,
+    "query InboundFlowHistory { orders(first: 10, sortKey: CREATED_AT) { nodes {\n  id number externalNumber status\n  lines { lineNumber sku quantity shippedQuantity returnedQuantity }\n  events { kind fromStatus toStatus connector }\n  shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n} } }": typeof types.InboundFlowHistoryDocument,
+    "query InboundFlowChanges($statuses: [InboundChangeStatus!]) { inboundChanges(connector: \"erp\", statuses: $statuses, first: 50) {\n  nodes { eventId type aggregate status error } } }": typeof types.InboundFlowChangesDocument,
+    "mutation InboundFlowReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) {\n  order { status } command { id } userErrors { field code message } } }": typeof types.InboundFlowReturnDocument,
     "query IntSumsProduct { product(sku: \"SKU-00042\") { id } }": typeof types.IntSumsProductDocument,
     "query IntSumsWarehouses { warehouses(first: 10) { nodes { id } } }": typeof types.IntSumsWarehousesDocument,
     "mutation IntSumsInventorySet($p: ID!, $w: ID!, $key: String!) { inventorySet(input: { productId: $p, warehouseId: $w, onHand: 1000000000 }, idempotencyKey: $key) { userErrors { code } } }": typeof types.IntSumsInventorySetDocument,
@@ -380,6 +384,10 @@ const documents: Documents = {
     "\n  query InboundApplyConnectorStats { connectors { name inbound { received waiting applied parked rejected lastAppliedAt } } }\n": types.InboundApplyConnectorStatsDocument,
     "\n  mutation InboundApplyPlaceOrder($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) {\n      order { id number }\n      command { id }\n      userErrors { code message }\n    }\n  }\n": types.InboundApplyPlaceOrderDocument,
     "\n  query InboundApplyCustomerOrder($id: ID!) {\n    order(id: $id) {\n      status\n      lines { sku quantity shippedQuantity }\n      shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n      events { kind fromStatus toStatus connector trackingNumber }\n    }\n  }\n": types.InboundApplyCustomerOrderDocument,
+    "mutation InboundFlowPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {\n  order { id number status lines { lineNumber sku quantity } } command { id } userErrors { field code message } } }": types.InboundFlowPlaceDocument,
+    "query InboundFlowHistory { orders(first: 10, sortKey: CREATED_AT) { nodes {\n  id number externalNumber status\n  lines { lineNumber sku quantity shippedQuantity returnedQuantity }\n  events { kind fromStatus toStatus connector }\n  shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n} } }": types.InboundFlowHistoryDocument,
+    "query InboundFlowChanges($statuses: [InboundChangeStatus!]) { inboundChanges(connector: \"erp\", statuses: $statuses, first: 50) {\n  nodes { eventId type aggregate status error } } }": types.InboundFlowChangesDocument,
+    "mutation InboundFlowReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) {\n  order { status } command { id } userErrors { field code message } } }": types.InboundFlowReturnDocument,
     "query IntSumsProduct { product(sku: \"SKU-00042\") { id } }": types.IntSumsProductDocument,
     "query IntSumsWarehouses { warehouses(first: 10) { nodes { id } } }": types.IntSumsWarehousesDocument,
     "mutation IntSumsInventorySet($p: ID!, $w: ID!, $key: String!) { inventorySet(input: { productId: $p, warehouseId: $w, onHand: 1000000000 }, idempotencyKey: $key) { userErrors { code } } }": types.IntSumsInventorySetDocument,
@@ -982,6 +990,22 @@ export function graphql(source: "\n  mutation InboundApplyPlaceOrder($input: Ord
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InboundApplyCustomerOrder($id: ID!) {\n    order(id: $id) {\n      status\n      lines { sku quantity shippedQuantity }\n      shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n      events { kind fromStatus toStatus connector trackingNumber }\n    }\n  }\n"): (typeof documents)["\n  query InboundApplyCustomerOrder($id: ID!) {\n    order(id: $id) {\n      status\n      lines { sku quantity shippedQuantity }\n      shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n      events { kind fromStatus toStatus connector trackingNumber }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InboundFlowPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {\n  order { id number status lines { lineNumber sku quantity } } command { id } userErrors { field code message } } }"): (typeof documents)["mutation InboundFlowPlace($input: OrderPlaceInput!, $key: String!) { orderPlace(input: $input, idempotencyKey: $key) {\n  order { id number status lines { lineNumber sku quantity } } command { id } userErrors { field code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InboundFlowHistory { orders(first: 10, sortKey: CREATED_AT) { nodes {\n  id number externalNumber status\n  lines { lineNumber sku quantity shippedQuantity returnedQuantity }\n  events { kind fromStatus toStatus connector }\n  shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n} } }"): (typeof documents)["query InboundFlowHistory { orders(first: 10, sortKey: CREATED_AT) { nodes {\n  id number externalNumber status\n  lines { lineNumber sku quantity shippedQuantity returnedQuantity }\n  events { kind fromStatus toStatus connector }\n  shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n} } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InboundFlowChanges($statuses: [InboundChangeStatus!]) { inboundChanges(connector: \"erp\", statuses: $statuses, first: 50) {\n  nodes { eventId type aggregate status error } } }"): (typeof documents)["query InboundFlowChanges($statuses: [InboundChangeStatus!]) { inboundChanges(connector: \"erp\", statuses: $statuses, first: 50) {\n  nodes { eventId type aggregate status error } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InboundFlowReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) {\n  order { status } command { id } userErrors { field code message } } }"): (typeof documents)["mutation InboundFlowReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) {\n  order { status } command { id } userErrors { field code message } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,6 +6,7 @@ import type { DataSource } from "typeorm";
 import { inject } from "vitest";
 import { createApp } from "../../src/app.js";
 import type { Router } from "../../src/connectors/router.js";
+import type { ConnectorsConfig } from "../../src/connectors/connectors-config.js";
 import { createApiKey } from "../../src/auth/api-keys.js";
 import { connectAndMigrate } from "../../src/db/data-source.js";
 import { DEMO_CUSTOMERS } from "../../src/db/seed/seed-demo-data.js";
@@ -71,6 +72,8 @@ export interface TestServerOptions {
   databaseUrl?: string;
   /** Connectors and routes, built on the server's data source (default: everything in the store). */
   router?: (dataSource: DataSource) => Router;
+  /** The connectors file the app is given (its `events` settings accept pushed changes); default: the store only. */
+  connectors?: ConnectorsConfig;
   /** Limits to test; by default the cost bucket and the bound on requests in flight are too large to throttle the suite's requests. */
   security?: Partial<SecurityOptions>;
   /** Guards `/metrics` (see `AppOptions.metricsToken`). */
@@ -103,7 +106,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const router = options.router?.(dataSource);
   // Neither the bucket nor the bound on requests in flight throttles the suite's rapid and concurrent requests unless a test asks.
   const security = { costBucket: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 }, maxConcurrent: { perClient: 10_000, perApiKey: 10_000 }, ...options.security };
-  const app = await createApp({ dataSource, logger: options.logger ?? createLogger("silent"), router, security, metricsToken: options.metricsToken, responseCache: options.responseCache ?? false, limits: { signIn: LOOSE_SIGN_IN, ...options.limits }, readyzRefreshMs: options.readyzRefreshMs });
+  const app = await createApp({ dataSource, logger: options.logger ?? createLogger("silent"), router, connectors: options.connectors, security, metricsToken: options.metricsToken, responseCache: options.responseCache ?? false, limits: { signIn: LOOSE_SIGN_IN, ...options.limits }, readyzRefreshMs: options.readyzRefreshMs });
   const adminKey = (await createApiKey(dataSource, { name: "test admin", scopes: ["admin"] })).secret;
   const storefrontKey = (await createApiKey(dataSource, { name: "test storefront", scopes: ["storefront"] })).secret;
 

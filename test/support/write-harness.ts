@@ -40,7 +40,9 @@ export async function startWriteHarness(
   const erp = await new FakeCommandBackend().start();
   const databaseUrl = await copyWriteTemplate("writes");
   let router: Router | null = null;
-  const server = await startTestServer({ databaseUrl, limits: options.limits, router: (dataSource) => (router = buildRouter((options.config ?? configWithErp)(erp.url), dataSource)) });
+  // The server is given the connectors file too: its `events` settings accept pushed changes.
+  const config = (options.config ?? configWithErp)(erp.url);
+  const server = await startTestServer({ databaseUrl, limits: options.limits, connectors: config, router: (dataSource) => (router = buildRouter(config, dataSource)) });
   const relay = await startRelay({
     databaseUrl,
     tasks: scheduledTasks(server.dataSource, router!),
