@@ -5,7 +5,7 @@ import type { SyncDomain, SyncSource } from "../../../connectors/sync.js";
 import type { Logger } from "../../../logger.js";
 import { applyWaitingChanges, ingestChanges } from "../inbound-apply.js";
 import { quotaTurns } from "./sync-quota.js";
-import * as syncState from "./sync-state.js";
+import * as syncState from "../tables/sync-state.js";
 
 /** What a sync run needs: the database, the router (connectors, their sync settings) and a logger. */
 export interface SyncDeps {

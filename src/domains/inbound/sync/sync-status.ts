@@ -2,7 +2,7 @@ import type { Router } from "../../../connectors/router.js";
 import { SYNC_DOMAINS, type SyncDomain } from "../../../connectors/sync.js";
 import type { Queryable } from "../../../db/query-rows.js";
 import { nextRunOf } from "./next-run.js";
-import { readSyncStates, type SyncStateRow } from "./sync-state.js";
+import { readSyncStates, type SyncStateRow } from "../tables/sync-state.js";
 
 /** One domain's sync of a connector, as `ConnectorInfo.syncs` shows it. */
 export interface ConnectorSyncModel {
