@@ -38,6 +38,11 @@ const PLACE = graphql(`
     orderPlace(input: $input, idempotencyKey: $key) { order { id } command { id } userErrors { code message } }
   }
 `);
+const UPDATE = graphql(`
+  mutation CrossAggregateAccountUpdate($input: AccountUpdateInput!, $key: String!) {
+    accountUpdate(input: $input, idempotencyKey: $key) { account { id } command { id } userErrors { code message } }
+  }
+`);
 const COMMAND = graphql(`
   query CrossAggregateCommand($id: ID!) { command(id: $id) { status lastError deliveries { connector status attempts lastError } } }
 `);
@@ -175,6 +180,21 @@ describe("ordering across aggregates", () => {
     expect(delivered.status).toBe("DELIVERED");
     expect(appliedAt("accountCreate", account.key)).toBeLessThan(appliedAt("orderPlace", order.orderKey));
     expect(erpDelivery(delivered)).toMatchObject({ status: "DELIVERED", attempts: 1, lastError: null });
+  });
+
+  it("an account change the ERP refused for good does not hold back the account's later orders: only its create does", async () => {
+    await h.waitForIdle();
+    const account = await createAccount("CROSS-UPD");
+    await h.waitForCommand(account.commandId, ["DELIVERED"]);
+    h.erp.failNext({ status: 422, body: `{"error":"phone format rejected"}` });
+    const update = dataAt<any>(await h.server.gql(UPDATE, { input: { account: { code: "CROSS-UPD" }, phone: "+1 555 0100" }, key: key() }, h.server.adminKey), "accountUpdate");
+    expect(update.userErrors).toEqual([]);
+    await h.waitForCommand(update.command.id, ["FAILED"]);
+
+    const order = await placeOrder(account.id);
+    const delivered = await waitUntil(order.commandId, (cmd) => erpDelivery(cmd).status === "DELIVERED");
+    expect(erpDelivery(delivered).lastError).toBeNull();
+    expect(appliedAt("orderPlace", order.orderKey)).toBeGreaterThan(appliedAt("accountCreate", account.key));
   });
 
   it("two relays deliver accounts and their orders made during an outage in order", async () => {

@@ -32,6 +32,14 @@ export type CommandType = keyof typeof COMMAND_TYPES;
 /** The kind of entity a command is about (`Order`, `Account`…): its aggregate type. */
 export type AggregateType = (typeof COMMAND_TYPES)[CommandType];
 
+/**
+ * Command types that create their aggregate in the target system. A command
+ * that depends on another aggregate (an order on its account) waits for these
+ * only: a later change of that aggregate the backend refused (an account
+ * update) does not hold its orders back.
+ */
+export const CREATING_COMMANDS: readonly CommandType[] = ["accountCreate", "orderPlace", "quoteConvertToOrder", "quoteRequest", "invoiceRegister", "stockReserve"];
+
 /** Command types that create an order in the target system. */
 export const ORDER_CREATING: readonly string[] = ["orderPlace", "quoteConvertToOrder"] satisfies CommandType[];
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import type { TypedCommand } from "../commands/command-payloads.js";
-import type { AggregateType, CommandType } from "../commands/command-types.js";
+import { CREATING_COMMANDS, type AggregateType, type CommandType } from "../commands/command-types.js";
 import { OutboxEntity, type OutboxStatus } from "../db/entities/index.js";
 import { queryCount, queryRow, queryRows, type Queryable } from "../db/query-rows.js";
 
@@ -129,7 +129,9 @@ export type DeliverableRow = TypedCommand & {
 
 /**
  * The next row of a stream to deliver (its oldest not `DELIVERED`), or none,
- * and whether it must wait for another aggregate. Hand-written: one statement
+ * and whether it must wait for another aggregate: for a command that creates
+ * an aggregate in its `depends_on` (`CREATING_COMMANDS`), enqueued earlier for
+ * the same connector and not yet delivered. Hand-written: one statement
  * with the previous delivery's reference and the blocker as subqueries, each
  * on the `(connector, aggregatetype, aggregateid, sequence)` index (one probe
  * per aggregate in `depends_on`). The caller holds the stream's advisory lock,
@@ -147,12 +149,12 @@ export async function nextDeliverable(db: Queryable, stream: AggregateStream): P
              FROM unnest(o.depends_on) AS d(aggregate)
              JOIN outbox b ON b.connector = o.connector AND b.aggregatetype = split_part(d.aggregate, ':', 1)
                AND b.aggregateid = substr(d.aggregate, strpos(d.aggregate, ':') + 1)
-             WHERE b.sequence < o.sequence AND b.status <> 'DELIVERED'
+             WHERE b.sequence < o.sequence AND b.status <> 'DELIVERED' AND b.type = ANY($4::text[])
              ORDER BY b.sequence LIMIT 1) AS blocker
      FROM outbox o
      WHERE o.connector = $1 AND o.aggregatetype = $2 AND o.aggregateid = $3 AND o.status <> 'DELIVERED'
      ORDER BY o.sequence LIMIT 1`,
-    [stream.connector, stream.aggregateType, stream.aggregateId],
+    [stream.connector, stream.aggregateType, stream.aggregateId, CREATING_COMMANDS],
   );
 }
 

@@ -80,6 +80,7 @@ type Documents = {
     "query ConcurrentOrdersConnectors { connectors { name circuit status lastError } }": typeof types.ConcurrentOrdersConnectorsDocument,
     "\n  mutation CrossAggregateAccountCreate($input: AccountCreateInput!, $key: String!) {\n    accountCreate(input: $input, idempotencyKey: $key) { account { id } command { id } userErrors { code message } }\n  }\n": typeof types.CrossAggregateAccountCreateDocument,
     "\n  mutation CrossAggregateOrderPlace($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) { order { id } command { id } userErrors { code message } }\n  }\n": typeof types.CrossAggregateOrderPlaceDocument,
+    "\n  mutation CrossAggregateAccountUpdate($input: AccountUpdateInput!, $key: String!) {\n    accountUpdate(input: $input, idempotencyKey: $key) { account { id } command { id } userErrors { code message } }\n  }\n": typeof types.CrossAggregateAccountUpdateDocument,
     "\n  query CrossAggregateCommand($id: ID!) { command(id: $id) { status lastError deliveries { connector status attempts lastError } } }\n": typeof types.CrossAggregateCommandDocument,
     "\n  mutation CrossAggregateRetry($id: ID!, $key: String!) { commandRetry(id: $id, idempotencyKey: $key) { command { status } userErrors { code } } }\n": typeof types.CrossAggregateRetryDocument,
     "mutation CrossAggregateQuoteRequest($key: String!) { quoteRequest(input: { lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { quote { id } command { id } userErrors { code message } } }": typeof types.CrossAggregateQuoteRequestDocument,
@@ -339,6 +340,7 @@ const documents: Documents = {
     "query ConcurrentOrdersConnectors { connectors { name circuit status lastError } }": types.ConcurrentOrdersConnectorsDocument,
     "\n  mutation CrossAggregateAccountCreate($input: AccountCreateInput!, $key: String!) {\n    accountCreate(input: $input, idempotencyKey: $key) { account { id } command { id } userErrors { code message } }\n  }\n": types.CrossAggregateAccountCreateDocument,
     "\n  mutation CrossAggregateOrderPlace($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) { order { id } command { id } userErrors { code message } }\n  }\n": types.CrossAggregateOrderPlaceDocument,
+    "\n  mutation CrossAggregateAccountUpdate($input: AccountUpdateInput!, $key: String!) {\n    accountUpdate(input: $input, idempotencyKey: $key) { account { id } command { id } userErrors { code message } }\n  }\n": types.CrossAggregateAccountUpdateDocument,
     "\n  query CrossAggregateCommand($id: ID!) { command(id: $id) { status lastError deliveries { connector status attempts lastError } } }\n": types.CrossAggregateCommandDocument,
     "\n  mutation CrossAggregateRetry($id: ID!, $key: String!) { commandRetry(id: $id, idempotencyKey: $key) { command { status } userErrors { code } } }\n": types.CrossAggregateRetryDocument,
     "mutation CrossAggregateQuoteRequest($key: String!) { quoteRequest(input: { lines: [{ sku: \"SKU-00042\", quantity: 1 }] }, idempotencyKey: $key) { quote { id } command { id } userErrors { code message } } }": types.CrossAggregateQuoteRequestDocument,
@@ -810,6 +812,10 @@ export function graphql(source: "\n  mutation CrossAggregateAccountCreate($input
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CrossAggregateOrderPlace($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) { order { id } command { id } userErrors { code message } }\n  }\n"): (typeof documents)["\n  mutation CrossAggregateOrderPlace($input: OrderPlaceInput!, $key: String!) {\n    orderPlace(input: $input, idempotencyKey: $key) { order { id } command { id } userErrors { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CrossAggregateAccountUpdate($input: AccountUpdateInput!, $key: String!) {\n    accountUpdate(input: $input, idempotencyKey: $key) { account { id } command { id } userErrors { code message } }\n  }\n"): (typeof documents)["\n  mutation CrossAggregateAccountUpdate($input: AccountUpdateInput!, $key: String!) {\n    accountUpdate(input: $input, idempotencyKey: $key) { account { id } command { id } userErrors { code message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
