@@ -4,7 +4,9 @@ import { InboundChangeSchema, type InboundChangeInput } from "../src/commands/in
 import { buildRouter } from "../src/connectors/build-router.js";
 import { connectorsConfig, type ConnectorsConfig } from "../src/connectors/connectors-config.js";
 import type { Router } from "../src/connectors/router.js";
-import { applyWaitingChanges, ingestChanges } from "../src/domains/inbound/inbound-apply.js";
+import pg from "pg";
+import { applyWaitingChanges, inboundTasks, ingestChanges } from "../src/domains/inbound/inbound-apply.js";
+import * as inboundEvents from "../src/domains/inbound/tables/inbound-events.js";
 import { createLogger } from "../src/logger.js";
 import { FakeCommandBackend } from "./fakes/command-backend.js";
 import { graphql } from "./generated/index.js";
@@ -49,6 +51,17 @@ async function settled(eventIds: string[], timeoutMs = 15_000): Promise<Record<s
       const jobs = await rows(`SELECT task_identifier, payload, attempts, last_error FROM graphile_worker.jobs WHERE task_identifier LIKE '%inbound%'`);
       throw new Error(`events not settled: ${JSON.stringify(found)}; jobs ${JSON.stringify(jobs)}`);
     }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until each of these events of "erp" has this status and returns their rows by event id. */
+async function reached(eventIds: string[], status: string, timeoutMs = 15_000): Promise<Record<string, { status: string; error: string | null; attempts: number }>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await settled(eventIds, timeoutMs);
+    if (Object.values(found).every((r) => r.status === status)) return found;
+    if (Date.now() > deadline) throw new Error(`events not ${status}: ${JSON.stringify(found)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -257,9 +270,8 @@ describe("accounts and invoices", () => {
     const account = change({ type: "account.upsert", account: { code: "IN-ACC-3", name: "Late Account", email: "late@inbound.example" } });
     await ingestChanges(h.server.dataSource, "erp", [account]);
     await settled([account.id]);
-    // Parked changes are tried again: at once after the account's creation, or on the each-minute retry.
-    await applyWaitingChanges({ dataSource: h.server.dataSource, router, logger: createLogger("silent") }, "erp");
-    const done = await settled([invoice.id, paid.id]);
+    // The account's creation wakes the changes that refer to it at once (the each-minute retry is not needed).
+    const done = await reached([invoice.id, paid.id], "APPLIED");
     expect([done[invoice.id]!.status, done[paid.id]!.status]).toEqual(["APPLIED", "APPLIED"]);
     const [row] = await rows<any>(`SELECT status, total, amount_paid, due_date::text AS due FROM invoice WHERE number = 'IN-INV-1'`);
     expect(row).toEqual({ status: "PARTIALLY_PAID", total: "30.00", amount_paid: "12.50", due: "2026-12-31" });
@@ -511,5 +523,127 @@ describe("orders", () => {
     const seen = dataAt<any>(await h.server.gql(CUSTOMER_ORDER, { id: order.id }, token), "order");
     expect(seen.status).toBe("SHIPPED");
     expect(seen.shipments).toEqual([expect.objectContaining({ carrierCode: "FEDEX", trackingNumber: "FX-1" })]);
+  });
+});
+
+describe("scheduling", () => {
+  /** The each-minute retry task, run once here. */
+  const retryTask = () => inboundTasks(h.server.dataSource, router).find((t) => t.schedule)!;
+
+  it("keeps pushes from taking relay slots while another process applies the connector: at most one apply job waits, none blocks on the lock", async () => {
+    const holder = new pg.Client({ connectionString: h.databaseUrl });
+    await holder.connect();
+    // Another process (a sync run, say) is applying erp's changes: it holds the connector's apply lock.
+    await holder.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, ["inbound-apply\nerp"]);
+    const pushed: string[] = [];
+    try {
+      for (let i = 0; i < 6; i++) {
+        const level = change({ type: "stock.level", sku: "SKU-00310", warehouseCode: "WH-EAST", quantity: 100 + i });
+        pushed.push(level.id);
+        await ingestChanges(h.server.dataSource, "erp", [level]);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      const [blocked] = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'`);
+      expect(blocked!.n).toBe(0);
+      const [jobs] = await rows<{ waiting: number; queue: string | null }>(
+        `SELECT count(*) FILTER (WHERE locked_at IS NULL)::int AS waiting, max(queue_name) AS queue FROM graphile_worker.jobs WHERE task_identifier = 'apply_inbound_changes'`,
+      );
+      expect(jobs!.waiting).toBeLessThanOrEqual(1);
+      expect(jobs!.queue).toBe("inbound:erp");
+      expect(Object.values(await rows<{ status: string }>(`SELECT status FROM inbound_event WHERE connector = 'erp' AND event_id = ANY($1)`, [pushed])).every((r) => r.status === "RECEIVED")).toBe(true);
+    } finally {
+      await holder.end();
+    }
+    // Once the lock is free, the rescheduled job applies them all, in order.
+    await reached(pushed, "APPLIED");
+    const [level] = await rows<{ on_hand: number }>(
+      `SELECT il.on_hand FROM inventory_level il JOIN product p ON p.id = il.product_id JOIN warehouse w ON w.id = il.warehouse_id WHERE p.sku = 'SKU-00310' AND w.code = 'WH-EAST'`,
+    );
+    expect(level!.on_hand).toBe(105);
+  });
+
+  it("applies, on the each-minute retry, a change received over a minute ago whose apply job died", async () => {
+    const level = change({ type: "stock.level", sku: "SKU-00311", warehouseCode: "WH-EAST", quantity: 77 });
+    // Stored as ingestChanges stores it, but without the apply job (its worker was killed): received two minutes ago.
+    await inboundEvents.insertMany(h.server.dataSource, "erp", [{ eventId: level.id, type: level.type, aggregateKey: "Stock:SKU-00311@WH-EAST", occurredAt: level.occurredAt, payload: level, refs: [] }]);
+    await rows(`UPDATE inbound_event SET received_at = now() - interval '2 minutes' WHERE connector = 'erp' AND event_id = $1`, [level.id]);
+    await retryTask().run(createLogger("silent"), {}, new AbortController().signal);
+    const [row] = await rows<{ status: string }>(`SELECT status FROM inbound_event WHERE connector = 'erp' AND event_id = $1`, [level.id]);
+    expect(row!.status).toBe("APPLIED");
+  });
+
+  it("retries parked changes with backoff only: pushes of other aggregates do not try them, the retry tries those due, and gives up after 7 days", async () => {
+    const foreign = Array.from({ length: 300 }, (_, i) => change({ type: "order.status", order: { externalNumber: `OTHER-${i}` }, status: "PROCESSING" }));
+    const ids = foreign.map((c) => c.id);
+    await ingestChanges(h.server.dataSource, "erp", foreign);
+    await settled(ids);
+    const attempts = async () => (await rows<{ a: number }>(`SELECT sum(attempts)::int AS a FROM inbound_event WHERE connector = 'erp' AND event_id = ANY($1)`, [ids]))[0]!.a;
+    const before = await attempts();
+    expect(before).toBe(300);
+    const [parkedRow] = await rows<{ status: string; due: boolean }>(`SELECT status, next_attempt_at > now() AS due FROM inbound_event WHERE connector = 'erp' AND event_id = $1`, [ids[0]]);
+    expect(parkedRow).toEqual({ status: "PARKED", due: true });
+
+    for (let i = 0; i < 3; i++) {
+      const level = change({ type: "stock.level", sku: "SKU-00312", warehouseCode: "WH-EAST", quantity: 5 + i });
+      await ingestChanges(h.server.dataSource, "erp", [level]);
+      expect((await settled([level.id]))[level.id]!.status).toBe("APPLIED");
+    }
+    // Not due yet: the each-minute retry leaves them too.
+    await retryTask().run(createLogger("silent"), {}, new AbortController().signal);
+    expect(await attempts()).toBe(before);
+
+    // Two are due (their backoff is over): one more attempt each, the next one further away; one of them is over 7 days old.
+    await rows(`UPDATE inbound_event SET next_attempt_at = now() - interval '1 second' WHERE connector = 'erp' AND event_id = ANY($1)`, [[ids[0], ids[1]]]);
+    await rows(`UPDATE inbound_event SET received_at = now() - interval '8 days' WHERE connector = 'erp' AND event_id = $1`, [ids[1]]);
+    await retryTask().run(createLogger("silent"), {}, new AbortController().signal);
+    expect(await attempts()).toBe(before + 2);
+    const after = await rows<{ event_id: string; status: string; error: string; wait: string }>(
+      `SELECT event_id, status, error, CASE WHEN next_attempt_at IS NULL THEN NULL ELSE round(extract(epoch FROM next_attempt_at - now()) / 60)::text END AS wait
+         FROM inbound_event WHERE connector = 'erp' AND event_id = ANY($1) ORDER BY event_id`,
+      [[ids[0], ids[1]]],
+    );
+    expect(after.find((r) => r.event_id === ids[0])).toMatchObject({ status: "PARKED", wait: "2" });
+    expect(after.find((r) => r.event_id === ids[1])).toMatchObject({ status: "REJECTED", error: "gave up after 7 days: waits for the order with external number OTHER-1" });
+  });
+
+  it("refuses a change dated more than an hour ahead, naming it, and shows why a stale change changed nothing", async () => {
+    expect(InboundChangeSchema.safeParse({ type: "stock.level", id: "fut-0", occurredAt: "2099-01-01T00:00:00Z", sku: "SKU-00313", warehouseCode: "WH-EAST", quantity: 1 }).error?.issues).toEqual([
+      expect.objectContaining({ path: ["occurredAt"], message: expect.stringContaining("more than one hour ahead of our clock") }),
+    ]);
+    // A change that skipped validation (a pulled page) is refused too, with the whole batch.
+    const ahead = { ...change({ type: "stock.level", sku: "SKU-00313", warehouseCode: "WH-EAST", quantity: 1 }), id: "fut-1", occurredAt: new Date("2099-01-01T00:00:00Z") };
+    await expect(ingestChanges(h.server.dataSource, "erp", [ahead])).rejects.toThrow("change fut-1: occurredAt 2099-01-01T00:00:00.000Z is more than one hour ahead of our clock");
+    expect(await rows(`SELECT 1 FROM inbound_event WHERE connector = 'erp' AND event_id = 'fut-1'`)).toHaveLength(0);
+
+    const newer = change({ type: "stock.level", sku: "SKU-00313", warehouseCode: "WH-EAST", quantity: 42, occurredAt: "2026-11-20T10:00:00.000Z" });
+    const older = change({ type: "stock.level", sku: "SKU-00313", warehouseCode: "WH-EAST", quantity: 3, occurredAt: "2026-11-20T09:00:00.000Z" });
+    await ingestChanges(h.server.dataSource, "erp", [newer]);
+    await settled([newer.id]);
+    await ingestChanges(h.server.dataSource, "erp", [older]);
+    expect((await settled([older.id]))[older.id]).toMatchObject({ status: "APPLIED", error: "stale: older than the last applied report (2026-11-20T10:00:00.000Z)" });
+    const listed = dataAt<any>(await h.server.gql(INBOUND_CHANGES, { connector: "erp", statuses: ["APPLIED"], first: 5 }, h.server.adminKey), "inboundChanges");
+    expect(listed.nodes.find((n: any) => n.eventId === older.id)).toMatchObject({ error: "stale: older than the last applied report (2026-11-20T10:00:00.000Z)" });
+  });
+
+  it("never lets a late stock level bring back a product the backend withdrew after it", async () => {
+    const level = (quantity: number, occurredAt: string) => change({ type: "stock.level", sku: "SKU-00314", warehouseCode: "WH-EAST", quantity, occurredAt });
+    const first = level(9, "2026-11-21T08:00:00.000Z");
+    await ingestChanges(h.server.dataSource, "erp", [first]);
+    await settled([first.id]);
+    const gone = change({ type: "product.upsert", product: { sku: "SKU-00314", name: "Withdrawn", listPrice: "5.00", available: false }, occurredAt: "2026-11-21T10:00:00.000Z" });
+    await ingestChanges(h.server.dataSource, "erp", [gone]);
+    await settled([gone.id]);
+    // Sent before the withdrawal, arriving after it: stale, the product stays out of stock.
+    const late = level(9, "2026-11-21T09:00:00.000Z");
+    await ingestChanges(h.server.dataSource, "erp", [late]);
+    expect((await settled([late.id]))[late.id]).toMatchObject({ status: "APPLIED", error: "stale: older than the last applied report (2026-11-21T10:00:00.000Z)" });
+    const onHand = async () =>
+      (await rows<{ on_hand: number }>(`SELECT il.on_hand FROM inventory_level il JOIN product p ON p.id = il.product_id JOIN warehouse w ON w.id = il.warehouse_id WHERE p.sku = 'SKU-00314' AND w.code = 'WH-EAST'`))[0]!.on_hand;
+    expect(await onHand()).toBe(0);
+    // A level reported after the withdrawal is applied.
+    const restocked = level(4, "2026-11-21T11:00:00.000Z");
+    await ingestChanges(h.server.dataSource, "erp", [restocked]);
+    expect((await settled([restocked.id]))[restocked.id]!).toMatchObject({ status: "APPLIED", error: null });
+    expect(await onHand()).toBe(4);
   });
 });

@@ -127,6 +127,14 @@ describe("refused batches store nothing", () => {
     await expectNothingStored();
   });
 
+  it("answers 400 for a change dated more than an hour ahead of our clock, naming its path", async () => {
+    const ahead = new Date(Date.now() + 2 * 60 * 60 * 1000).toISOString();
+    const answer = await erp.push([stockLevel("e-400-future-a", 1), { ...stockLevel("e-400-future-b", 1), occurredAt: ahead }]);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ code: "INVALID_BATCH", issueCount: 1, issues: [{ path: "changes.1.occurredAt", message: expect.stringContaining("more than one hour ahead of our clock") }] });
+    await expectNothingStored();
+  });
+
   it("lists at most 20 problems, and says how many there were", async () => {
     const wrong = Array.from({ length: 30 }, (_, i) => ({ ...stockLevel(`e-400-many-${i}`, 1), quantity: -1 }));
     const answer = await erp.push(wrong);

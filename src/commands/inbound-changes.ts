@@ -21,12 +21,15 @@ const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(v
 /** An ISO 8601 date (`2026-12-01`). */
 const day = z.iso.date();
 
+/** How far ahead of our clock a change's `occurredAt` may be (one hour): a later one would make every real report after it stale. */
+export const MAX_OCCURRED_AHEAD_MS = 60 * 60 * 1000;
+
 /** What every change has: the backend's id for it and when it happened there. */
 const changeBase = {
   /** The backend's id of this change: a change with an id already seen from the same connector is not applied again. */
   id: text(200),
   /** When it happened in the backend; changes of one aggregate apply in this order. */
-  occurredAt: instant,
+  occurredAt: instant.refine((at) => at.getTime() <= Date.now() + MAX_OCCURRED_AHEAD_MS, "more than one hour ahead of our clock: fix the backend's clock or the change's time"),
 };
 
 /** An order, by our number or by the backend's (at least one). */

@@ -5,18 +5,26 @@ import { queryRows, type Queryable } from "../db/query-rows.js";
 import { ORDER_CREATING } from "../commands/command-types.js";
 
 /**
- * The relay task that tries parked inbound changes again (every connector's),
- * each minute and whenever something they may wait for appears (an order's
- * external number, a record an inbound change created).
+ * The relay task that tries parked inbound changes again: each minute those
+ * due (with backoff), and at once, ignoring the backoff, those that refer to a
+ * record that just appeared (payload `{ keys }`: an order's external number, a
+ * record an inbound change created).
  */
 export const INBOUND_RETRY_TASK = "retry_parked_inbound_changes";
 
 /**
- * Asks the relay to try parked inbound changes again soon, in `db`'s
- * transaction (one waiting job at most: `preserve_run_at`).
+ * Asks the relay to try at once, in `db`'s transaction, the parked inbound
+ * changes that refer to these records (aggregate keys such as `Order:<number>`
+ * and `Order:external:<number>`); `connector`/`delaySeconds`: only that
+ * connector's, that much later (its changes were being applied).
  */
-export async function scheduleInboundRetry(db: Queryable): Promise<void> {
-  await queryRows(db, `SELECT graphile_worker.add_job($1, '{}'::json, job_key := $1, job_key_mode := 'preserve_run_at')`, [INBOUND_RETRY_TASK]);
+export async function scheduleInboundRetry(db: Queryable, keys: readonly string[], options: { connector?: string; delaySeconds?: number } = {}): Promise<void> {
+  await queryRows(db, `SELECT graphile_worker.add_job($1, json_strip_nulls(json_build_object('keys', $2::text[], 'connector', $3::text)), run_at := now() + $4 * interval '1 second')`, [
+    INBOUND_RETRY_TASK,
+    keys,
+    options.connector ?? null,
+    options.delaySeconds ?? 0,
+  ]);
 }
 
 /** A command applied by one connector, and what that connector returned. */
@@ -42,9 +50,9 @@ export function changesProjection(delivery: Delivery): boolean {
 export async function applyDeliveryToProjection(client: Queryable, delivery: Delivery): Promise<void> {
   if (!changesProjection(delivery) || !delivery.reference) return;
   if (ORDER_CREATING.includes(delivery.type)) {
-    await orders.setExternalNumber(client, delivery.aggregateId, delivery.reference);
+    const number = await orders.setExternalNumber(client, delivery.aggregateId, delivery.reference);
     // A change a backend reported by this number may have been parked until the order had it.
-    await scheduleInboundRetry(client);
+    if (number !== null) await scheduleInboundRetry(client, [`Order:${number}`, `Order:external:${delivery.reference}`]);
   } else if (delivery.type === "accountCreate" || delivery.type === "accountUpdate") {
     await accountExternalRefs.upsert(client, delivery.aggregateId, delivery.connector, delivery.reference);
   }

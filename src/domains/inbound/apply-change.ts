@@ -1,6 +1,6 @@
-import type { InboundChange } from "../../commands/inbound-changes.js";
+import { aggregateKeyOf, orderKeyOf, type InboundChange } from "../../commands/inbound-changes.js";
 import { applyAccountUpsert } from "./apply-account-change.js";
-import { applyProductUpsert, applyStockLevel } from "./apply-catalog-change.js";
+import { applyProductUpsert, applyStockLevel, stockSyncedAt } from "./apply-catalog-change.js";
 import { applyInvoicePaid, applyInvoiceUpsert } from "./apply-invoice-change.js";
 import { applyOrderShipment, applyOrderStatus } from "./apply-order-change.js";
 import { stale, type ApplyContext, type ChangeOutcome } from "./change-outcome.js";
@@ -36,4 +36,30 @@ export async function applyChange(ctx: ApplyContext, change: InboundChange, aggr
     case "order.shipment":
       return applyOrderShipment(ctx, change);
   }
+}
+
+/**
+ * The records a change refers to, as aggregate keys, its own first: when one
+ * of them appears, the change (if parked) is tried again at once.
+ */
+export function refsOf(change: InboundChange): string[] {
+  const own = aggregateKeyOf(change);
+  switch (change.type) {
+    case "stock.level":
+      return [own, `Product:${change.sku}`];
+    case "invoice.upsert":
+      return [own, `Account:${change.invoice.accountCode}`, ...(change.invoice.order ? [`Order:${orderKeyOf(change.invoice.order)}`] : [])];
+    default:
+      return [own];
+  }
+}
+
+/**
+ * Why a stale change changed nothing, as recorded on it (visible in
+ * Query.inboundChanges): the time of the newer report it is older than.
+ */
+export async function staleNote(ctx: ApplyContext, change: InboundChange, aggregateKey: string): Promise<string> {
+  const times = [await inboundEvents.lastAppliedAt(ctx.tx, ctx.connector, aggregateKey), change.type === "stock.level" ? await stockSyncedAt(ctx, change) : null];
+  const newest = times.filter((t): t is Date => t !== null).sort((a, b) => b.getTime() - a.getTime())[0];
+  return newest ? `stale: older than the last applied report (${newest.toISOString()})` : "stale: older than the last applied report";
 }

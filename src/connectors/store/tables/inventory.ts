@@ -88,28 +88,44 @@ export async function shipFromStock(tx: Queryable, productId: string, warehouseI
   );
 }
 
-/** {@link upsertOnHand} for a level a backend (`connector`) reported: the row is marked synced from there now. */
-export async function upsertSynced(tx: Queryable, level: LevelRow, connector: string): Promise<void> {
+/**
+ * {@link upsertOnHand} for a level a backend (`connector`) reported: the row is
+ * marked synced from there, as of `syncedAt` (when the backend's level was so).
+ */
+export async function upsertSynced(tx: Queryable, level: LevelRow, connector: string, syncedAt: Date): Promise<void> {
   await queryRows(
     tx,
-    `INSERT INTO inventory_level (product_id, warehouse_id, on_hand, restock_date, synced_from, synced_at) VALUES ($1, $2, $3, $4, $5, clock_timestamp())
+    `INSERT INTO inventory_level (product_id, warehouse_id, on_hand, restock_date, synced_from, synced_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, restock_date = EXCLUDED.restock_date,
          synced_from = EXCLUDED.synced_from, synced_at = EXCLUDED.synced_at, updated_at = now()`,
-    [level.productKey, level.warehouseKey, level.onHand, level.restockDate, connector],
+    [level.productKey, level.warehouseKey, level.onHand, level.restockDate, connector, syncedAt],
   );
 }
 
-/**
- * A backend (`connector`) no longer sells a product: no stock of it is left
- * on hand anywhere (reservations stay). Returns the warehouses whose stock
- * changed, with their codes.
- */
-export async function emptyEverywhere(tx: Queryable, productKey: string, connector: string): Promise<Array<{ warehouse_id: string; code: string }>> {
-  return queryRows<{ warehouse_id: string; code: string }>(
+/** When a level was last synced from `connector` (null: never, or last set by someone else). */
+export async function syncedAt(tx: Queryable, productKey: string, warehouseKey: string, connector: string): Promise<Date | null> {
+  const [row] = await queryRows<{ synced_at: Date | null }>(
     tx,
-    `UPDATE inventory_level il SET on_hand = 0, restock_date = NULL, synced_from = $2, synced_at = clock_timestamp(), updated_at = now()
-       FROM warehouse w WHERE il.product_id = $1 AND il.on_hand <> 0 AND w.id = il.warehouse_id
-     RETURNING il.warehouse_id, w.code`,
-    [productKey, connector],
+    `SELECT synced_at FROM inventory_level WHERE product_id = $1 AND warehouse_id = $2 AND synced_from = $3`,
+    [productKey, warehouseKey, connector],
   );
+  return row?.synced_at ?? null;
+}
+
+/**
+ * A backend (`connector`) no longer sells a product (as of `syncedAt`): no
+ * stock of it is left on hand anywhere (reservations stay), and every level of
+ * it is marked synced from there then (an older level report is stale).
+ * Returns the warehouses whose stock changed, with their codes.
+ */
+export async function emptyEverywhere(tx: Queryable, productKey: string, connector: string, syncedAt: Date): Promise<Array<{ warehouse_id: string; code: string }>> {
+  const rows = await queryRows<{ warehouse_id: string; code: string; had: number }>(
+    tx,
+    `WITH prior AS (SELECT warehouse_id, on_hand FROM inventory_level WHERE product_id = $1 FOR UPDATE)
+     UPDATE inventory_level il SET on_hand = 0, restock_date = NULL, synced_from = $2, synced_at = $3, updated_at = now()
+       FROM prior p, warehouse w WHERE il.product_id = $1 AND il.warehouse_id = p.warehouse_id AND w.id = il.warehouse_id
+     RETURNING il.warehouse_id, w.code, p.on_hand AS had`,
+    [productKey, connector, syncedAt],
+  );
+  return rows.filter((r) => Number(r.had) !== 0).map(({ warehouse_id, code }) => ({ warehouse_id, code }));
 }

@@ -167,8 +167,13 @@ export async function confirmPending(tx: Queryable, orderId: string): Promise<bo
 }
 
 /** Stores the number a backend gave the order (the ERP's), unless it is already that. */
-export async function setExternalNumber(tx: Queryable, orderId: string, externalNumber: string): Promise<void> {
-  await queryRows(tx, `UPDATE "order" SET external_number = $2, updated_at = now() WHERE id = $1::uuid AND external_number IS DISTINCT FROM $2`, [orderId, externalNumber]);
+export async function setExternalNumber(tx: Queryable, orderId: string, externalNumber: string): Promise<string | null> {
+  const rows = await queryRows<{ number: string }>(
+    tx,
+    `UPDATE "order" SET external_number = $2, updated_at = now() WHERE id = $1::uuid AND external_number IS DISTINCT FROM $2 RETURNING number`,
+    [orderId, externalNumber],
+  );
+  return rows[0]?.number ?? null;
 }
 
 /** An order as invoicing it needs it. */

@@ -15,6 +15,8 @@ export interface NewInboundEventRow {
   occurredAt: Date;
   /** The change as the backend wrote it (JSON). */
   payload: object;
+  /** The records it refers to, as aggregate keys (its own among them): a parked change is woken when one of them appears. */
+  refs: readonly string[];
 }
 
 /** A stored change, as the apply loop and the admin list read it. */
@@ -31,6 +33,8 @@ export interface InboundEventRow {
   error: string | null;
   received_at: Date;
   applied_at: Date | null;
+  /** A parked change: when the each-minute retry tries it again. */
+  next_attempt_at: Date | null;
 }
 
 /**
@@ -41,9 +45,9 @@ export async function insertMany(tx: Queryable, connector: string, events: reado
   if (events.length === 0) return 0;
   const inserted = await queryRows<{ id: string }>(
     tx,
-    `INSERT INTO inbound_event (connector, event_id, type, aggregate_key, occurred_at, payload)
-       SELECT $1, e.event_id, e.type, e.aggregate_key, e.occurred_at, e.payload
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::jsonb[]) WITH ORDINALITY AS e(event_id, type, aggregate_key, occurred_at, payload, n)
+    `INSERT INTO inbound_event (connector, event_id, type, aggregate_key, occurred_at, payload, refs)
+       SELECT $1, e.event_id, e.type, e.aggregate_key, e.occurred_at, e.payload, ARRAY(SELECT jsonb_array_elements_text(e.refs))
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::jsonb[], $7::jsonb[]) WITH ORDINALITY AS e(event_id, type, aggregate_key, occurred_at, payload, refs, n)
          ORDER BY e.n
        ON CONFLICT (connector, event_id) DO NOTHING RETURNING id`,
     [
@@ -53,24 +57,44 @@ export async function insertMany(tx: Queryable, connector: string, events: reado
       events.map((e) => e.aggregateKey),
       events.map((e) => e.occurredAt),
       events.map((e) => JSON.stringify(e.payload)),
+      events.map((e) => JSON.stringify(e.refs)),
     ],
   );
   return inserted.length;
 }
 
 /**
- * The waiting changes (received or parked) of a connector, optionally of some
- * aggregates only, per aggregate in the order they happened (then arrival),
- * from after the change with id `afterId` in that order; `limit` rows at most.
+ * Which aggregates a pass applies (all their waiting changes, in order):
+ * - `keys`: these aggregates (a sync page's);
+ * - `received`: those with a received change (a push);
+ * - `due`: those with a parked change due for another try, or a change received more than a minute ago and still waiting (its apply job died);
+ * - `woken`: those with a parked change that refers to one of these records (it appeared).
  */
-export async function waiting(tx: Queryable, connector: string, aggregateKeys: readonly string[] | null, afterId: string | null, limit: number): Promise<InboundEventRow[]> {
+export type WaitingSelection = { keys: readonly string[] } | { received: true } | { due: true } | { woken: readonly string[] };
+
+/** SQL condition on `aggregate_key` for a selection ($1 is the connector, $4 the selection's keys). */
+function selectionSql(selection: WaitingSelection): string {
+  if ("keys" in selection) return `aggregate_key = ANY($4::text[])`;
+  const of = (where: string) => `aggregate_key IN (SELECT s.aggregate_key FROM inbound_event s WHERE s.connector = $1 AND (${where}))`;
+  if ("received" in selection) return of(`s.status = 'RECEIVED'`);
+  if ("due" in selection) return of(`(s.status = 'PARKED' AND s.next_attempt_at <= now()) OR (s.status = 'RECEIVED' AND s.received_at < now() - interval '1 minute')`);
+  return of(`s.status = 'PARKED' AND s.refs && $4::text[]`);
+}
+
+/**
+ * The waiting changes (received or parked) of a connector's selected
+ * aggregates, per aggregate in the order they happened (then arrival), from
+ * after the change with id `afterId` in that order; `limit` rows at most.
+ */
+export async function waiting(tx: Queryable, connector: string, selection: WaitingSelection, afterId: string | null, limit: number): Promise<InboundEventRow[]> {
+  const keys = "keys" in selection ? selection.keys : "woken" in selection ? selection.woken : null;
   return queryRows<InboundEventRow>(
     tx,
     `SELECT * FROM inbound_event
-      WHERE connector = $1 AND status IN ('RECEIVED', 'PARKED') AND ($2::text[] IS NULL OR aggregate_key = ANY($2::text[]))
-        AND ($3::bigint IS NULL OR (aggregate_key, occurred_at, id) > (SELECT p.aggregate_key, p.occurred_at, p.id FROM inbound_event p WHERE p.id = $3::bigint))
-      ORDER BY aggregate_key, occurred_at, id LIMIT $4`,
-    [connector, aggregateKeys, afterId, limit],
+      WHERE connector = $1 AND status IN ('RECEIVED', 'PARKED') AND ${selectionSql(selection)}
+        AND ($2::bigint IS NULL OR (aggregate_key, occurred_at, id) > (SELECT p.aggregate_key, p.occurred_at, p.id FROM inbound_event p WHERE p.id = $2::bigint))
+      ORDER BY aggregate_key, occurred_at, id LIMIT $3`,
+    keys === null ? [connector, afterId, limit] : [connector, afterId, limit, keys],
   );
 }
 
@@ -84,20 +108,38 @@ export async function lastAppliedAt(tx: Queryable, connector: string, aggregateK
   return row?.at ?? null;
 }
 
-/** Records the outcome of one try of a waiting change (one more attempt); false when it was no longer waiting. */
+/**
+ * Records the outcome of one try of a waiting change (one more attempt); false
+ * when it was no longer waiting. A parked change is tried again after
+ * min(1 minute × 2^attempts, 1 hour) by the each-minute retry.
+ */
 export async function settle(tx: Queryable, id: string, status: InboundStatus, error: string | null): Promise<boolean> {
   const count = await queryCount(
     tx,
-    `UPDATE inbound_event SET status = $2, error = $3, attempts = attempts + 1, applied_at = CASE WHEN $2 = 'APPLIED' THEN clock_timestamp() END
+    `UPDATE inbound_event SET status = $2, error = $3, attempts = attempts + 1, applied_at = CASE WHEN $2 = 'APPLIED' THEN clock_timestamp() END,
+            next_attempt_at = CASE WHEN $2 = 'PARKED' THEN now() + least(interval '1 minute' * power(2, least(attempts, 10)), interval '1 hour') END
       WHERE id = $1 AND status IN ('RECEIVED', 'PARKED')`,
     [id, status, error],
   );
   return count > 0;
 }
 
-/** The connectors that have parked changes. */
-export async function connectorsWithParked(tx: Queryable): Promise<string[]> {
-  return (await queryRows<{ connector: string }>(tx, `SELECT DISTINCT connector FROM inbound_event WHERE status = 'PARKED' ORDER BY connector`)).map((r) => r.connector);
+/** The connectors with changes due for the each-minute retry (see {@link WaitingSelection} `due`). */
+export async function connectorsDue(tx: Queryable): Promise<string[]> {
+  return (
+    await queryRows<{ connector: string }>(
+      tx,
+      `SELECT DISTINCT connector FROM inbound_event
+        WHERE (status = 'PARKED' AND next_attempt_at <= now()) OR (status = 'RECEIVED' AND received_at < now() - interval '1 minute') ORDER BY connector`,
+    )
+  ).map((r) => r.connector);
+}
+
+/** The connectors with parked changes that refer to one of these records. */
+export async function connectorsWoken(tx: Queryable, refs: readonly string[]): Promise<string[]> {
+  return (await queryRows<{ connector: string }>(tx, `SELECT DISTINCT connector FROM inbound_event WHERE status = 'PARKED' AND refs && $1::text[] ORDER BY connector`, [refs])).map(
+    (r) => r.connector,
+  );
 }
 
 /**
