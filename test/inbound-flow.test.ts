@@ -275,3 +275,28 @@ describe("events out of order, and events for an order not yet known", () => {
     expect(applied.find((change) => change.eventId === early.id)).toMatchObject({ status: "APPLIED", error: null });
   });
 });
+
+describe("an account the backend sends again", () => {
+  const ACCOUNT = graphql(`query InboundFlowAccount($code: String!) { account(code: $code) { code name email phone } }`);
+  const upsert = (second: number, account: { name: string; phone?: string | null }): InboundChangeInput => ({
+    type: "account.upsert",
+    id: `flow-${events++}`,
+    occurredAt: at(second),
+    account: { code: "FLOW-ACCT-1", email: "flow-account@inbound.example", ...account },
+  });
+  const shown = async () => dataAt<any>(await h.server.gql(ACCOUNT, { code: "FLOW-ACCT-1" }, h.server.adminKey), "account");
+
+  it("takes the backend's record as the truth: a phone it no longer sends (or sends as null) is cleared", async () => {
+    base = Date.now();
+    await push([upsert(1, { name: "Flow Account", phone: "555-0100" })]);
+    expect(await shown()).toMatchObject({ name: "Flow Account", phone: "555-0100" });
+
+    await push([upsert(2, { name: "Flow Account Ltd" })]);
+    expect(await shown()).toMatchObject({ name: "Flow Account Ltd", phone: null });
+
+    await push([upsert(3, { name: "Flow Account Ltd", phone: "555-0199" })]);
+    expect((await shown()).phone).toBe("555-0199");
+    await push([upsert(4, { name: "Flow Account Ltd", phone: null })]);
+    expect((await shown()).phone).toBeNull();
+  });
+});
