@@ -98,6 +98,13 @@ async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promi
   }
 }
 
+/** How the API shows one pushed change: its status and error. */
+async function inboundStatusOf(eventId: string): Promise<{ status: string; error: string | null } | undefined> {
+  const changes = dataAt<any[]>(await h.server.gql(INBOUND, { statuses: ["APPLIED", "REJECTED", "PARKED"] }, h.server.adminKey), "inboundChanges.nodes");
+  const change = changes.find((c) => c.eventId === eventId);
+  return change && { status: change.status, error: change.error };
+}
+
 let events = 0;
 /** When the backend's changes happen: `seconds` after the last order was placed (so that they follow its placement in its events). */
 let base = Date.now();
@@ -210,10 +217,40 @@ describe("events out of order, and events for an order not yet known", () => {
     await push([shipment(order, "shp-late", 20)]);
     expect((await history(order.number)).status).toBe("SHIPPED");
     // Reported as happening before the shipment, but arriving after it: it does not move the order back.
-    await push([status(order, "PROCESSING", 15)]);
+    const older = status(order, "PROCESSING", 15);
+    await push([older]);
     const after = await history(order.number);
     expect(after.status).toBe("SHIPPED");
     expect(after.events.some((e: any) => e.toStatus === "PROCESSING")).toBe(false);
+    // A stale report is a no-op, not a change the lifecycle refused.
+    expect(await inboundStatusOf(older.id)).toEqual({ status: "APPLIED", error: null });
+  });
+
+  it("keeps PARTIALLY_SHIPPED when an older PROCESSING report arrives in a later batch than a newer shipment: the report is a no-op, not rejected", async () => {
+    const order = await placeOrder();
+    await push([shipment(order, "shp-some", 20, [{ sku: order.skus[0]!, quantity: 3 }])]);
+    expect((await history(order.number)).status).toBe("PARTIALLY_SHIPPED");
+    // It happened before the shipment: a stale report, applied as a no-op (not refused by the lifecycle and rejected).
+    const older = status(order, "PROCESSING", 15);
+    await push([older]);
+    const after = await history(order.number);
+    expect(after.status).toBe("PARTIALLY_SHIPPED");
+    expect(after.events.some((e: any) => e.toStatus === "PROCESSING")).toBe(false);
+    expect(await inboundStatusOf(older.id)).toEqual({ status: "APPLIED", error: null });
+  });
+
+  it("ends COMPLETED when COMPLETED (later) arrives before SHIPPED (earlier) in separate batches", async () => {
+    const order = await placeOrder();
+    await push([status(order, "PROCESSING", 10)]);
+    const completed = status(order, "COMPLETED", 30);
+    await push([completed]);
+    expect((await history(order.number)).status).toBe("COMPLETED");
+    const shipped = status(order, "SHIPPED", 20);
+    await push([shipped]);
+    const after = await history(order.number);
+    expect(after.status).toBe("COMPLETED");
+    expect(after.events.filter((e: any) => e.connector === "erp").map((e: any) => e.toStatus)).toEqual(["PROCESSING", "COMPLETED"]);
+    expect(await inboundStatusOf(shipped.id)).toEqual({ status: "APPLIED", error: null });
   });
 
   it("parks a shipment for an unknown order visibly, then applies it when the order arrives", async () => {
@@ -236,5 +273,30 @@ describe("events out of order, and events for an order not yet known", () => {
     });
     const applied = dataAt<any[]>(await h.server.gql(INBOUND, { statuses: ["APPLIED"] }, h.server.adminKey), "inboundChanges.nodes");
     expect(applied.find((change) => change.eventId === early.id)).toMatchObject({ status: "APPLIED", error: null });
+  });
+});
+
+describe("an account the backend sends again", () => {
+  const ACCOUNT = graphql(`query InboundFlowAccount($code: String!) { account(code: $code) { code name email phone } }`);
+  const upsert = (second: number, account: { name: string; phone?: string | null }): InboundChangeInput => ({
+    type: "account.upsert",
+    id: `flow-${events++}`,
+    occurredAt: at(second),
+    account: { code: "FLOW-ACCT-1", email: "flow-account@inbound.example", ...account },
+  });
+  const shown = async () => dataAt<any>(await h.server.gql(ACCOUNT, { code: "FLOW-ACCT-1" }, h.server.adminKey), "account");
+
+  it("takes the backend's record as the truth: a phone it no longer sends (or sends as null) is cleared", async () => {
+    base = Date.now();
+    await push([upsert(1, { name: "Flow Account", phone: "555-0100" })]);
+    expect(await shown()).toMatchObject({ name: "Flow Account", phone: "555-0100" });
+
+    await push([upsert(2, { name: "Flow Account Ltd" })]);
+    expect(await shown()).toMatchObject({ name: "Flow Account Ltd", phone: null });
+
+    await push([upsert(3, { name: "Flow Account Ltd", phone: "555-0199" })]);
+    expect((await shown()).phone).toBe("555-0199");
+    await push([upsert(4, { name: "Flow Account Ltd", phone: null })]);
+    expect((await shown()).phone).toBeNull();
   });
 });

@@ -130,6 +130,7 @@ type Documents = {
     "query InboundFlowHistory { orders(first: 10, sortKey: CREATED_AT) { nodes {\n  id number externalNumber status\n  lines { lineNumber sku quantity shippedQuantity returnedQuantity }\n  events { kind fromStatus toStatus connector }\n  shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n} } }": typeof types.InboundFlowHistoryDocument,
     "query InboundFlowChanges($statuses: [InboundChangeStatus!]) { inboundChanges(connector: \"erp\", statuses: $statuses, first: 50) {\n  nodes { eventId type aggregate status error } } }": typeof types.InboundFlowChangesDocument,
     "mutation InboundFlowReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) {\n  order { status } command { id } userErrors { field code message } } }": typeof types.InboundFlowReturnDocument,
+    "query InboundFlowAccount($code: String!) { account(code: $code) { code name email phone } }": typeof types.InboundFlowAccountDocument,
     "query IntSumsProduct { product(sku: \"SKU-00042\") { id } }": typeof types.IntSumsProductDocument,
     "query IntSumsWarehouses { warehouses(first: 10) { nodes { id } } }": typeof types.IntSumsWarehousesDocument,
     "mutation IntSumsInventorySet($p: ID!, $w: ID!, $key: String!) { inventorySet(input: { productId: $p, warehouseId: $w, onHand: 1000000000 }, idempotencyKey: $key) { userErrors { code } } }": typeof types.IntSumsInventorySetDocument,
@@ -390,6 +391,7 @@ const documents: Documents = {
     "query InboundFlowHistory { orders(first: 10, sortKey: CREATED_AT) { nodes {\n  id number externalNumber status\n  lines { lineNumber sku quantity shippedQuantity returnedQuantity }\n  events { kind fromStatus toStatus connector }\n  shipments { carrierCode trackingNumber trackingUrl lines { lineNumber quantity } }\n} } }": types.InboundFlowHistoryDocument,
     "query InboundFlowChanges($statuses: [InboundChangeStatus!]) { inboundChanges(connector: \"erp\", statuses: $statuses, first: 50) {\n  nodes { eventId type aggregate status error } } }": types.InboundFlowChangesDocument,
     "mutation InboundFlowReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) {\n  order { status } command { id } userErrors { field code message } } }": types.InboundFlowReturnDocument,
+    "query InboundFlowAccount($code: String!) { account(code: $code) { code name email phone } }": types.InboundFlowAccountDocument,
     "query IntSumsProduct { product(sku: \"SKU-00042\") { id } }": types.IntSumsProductDocument,
     "query IntSumsWarehouses { warehouses(first: 10) { nodes { id } } }": types.IntSumsWarehousesDocument,
     "mutation IntSumsInventorySet($p: ID!, $w: ID!, $key: String!) { inventorySet(input: { productId: $p, warehouseId: $w, onHand: 1000000000 }, idempotencyKey: $key) { userErrors { code } } }": types.IntSumsInventorySetDocument,
@@ -1012,6 +1014,10 @@ export function graphql(source: "query InboundFlowChanges($statuses: [InboundCha
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation InboundFlowReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) {\n  order { status } command { id } userErrors { field code message } } }"): (typeof documents)["mutation InboundFlowReturn($input: OrderReturnInput!, $key: String!) { orderReturn(input: $input, idempotencyKey: $key) {\n  order { status } command { id } userErrors { field code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InboundFlowAccount($code: String!) { account(code: $code) { code name email phone } }"): (typeof documents)["query InboundFlowAccount($code: String!) { account(code: $code) { code name email phone } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

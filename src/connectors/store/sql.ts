@@ -1,4 +1,6 @@
+import type { ClientBase } from "pg";
 import { DataSource, type EntityManager } from "typeorm";
+import type { Queryable } from "../../db/query-rows.js";
 import { isUuid } from "../../common/ids.js";
 import { cancellableQuery } from "../../db/statement-cancel.js";
 import { searchWords } from "../../common/search-words.js";
@@ -22,6 +24,11 @@ export function queryOf(database: DataSource | EntityManager): Query {
 }
 
 export { isUuid };
+
+/** {@link Query} as the `Queryable` a table's module takes (the statement still goes through `query`, with its cancellation). */
+export function queryableOf(query: Query): Queryable {
+  return { query: ((sql: string, params?: unknown[]) => query(sql, params)) as unknown as Pick<ClientBase, "query">["query"] };
+}
 
 /**
  * Loads rows for many keys with one statement (`sql` takes the key array as `$1`)
@@ -49,17 +56,30 @@ export async function rowsByKeys<T>(
  * Loads child rows of many parents with one statement (`sql` takes the parent
  * key array as `$1`) and returns one list per parent, in key order.
  */
-export async function rowsByParent<T>(
+export function rowsByParent<T>(
   query: Query,
   sql: string,
   parentKeys: readonly string[],
   parentOf: (row: Row) => string,
   map: (row: Row) => T,
 ): Promise<T[][]> {
+  return loadByParent((wanted) => query(sql, [wanted]), parentKeys, parentOf, map);
+}
+
+/**
+ * {@link rowsByParent} over a loader (one statement of a table's module, given
+ * the parent keys that are UUIDs; not called when there are none).
+ */
+export async function loadByParent<R extends object, T>(
+  load: (parentKeys: string[]) => Promise<R[]>,
+  parentKeys: readonly string[],
+  parentOf: (row: R) => string,
+  map: (row: R) => T,
+): Promise<T[][]> {
   const wanted = [...new Set(parentKeys)].filter(isUuid);
   const groups = new Map<string, T[]>();
   if (wanted.length > 0) {
-    for (const row of await query(sql, [wanted])) {
+    for (const row of await load(wanted)) {
       const parent = parentOf(row);
       const list = groups.get(parent) ?? [];
       list.push(map(row));

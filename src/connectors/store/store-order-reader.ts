@@ -2,7 +2,9 @@ import type { OrderReader } from "../connector.js";
 import { money } from "../../common/money.js";
 import type { OrderEventModel, OrderFilterModel, OrderLineModel, OrderModel, OrderSort, ShipmentModel } from "../../models/order.js";
 import { keysetPage } from "./keyset.js";
-import { rowsByKeys, uuidEquals, rowsByParent, str, strOrNull, type Query, type Row } from "./sql.js";
+import { loadByParent, queryableOf, rowsByKeys, uuidEquals, rowsByParent, str, strOrNull, type Query, type Row } from "./sql.js";
+import * as orderEvents from "./tables/order-events.js";
+import * as shipments from "./tables/shipments.js";
 
 const SORT: Record<OrderSort, { column: string; type: "text" | "timestamptz" }> = {
   CREATED_AT: { column: "o.created_at", type: "timestamptz" },
@@ -47,15 +49,15 @@ function detail(details: Record<string, unknown>, name: string): string | null {
 }
 
 /** Maps an `order_event` row. */
-function orderEventOf(row: Row): OrderEventModel {
-  const details = (row.details ?? {}) as Record<string, unknown>;
+function orderEventOf(row: orderEvents.OrderEventRow): OrderEventModel {
+  const details = row.details ?? {};
   return {
-    kind: str(row, "kind") as OrderEventModel["kind"],
-    fromStatus: strOrNull(row, "from_status") as OrderEventModel["fromStatus"],
-    toStatus: strOrNull(row, "to_status") as OrderEventModel["toStatus"],
-    occurredAt: row.occurred_at as Date,
-    recordedAt: row.recorded_at as Date,
-    connector: strOrNull(row, "connector"),
+    kind: row.kind,
+    fromStatus: row.from_status as OrderEventModel["fromStatus"],
+    toStatus: row.to_status as OrderEventModel["toStatus"],
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    connector: row.connector,
     note: detail(details, "note"),
     carrierCode: detail(details, "carrierCode"),
     trackingNumber: detail(details, "trackingNumber"),
@@ -65,6 +67,7 @@ function orderEventOf(row: Row): OrderEventModel {
 
 /** Orders, lines, shipments and order histories from the store's tables. */
 export function storeOrderReader(query: Query, source: string): OrderReader {
+  const db = queryableOf(query);
   const order = (row: Row): OrderModel => {
     const currency = str(row, "currency_code");
     return {
@@ -101,31 +104,21 @@ export function storeOrderReader(query: Query, source: string): OrderReader {
         (r) => lineOf(source, r, str(r, "currency_code")),
       ),
     shipmentsOf: (keys) =>
-      rowsByParent(
-        query,
-        `SELECT s.*, coalesce((SELECT json_agg(json_build_object('lineNumber', l.line_number, 'quantity', l.quantity) ORDER BY l.line_number)
-                               FROM shipment_line l WHERE l.shipment_id = s.id), '[]'::json) AS lines
-         FROM shipment s WHERE s.order_id = ANY($1::uuid[]) ORDER BY s.order_id, s.shipped_at, s.created_at, s.id`,
+      loadByParent(
+        (orderIds) => shipments.withLinesOfOrders(db, orderIds),
         keys,
-        (r) => str(r, "order_id"),
-        (r) => ({
+        (r) => r.order_id,
+        (r): ShipmentModel => ({
           source,
-          key: str(r, "id"),
-          carrierCode: str(r, "carrier_code"),
-          trackingNumber: str(r, "tracking_number"),
-          trackingUrl: strOrNull(r, "tracking_url"),
-          warehouseKey: strOrNull(r, "warehouse_id"),
-          shippedAt: r.shipped_at as Date,
-          lines: r.lines as ShipmentModel["lines"],
+          key: r.id,
+          carrierCode: r.carrier_code,
+          trackingNumber: r.tracking_number,
+          trackingUrl: r.tracking_url,
+          warehouseKey: r.warehouse_id,
+          shippedAt: r.shipped_at,
+          lines: r.lines,
         }),
       ),
-    eventsOf: (keys) =>
-      rowsByParent(
-        query,
-        "SELECT * FROM order_event WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, occurred_at, id",
-        keys,
-        (r) => str(r, "order_id"),
-        orderEventOf,
-      ),
+    eventsOf: (keys) => loadByParent((orderIds) => orderEvents.ofOrders(db, orderIds), keys, (r) => r.order_id, orderEventOf),
   };
 }

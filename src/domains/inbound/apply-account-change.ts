@@ -12,7 +12,7 @@ const DEFAULT_PAYMENT_TERMS = "NET30";
 
 /**
  * `account.upsert`: inserts or updates an account by code (name, e-mail,
- * phone; never a password), stores the backend's id for it as its external
+ * phone; never a password; a missing or null phone clears the stored one), stores the backend's id for it as its external
  * reference, marks it synced from the connector, and sends `accountCreate` or
  * `accountUpdate` to the other targets. An e-mail another account has, or the
  * code of a deleted account, is rejected.
@@ -38,7 +38,7 @@ export async function applyAccountUpsert(ctx: ApplyContext, change: AccountUpser
     await accounts.setLastCommand(ctx.tx, accountId, commandId);
   } else {
     if (await accounts.emailTakenByOther(ctx.tx, a.email, accountId)) return rejected(`another account has the e-mail ${a.email}`);
-    await accounts.update(ctx.tx, accountId, { name: a.name, email: a.email, phone, paymentTerms: null, customerGroupId: null });
+    await accounts.replaceContact(ctx.tx, accountId, { name: a.name, email: a.email, phone });
     const commandId = await enqueueCommand(ctx.tx, ctx.router, {
       ...command,
       type: "accountUpdate",

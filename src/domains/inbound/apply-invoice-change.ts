@@ -22,6 +22,9 @@ const REPORTED_METHOD = "reported";
  * linked to its order when given, and sends `invoiceRegister`; an invoice
  * already stored gets the reported status, total and due date (and a payment
  * row for what was paid since). Parked until the account and order exist.
+ * There is no invoice-update command: a change of status, total or due date of
+ * a stored invoice reaches no other target (only a payment does, as
+ * `invoicePaymentRecord`).
  */
 export async function applyInvoiceUpsert(ctx: ApplyContext, change: InvoiceUpsertChange): Promise<ChangeOutcome> {
   const inv = change.invoice;

@@ -93,6 +93,22 @@ export async function update(tx: Queryable, accountId: string, changes: AccountC
   return row?.code;
 }
 
+/**
+ * Overwrites a live account's name, e-mail and phone with a backend's record
+ * (a null phone clears it: the backend's record is the truth for the fields it
+ * sends); payment terms and customer group stay. Returns its code; undefined
+ * when it is missing or deleted. Unlike {@link update}, nothing is kept by
+ * passing null.
+ */
+export async function replaceContact(tx: Queryable, accountId: string, contact: { name: string; email: string; phone: string | null }): Promise<string | undefined> {
+  const row = await queryRow<{ code: string }>(
+    tx,
+    `UPDATE account SET name = $2, email = $3, phone = $4 WHERE id = $1 AND deleted_at IS NULL RETURNING code`,
+    [accountId, contact.name, contact.email, contact.phone],
+  );
+  return row?.code;
+}
+
 /** Marks a live account deleted and returns its code; undefined when it is missing or already deleted. */
 export async function markDeleted(tx: Queryable, accountId: string): Promise<string | undefined> {
   return (await queryRow<{ code: string }>(tx, `UPDATE account SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING code`, [accountId]))?.code;

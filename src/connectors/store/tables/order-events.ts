@@ -49,3 +49,25 @@ export async function lastReportedStatusChangeAt(tx: Queryable, orderId: string)
   );
   return row?.at ?? undefined;
 }
+
+/** An entry of an order's history as it is stored. */
+export interface OrderEventRow {
+  order_id: string;
+  kind: OrderEventKind;
+  from_status: string | null;
+  to_status: string | null;
+  connector: string | null;
+  details: Record<string, unknown> | null;
+  occurred_at: Date;
+  recorded_at: Date;
+}
+
+/** The histories of these orders, in one statement: per order, oldest first. */
+export function ofOrders(tx: Queryable, orderIds: readonly string[]): Promise<OrderEventRow[]> {
+  return queryRows<OrderEventRow>(
+    tx,
+    `SELECT order_id, kind, from_status, to_status, connector, details, occurred_at, recorded_at
+     FROM order_event WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, occurred_at, id`,
+    [orderIds],
+  );
+}

@@ -39,3 +39,28 @@ export async function idByExternalId(tx: Queryable, orderId: string, externalId:
   const row = await queryRow<{ id: string }>(tx, `SELECT id FROM shipment WHERE order_id = $1 AND external_id = $2`, [orderId, externalId]);
   return row?.id;
 }
+
+/** A shipment with its lines, as an order's history shows it. */
+export interface ShipmentWithLinesRow {
+  id: string;
+  order_id: string;
+  carrier_code: string;
+  tracking_number: string;
+  tracking_url: string | null;
+  warehouse_id: string | null;
+  shipped_at: Date;
+  /** What it carried, by order line, in line order. */
+  lines: Array<{ lineNumber: number; quantity: number }>;
+}
+
+/** The shipments of these orders with their lines, in one statement: per order, in the order they shipped. */
+export function withLinesOfOrders(tx: Queryable, orderIds: readonly string[]): Promise<ShipmentWithLinesRow[]> {
+  return queryRows<ShipmentWithLinesRow>(
+    tx,
+    `SELECT s.id, s.order_id, s.carrier_code, s.tracking_number, s.tracking_url, s.warehouse_id, s.shipped_at,
+            coalesce((SELECT json_agg(json_build_object('lineNumber', l.line_number, 'quantity', l.quantity) ORDER BY l.line_number)
+                      FROM shipment_line l WHERE l.shipment_id = s.id), '[]'::json) AS lines
+     FROM shipment s WHERE s.order_id = ANY($1::uuid[]) ORDER BY s.order_id, s.shipped_at, s.created_at, s.id`,
+    [orderIds],
+  );
+}

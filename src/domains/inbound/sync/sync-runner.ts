@@ -63,8 +63,9 @@ export class SyncInterruptedError extends Error {
  * page stores its changes durably, applies them, then stores the page's cursor
  * and counts, so that a run that stops (abort, crash, backend error) resumes
  * from its last stored page. Backend calls take turns of the connector's quota
- * (see `sync-quota.ts`). A failed or interrupted run records its error and
- * throws it; the cursor stays where the run got to.
+ * (see `sync-quota.ts`). A failed run records its error (counted) and throws
+ * it; an interrupted run throws {@link SyncInterruptedError} without counting
+ * an error; either way the cursor stays where the run got to.
  */
 export async function runSync(
   deps: SyncDeps,
@@ -122,6 +123,12 @@ async function walk(
   } catch (error) {
     // An abort inside the backend call or a quota wait is the same interruption.
     const failure = signal.aborted && !(error instanceof SyncInterruptedError) ? new SyncInterruptedError(connector, domain, result.pages) : error;
+    if (failure instanceof SyncInterruptedError) {
+      // Asked to stop: not a failure (the error count and last error stay).
+      await syncState.stopRun(dataSource, connector, domain);
+      log.info({ pages: result.pages, itemsApplied: result.itemsApplied }, "sync stopped as asked; the next run resumes from its last stored page");
+      throw failure;
+    }
     const message = failure instanceof Error ? failure.message : String(failure);
     await syncState.finishRun(dataSource, connector, domain, message);
     log.warn({ pages: result.pages, itemsApplied: result.itemsApplied, err: failure }, "sync failed; the next run resumes from its last stored page");

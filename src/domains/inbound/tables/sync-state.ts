@@ -72,6 +72,11 @@ export async function finishRun(tx: Queryable, connector: string, domain: string
   );
 }
 
+/** Marks a run that was asked to stop (Ctrl-C, shutdown) ended: not a failure, so the error count and last error stay as they were. */
+export async function stopRun(tx: Queryable, connector: string, domain: string): Promise<void> {
+  await queryRows(tx, `UPDATE sync_state SET running_since = NULL WHERE connector = $1 AND domain = $2`, [connector, domain]);
+}
+
 /**
  * The syncs of the given connectors, in one statement; `running_since` only
  * where a run holds the sync's lock now (a run that crashed left its mark but
