@@ -193,12 +193,12 @@ describe("a sync run", () => {
     expect(await stateOf("flaky")).toMatchObject({ cursor: "6", items: 10, errors: 0, last_error: null });
   });
 
-  it("stopped half way (Ctrl-C) stops at the next page, records the interruption, and the next run resumes there", async () => {
+  it("stopped half way (Ctrl-C) stops at the next page without counting an error, and the next run resumes there", async () => {
     const stop = new AbortController();
     await expect(runSync(deps, "stopped", "catalog", { signal: stop.signal, onProgress: (p) => p.pages === 2 && stop.abort() })).rejects.toBeInstanceOf(SyncInterruptedError);
     expect(backends.stopped.requested).toEqual([1, 2]);
-    expect(await stateOf("stopped")).toMatchObject({ cursor: "3", running_since: null, items: 4, errors: 1 });
-    expect((await stateOf("stopped")).last_error).toContain("stopped after 2 page(s)");
+    expect(await stateOf("stopped")).toMatchObject({ cursor: "3", running_since: null, items: 4, errors: 0 });
+    expect((await stateOf("stopped")).last_error).toBeNull();
 
     await runSync(deps, "stopped", "catalog");
     expect(backends.stopped.requested).toEqual([1, 2, 3, 4, 5]);
@@ -364,7 +364,7 @@ describe("npm run sync", () => {
     const stopped = await runSyncProcess(configFile, ["erp"], (line, kill) => line.includes("erp inventory: page 1,") && kill());
     expect(stopped.code).toBe(130);
     const state = await erpInventory();
-    expect(state.last_error).toContain("stopped after");
+    expect(state.last_error).toBeNull();
     expect(state.last_success_at).toBeNull();
     const offsets = () => fake.requests.slice(before).filter((r) => r.command === "inventory.list").map((r) => r.params.offset);
     const walkedBeforeStop = offsets().length;
