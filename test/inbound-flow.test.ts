@@ -223,7 +223,7 @@ describe("events out of order, and events for an order not yet known", () => {
     expect(after.status).toBe("SHIPPED");
     expect(after.events.some((e: any) => e.toStatus === "PROCESSING")).toBe(false);
     // A stale report is a no-op, not a change the lifecycle refused.
-    expect(await inboundStatusOf(older.id)).toEqual({ status: "APPLIED", error: null });
+    expect(await inboundStatusOf(older.id)).toEqual({ status: "APPLIED", error: expect.stringMatching(/^stale: older than the last applied report/) });
   });
 
   it("keeps PARTIALLY_SHIPPED when an older PROCESSING report arrives in a later batch than a newer shipment: the report is a no-op, not rejected", async () => {
@@ -236,7 +236,7 @@ describe("events out of order, and events for an order not yet known", () => {
     const after = await history(order.number);
     expect(after.status).toBe("PARTIALLY_SHIPPED");
     expect(after.events.some((e: any) => e.toStatus === "PROCESSING")).toBe(false);
-    expect(await inboundStatusOf(older.id)).toEqual({ status: "APPLIED", error: null });
+    expect(await inboundStatusOf(older.id)).toEqual({ status: "APPLIED", error: expect.stringMatching(/^stale: older than the last applied report/) });
   });
 
   it("ends COMPLETED when COMPLETED (later) arrives before SHIPPED (earlier) in separate batches", async () => {
@@ -250,7 +250,7 @@ describe("events out of order, and events for an order not yet known", () => {
     const after = await history(order.number);
     expect(after.status).toBe("COMPLETED");
     expect(after.events.filter((e: any) => e.connector === "erp").map((e: any) => e.toStatus)).toEqual(["PROCESSING", "COMPLETED"]);
-    expect(await inboundStatusOf(shipped.id)).toEqual({ status: "APPLIED", error: null });
+    expect(await inboundStatusOf(shipped.id)).toEqual({ status: "APPLIED", error: expect.stringMatching(/^stale: older than the last applied report/) });
   });
 
   it("parks a shipment for an unknown order visibly, then applies it when the order arrives", async () => {
