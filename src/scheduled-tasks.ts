@@ -1,16 +1,16 @@
 import type { DataSource } from "typeorm";
 import type { Router } from "./connectors/router.js";
-import { inboundTasks } from "./domains/inbound/inbound-apply.js";
+import { inboundTasks, purgeSettledChanges } from "./domains/inbound/inbound-apply.js";
 import { reservationExpiryTask } from "./domains/warehouse/reservation-expiry.js";
 import { syncTasks } from "./domains/inbound/sync/sync-tasks.js";
 import type { ScheduledTask } from "./outbox/scheduled-task.js";
 import { purgeIdleBuckets } from "./common/token-bucket.js";
 import { purgeExpiredPersistedQueries } from "./security/persisted-queries.js";
 
-/** The hourly task that forgets expired automatic persisted queries and rate-limit buckets idle for a day. */
+/** The hourly task that forgets expired automatic persisted queries, rate-limit buckets idle for a day, and settled inbound changes past their keeping time. */
 export const PURGE_EXPIRED_TASK = "purge_expired_records";
 
-/** Expired automatic persisted queries and idle rate-limit buckets, forgotten each hour by their owners' functions. */
+/** Expired automatic persisted queries, idle rate-limit buckets and old settled inbound changes, forgotten each hour by their owners' functions. */
 function purgeExpiredTask(dataSource: DataSource): ScheduledTask {
   return {
     name: PURGE_EXPIRED_TASK,
@@ -18,7 +18,10 @@ function purgeExpiredTask(dataSource: DataSource): ScheduledTask {
     run: async (logger) => {
       const persistedQueries = await purgeExpiredPersistedQueries(dataSource);
       const buckets = await purgeIdleBuckets(dataSource);
-      if (persistedQueries + buckets > 0) logger.info({ persistedQueries, buckets }, "forgot expired persisted queries and idle rate-limit buckets");
+      const inboundChanges = await purgeSettledChanges(dataSource);
+      if (persistedQueries + buckets + inboundChanges > 0) {
+        logger.info({ persistedQueries, buckets, inboundChanges }, "forgot expired persisted queries, idle rate-limit buckets and old settled inbound changes");
+      }
     },
   };
 }

@@ -94,4 +94,34 @@ describe("the hourly purge", () => {
     const buckets = (await db.query(`SELECT key FROM rate_limit_bucket WHERE key LIKE 'purge:%'`)) as Array<{ key: string }>;
     expect(buckets.map((row) => row.key)).toEqual(["purge:recent"]);
   });
+
+  it("forgets settled inbound changes after 30 days, but keeps each record's latest applied one and everything still waiting", async () => {
+    const db = h.server.dataSource;
+    // event id, aggregate, status, days since it was received (and happened).
+    const rows: Array<[string, string, string, number]> = [
+      ["old-applied-1", "Product:PURGE-A", "APPLIED", 40],
+      ["old-applied-2", "Product:PURGE-A", "APPLIED", 35], // the latest of PURGE-A: kept
+      ["old-applied-only", "Product:PURGE-B", "APPLIED", 40], // the only one of PURGE-B: kept
+      ["old-rejected", "Product:PURGE-B", "REJECTED", 40],
+      ["old-parked", "Product:PURGE-C", "PARKED", 40],
+      ["recent-applied", "Product:PURGE-C", "APPLIED", 2],
+      ["recent-rejected", "Product:PURGE-C", "REJECTED", 2],
+    ];
+    for (const [eventId, aggregate, status, days] of rows) {
+      await db.query(
+        `INSERT INTO inbound_event (connector, event_id, type, aggregate_key, occurred_at, payload, status, received_at)
+         VALUES ('purge-test', $1, 'product.upsert', $2, now() - make_interval(days => $4), '{}', $3, now() - make_interval(days => $4))`,
+        [eventId, aggregate, status, days],
+      );
+    }
+    const router = buildRouter(DEFAULT_CONNECTORS_CONFIG, db);
+    try {
+      const purge = scheduledTasks(db, router).find((task) => task.name === PURGE_EXPIRED_TASK)!;
+      await purge.run(createLogger("silent"), {}, new AbortController().signal);
+    } finally {
+      await router.close();
+    }
+    const left = (await db.query(`SELECT event_id FROM inbound_event WHERE connector = 'purge-test' ORDER BY event_id`)) as Array<{ event_id: string }>;
+    expect(left.map((row) => row.event_id)).toEqual(["old-applied-2", "old-applied-only", "old-parked", "recent-applied", "recent-rejected"]);
+  });
 });

@@ -25,6 +25,23 @@ const GIVE_UP_MS = 7 * 24 * 60 * 60 * 1000;
 /** Most waiting changes one pass of {@link applyWaitingChanges} reads at once (it reads again until none is left). */
 const BATCH = 500;
 
+/** How long settled changes are kept (the latest applied one of each record stays): 30 days. */
+export const KEEP_SETTLED_CHANGES_DAYS = 30;
+
+/**
+ * Forgets applied and rejected changes older than {@link KEEP_SETTLED_CHANGES_DAYS}
+ * (keeping each record's latest applied one), 10,000 at a time, and returns how
+ * many went; the relay's hourly purge runs it.
+ */
+export async function purgeSettledChanges(dataSource: DataSource): Promise<number> {
+  let purged = 0;
+  for (;;) {
+    const batch = await inboundEvents.purgeSettled(dataSource, KEEP_SETTLED_CHANGES_DAYS, 10_000);
+    purged += batch;
+    if (batch < 10_000) return purged;
+  }
+}
+
 /** What one {@link applyWaitingChanges} call did. */
 export interface ApplyReport {
   /** Changes applied (stale ones not included). */

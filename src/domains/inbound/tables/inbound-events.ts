@@ -183,3 +183,24 @@ export async function statsOf(tx: Queryable, connectors: readonly string[]): Pro
     [connectors],
   );
 }
+
+/**
+ * Forgets, at most `limit` at a time, settled changes (applied or rejected)
+ * received more than `days` ago, except the latest applied change of each
+ * aggregate: the mark a late, older report is judged stale by. A repeat of a
+ * forgotten change is therefore still stale (or, for an order, judged by the
+ * order's own history). Returns how many were forgotten.
+ */
+export async function purgeSettled(tx: Queryable, days: number, limit: number): Promise<number> {
+  return queryCount(
+    tx,
+    `DELETE FROM inbound_event WHERE id IN (
+       SELECT e.id FROM inbound_event e
+       WHERE e.status IN ('APPLIED', 'REJECTED') AND e.received_at < now() - make_interval(days => $1)
+         AND (e.status = 'REJECTED' OR EXISTS (
+           SELECT 1 FROM inbound_event n
+           WHERE n.connector = e.connector AND n.aggregate_key = e.aggregate_key AND n.status = 'APPLIED' AND (n.occurred_at, n.id) > (e.occurred_at, e.id)))
+       LIMIT $2)`,
+    [days, limit],
+  );
+}
