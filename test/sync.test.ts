@@ -80,6 +80,8 @@ const backends = {
   slow: new FakeSyncBackend(productPages("SYNC-SLOW", 4, 2)),
   metered: new FakeSyncBackend(productPages("SYNC-METER", 10, 1)),
   cron: new FakeSyncBackend(productPages("SYNC-CRON", 3, 3)),
+  abortClean: new FakeSyncBackend(productPages("ABORT-CLEAN", 8, 2)),
+  abortFailed: new FakeSyncBackend(productPages("ABORT-FAILED", 8, 2)),
   mixed: new FakeSyncBackend([
     [
       { id: "acct-1", occurredAt: "2026-11-01T10:00:00Z", type: "account.upsert", account: { code: "SYNC-ACCT-1", name: "Synced account", email: "synced-account@example.com" } },
@@ -96,6 +98,8 @@ const SYNC_SETTINGS: Record<Name, SyncSettings> = {
   slow: { schedules: {} },
   metered: { schedules: {}, quota: { requests: 5, perSeconds: 3600 } },
   cron: { schedules: { catalog: "0 3 * * *" } },
+  abortClean: { schedules: {} },
+  abortFailed: { schedules: {} },
   mixed: { schedules: {} },
 };
 
@@ -382,5 +386,32 @@ describe("npm run sync", () => {
       `SELECT count(*)::int AS n FROM inventory_level il JOIN warehouse w ON w.id = il.warehouse_id WHERE w.code = 'WH-EAST' AND il.synced_from = 'erp'`,
     )) as Array<{ n: number }>;
     expect(synced!.n).toBeGreaterThan(0);
+  });
+});
+
+/** Runs the sync and aborts it once `pages` pages are stored. */
+async function abortAfter(connector: Name, pages: number): Promise<void> {
+  const stop = new AbortController();
+  await expect(runSync(deps, connector, "catalog", { signal: stop.signal, onProgress: (p) => p.pages === pages && stop.abort() })).rejects.toBeInstanceOf(SyncInterruptedError);
+}
+
+// Ctrl-C (an aborted run) is not a sync failure: the error count and the last error stay as they were.
+describe("a sync run stopped by Ctrl-C", () => {
+  it("counts no error and sets no last error; the cursor stays where it got to", async () => {
+    await abortAfter("abortClean", 2);
+    expect(await stateOf("abortClean")).toMatchObject({ cursor: "3", running_since: null, last_success_at: null, errors: 0, last_error: null });
+  });
+
+  it("keeps the error count and the last error of an earlier failed run as they were", async () => {
+    backends.abortFailed.failPageOnce = 2;
+    await expect(runSync(deps, "abortFailed", "catalog")).rejects.toThrow("the backend answered 500 for page 2");
+    expect(await stateOf("abortFailed")).toMatchObject({ cursor: "2", errors: 1, last_error: "the backend answered 500 for page 2" });
+
+    await abortAfter("abortFailed", 1);
+    expect(await stateOf("abortFailed")).toMatchObject({ cursor: "3", running_since: null, errors: 1, last_error: "the backend answered 500 for page 2" });
+
+    // A run to the end clears them.
+    await runSync(deps, "abortFailed", "catalog");
+    expect(await stateOf("abortFailed")).toMatchObject({ errors: 0, last_error: null });
   });
 });
